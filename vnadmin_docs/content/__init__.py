@@ -1,0 +1,1 @@
+"""content stage of vnadmin-docs."""

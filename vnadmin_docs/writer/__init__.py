@@ -1,0 +1,1 @@
+"""writer stage of vnadmin-docs."""
