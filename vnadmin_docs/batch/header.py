@@ -1,0 +1,182 @@
+"""Find the header row(s) below title rows and match headers to a template's declared fields.
+
+Headers are compared folded (no case, no diacritics, no punctuation). A two- or three-row
+header (a merged group label over its children) is joined top to bottom. When two columns
+could mean the same field (``Chủ hồ sơ`` and ``Người nộp``), the more specific alias — the
+one declared earlier — wins and the other column goes to its next field (the representative).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from vnadmin_docs.batch.fold import fold_header
+from vnadmin_docs.batch.grid import Grid
+from vnadmin_docs.model.fields import FieldSpec
+
+__all__ = ["IGNORED_HEADERS", "ColumnMatch", "HeaderMatch", "find_header", "match_columns"]
+
+IGNORED_HEADERS = frozenset({"stt", "tt", "so tt", "so thu tu", "thao tac", "chon"})
+_SCAN_ROWS = 20
+_MAX_DEPTH = 3
+
+
+@dataclass(frozen=True)
+class ColumnMatch:
+    """One spreadsheet column bound to one field; ``header`` is the text as the sheet shows it."""
+
+    index: int
+    header: str
+    field: str
+
+
+@dataclass(frozen=True)
+class HeaderMatch:
+    """Where the header is and what every column means.
+
+    ``header_rows`` are the sheet's row numbers of the header; ``data_from`` is the index in
+    ``grid.rows`` of the first row after it; ``unmatched`` lists headers no field claimed.
+    """
+
+    header_rows: tuple[int, ...]
+    data_from: int
+    columns: tuple[ColumnMatch, ...]
+    unmatched: tuple[str, ...]
+
+    def by_field(self) -> dict[str, ColumnMatch]:
+        return {c.field: c for c in self.columns}
+
+
+def _field_keys(fields: Sequence[FieldSpec]) -> dict[str, list[tuple[int, int, str]]]:
+    """folded text → [(rank, field order, field name)]."""
+    table: dict[str, list[tuple[int, int, str]]] = {}
+    for order, spec in enumerate(fields):
+        names = [spec.label, *spec.aliases, spec.name, spec.name.replace("_", " ")]
+        for rank, text in enumerate(names):
+            key = fold_header(text) if text else ""
+            if key and all(f != spec.name for _, _, f in table.get(key, [])):
+                table.setdefault(key, []).append((rank, order, spec.name))
+    return table
+
+
+def _variants(pieces: list[str]) -> list[str]:
+    """Header texts to try for one column of a multi-row header, most specific first."""
+    out: list[str] = []
+    for start in range(len(pieces)):
+        joined = " ".join(p for p in pieces[start:] if p)
+        if joined and joined not in out:
+            out.append(joined)
+    for piece in reversed(pieces):
+        if piece and piece not in out:
+            out.append(piece)
+    return out
+
+
+def _column_labels(grid: Grid, top: int, depth: int) -> list[list[str]]:
+    rows = grid.rows[top:top + depth]
+    width = max((len(r.values) for r in rows), default=0)
+    labels: list[list[str]] = []
+    for c in range(width):
+        pieces: list[str] = []
+        for r in rows:
+            text = " ".join(r.text(c).split())
+            if text and (not pieces or pieces[-1] != text):
+                pieces.append(text)
+        labels.append(pieces)
+    return labels
+
+
+def match_columns(
+    labels: Sequence[Sequence[str]],
+    fields: Sequence[FieldSpec],
+    overrides: Mapping[str, str | None] | None = None,
+) -> tuple[list[ColumnMatch], list[str]]:
+    """Bind columns (each given as its header pieces, top to bottom) to fields.
+
+    ``overrides`` maps a header (any case/diacritics) to a field name, or to ``None`` to ignore
+    the column; it wins over the aliases.
+
+    >>> specs = [FieldSpec("applicant_name", label="Chủ hồ sơ", aliases=("Người nộp",)),
+    ...          FieldSpec("representative_name", label="Người được ủy quyền",
+    ...                    aliases=("Người nộp",))]
+    >>> cols, rest = match_columns([["STT"], ["NGƯỜI NỘP"], ["Chu ho so"]], specs)
+    >>> [(c.header, c.field) for c in cols]
+    [('NGƯỜI NỘP', 'representative_name'), ('Chu ho so', 'applicant_name')]
+    """
+    keys = _field_keys(fields)
+    known = {f.name for f in fields}
+    forced: dict[str, str | None] = {}
+    for header, target in (overrides or {}).items():
+        forced[fold_header(header)] = target
+    candidates: list[tuple[int, int, int, str]] = []
+    display: dict[int, str] = {}
+    taken_fields: set[str] = set()
+    taken_cols: set[int] = set()
+    chosen: list[ColumnMatch] = []
+    for col, pieces in enumerate(labels):
+        variants = _variants(list(pieces))
+        if not variants:
+            continue
+        display[col] = variants[0]
+        forced_hit = next((v for v in variants if fold_header(v) in forced), None)
+        if forced_hit is not None:
+            target = forced[fold_header(forced_hit)]
+            taken_cols.add(col)
+            if target and target in known and target not in taken_fields:
+                chosen.append(ColumnMatch(col, variants[0], target))
+                taken_fields.add(target)
+            continue
+        for depth_rank, text in enumerate(variants):
+            key = fold_header(text)
+            if key in IGNORED_HEADERS:
+                taken_cols.add(col)
+                break
+            hits = keys.get(key, [])
+            for rank, order, name in hits:
+                candidates.append((depth_rank * 100 + rank, order, col, name))
+            if hits:
+                break
+    # Fields in declaration order each take their best free column: the applicant takes
+    # "Chủ hồ sơ" over "Người nộp", which is then left for the representative.
+    for _, _, col, name in sorted(candidates, key=lambda c: (c[1], c[0], c[2])):
+        if col in taken_cols or name in taken_fields:
+            continue
+        chosen.append(ColumnMatch(col, display[col], name))
+        taken_cols.add(col)
+        taken_fields.add(name)
+    chosen.sort(key=lambda c: c.index)
+    unmatched = [display[c] for c in sorted(display) if c not in taken_cols]
+    return chosen, unmatched
+
+
+def find_header(
+    grid: Grid,
+    fields: Sequence[FieldSpec],
+    overrides: Mapping[str, str | None] | None = None,
+) -> HeaderMatch:
+    """The header that binds the most fields among the first rows (title rows are skipped);
+    on a tie the shallower header wins, so the first data row is never taken for a header."""
+    if grid.records:
+        labels = [[t] for t in (grid.rows[0].text(i) for i in range(len(grid.rows[0].values)))]
+        cols, rest = match_columns(labels, fields, overrides)
+        return HeaderMatch((grid.rows[0].number,), 1, tuple(cols), tuple(rest))
+    best: tuple[int, int, int] | None = None
+    best_match: HeaderMatch | None = None
+    for top in range(min(_SCAN_ROWS, len(grid.rows))):
+        if grid.rows[top].is_empty():
+            continue
+        for depth in range(1, _MAX_DEPTH + 1):
+            if top + depth > len(grid.rows):
+                break
+            cols, rest = match_columns(_column_labels(grid, top, depth), fields, overrides)
+            score = (len(cols), -depth, -top)
+            if best is None or score > best:
+                best = score
+                best_match = HeaderMatch(
+                    tuple(r.number for r in grid.rows[top:top + depth]),
+                    top + depth, tuple(cols), tuple(rest),
+                )
+    if best_match is None:
+        return HeaderMatch((), 0, (), ())
+    return best_match

@@ -1,0 +1,54 @@
+"""HOOK for legacy TCVN3 (ABC) / VNI-Windows text in spreadsheets.
+
+Another helper is writing :mod:`vnadmin_docs.text.legacy` with
+``detect_encoding(values, font) -> str`` and ``to_unicode(text, encoding) -> str``. Until that
+module is on main this hook finds it missing and leaves text unchanged (and says so once in the
+log); when it lands, the batch converts whole columns with it, with no change here.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable, Sequence
+from typing import Any
+
+__all__ = ["LEGACY_MODULE", "convert_legacy_column", "legacy_available"]
+
+LEGACY_MODULE = "vnadmin_docs.text.legacy"
+_log = logging.getLogger(__name__)
+_cache: dict[str, Any] = {}
+
+
+def _module() -> Any:
+    if "mod" not in _cache:
+        try:
+            _cache["mod"] = importlib.import_module(LEGACY_MODULE)
+        except ImportError:
+            _log.info("%s is not available yet: legacy TCVN3/VNI text is left as is", LEGACY_MODULE)
+            _cache["mod"] = None
+    return _cache["mod"]
+
+
+def legacy_available() -> bool:
+    """True once :mod:`vnadmin_docs.text.legacy` can be imported."""
+    return _module() is not None
+
+
+def convert_legacy_column(
+    values: Sequence[str], font: str | None
+) -> tuple[list[str], str | None]:
+    """Convert one column's strings from TCVN3/VNI to Unicode when the column is legacy text.
+
+    Returns the (possibly converted) values and the encoding found (``None`` when the column
+    is already Unicode or the converter is not available).
+    """
+    mod = _module()
+    if mod is None:
+        return list(values), None
+    detect: Callable[..., Any] = mod.detect_encoding
+    convert: Callable[[str, str], str] = mod.to_unicode
+    encoding = detect(list(values), font)
+    if not encoding or str(encoding).lower() in ("unicode", "utf-8", "none"):
+        return list(values), None
+    return [convert(v, str(encoding)) for v in values], str(encoding)

@@ -1,0 +1,63 @@
+"""Read a real BIFF .xls workbook (xlrd), keeping merged ranges and cell fonts."""
+
+from __future__ import annotations
+
+import xlrd
+
+from vnadmin_docs.batch.grid import CellValue, Grid, GridRow
+from vnadmin_docs.batch.merges import Span, apply_spans
+from vnadmin_docs.batch.problems import InputFileError
+
+__all__ = ["read_xls"]
+
+
+def read_xls(data: bytes, path: str) -> Grid:
+    """Every row of the first visible sheet. Date cells become naive datetimes; numbers
+    stay numbers (a "General" date serial is converted later, knowing the column)."""
+    try:
+        book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True)
+    except Exception as exc:  # xlrd raises XLRDError and struct errors on damaged files
+        raise InputFileError(
+            path, f"không đọc được bảng tính .xls ({exc}).",
+            f"cannot read the .xls workbook ({exc}).",
+        ) from None
+    sheet = book.sheet_by_index(0)
+    for i in range(book.nsheets):
+        candidate = book.sheet_by_index(i)
+        if getattr(candidate, "visibility", 0) == 0:
+            sheet = candidate
+            break
+    rows: list[GridRow] = []
+    for r in range(sheet.nrows):
+        values: list[CellValue] = []
+        fonts: list[str | None] = []
+        for c in range(sheet.ncols):
+            cell = sheet.cell(r, c)
+            value: CellValue
+            if cell.ctype == xlrd.XL_CELL_DATE:
+                try:
+                    value = xlrd.xldate.xldate_as_datetime(cell.value, book.datemode)
+                except (ValueError, OverflowError):
+                    value = cell.value
+            elif cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
+                value = None
+            elif cell.ctype == xlrd.XL_CELL_BOOLEAN:
+                value = bool(cell.value)
+            elif cell.ctype == xlrd.XL_CELL_ERROR:
+                value = None
+            else:
+                value = cell.value
+            values.append(value)
+            font: str | None = None
+            if isinstance(value, str) and book.xf_list:
+                xf = book.xf_list[cell.xf_index]
+                font = book.font_list[xf.font_index].name
+            fonts.append(font)
+        rows.append(GridRow(r + 1, tuple(values), tuple(fonts)))
+    spans: list[Span] = [
+        (rlo + 1, clo, rhi, chi - 1) for rlo, rhi, clo, chi in sheet.merged_cells
+    ]
+    epoch = 1904 if book.datemode == 1 else 1900
+    name = sheet.name
+    book.release_resources()
+    return Grid(path, "xls", tuple(apply_spans(rows, spans)), sheet=name, epoch=epoch)

@@ -1,0 +1,66 @@
+"""Read the first visible sheet of an .xlsx workbook (openpyxl, read-only, streaming)."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from datetime import date, datetime, time
+
+from openpyxl import load_workbook
+from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+from vnadmin_docs.batch.grid import CellValue, Grid, GridRow
+from vnadmin_docs.batch.merges import Span, apply_spans, parse_a1_range
+from vnadmin_docs.batch.problems import InputFileError
+
+__all__ = ["read_xlsx"]
+
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z0-9:$]+)"')
+
+
+def _value(raw: object) -> CellValue:
+    if raw is None or isinstance(raw, str | bool | int | float | datetime):
+        return raw
+    if isinstance(raw, date):
+        return datetime(raw.year, raw.month, raw.day)
+    if isinstance(raw, time):
+        return raw.isoformat()
+    return str(raw)
+
+
+def read_xlsx(data: bytes, path: str) -> Grid:
+    """Every row of the first visible sheet, with merged ranges filled and cell fonts kept."""
+    try:
+        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types on damaged files
+        raise InputFileError(
+            path, f"không đọc được bảng tính .xlsx ({exc}).",
+            f"cannot read the .xlsx workbook ({exc}).",
+        ) from None
+    try:
+        sheets = [ws for ws in wb.worksheets if getattr(ws, "sheet_state", "visible") == "visible"]
+        ws = sheets[0] if sheets else wb.worksheets[0]
+        rows: list[GridRow] = []
+        for number, cells in enumerate(ws.iter_rows(), start=1):
+            values: list[CellValue] = []
+            fonts: list[str | None] = []
+            for cell in cells:
+                raw = getattr(cell, "value", None)
+                values.append(_value(raw))
+                fonts.append(cell.font.name if isinstance(raw, str) and cell.font else None)
+            rn = getattr(cells[0], "row", number) if cells else number
+            rows.append(GridRow(int(rn or number), tuple(values), tuple(fonts)))
+        spans: list[Span] = []
+        sheet_path = getattr(ws, "_worksheet_path", None)
+        if sheet_path:
+            with zipfile.ZipFile(io.BytesIO(data)) as zf:
+                xml = zf.read(sheet_path.lstrip("/"))
+            for ref in _MERGE.findall(xml):
+                span = parse_a1_range(ref.decode("ascii"))
+                if span:
+                    spans.append(span)
+        epoch = 1904 if wb.epoch == CALENDAR_MAC_1904 else 1900
+        return Grid(path, "xlsx", tuple(apply_spans(rows, spans)), sheet=ws.title, epoch=epoch)
+    finally:
+        wb.close()

@@ -1,0 +1,162 @@
+"""Clean one raw record field by field, keeping the raw value and saying what changed."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from vnadmin_docs.batch.dates import DateParseError, parse_datetime
+from vnadmin_docs.batch.grid import CellValue
+from vnadmin_docs.batch.table import RawRecord
+from vnadmin_docs.batch.textclean import clean_cell_text
+from vnadmin_docs.batch.values import (
+    is_blank_marker,
+    normalize_dossier_code,
+    parse_count,
+    restore_id_number,
+    restore_phone,
+)
+from vnadmin_docs.errors import BatchRowError
+from vnadmin_docs.model.fields import FieldSpec
+
+__all__ = ["CleanRecord", "RowProblem", "clean_record"]
+
+PHONE_FIELDS = frozenset({"phone", "representative_phone"})
+ID_FIELDS = frozenset({"id_number", "tax_code"})
+CODE_FIELDS = frozenset({"dossier_code"})
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """One problem in one cell (or one row when ``column`` is ``None``).
+
+    ``severity`` is ``"error"`` (the row gives no letter) or ``"warning"`` (the letter is
+    written and the warning goes to the report).
+    """
+
+    row: int
+    column: str | None
+    value: object
+    reason: str
+    reason_en: str
+    severity: str = "error"
+
+    def _shown(self) -> str:
+        if self.value is None or self.value == "":
+            return ""
+        text = str(self.value)
+        return text if len(text) <= 60 else text[:57] + "..."
+
+    def cause(self, lang: str = "vi") -> str:
+        shown = self._shown()
+        if lang.startswith("en"):
+            return f"value “{shown}”: {self.reason_en}" if shown else self.reason_en
+        return f"giá trị “{shown}”: {self.reason}" if shown else self.reason
+
+    def error(self) -> BatchRowError:
+        """As the library's :class:`BatchRowError` (row, column header, cause in vi/en)."""
+        return BatchRowError(self.row, self.column, self.cause("vi"), self.cause("en"))
+
+    def message(self, lang: str = "vi") -> str:
+        return self.error().localized(lang)
+
+
+@dataclass(frozen=True)
+class CleanRecord:
+    """A record after cleaning: typed ``values`` per field, the ``raw`` cells, headers."""
+
+    row: int
+    values: Mapping[str, object]
+    raw: Mapping[str, CellValue]
+    headers: Mapping[str, str]
+    group: str | None = None
+    changes: Mapping[str, str] = field(default_factory=dict)
+
+
+def _text(value: CellValue, multiline: bool) -> str:
+    if isinstance(value, datetime):
+        return value.strftime("%d/%m/%Y %H:%M:%S").removesuffix(" 00:00:00")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return clean_cell_text(str(value), multiline=multiline)
+
+
+def clean_record(
+    raw: RawRecord, fields: Sequence[FieldSpec], *, epoch: int = 1900
+) -> tuple[CleanRecord, list[RowProblem]]:
+    """Typed values for every declared field present in the record; problems collected, never
+    raised. Empty cells become ``None``."""
+    problems: list[RowProblem] = []
+    values: dict[str, object] = {}
+    changes: dict[str, str] = {}
+    for spec in fields:
+        if spec.name not in raw.values:
+            continue
+        cell = raw.values[spec.name]
+        header = raw.headers.get(spec.name, spec.label or spec.name)
+
+        def problem(reason: str, reason_en: str, severity: str = "error",
+                    cell: CellValue = cell, header: str = header) -> None:
+            problems.append(RowProblem(raw.row, header, cell, reason, reason_en, severity))
+
+        if cell is None or (isinstance(cell, str) and not cell.strip()):
+            values[spec.name] = None
+            continue
+        if spec.type in ("datetime", "date"):
+            try:
+                when = parse_datetime(cell if not isinstance(cell, str) else clean_cell_text(cell),
+                                      epoch=epoch)
+            except DateParseError as exc:
+                problem(exc.reason, exc.reason_en)
+                values[spec.name] = None
+                continue
+            if not isinstance(cell, datetime) and not isinstance(cell, str):
+                changes[spec.name] = "số ngày kiểu Excel đã đổi thành ngày tháng"
+            values[spec.name] = when.date() if spec.type == "date" else when
+            continue
+        if spec.type == "int":
+            count = parse_count(cell if not isinstance(cell, str) else clean_cell_text(cell))
+            if count is None and not (isinstance(cell, str) and is_blank_marker(cell)):
+                problem("không phải số nguyên", "not a whole number")
+            values[spec.name] = count
+            continue
+        if spec.name in PHONE_FIELDS:
+            text, note = restore_phone(cell)
+            values[spec.name] = text
+            if note:
+                changes[spec.name] = note
+                problem(note, "the phone number had lost its leading zero (number cell); restored",
+                        "warning")
+            continue
+        if spec.name in ID_FIELDS:
+            text, note = restore_id_number(cell)
+            values[spec.name] = text
+            if note:
+                changes[spec.name] = note
+                problem(note, "the ID number had lost its leading zero (number cell); restored",
+                        "warning")
+            continue
+        text = _text(cell, multiline=spec.type == "multiline")
+        if not text or is_blank_marker(text):
+            values[spec.name] = None
+            continue
+        if spec.name in CODE_FIELDS:
+            code, national = normalize_dossier_code(text)
+            if not national:
+                problem("mã hồ sơ không theo dạng quốc gia V1V2V3.Z1Z2.Y1Y2.MX1X2-YYMMDD-XXXX; "
+                        "giữ nguyên như đã ghi",
+                        "the dossier code does not follow the national shape; kept as written",
+                        "warning")
+            text = code
+        if isinstance(cell, str) and text != cell:
+            changes[spec.name] = "đã làm sạch ký tự ẩn/khoảng trắng/chuẩn Unicode"
+        values[spec.name] = text
+    for spec in fields:
+        if spec.required and values.get(spec.name) is None and not any(
+            p.column == raw.headers.get(spec.name) and p.severity == "error" for p in problems
+        ):
+            header = raw.headers.get(spec.name, spec.label or spec.name)
+            problems.append(RowProblem(raw.row, header, None, "bắt buộc nhưng để trống",
+                                       "required but empty"))
+    return CleanRecord(raw.row, values, raw.raw, raw.headers, raw.group, changes), problems

@@ -1,0 +1,45 @@
+"""Open a data file: sniff its bytes and hand it to the reader for its real format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from vnadmin_docs.batch.grid import Grid
+from vnadmin_docs.batch.problems import InputFileError
+from vnadmin_docs.batch.read_html import read_html
+from vnadmin_docs.batch.read_spreadsheetml import read_spreadsheetml
+from vnadmin_docs.batch.read_text import read_csv, read_records
+from vnadmin_docs.batch.read_xls import read_xls
+from vnadmin_docs.batch.read_xlsx import read_xlsx
+from vnadmin_docs.batch.sniff import sniff_format
+
+__all__ = ["read_grid", "read_grid_bytes"]
+
+
+def read_grid_bytes(data: bytes, path: str) -> Grid:
+    """The grid of a file's bytes, whatever its name says."""
+    if not data.strip():
+        raise InputFileError(path, "tệp rỗng.", "the file is empty.")
+    fmt = sniff_format(data, path)
+    if fmt == "xlsx":
+        return read_xlsx(data, path)
+    if fmt == "xls":
+        return read_xls(data, path)
+    if fmt == "html":
+        return read_html(data, path)
+    if fmt == "spreadsheetml":
+        return read_spreadsheetml(data, path)
+    if fmt in ("json", "yaml"):
+        return read_records(data, path, fmt)
+    return read_csv(data, path)
+
+
+def read_grid(path: str | Path) -> Grid:
+    """Read a data file from disk (see :func:`read_grid_bytes`)."""
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise InputFileError(str(p), f"không mở được tệp ({exc.strerror}).",
+                             f"cannot open the file ({exc.strerror}).") from None
+    return read_grid_bytes(data, str(p))

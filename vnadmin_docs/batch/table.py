@@ -1,0 +1,199 @@
+"""From a grid to raw records: header found, columns bound, title/footer/group rows skipped.
+
+A record keeps the spreadsheet's own row number and, per field, the raw cell value and the
+column header, so that every later message can say "Dòng 12, cột “Ngày hẹn trả”".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from vnadmin_docs.batch.fold import fold
+from vnadmin_docs.batch.grid import CellValue, Grid, GridRow
+from vnadmin_docs.batch.header import HeaderMatch, find_header
+from vnadmin_docs.batch.legacy_hook import convert_legacy_column
+from vnadmin_docs.batch.problems import InputFileError
+from vnadmin_docs.batch.textclean import unescape_ooxml
+from vnadmin_docs.model.fields import FieldSpec
+
+__all__ = ["RawRecord", "SkippedRow", "Table", "build_table", "is_footer_row", "is_group_row"]
+
+_FOOTER_STARTS = (
+    "tong cong", "tong so", "cong:", "nguoi lap bieu", "nguoi lap", "thu truong don vi",
+    "thu truong co quan", "ky ho ten", "xac nhan cua", "giam doc", "lanh dao don vi",
+)
+_GROUP = re.compile(r"^(?:[IVXLC]{1,6}|[A-Z])\s*[.)\-]\s*\S", re.UNICODE)
+_COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$|^\([A-Za-z0-9=+\-*/ ]{1,12}\)$")
+_TEXT_TYPES = ("text", "multiline")
+
+
+@dataclass(frozen=True)
+class RawRecord:
+    """One data row: ``values`` per field (raw as read, legacy text already converted),
+    ``raw`` the value before any change, ``headers`` the column header per field."""
+
+    row: int
+    values: Mapping[str, CellValue]
+    raw: Mapping[str, CellValue]
+    headers: Mapping[str, str]
+    group: str | None = None
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SkippedRow:
+    row: int
+    reason: str
+    reason_en: str
+
+
+@dataclass(frozen=True)
+class Table:
+    """Everything read from one file, before cleaning."""
+
+    grid: Grid
+    header: HeaderMatch
+    records: tuple[RawRecord, ...]
+    skipped: tuple[SkippedRow, ...] = ()
+    legacy_columns: Mapping[str, str] = field(default_factory=dict)
+
+
+def _first_text(row: GridRow) -> str:
+    for i in range(len(row.values)):
+        if row.text(i):
+            return row.text(i)
+    return ""
+
+
+def is_footer_row(row: GridRow) -> bool:
+    """Rows that end the data: "Tổng cộng", "NGƯỜI LẬP BIỂU", "(Ký, họ tên)"…
+
+    >>> is_footer_row(GridRow(40, ("Tổng cộng: 12 hồ sơ", None)))
+    True
+    >>> is_footer_row(GridRow(41, (None, None, "NGƯỜI LẬP BIỂU")))
+    True
+    >>> is_footer_row(GridRow(9, ("1", "000.00.06.H56-231027-0361")))
+    False
+    """
+    text = fold(_first_text(row))
+    return any(text.startswith(fold(s)) for s in _FOOTER_STARTS)
+
+
+def is_group_row(row: GridRow, bound: Sequence[int]) -> bool:
+    """A unit heading such as "I. Sở Tư pháp": Roman numeral or letter, and every bound
+    column empty or repeating the same text (a merged row).
+
+    >>> is_group_row(GridRow(8, ("I. Sở Tư pháp", None, None)), [1, 2])
+    True
+    >>> is_group_row(GridRow(8, ("II. UBND xã Quảng Sơn",) * 3), [0, 1, 2])
+    True
+    >>> is_group_row(GridRow(9, ("1", "000.00.06.H56-231027-0361", "Lê Văn A")), [1, 2])
+    False
+    """
+    first = _first_text(row)
+    if not _GROUP.match(first):
+        return False
+    texts = {row.text(i) for i in bound} - {""}
+    return texts <= {first}
+
+
+def _is_column_numbers(row: GridRow) -> bool:
+    texts = [row.text(i) for i in range(len(row.values)) if row.text(i)]
+    return len(texts) >= 3 and all(_COLUMN_NUMBER.match(t) for t in texts)
+
+
+def build_table(
+    grid: Grid,
+    fields: Sequence[FieldSpec],
+    overrides: Mapping[str, str | None] | None = None,
+) -> Table:
+    """Find the header, bind columns to ``fields``, collect the data rows.
+
+    Raises :class:`InputFileError` when no header is found or a required field has no column
+    (an aggregate report with no "Mã hồ sơ" column is not a list of dossiers).
+    """
+    header = find_header(grid, fields, overrides)
+    bound = header.by_field()
+    missing = [f for f in fields if f.required and f.name not in bound]
+    if len(header.columns) < 2 or missing:
+        wanted = missing or [f for f in fields if f.required]
+        need = ", ".join(f"“{f.label or f.name}”" for f in wanted)
+        if header.header_rows:
+            seen_rows = grid.rows[header.data_from - len(header.header_rows):header.data_from]
+        else:
+            seen_rows = grid.rows[:1]
+        texts = [r.text(i) for r in seen_rows for i in range(len(r.values))]
+        seen = ", ".join(f"“{t}”" for t in texts if t)
+        where = f"dòng {header.header_rows[0]}" if header.header_rows else "đầu bảng"
+        raise InputFileError(
+            grid.path,
+            f"không tìm thấy cột cho {need} (tiêu đề đọc được ở {where}: {seen or 'không có'}). "
+            "Đây có phải danh sách hồ sơ trễ hạn không? Nếu tên cột khác, hãy khai báo trong tệp "
+            "ánh xạ cột (--mapping).",
+            f"no column found for {need} (headers read at row "
+            f"{header.header_rows[0] if header.header_rows else 1}: {seen or 'none'}). Is this a "
+            "list of late dossiers? If the columns are named differently, declare them in a "
+            "column mapping file (--mapping).",
+        )
+    indexes = [c.index for c in header.columns]
+    records: list[RawRecord] = []
+    skipped: list[SkippedRow] = []
+    group: str | None = None
+    for row in grid.rows[header.data_from:]:
+        if row.is_empty() or all(row.text(i) == "" for i in indexes):
+            continue
+        if is_footer_row(row):
+            skipped.append(SkippedRow(row.number, "dòng tổng cộng/chữ ký cuối bảng — dừng đọc",
+                                      "footer row (totals/signatures) — reading stops"))
+            break
+        if is_group_row(row, indexes):
+            group = _first_text(row)
+            skipped.append(SkippedRow(row.number, f"dòng nhóm “{group}”", f"group row “{group}”"))
+            continue
+        if _is_column_numbers(row):
+            skipped.append(SkippedRow(row.number, "dòng đánh số cột", "column-number row"))
+            continue
+        values: dict[str, CellValue] = {}
+        for c in header.columns:
+            values[c.field] = row.values[c.index] if c.index < len(row.values) else None
+        records.append(RawRecord(row.number, values, dict(values),
+                                 {c.field: c.header for c in header.columns}, group))
+    legacy = _convert_legacy(grid, header, fields, records)
+    if legacy:
+        records = [
+            RawRecord(r.row, {**r.values, **{f: conv[i] for f, conv in legacy[0].items()
+                                             if conv[i] is not None}},
+                      r.raw, r.headers, r.group)
+            for i, r in enumerate(records)
+        ]
+    return Table(grid, header, tuple(records), tuple(skipped), legacy[1] if legacy else {})
+
+
+def _convert_legacy(
+    grid: Grid, header: HeaderMatch, fields: Sequence[FieldSpec], records: list[RawRecord]
+) -> tuple[dict[str, list[str | None]], dict[str, str]] | None:
+    """Run the legacy-encoding hook over each text column (after ``_xHHHH_`` unescaping)."""
+    types = {f.name: f.type for f in fields}
+    converted: dict[str, list[str | None]] = {}
+    found: dict[str, str] = {}
+    row_index = {r.number: r for r in grid.rows}
+    for col in header.columns:
+        if types.get(col.field) not in _TEXT_TYPES:
+            continue
+        positions = [i for i, r in enumerate(records) if isinstance(r.values.get(col.field), str)]
+        if not positions:
+            continue
+        texts = [unescape_ooxml(str(records[i].values[col.field])) for i in positions]
+        fonts = Counter(row_index[records[i].row].font(col.index) for i in positions)
+        font = next((f for f, _ in fonts.most_common() if f), None)
+        new, encoding = convert_legacy_column(texts, font)
+        if encoding:
+            out: list[str | None] = [None] * len(records)
+            for i, text in zip(positions, new, strict=True):
+                out[i] = text
+            converted[col.field] = out
+            found[col.field] = encoding
+    return (converted, found) if converted else None

@@ -1,0 +1,88 @@
+"""Cell text cleaning, in the one fixed order the input notes require.
+
+1. ``_xHHHH_`` escapes (openpyxl leaves ``_x000D_`` literal) → the character;
+2. legacy TCVN3/VNI conversion (per column, see :mod:`vnadmin_docs.batch.legacy_hook`);
+3. NFC (macOS, Unikey "tổ hợp" and cp1258 give decomposed text);
+4. invisible and control characters removed, NBSP and odd spaces made spaces;
+5. whitespace collapsed (line breaks kept only for multi-line fields).
+
+Each step is a small pure function so a test (and a curious clerk) can see each one.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["clean_cell_text", "collapse_spaces", "drop_invisible", "nfc", "unescape_ooxml"]
+
+_ESCAPE = re.compile(r"_x005[Ff]_(x[0-9A-Fa-f]{4}_)|_x([0-9A-Fa-f]{4})_")
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+
+
+def unescape_ooxml(text: str) -> str:
+    """Decode Excel's ``_xHHHH_`` escapes; ``_x005F_`` before one keeps it literal.
+
+    >>> unescape_ooxml("Dòng 1_x000D_\\nDòng 2")
+    'Dòng 1\\r\\nDòng 2'
+    >>> unescape_ooxml("A_x005F_x000D_B")
+    'A_x000D_B'
+    """
+
+    def repl(m: re.Match[str]) -> str:
+        if m.group(1) is not None:
+            return "_" + m.group(1)
+        return chr(int(m.group(2), 16))
+
+    return _ESCAPE.sub(repl, text)
+
+
+def nfc(text: str) -> str:
+    """Compose to NFC.
+
+    >>> nfc("Nguye\\u0302\\u0303n") == "Nguyễn"
+    True
+    """
+    return unicodedata.normalize("NFC", text)
+
+
+def drop_invisible(text: str, *, multiline: bool = False) -> str:
+    """Remove zero-width characters, BOMs, soft hyphens and control characters; vertical tabs
+    and form feeds (Word line breaks) become line breaks or spaces.
+
+    >>> drop_invisible("Nguy\\u200bễn\\x0bVăn")
+    'Nguyễn Văn'
+    >>> drop_invisible("a\\x0bb", multiline=True)
+    'a\\nb'
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\x0b", "\n").replace("\x0c", "\n")
+    if not multiline:
+        text = text.replace("\n", " ").replace("\t", " ")
+    text = _INVISIBLE.sub("", text)
+    return _CONTROL.sub("", text)
+
+
+def collapse_spaces(text: str, *, multiline: bool = False) -> str:
+    """One space between words, none at the ends (per line when multi-line).
+
+    >>> collapse_spaces("  Nguyễn\\u00a0\\u00a0Văn   A ")
+    'Nguyễn Văn A'
+    """
+    if multiline:
+        lines = [_SPACES.sub(" ", ln).strip() for ln in text.split("\n")]
+        return "\n".join(ln for ln in lines if ln)
+    return _SPACES.sub(" ", text).strip()
+
+
+def clean_cell_text(text: str, *, multiline: bool = False) -> str:
+    """Steps 1, 3, 4 and 5 in order (legacy conversion, step 2, works on whole columns and
+    is applied by the caller between unescaping and NFC).
+
+    >>> clean_cell_text(" Tra\\u0302\\u0300n_x000D_ Thi\\u0323\\u00a0 B\\u200b ")
+    'Trần Thị B'
+    """
+    return collapse_spaces(drop_invisible(nfc(unescape_ooxml(text)), multiline=multiline),
+                           multiline=multiline)

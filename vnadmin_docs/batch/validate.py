@@ -1,0 +1,123 @@
+"""Check every row before anything is written; collect all problems of all rows.
+
+Cross-field sanity rules (input notes §1.3, decree30.md §22): the original due date is not
+before the receipt date; the new date is after the original due date; a new date is needed
+unless the result has already been returned; a reason is needed (the profile may supply a
+default, with a warning); the same dossier code twice is reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from vnadmin_docs.batch.record import CleanRecord, RowProblem, clean_record
+from vnadmin_docs.batch.table import Table
+from vnadmin_docs.model.fields import FieldSpec
+
+__all__ = ["Validation", "check_record", "validate_table"]
+
+
+@dataclass(frozen=True)
+class Validation:
+    """The outcome of checking a whole table.
+
+    ``good`` rows can become letters; ``bad`` rows cannot; ``problems`` lists every error and
+    warning of every row, in row order.
+    """
+
+    good: tuple[CleanRecord, ...]
+    bad: tuple[CleanRecord, ...]
+    problems: tuple[RowProblem, ...]
+
+    @property
+    def errors(self) -> tuple[RowProblem, ...]:
+        return tuple(p for p in self.problems if p.severity == "error")
+
+    @property
+    def warnings(self) -> tuple[RowProblem, ...]:
+        return tuple(p for p in self.problems if p.severity == "warning")
+
+    def problems_of(self, row: int) -> list[RowProblem]:
+        return [p for p in self.problems if p.row == row]
+
+
+def _fmt(dt: object) -> str:
+    return dt.strftime("%d/%m/%Y %H:%M") if isinstance(dt, datetime) else str(dt)
+
+
+def check_record(rec: CleanRecord, *, default_reason: str | None = None) -> list[RowProblem]:
+    """Cross-field rules for one cleaned record."""
+    out: list[RowProblem] = []
+    v = rec.values
+    h = rec.headers
+    received, due, new_due = v.get("received_at"), v.get("due_at"), v.get("new_due_at")
+    returned = v.get("returned_at")
+    if isinstance(received, datetime) and isinstance(due, datetime) and due < received:
+        out.append(RowProblem(
+            rec.row, h.get("due_at"), _fmt(due),
+            f"ngày hẹn trả trước ngày tiếp nhận ({_fmt(received)}); kiểm tra lại thứ tự "
+            "ngày/tháng",
+            f"the due date is before the receipt date ({_fmt(received)}); check day/month order",
+        ))
+    if isinstance(new_due, datetime) and isinstance(due, datetime) and new_due <= due:
+        out.append(RowProblem(
+            rec.row, h.get("new_due_at"), _fmt(new_due),
+            f"ngày hẹn trả mới phải sau ngày hẹn trả cũ ({_fmt(due)})",
+            f"the new date must be after the original due date ({_fmt(due)})",
+        ))
+    if new_due is None and returned is None and "new_due_at" not in _errored(rec, out):
+        out.append(RowProblem(
+            rec.row, h.get("new_due_at", "Ngày hẹn trả mới"), None,
+            "thiếu ngày hẹn trả mới (hồ sơ chưa trả kết quả)",
+            "the new return date is missing (the result has not been returned)",
+        ))
+    if v.get("late_reason") is None and "late_reason" not in _errored(rec, out):
+        column = h.get("late_reason", "Lý do trễ hạn")
+        if default_reason:
+            out.append(RowProblem(rec.row, column, None,
+                                  "không ghi lý do; dùng lý do mặc định trong tệp cấu hình",
+                                  "no reason given; the profile's default reason is used",
+                                  "warning"))
+        else:
+            out.append(RowProblem(rec.row, column, None,
+                                  "thiếu lý do trễ hạn (bắt buộc trong văn bản xin lỗi)",
+                                  "the reason for the delay is missing (the letter requires it)"))
+    return out
+
+
+def _errored(rec: CleanRecord, found: list[RowProblem]) -> set[str]:
+    return {name for name, header in rec.headers.items()
+            if any(p.column == header for p in found)}
+
+
+def validate_table(
+    table: Table,
+    fields: Sequence[FieldSpec],
+    *,
+    default_reason: str | None = None,
+) -> Validation:
+    """Clean and check every record of ``table``; nothing is written, nothing is raised."""
+    good: list[CleanRecord] = []
+    bad: list[CleanRecord] = []
+    problems: list[RowProblem] = []
+    seen_codes: dict[str, int] = {}
+    for raw in table.records:
+        rec, found = clean_record(raw, fields, epoch=table.grid.epoch)
+        errored_cols = {p.column for p in found if p.severity == "error"}
+        cross = [p for p in check_record(rec, default_reason=default_reason)
+                 if p.column not in errored_cols]
+        found.extend(cross)
+        code = rec.values.get("dossier_code")
+        if isinstance(code, str):
+            if code in seen_codes:
+                found.append(RowProblem(
+                    rec.row, rec.headers.get("dossier_code"), code,
+                    f"mã hồ sơ trùng với dòng {seen_codes[code]}",
+                    f"the same dossier code as row {seen_codes[code]}", "warning"))
+            else:
+                seen_codes[code] = rec.row
+        problems.extend(found)
+        (bad if any(p.severity == "error" for p in found) else good).append(rec)
+    return Validation(tuple(good), tuple(bad), tuple(problems))

@@ -1,0 +1,130 @@
+"""Type-specific cleaning of single values: dossier codes, phone and ID numbers, day counts."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "DOSSIER_CODE",
+    "is_blank_marker",
+    "normalize_dossier_code",
+    "parse_count",
+    "restore_id_number",
+    "restore_phone",
+]
+
+DOSSIER_CODE = re.compile(r"^[0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[A-Z][0-9]{2}-\d{6}-\d{4,5}$")
+_DASHES = str.maketrans({"–": "-", "—": "-", "‑": "-", "‒": "-", "−": "-", "\u00a0": " "})
+_COUNT = re.compile(
+    r"^\s*(-?\d+)(?:[.,]0+)?\s*(?:ngày|ngay|ngày làm việc|days?)?\s*$", re.IGNORECASE
+)
+_BLANKS = {"", "-", "--", "—", "nan", "none", "null", "n/a", "không", "khong", "x", "/"}
+
+
+def normalize_dossier_code(raw: str) -> tuple[str, bool]:
+    """The code trimmed, dashes unified, spaces removed, upper case; and whether it has the
+    national shape ``V1V2V3.Z1Z2.Y1Y2.MX1X2-YYMMDD-XXXX`` (4 or 5 digits at the end). Codes of
+    other shapes (a land office's receipt number) are kept as written, only tidied.
+
+    >>> normalize_dossier_code(" 000.00.06.h56 – 231027 – 0361 ")
+    ('000.00.06.H56-231027-0361', True)
+    >>> normalize_dossier_code("000.17.22.H56-210531-12345")
+    ('000.17.22.H56-210531-12345', True)
+    >>> normalize_dossier_code("BN 2023/0457")
+    ('BN 2023/0457', False)
+    """
+    text = " ".join(raw.translate(_DASHES).split())
+    compact = re.sub(r"\s*([.\-])\s*", r"\1", text).upper()
+    if DOSSIER_CODE.match(compact):
+        return compact, True
+    return text, False
+
+
+def _digits(value: object) -> tuple[str, bool] | None:
+    """The digits of a phone/ID cell and whether the file stored it as a number."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return str(value), True
+    if isinstance(value, float):
+        return (str(int(value)), True) if value.is_integer() else None
+    text = re.sub(r"[\s.\-()]", "", str(value))
+    if text.startswith("+84"):
+        text = "0" + text[3:]
+    elif text.startswith("84") and len(text) == 11:
+        text = "0" + text[2:]
+    if text.startswith("'"):
+        text = text[1:]
+    return (text, False) if text.isdigit() else None
+
+
+def restore_phone(value: object) -> tuple[str, str | None]:
+    """A Vietnamese phone number as 10 digits; a leading zero lost because the cell was a
+    number is put back. Returns the text and a warning (Vietnamese) or ``None``.
+
+    >>> restore_phone(912345678)
+    ('0912345678', 'số điện thoại bị mất số 0 đầu (ô kiểu số), đã thêm lại')
+    >>> restore_phone("+84 912 345 678")
+    ('0912345678', None)
+    >>> restore_phone("0263.3822.123")
+    ('02633822123', None)
+    >>> restore_phone("1900 1234")
+    ('19001234', None)
+    """
+    found = _digits(value)
+    if found is None:
+        return str(value).strip(), None
+    digits, numeric = found
+    if numeric and len(digits) in (9, 10) and not digits.startswith("0") and digits[0] != "1":
+        return "0" + digits, "số điện thoại bị mất số 0 đầu (ô kiểu số), đã thêm lại"
+    return digits, None
+
+
+def restore_id_number(value: object) -> tuple[str, str | None]:
+    """A CCCD/CMND number as text; an 11-digit number read from a number cell is a 12-digit
+    CCCD that lost its leading zero (province codes 001–096), an 8-digit one a 9-digit CMND.
+    Other lengths are kept, with a warning when they look damaged.
+
+    >>> restore_id_number(38190012345)
+    ('038190012345', 'số định danh bị mất số 0 đầu (ô kiểu số), đã thêm lại')
+    >>> restore_id_number("038190012345")
+    ('038190012345', None)
+    >>> restore_id_number(3.8190012345e10)
+    ('038190012345', 'số định danh bị mất số 0 đầu (ô kiểu số), đã thêm lại')
+    """
+    found = _digits(value)
+    if found is None:
+        return str(value).strip(), None
+    digits, numeric = found
+    if numeric and len(digits) in (8, 11):
+        return "0" + digits, "số định danh bị mất số 0 đầu (ô kiểu số), đã thêm lại"
+    return digits, None
+
+
+def parse_count(value: object) -> int | None:
+    """A count of days as an integer; Thanh Hóa writes ``"3  Ngày"``.
+
+    >>> parse_count("3  Ngày")
+    3
+    >>> parse_count(5.0)
+    5
+    >>> parse_count("ba ngày") is None
+    True
+    """
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else None
+    m = _COUNT.match(" ".join(str(value).split()))
+    return int(m.group(1)) if m else None
+
+
+def is_blank_marker(text: str) -> bool:
+    """Cells that mean "nothing here": ``-``, ``nan``, ``Không``…
+
+    >>> is_blank_marker(" NaN "), is_blank_marker("Không"), is_blank_marker("Chờ ý kiến")
+    (True, True, False)
+    """
+    return text.strip().lower() in _BLANKS
