@@ -1,0 +1,272 @@
+"""How to address the applicant of a late dossier: pure functions, no I/O.
+
+Gender is not in the data, so a person is "Ông/Bà" by default. A name that already carries
+an honorific, names a couple or a household is used exactly as written (never
+"Ông/Bà Ông …"). Organisations are addressed by their name, with no honorific, and their
+name is never re-cased ("TNHH" stays "TNHH"). After "Kính gửi:" the first letter is a
+capital; inside a sentence the honorific is lower case ("ông/bà", "hộ gia đình ông …").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from vnadmin_docs.batch.fold import fold
+
+__all__ = [
+    "Addressee",
+    "AddresseeKind",
+    "RepresentativePolicy",
+    "address_for",
+    "classify_addressee",
+]
+
+
+class AddresseeKind(StrEnum):
+    PERSON = "person"
+    ADDRESSED = "addressed"  # a person whose name already carries an honorific
+    COUPLE = "couple"
+    HOUSEHOLD = "household"
+    ORGANISATION = "organisation"
+
+
+RepresentativePolicy = str  # "owner" | "representative" | "owner_via_representative"
+
+# Prefixes that make a name an organisation (input notes §3.1), compared in lower case WITH
+# diacritics: folding would turn the surname "Trương" into "Trường" (school). Only prefixes
+# of two words or more are also compared folded, for text typed without diacritics.
+_ORG_PREFIXES = tuple(p.lower() for p in (
+    "Công ty", "Cty", "Tổng công ty", "Tập đoàn", "Chi nhánh", "Văn phòng đại diện",
+    "Văn phòng", "Doanh nghiệp", "DNTN", "Hợp tác xã", "HTX", "Liên hiệp", "Ngân hàng",
+    "Trường", "Bệnh viện", "Phòng khám", "UBND", "Ủy ban nhân dân", "Uỷ ban nhân dân",
+    "Ban quản lý", "Ban Quản lý", "Hội", "Quỹ", "Trung tâm", "Viện", "Cơ sở", "Nhà máy",
+    "Xí nghiệp", "Cửa hàng", "Đài", "Báo", "Sở", "Cục", "Chi cục", "Tổ chức", "Đảng ủy",
+    "Công đoàn", "Liên đoàn", "Câu lạc bộ", "Tịnh xá", "Chùa", "Giáo xứ", "Nhà thờ",
+))
+_ORG_PREFIXES_FOLDED = tuple(fold(p) for p in _ORG_PREFIXES if " " in p)
+# Abbreviations that mark an organisation anywhere in the name.
+_ORG_WORDS = re.compile(r"\b(TNHH|MTV|CP|JSC|CO\.?,? ?LTD|LTD|LLC|HTX|DNTN|UBND|Cổ phần)\b",
+                        re.IGNORECASE)
+_HOUSEHOLD = re.compile(r"^(hộ gia đình|hộ kinh doanh|hộ ông|hộ bà|hộ)\b", re.IGNORECASE)
+_HONORIFIC = re.compile(
+    r"^(ông\s*/\s*bà|ông\s*\(\s*bà\s*\)|bà\s*/\s*ông|ông|bà|anh|chị|cô|chú|bác|em|cụ|"
+    r"mr\.?|mrs\.?|ms\.?)(?=\s|$|[:.])",
+    re.IGNORECASE,
+)
+_COUPLE = re.compile(r"\s(và|&|cùng)\s+(ông|bà|anh|chị|vợ|chồng)\b", re.IGNORECASE)
+_KIND_HINTS = {
+    "doanh nghiep": AddresseeKind.ORGANISATION,
+    "to chuc": AddresseeKind.ORGANISATION,
+    "co quan nha nuoc": AddresseeKind.ORGANISATION,
+    "co quan": AddresseeKind.ORGANISATION,
+    "organisation": AddresseeKind.ORGANISATION,
+    "organization": AddresseeKind.ORGANISATION,
+    "ho gia dinh": AddresseeKind.HOUSEHOLD,
+    "ho kinh doanh": AddresseeKind.HOUSEHOLD,
+    "household": AddresseeKind.HOUSEHOLD,
+    "cong dan": AddresseeKind.PERSON,
+    "ca nhan": AddresseeKind.PERSON,
+    "person": AddresseeKind.PERSON,
+}
+_HONORIFIC_HINTS = {"nam": "Ông", "ong": "Ông", "nu": "Bà", "ba": "Bà", "male": "Ông",
+                    "female": "Bà"}
+DEFAULT_HONORIFIC = "Ông/Bà"
+
+
+@dataclass(frozen=True)
+class Addressee:
+    """Who the letter speaks to.
+
+    ``name`` is the name to print (as written, NFC, upper-case personal names re-cased);
+    ``honorific`` is what goes in front of it ("" when the name carries its own or is an
+    organisation); ``pronoun`` is how the body refers back to them ("ông/bà", "bà",
+    "Quý cơ quan, tổ chức").
+    """
+
+    kind: AddresseeKind
+    name: str
+    honorific: str = ""
+    pronoun: str = "ông/bà"
+
+    @property
+    def salutation(self) -> str:
+        """For "Kính gửi:": first letter capital.
+
+        >>> classify_addressee("Nguyễn Thị Hương").salutation
+        'Ông/Bà Nguyễn Thị Hương'
+        >>> classify_addressee("bà Nguyễn Thị Hương").salutation
+        'Bà Nguyễn Thị Hương'
+        """
+        text = f"{self.honorific} {self.name}" if self.honorific else self.name
+        return _upper_first(text)
+
+    @property
+    def in_text(self) -> str:
+        """For running text: the honorific or household word in lower case, names untouched.
+
+        >>> classify_addressee("Ông Lê Văn Tám và bà Phạm Thị Mười").in_text
+        'ông Lê Văn Tám và bà Phạm Thị Mười'
+        >>> classify_addressee("Công ty TNHH Một thành viên Hoàng Long").in_text
+        'Công ty TNHH Một thành viên Hoàng Long'
+        >>> classify_addressee("Hộ gia đình ông Nguyễn Văn Ba").in_text
+        'hộ gia đình ông Nguyễn Văn Ba'
+        """
+        if self.kind is AddresseeKind.ORGANISATION:
+            return self.name
+        if self.honorific:
+            return f"{self.honorific.lower()} {self.name}"
+        return _lower_lead(self.name)
+
+
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
+
+
+def _lower_lead(text: str) -> str:
+    """Lower-case the leading honorific/household words only."""
+    m = _HOUSEHOLD.match(text) or _HONORIFIC.match(text)
+    if not m:
+        return text
+    lead = m.group(0)
+    rest = text[len(lead):]
+    inner = _HONORIFIC.match(rest.lstrip())
+    if _HOUSEHOLD.match(text) and inner:
+        space = rest[:len(rest) - len(rest.lstrip())]
+        rest = space + inner.group(0).lower() + rest.lstrip()[len(inner.group(0)):]
+    return lead.lower() + rest
+
+
+def _recase_person(name: str) -> str:
+    """Title-case a personal name written in capitals; mixed case is kept as written.
+
+    >>> _recase_person("NGUYỄN VĂN AN")
+    'Nguyễn Văn An'
+    >>> _recase_person("Y BLIM H’ĐƠK")
+    'Y Blim H’Đơk'
+    >>> _recase_person("Lê thị Nhã")
+    'Lê thị Nhã'
+    """
+    letters = [c for c in name if c.isalpha()]
+    if not letters or not all(c.isupper() for c in letters):
+        return name
+    return " ".join(
+        "-".join(part[:1].upper() + part[1:].lower() if "’" not in part and "'" not in part
+                 else _apostrophe_case(part) for part in word.split("-"))
+        for word in name.split(" ")
+    )
+
+
+def _apostrophe_case(word: str) -> str:
+    pieces = re.split(r"([’'])", word)
+    return "".join(p[:1].upper() + p[1:].lower() if p not in ("’", "'") else p for p in pieces)
+
+
+def is_organisation(name: str) -> bool:
+    """True for company, cooperative, school, agency… names.
+
+    >>> is_organisation("CÔNG TY CP XÂY DỰNG 47"), is_organisation("Nguyễn Văn Cty")
+    (True, False)
+    >>> is_organisation("Trường THCS Lê Lợi"), is_organisation("Trương Văn Tâm")
+    (True, False)
+    >>> is_organisation("Cong ty TNHH Phu Thai"), is_organisation("Đoàn Văn Hùng")
+    (True, False)
+    >>> is_organisation("Doanh nghiệp tư nhân Thành Đạt"), is_organisation("HTX Nông nghiệp Tân Hà")
+    (True, True)
+    """
+    lower = name.lower()
+    if any(lower == p or lower.startswith(p + " ") for p in _ORG_PREFIXES):
+        return True
+    folded = fold(name)
+    if any(folded.startswith(p + " ") for p in _ORG_PREFIXES_FOLDED):
+        return True
+    return bool(_ORG_WORDS.search(name))
+
+
+def classify_addressee(
+    name: str, *, kind_hint: str | None = None, honorific_hint: str | None = None
+) -> Addressee:
+    """Decide how to address ``name``. ``kind_hint`` is the "Loại đối tượng" column
+    ("Công dân", "Doanh nghiệp"…), ``honorific_hint`` a "Danh xưng"/"Giới tính" column.
+
+    >>> a = classify_addressee("Nguyễn Văn A")
+    >>> a.salutation, a.in_text, a.pronoun
+    ('Ông/Bà Nguyễn Văn A', 'ông/bà Nguyễn Văn A', 'ông/bà')
+    >>> classify_addressee("Ông/Bà Nguyễn Văn A").salutation
+    'Ông/Bà Nguyễn Văn A'
+    >>> classify_addressee("ông Nguyễn Văn A").salutation
+    'Ông Nguyễn Văn A'
+    >>> a = classify_addressee("CÔNG TY TNHH MTV AN PHÁT")
+    >>> a.salutation, a.pronoun
+    ('CÔNG TY TNHH MTV AN PHÁT', 'Quý cơ quan, tổ chức')
+    >>> classify_addressee("Trần Thị Bé", honorific_hint="Nữ").salutation
+    'Bà Trần Thị Bé'
+    >>> classify_addressee("Hộ kinh doanh Tạp hóa Minh Anh").salutation
+    'Hộ kinh doanh Tạp hóa Minh Anh'
+    >>> classify_addressee("NGUYỄN VĂN AN").salutation
+    'Ông/Bà Nguyễn Văn An'
+    """
+    name = " ".join(name.split())
+    hint = _KIND_HINTS.get(fold(kind_hint)) if kind_hint else None
+    if _HOUSEHOLD.match(name):
+        return Addressee(AddresseeKind.HOUSEHOLD, name, "", "ông/bà")
+    organisation = hint is AddresseeKind.ORGANISATION or (hint is None and is_organisation(name))
+    if organisation and not _HONORIFIC.match(name):
+        return Addressee(AddresseeKind.ORGANISATION, name, "", "Quý cơ quan, tổ chức")
+    if _COUPLE.search(name):
+        return Addressee(AddresseeKind.COUPLE, name, "", "ông, bà")
+    m = _HONORIFIC.match(name)
+    if m:
+        word = m.group(0)
+        rest = name[len(word):].lstrip(" :.")
+        canonical = _canonical_honorific(word)
+        return Addressee(AddresseeKind.ADDRESSED, _recase_person(rest), canonical,
+                         canonical.lower())
+    honorific = DEFAULT_HONORIFIC
+    if honorific_hint:
+        honorific = _HONORIFIC_HINTS.get(fold(honorific_hint), DEFAULT_HONORIFIC)
+    return Addressee(AddresseeKind.PERSON, _recase_person(name), honorific, honorific.lower())
+
+
+def _canonical_honorific(word: str) -> str:
+    folded = fold(word)
+    if folded in ("ong ba", "ba ong"):
+        return "Ông/Bà"
+    spelled = {"ong": "Ông", "ba": "Bà", "anh": "Anh", "chi": "Chị", "co": "Cô", "chu": "Chú",
+               "bac": "Bác", "em": "Em", "cu": "Cụ"}
+    return spelled.get(folded, " ".join(word.split()))
+
+
+def address_for(
+    applicant: str,
+    representative: str | None = None,
+    *,
+    policy: RepresentativePolicy = "owner",
+    kind_hint: str | None = None,
+    honorific_hint: str | None = None,
+) -> Addressee:
+    """The addressee under the batch's representative policy.
+
+    ``owner`` (default) addresses the dossier's owner; ``representative`` addresses the
+    representative when one is named; ``owner_via_representative`` addresses the owner and
+    names the representative after it.
+
+    >>> address_for("Công ty TNHH An Phát", "Nguyễn Văn Tuấn - Giám đốc",
+    ...             policy="representative").salutation
+    'Ông/Bà Nguyễn Văn Tuấn - Giám đốc'
+    >>> address_for("Công ty TNHH An Phát", "Ông Nguyễn Văn Tuấn",
+    ...             policy="owner_via_representative").salutation
+    'Công ty TNHH An Phát (người đại diện: ông Nguyễn Văn Tuấn)'
+    >>> address_for("Lê Văn B", None, policy="representative").salutation
+    'Ông/Bà Lê Văn B'
+    """
+    owner = classify_addressee(applicant, kind_hint=kind_hint, honorific_hint=honorific_hint)
+    rep_name = " ".join((representative or "").split())
+    if not rep_name or fold(rep_name) == fold(applicant) or policy == "owner":
+        return owner
+    rep = classify_addressee(rep_name)
+    if policy == "representative":
+        return rep
+    return Addressee(owner.kind, f"{owner.name} (người đại diện: {rep.in_text})",
+                     owner.honorific, owner.pronoun)

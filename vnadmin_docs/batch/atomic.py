@@ -1,0 +1,57 @@
+"""Files appear whole or not at all: write a temporary file in the same folder, flush it to
+disk, then rename it over the target (``os.replace`` is atomic on one file system)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+
+__all__ = ["TMP_MARK", "atomic_write_bytes", "remove_stale_temps", "resolve_inside"]
+
+TMP_MARK = ".vnadmin-tmp-"
+
+
+def resolve_inside(folder: Path, name: str) -> Path:
+    """``folder / name``, refusing anything that would land outside ``folder``.
+
+    >>> resolve_inside(Path("/tmp/out"), "a.docx").name
+    'a.docx'
+    >>> resolve_inside(Path("/tmp/out"), "../x.docx")
+    Traceback (most recent call last):
+    ...
+    ValueError: output name escapes the output folder: '../x.docx'
+    """
+    base = folder.resolve()
+    target = (base / name).resolve()
+    if target.parent != base or name in ("", ".", ".."):
+        raise ValueError(f"output name escapes the output folder: {name!r}")
+    return target
+
+
+def atomic_write_bytes(target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target`` through a temporary file and an atomic rename."""
+    tmp = target.with_name(f"{TMP_MARK}{os.getpid()}-{target.name}")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+
+
+def remove_stale_temps(folder: Path) -> list[Path]:
+    """Delete temporary files a killed run left behind; returns what was removed."""
+    removed: list[Path] = []
+    if not folder.is_dir():
+        return removed
+    for path in folder.glob(f"{TMP_MARK}*"):
+        with contextlib.suppress(OSError):
+            path.unlink()
+            removed.append(path)
+    return removed

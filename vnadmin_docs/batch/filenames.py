@@ -1,0 +1,108 @@
+"""Output file names from a pattern filled with row data, made safe on every system.
+
+Data can contain anything: ``/`` and ``:`` (Thanh Hóa's file names come from
+``d/m/yyyy h:m``), ``..``, Windows-reserved names (``CON``, ``NUL``…), 300-character procedure
+names. The result is one plain file name: no path separators, no traversal, no reserved
+names or characters, at most ``max_len`` characters, unique within the batch.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+import unicodedata
+from collections.abc import Iterable, Mapping
+
+__all__ = ["FileNamePatternError", "render_file_name", "safe_file_name", "unique_names"]
+
+_BAD = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
+             *(f"lpt{i}" for i in range(1, 10))}
+
+
+class FileNamePatternError(ValueError):
+    """The pattern uses something other than plain ``{field}`` / ``{field:spec}`` names."""
+
+
+def safe_file_name(stem: str, *, max_len: int = 120, fallback: str = "van-ban") -> str:
+    """One safe file-name stem (no extension).
+
+    >>> safe_file_name("000.00.06.H56-231027-0361 / Nguyễn Văn A")
+    '000.00.06.H56-231027-0361 - Nguyễn Văn A'
+    >>> safe_file_name("../../etc/passwd")
+    'etc - passwd'
+    >>> safe_file_name("CON")
+    '_CON'
+    >>> safe_file_name("  ...  ")
+    'van-ban'
+    >>> len(safe_file_name("a" * 500))
+    120
+    """
+    text = unicodedata.normalize("NFC", stem)
+    text = _BAD.sub(" - ", text)
+    text = re.sub(r"\.{2,}", ".", text)
+    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"(?:\s*-\s*){2,}", " - ", text)
+    text = text.strip(" .-_")
+    if len(text) > max_len:
+        text = text[:max_len].rstrip(" .-_")
+    if not text:
+        return fallback
+    if text.split(".")[0].lower() in _RESERVED:
+        text = "_" + text
+    return text
+
+
+def render_file_name(pattern: str, values: Mapping[str, object]) -> str:
+    """Fill ``pattern`` with ``values`` (only ``{name}`` and ``{name:spec}``; missing or empty
+    values become ``""``), then make it safe.
+
+    >>> render_file_name("{number:03d}-{dossier_code}", {"number": 7, "dossier_code": "A/B"})
+    '007-A - B'
+    >>> render_file_name("{x.__class__}", {"x": 1})  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    vnadmin_docs.batch.filenames.FileNamePatternError: only {name} or ... '{x.__class__}'
+    """
+    out: list[str] = []
+    for literal, name, spec, conv in string.Formatter().parse(pattern):
+        out.append(literal)
+        if name is None:
+            continue
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name) or conv:
+            raise FileNamePatternError(
+                f"only {{name}} or {{name:format}} fields are allowed: '{{{name}}}'"
+            )
+        value = values.get(name)
+        if value is None:
+            continue
+        try:
+            out.append(format(value, spec or ""))
+        except (ValueError, TypeError):
+            out.append(str(value))
+    return safe_file_name("".join(out))
+
+
+def unique_names(stems: Iterable[str], suffix: str = ".docx") -> list[str]:
+    """File names unique without regard to case (Windows, macOS): a repeated stem gets
+    `` (2)``, `` (3)``… in order. Depends only on the stems, never on what is on disk, so a
+    resumed run gives every letter the same name again.
+
+    >>> unique_names(["A", "a", "B", "A"])
+    ['A.docx', 'a (2).docx', 'B.docx', 'A (3).docx']
+    """
+    seen: dict[str, int] = {}
+    used: set[str] = set()
+    names: list[str] = []
+    for stem in stems:
+        key = stem.casefold()
+        count = seen.get(key, 0) + 1
+        seen[key] = count
+        name = stem if count == 1 else f"{stem} ({count})"
+        while name.casefold() in used:
+            count += 1
+            seen[key] = count
+            name = f"{stem} ({count})"
+        used.add(name.casefold())
+        names.append(name + suffix)
+    return names

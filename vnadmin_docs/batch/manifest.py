@@ -1,0 +1,114 @@
+"""The batch report (manifest) and the resume journal.
+
+``manifest.csv`` (UTF-8 with BOM so Excel shows Vietnamese) and ``manifest.json`` list every
+data row: its row number, dossier code, output file, status, errors and warnings, and the
+SHA-256 of the file written. The journal (``.vnadmin-batch-state.jsonl``) gets one line per
+letter as soon as that letter is on disk; a run killed with ``kill -9`` and started again
+reads it and skips letters whose input key and file checksum still match.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from vnadmin_docs.batch.atomic import atomic_write_bytes
+
+__all__ = [
+    "MANIFEST_COLUMNS",
+    "STATE_FILE",
+    "STATUS_VI",
+    "JournalEntry",
+    "ManifestEntry",
+    "append_journal",
+    "read_journal",
+    "sha256_file",
+    "write_manifest",
+]
+
+STATE_FILE = ".vnadmin-batch-state.jsonl"
+MANIFEST_COLUMNS = ("row", "dossier_code", "applicant", "output_file", "status", "errors",
+                    "warnings", "sha256")
+STATUS_VI = {
+    "written": "đã tạo",
+    "unchanged": "đã có từ lần chạy trước (không đổi)",
+    "failed": "lỗi, không tạo",
+    "not_written": "hợp lệ, chưa tạo (--strict/--dry-run)",
+}
+
+
+@dataclass(frozen=True)
+class ManifestEntry:
+    row: int
+    dossier_code: str
+    applicant: str
+    output_file: str
+    status: str
+    errors: str = ""
+    warnings: str = ""
+    sha256: str = ""
+
+
+@dataclass(frozen=True)
+class JournalEntry:
+    key: str
+    file: str
+    sha256: str
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 16), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def read_journal(folder: Path) -> dict[str, JournalEntry]:
+    """Entries by key; a last line cut short by a kill is ignored."""
+    path = folder / STATE_FILE
+    out: dict[str, JournalEntry] = {}
+    if not path.exists():
+        return out
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        try:
+            data = json.loads(line)
+            entry = JournalEntry(str(data["key"]), str(data["file"]), str(data["sha256"]))
+        except (ValueError, KeyError, TypeError):
+            continue
+        out[entry.key] = entry
+    return out
+
+
+def append_journal(folder: Path, entries: Iterable[JournalEntry]) -> None:
+    """Append entries and push them to disk before returning."""
+    lines = "".join(json.dumps(asdict(e), ensure_ascii=False) + "\n" for e in entries)
+    if not lines:
+        return
+    fd = os.open(folder / STATE_FILE, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+    with os.fdopen(fd, "a", encoding="utf-8") as fh:
+        fh.write(lines)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def write_manifest(folder: Path, entries: Sequence[ManifestEntry], *,
+                   summary: dict[str, object] | None = None) -> tuple[Path, Path]:
+    """Write ``manifest.csv`` and ``manifest.json`` atomically; returns both paths."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(MANIFEST_COLUMNS)
+    for e in entries:
+        writer.writerow([getattr(e, c) for c in MANIFEST_COLUMNS])
+    csv_path = folder / "manifest.csv"
+    json_path = folder / "manifest.json"
+    atomic_write_bytes(csv_path, ("\ufeff" + buf.getvalue()).encode("utf-8"))
+    payload = {"summary": summary or {}, "rows": [asdict(e) for e in entries]}
+    atomic_write_bytes(json_path, json.dumps(payload, ensure_ascii=False, indent=2).encode())
+    return csv_path, json_path

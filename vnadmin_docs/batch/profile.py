@@ -1,0 +1,112 @@
+"""Batch settings: one YAML profile per agency desk.
+
+The agency that signs today may differ from the one named in the data (the 2025 mergers),
+so issuer, place name, signer, Nơi nhận and numbering are settings, never columns.
+
+```yaml
+template: xin-loi                # or van-ban-xin-loi / phieu-xin-loi
+issue_date: 2025-11-20           # optional, default: the day of the run
+numbering: {start: 101}          # letter numbers in row order: 101, 102, ...
+document:                        # passed to the document model for every letter
+  issuer: {superior: "UBND TỈNH LÂM ĐỒNG", name: "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG",
+           abbreviation: "TTPVHCC", place: "Lâm Đồng"}
+  number: {unit: "TTPVHCC"}
+  signer: {authority: "KT. GIÁM ĐỐC", title: "PHÓ GIÁM ĐỐC", full_name: "Trần Văn Bình"}
+  recipients: ["Sở Nội vụ (để b/c)"]
+  archive: {unit: "TTPVHCC"}
+default_reason: "…"              # used (with a warning) when a row gives no reason
+contact: "…"                     # the contact sentence of the letter
+representative: owner            # owner | representative | owner_via_representative
+file_name: "{number:03d}-{dossier_code}"
+columns: {"Tên người dân": applicant_name, "Ghi chú nội bộ": null}
+zip: false
+```
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from vnadmin_docs.errors import DataError, FieldProblem
+
+__all__ = ["BatchProfile", "Numbering", "load_mapping", "load_profile"]
+
+
+class Numbering(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    start: int = Field(default=1, ge=1, le=999_999)
+
+
+class BatchProfile(BaseModel):
+    """Validated batch settings; see the module docstring for the file shape."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    template: str = "xin-loi"
+    issue_date: dt.date | None = None
+    numbering: Numbering = Field(default_factory=Numbering)
+    document: dict[str, Any] = Field(default_factory=dict)
+    default_reason: str | None = None
+    contact: str | None = None
+    representative: Literal["owner", "representative", "owner_via_representative"] = "owner"
+    file_name: str = "{number:03d}-{dossier_code}"
+    columns: dict[str, str | None] = Field(default_factory=dict)
+    zip: bool = False
+
+    def with_columns(self, extra: dict[str, str | None]) -> BatchProfile:
+        """A copy whose column mapping is overridden by ``extra``."""
+        return self.model_copy(update={"columns": {**self.columns, **extra}})
+
+
+def _yaml(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    except OSError as exc:
+        raise DataError([FieldProblem("(tệp)", f"không mở được tệp ({exc.strerror})",
+                                      f"cannot open the file ({exc.strerror})")],
+                        str(path)) from None
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise DataError([FieldProblem("(tệp)", f"YAML không hợp lệ: {exc}",
+                                      f"invalid YAML: {exc}")], str(path)) from None
+
+
+def load_profile(path: str | Path) -> BatchProfile:
+    """Read and validate a profile file; every problem is reported with its key path."""
+    p = Path(path)
+    data = _yaml(p) or {}
+    if not isinstance(data, dict):
+        raise DataError([FieldProblem("(gốc)", "tệp cấu hình phải là một ánh xạ YAML",
+                                      "the profile must be a YAML mapping")], str(p))
+    try:
+        return BatchProfile.model_validate(data)
+    except ValidationError as exc:
+        problems = [
+            FieldProblem(".".join(str(x) for x in e["loc"]) or "(gốc)",
+                         "khóa không được phép (viết sai tên?)" if e["type"] == "extra_forbidden"
+                         else e["msg"], e["msg"],
+                         None if e["type"] == "missing" else e.get("input"))
+            for e in exc.errors(include_url=False)
+        ]
+        raise DataError(problems, str(p)) from None
+
+
+def load_mapping(path: str | Path) -> dict[str, str | None]:
+    """A column mapping file: ``{"Header in the sheet": field_name}`` (``null`` ignores the
+    column), optionally under a top-level ``columns:`` key."""
+    p = Path(path)
+    data = _yaml(p) or {}
+    if isinstance(data, dict) and isinstance(data.get("columns"), dict):
+        data = data["columns"]
+    if not isinstance(data, dict) or not all(
+        isinstance(v, str) or v is None for v in data.values()
+    ):
+        raise DataError([FieldProblem("(gốc)", "tệp ánh xạ cột phải có dạng “Tên cột: tên_trường”",
+                                      "the mapping file must map “Column header: field_name”")],
+                        str(p))
+    return {str(k): (str(v) if v is not None else None) for k, v in data.items()}
