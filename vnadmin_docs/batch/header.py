@@ -118,7 +118,7 @@ def match_columns(
         variants = _variants(list(pieces))
         if not variants:
             continue
-        display[col] = variants[0]
+        display[col] = " / ".join(p for p in pieces if p)
         forced_hit = next((v for v in variants if fold_header(v) in forced), None)
         if forced_hit is not None:
             target = forced[fold_header(forced_hit)]

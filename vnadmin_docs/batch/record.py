@@ -126,8 +126,7 @@ def clean_record(
             values[spec.name] = text
             if note:
                 changes[spec.name] = note
-                problem(note, "the phone number had lost its leading zero (number cell); restored",
-                        "warning")
+                problem(note, "the phone number had lost its leading zero; restored", "warning")
             continue
         if spec.name in ID_FIELDS:
             text, note = restore_id_number(cell)

@@ -70,13 +70,22 @@ def restore_phone(value: object) -> tuple[str, str | None]:
     ('02633822123', None)
     >>> restore_phone("1900 1234")
     ('19001234', None)
+    >>> restore_phone("2633822123")
+    ('02633822123', 'số điện thoại bị mất số 0 đầu (mất khi lưu tệp), đã thêm lại')
     """
     found = _digits(value)
     if found is None:
         return str(value).strip(), None
     digits, numeric = found
-    if numeric and len(digits) in (9, 10) and not digits.startswith("0") and digits[0] != "1":
-        return "0" + digits, "số điện thoại bị mất số 0 đầu (ô kiểu số), đã thêm lại"
+    if digits.startswith("0"):
+        return digits, None
+    # 9 digits starting 3/5/7/8/9 is a mobile number, 10 starting 2 a landline (02xx…):
+    # both only ever lose a leading zero, so putting it back is safe even from text (CSV).
+    mobile = len(digits) == 9 and digits[0] in "35789"
+    landline = len(digits) == 10 and digits[0] == "2"
+    if mobile or landline:
+        how = "ô kiểu số" if numeric else "mất khi lưu tệp"
+        return "0" + digits, f"số điện thoại bị mất số 0 đầu ({how}), đã thêm lại"
     return digits, None
 
 

@@ -1,0 +1,40 @@
+"""Read and check a whole data file in one call: the first half of a batch run."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from vnadmin_docs.batch.source import read_grid
+from vnadmin_docs.batch.table import Table, build_table
+from vnadmin_docs.batch.validate import Validation, validate_table
+from vnadmin_docs.model.fields import FieldSpec
+
+__all__ = ["LoadedBatch", "load_batch"]
+
+
+@dataclass(frozen=True)
+class LoadedBatch:
+    table: Table
+    validation: Validation
+
+    @property
+    def path(self) -> str:
+        return self.table.grid.path
+
+
+def load_batch(
+    path: str | Path,
+    fields: Sequence[FieldSpec],
+    *,
+    columns: Mapping[str, str | None] | None = None,
+    default_reason: str | None = None,
+) -> LoadedBatch:
+    """Sniff, read, find the header, bind columns, clean and validate every row.
+
+    Raises :class:`~vnadmin_docs.batch.problems.InputFileError` only when the file as a whole
+    is unusable; row problems are collected in ``validation``.
+    """
+    table = build_table(read_grid(path), fields, columns)
+    return LoadedBatch(table, validate_table(table, fields, default_reason=default_reason))
