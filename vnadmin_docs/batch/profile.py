@@ -14,6 +14,7 @@ document:                        # passed to the document model for every letter
   signer: {authority: "KT. GIÁM ĐỐC", title: "PHÓ GIÁM ĐỐC", full_name: "Trần Văn Bình"}
   recipients: ["Sở Nội vụ (để b/c)"]
   archive: {unit: "TTPVHCC"}
+agency: "Trung tâm Phục vụ hành chính công tỉnh Lâm Đồng"   # the issuer in running text
 default_reason: "…"              # used (with a warning) when a row gives no reason
 contact: "…"                     # the contact sentence of the letter
 representative: owner            # owner | representative | owner_via_representative
@@ -52,6 +53,7 @@ class BatchProfile(BaseModel):
     issue_date: dt.date | None = None
     numbering: Numbering = Field(default_factory=Numbering)
     document: dict[str, Any] = Field(default_factory=dict)
+    agency: str | None = None
     default_reason: str | None = None
     contact: str | None = None
     representative: Literal["owner", "representative", "owner_via_representative"] = "owner"

@@ -126,7 +126,7 @@ def build_table(
         else:
             seen_rows = grid.rows[:1]
         texts = [r.text(i) for r in seen_rows for i in range(len(r.values))]
-        seen = ", ".join(f"“{t}”" for t in texts if t)
+        seen = ", ".join(f"“{t}”" for t in dict.fromkeys(texts) if t)
         where = f"dòng {header.header_rows[0]}" if header.header_rows else "đầu bảng"
         raise InputFileError(
             grid.path,

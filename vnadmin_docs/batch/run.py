@@ -1,0 +1,462 @@
+"""One batch run: spreadsheet in; one letter per good row, one merged file, a manifest out.
+
+Order of work (each step finishes before the next starts):
+
+1. read and check every row (:func:`~vnadmin_docs.batch.load.load_batch`), then check each
+   good row against the template and the document model (:func:`vnadmin_docs.api.prepare`)
+   — nothing is written before all rows are checked;
+2. plan each letter: number (profile start + position among good rows), file name (pattern,
+   made safe and unique from the data alone), and a key (hash of the cleaned row, template
+   and settings);
+3. render and write letters, skipping those the journal shows already written from the same
+   key with the same checksum (a resumed run after ``kill -9``); files appear atomically;
+4. the merged file for printing, the manifest (CSV + JSON), optionally a .zip.
+
+``workers > 1`` renders in that many processes; letters are numbered and named before any
+process starts and the writer is deterministic, so the output is byte-identical.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import hashlib
+import json
+import logging
+import zipfile
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from vnadmin_docs import api
+from vnadmin_docs.batch.addressee import address_for
+from vnadmin_docs.batch.atomic import atomic_write_bytes, remove_stale_temps, resolve_inside
+from vnadmin_docs.batch.filenames import FileNamePatternError, render_file_name, unique_names
+from vnadmin_docs.batch.load import LoadedBatch, load_batch
+from vnadmin_docs.batch.manifest import (
+    JournalEntry,
+    ManifestEntry,
+    append_journal,
+    read_journal,
+    sha256_file,
+    write_manifest,
+)
+from vnadmin_docs.batch.profile import BatchProfile
+from vnadmin_docs.batch.record import CleanRecord, RowProblem
+from vnadmin_docs.content import TemplateLibrary, TemplateSpec
+from vnadmin_docs.errors import DataError, FieldProblem
+from vnadmin_docs.layout.page_model import PageModel
+from vnadmin_docs.writer import write_merged
+
+__all__ = [
+    "LETTERS_DIR",
+    "MERGED_FILE",
+    "BatchResult",
+    "LetterPlan",
+    "plan_letters",
+    "run_batch",
+]
+
+_log = logging.getLogger(__name__)
+
+LETTERS_DIR = "van-ban"
+MERGED_FILE = "tat-ca-de-in.docx"
+ZIP_FILE = "van-ban.zip"
+_CHUNK = 32
+_DERIVED = ("agency", "addressee", "addressee_pronoun", "contact")
+ProgressFn = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class LetterPlan:
+    """Everything needed to produce one letter, decided before anything is written."""
+
+    record: CleanRecord
+    number: int
+    file_name: str
+    data: Mapping[str, Any]
+    key: str
+
+
+@dataclass
+class BatchResult:
+    """What a run did. ``exit_code``: 0 every row gave a letter, 1 some rows did not."""
+
+    loaded: LoadedBatch
+    template: TemplateSpec
+    entries: list[ManifestEntry] = field(default_factory=list)
+    problems: list[RowProblem] = field(default_factory=list)
+    written: int = 0
+    unchanged: int = 0
+    failed_rows: int = 0
+    out_dir: Path | None = None
+    merged: Path | None = None
+    manifest: tuple[Path, Path] | None = None
+    archive: Path | None = None
+    dry_run: bool = False
+    strict_blocked: bool = False
+
+    @property
+    def rows(self) -> int:
+        return len(self.entries)
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.failed_rows else 0
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def _letter_data(
+    rec: CleanRecord, spec: TemplateSpec, profile: BatchProfile, number: int, issue_day: dt.date
+) -> dict[str, Any]:
+    """The data one letter is rendered from: profile document settings + the row."""
+    data: dict[str, Any] = copy.deepcopy(dict(profile.document))
+    num = dict(data.get("number") or {})
+    num["number"] = number
+    data["number"] = num
+    data["date"] = issue_day.isoformat()
+    v = rec.values
+    applicant = str(v.get("applicant_name") or "")
+    who = address_for(
+        applicant,
+        str(v["representative_name"]) if v.get("representative_name") else None,
+        policy=profile.representative,
+        kind_hint=str(v["applicant_kind"]) if v.get("applicant_kind") else None,
+        honorific_hint=str(v["honorific"]) if v.get("honorific") else None,
+    )
+    data["addressees"] = [who.salutation]
+    declared = {f.name for f in spec.fields}
+    content: dict[str, Any] = {k: val for k, val in v.items() if k in declared and val is not None}
+    reason = content.get("late_reason") or profile.default_reason
+    if isinstance(reason, str):
+        content["late_reason"] = reason.rstrip(" .;")
+    derived = {
+        "agency": profile.agency,
+        "addressee": who.in_text,
+        "addressee_pronoun": who.pronoun,
+        "contact": profile.contact,
+    }
+    for name, value in derived.items():
+        if name in declared and value:
+            content[name] = value
+    data["content"] = content
+    return data
+
+
+def _key(data: Mapping[str, Any], spec: TemplateSpec, profile: BatchProfile, name: str) -> str:
+    payload = {
+        "template": spec.id,
+        "template_text": hashlib.sha256(spec.body.encode()).hexdigest(),
+        "fields": [f.name for f in spec.fields],
+        "profile": _jsonable(profile.model_dump()),
+        "data": _jsonable(data),
+        "file": name,
+        "version": _version(),
+    }
+    text = json.dumps(payload, ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _version() -> str:
+    from vnadmin_docs import __version__
+
+    return __version__
+
+
+def _row_problems(rec: CleanRecord, exc: DataError) -> list[RowProblem]:
+    out: list[RowProblem] = []
+    for p in exc.problems:
+        name = p.path.removeprefix("content.")
+        column = rec.headers.get(name) or p.label or p.path
+        out.append(RowProblem(rec.row, column, p.value, p.reason, p.reason_en))
+    return out
+
+
+def plan_letters(
+    loaded: LoadedBatch,
+    spec: TemplateSpec,
+    profile: BatchProfile,
+    issue_day: dt.date,
+    *,
+    profile_source: str | None = None,
+) -> tuple[list[LetterPlan], list[RowProblem], list[CleanRecord]]:
+    """Plans for the rows that can become letters, the problems of those that cannot, and
+    those rows. A problem outside ``content`` (issuer, signer…) is the profile's fault: it
+    is raised at once as a :class:`DataError` naming the profile file."""
+    library = TemplateLibrary()
+    ready: list[tuple[CleanRecord, dict[str, Any]]] = []
+    problems: list[RowProblem] = []
+    rejected: list[CleanRecord] = []
+    number = profile.numbering.start
+    for rec in loaded.validation.good:
+        data = _letter_data(rec, spec, profile, number, issue_day)
+        try:
+            api.prepare(spec, data, library=library)
+        except DataError as exc:
+            outside = [p for p in exc.problems if not p.path.startswith("content.")
+                       or p.path.removeprefix("content.") in _DERIVED]
+            if outside:
+                raise DataError(outside, profile_source or "tệp cấu hình") from None
+            problems.extend(_row_problems(rec, exc))
+            rejected.append(rec)
+            continue
+        ready.append((rec, data))
+        number += 1
+    try:
+        stems = [
+            render_file_name(
+                profile.file_name,
+                {"row": rec.row, "number": data["number"]["number"], **rec.values},
+            )
+            for rec, data in ready
+        ]
+    except FileNamePatternError as exc:
+        raise DataError(
+            [FieldProblem("file_name", f"mẫu tên tệp không hợp lệ: {exc}", str(exc),
+                          profile.file_name)],
+            profile_source or "tệp cấu hình",
+        ) from None
+    names = unique_names(stems)
+    plans = [
+        LetterPlan(rec, int(data["number"]["number"]), name, data, _key(data, spec, profile, name))
+        for (rec, data), name in zip(ready, names, strict=True)
+    ]
+    return plans, problems, rejected
+
+
+# ---- rendering, in this process or in workers ---------------------------------------------
+
+_Task = tuple[TemplateSpec, tuple[str, ...], list[tuple[int, Mapping[str, Any], str | None]]]
+_Done = tuple[int, str | None, str | None, PageModel | None]
+
+
+def _render_chunk(task: _Task) -> list[_Done]:
+    """Render each item; write it to its path when one is given. Returns per item: index,
+    sha256 of the file written (or None), an error message (or None), the page model."""
+    spec, dirs, items = task
+    out: list[_Done] = []
+    for index, data, target in items:
+        try:
+            doc = api.render(spec, data, template_dirs=dirs)
+            sha: str | None = None
+            if target is not None:
+                payload = doc.to_bytes()
+                atomic_write_bytes(Path(target), payload)
+                sha = hashlib.sha256(payload).hexdigest()
+            out.append((index, sha, None, doc.page_model))
+        except Exception as exc:  # one bad letter must not stop the batch; reported per row
+            message = exc.localized("vi") if hasattr(exc, "localized") else repr(exc)
+            out.append((index, None, str(message), None))
+    return out
+
+
+def _chunks(items: list[tuple[int, Mapping[str, Any], str | None]], size: int
+            ) -> Iterator[list[tuple[int, Mapping[str, Any], str | None]]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def _render_all(
+    spec: TemplateSpec,
+    dirs: tuple[str, ...],
+    items: list[tuple[int, Mapping[str, Any], str | None]],
+    workers: int,
+    on_chunk: Callable[[list[_Done]], None],
+) -> None:
+    tasks = ((spec, dirs, chunk) for chunk in _chunks(items, _CHUNK))
+    if workers <= 1 or len(items) <= _CHUNK:
+        for task in tasks:
+            on_chunk(_render_chunk(task))
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for done in pool.map(_render_chunk, tasks):
+            on_chunk(done)
+
+
+def _merged_key(plans: Sequence[LetterPlan]) -> str:
+    h = hashlib.sha256()
+    for plan in plans:
+        h.update(plan.key.encode())
+    return "merged:" + h.hexdigest()
+
+
+def run_batch(
+    data_path: str | Path,
+    profile: BatchProfile,
+    out_dir: str | Path,
+    *,
+    strict: bool = False,
+    dry_run: bool = False,
+    workers: int = 1,
+    make_zip: bool | None = None,
+    columns: Mapping[str, str | None] | None = None,
+    template: str | None = None,
+    template_dirs: Sequence[str | Path] = (),
+    merged: bool = True,
+    issue_date: dt.date | None = None,
+    profile_source: str | None = None,
+    progress: ProgressFn | None = None,
+) -> BatchResult:
+    """Run a whole batch; see the module docstring. Raises
+    :class:`~vnadmin_docs.batch.problems.InputFileError` (unusable data file),
+    :class:`DataError` (profile), :class:`TemplateError`; row problems never raise."""
+    issue_day = issue_date or profile.issue_date or dt.date.today()
+    dirs = tuple(str(d) for d in template_dirs)
+    library = TemplateLibrary(dirs)
+    spec = library.get(template or profile.template, on=issue_day)
+    mapping = {**profile.columns, **(columns or {})}
+    column_fields = tuple(f for f in spec.fields if f.name not in _DERIVED)
+    loaded = load_batch(data_path, column_fields, columns=mapping,
+                        default_reason=profile.default_reason)
+    plans, late_problems, rejected = plan_letters(
+        loaded, spec, profile, issue_day, profile_source=profile_source
+    )
+    validation = loaded.validation
+    problems = sorted([*validation.problems, *late_problems], key=lambda p: p.row)
+    bad_rows = {r.row for r in validation.bad} | {r.row for r in rejected}
+    result = BatchResult(loaded, spec, problems=problems, dry_run=dry_run,
+                         failed_rows=len(bad_rows))
+    by_row = {p.record.row: p for p in plans}
+
+    def entry(rec: CleanRecord, status: str, file: str = "", sha: str = "",
+              error: str = "") -> ManifestEntry:
+        mine = [p for p in problems if p.row == rec.row]
+        errors = "; ".join(p.cause() if p.column is None else f"{p.column}: {p.cause()}"
+                           for p in mine if p.severity == "error")
+        warns = "; ".join(f"{p.column}: {p.cause()}" for p in mine if p.severity == "warning")
+        return ManifestEntry(rec.row, str(rec.values.get("dossier_code") or ""),
+                             str(rec.values.get("applicant_name") or ""), file, status,
+                             error or errors, warns, sha)
+
+    all_records = sorted([*validation.good, *validation.bad], key=lambda r: r.row)
+    if dry_run or (strict and bad_rows):
+        result.strict_blocked = strict and bool(bad_rows)
+        result.entries = [
+            entry(r, "failed") if r.row in bad_rows else
+            entry(r, "not_written", f"{LETTERS_DIR}/{by_row[r.row].file_name}")
+            for r in all_records
+        ]
+        return result
+
+    out = Path(out_dir)
+    letters = out / LETTERS_DIR
+    letters.mkdir(parents=True, exist_ok=True)
+    result.out_dir = out
+    for folder in (out, letters):
+        stale = remove_stale_temps(folder)
+        if stale:
+            _log.info("removed %d half-written files left by an interrupted run", len(stale))
+    journal = read_journal(out)
+    merged_key = _merged_key(plans)
+    merged_path = resolve_inside(out, MERGED_FILE)
+    need_merged = merged and bool(plans) and not (
+        merged_key in journal and merged_path.exists()
+        and sha256_file(merged_path) == journal[merged_key].sha256
+    )
+
+    status: dict[int, tuple[str, str, str]] = {}  # row -> (status, sha, error)
+    items: list[tuple[int, Mapping[str, Any], str | None]] = []
+    for i, plan in enumerate(plans):
+        target = resolve_inside(letters, plan.file_name)
+        done = journal.get(plan.key)
+        if done and done.file == plan.file_name and target.exists() \
+                and sha256_file(target) == done.sha256:
+            status[plan.record.row] = ("unchanged", done.sha256, "")
+            if need_merged:
+                items.append((i, plan.data, None))
+        else:
+            items.append((i, plan.data, str(target)))
+
+    models: dict[int, PageModel] = {}
+    total = len(items)
+    finished = 0
+    if progress:
+        progress(0, total)
+
+    def on_chunk(done: list[_Done]) -> None:
+        nonlocal finished
+        fresh: list[JournalEntry] = []
+        for index, sha, error, model in done:
+            plan = plans[index]
+            if error is not None:
+                status[plan.record.row] = ("failed", "", error)
+                continue
+            if sha is not None:
+                status[plan.record.row] = ("written", sha, "")
+                fresh.append(JournalEntry(plan.key, plan.file_name, sha))
+            if need_merged and model is not None:
+                models[index] = model
+        append_journal(out, fresh)
+        finished += len(done)
+        if progress:
+            progress(finished, total)
+
+    _render_all(spec, dirs, items, workers, on_chunk)
+
+    if need_merged and models:
+        ordered = [models[i] for i in sorted(models)]
+        payload = write_merged(ordered)
+        atomic_write_bytes(merged_path, payload)
+        append_journal(out, [JournalEntry(merged_key, MERGED_FILE,
+                                          hashlib.sha256(payload).hexdigest())])
+    if merged and merged_path.exists():
+        result.merged = merged_path
+
+    entries: list[ManifestEntry] = []
+    for rec in all_records:
+        if rec.row in bad_rows:
+            entries.append(entry(rec, "failed"))
+            continue
+        plan = by_row[rec.row]
+        state, sha, error = status.get(rec.row, ("failed", "", "không tạo được"))
+        if state == "failed":
+            result.failed_rows += 1
+            entries.append(entry(rec, "failed", error=error))
+            continue
+        result.written += state == "written"
+        result.unchanged += state == "unchanged"
+        entries.append(entry(rec, state, f"{LETTERS_DIR}/{plan.file_name}", sha))
+    result.entries = entries
+    summary = {
+        "data": str(data_path),
+        "template": spec.id,
+        "issue_date": issue_day.isoformat(),
+        "rows": len(entries),
+        "written": result.written,
+        "unchanged": result.unchanged,
+        "failed": result.failed_rows,
+        "merged": MERGED_FILE if result.merged else "",
+    }
+    result.manifest = write_manifest(out, entries, summary=summary)
+    if make_zip if make_zip is not None else profile.zip:
+        result.archive = _write_zip(out, entries, result.merged)
+    return result
+
+
+def _write_zip(out: Path, entries: Sequence[ManifestEntry], merged: Path | None) -> Path:
+    import io
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for e in entries:
+            if e.output_file and e.status in ("written", "unchanged"):
+                path = resolve_inside(out / LETTERS_DIR, Path(e.output_file).name)
+                zf.write(path, e.output_file)
+        if merged is not None:
+            zf.write(merged, merged.name)
+        for name in ("manifest.csv", "manifest.json"):
+            zf.write(out / name, name)
+    target = resolve_inside(out, ZIP_FILE)
+    atomic_write_bytes(target, buf.getvalue())
+    return target
