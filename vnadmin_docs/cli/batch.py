@@ -1,0 +1,172 @@
+"""``vnadmin-docs batch``: one letter per spreadsheet row, a merged file and a report.
+
+Attach to the main group with ``cli.add_command(batch)``. Exit codes: 0 every row gave a
+letter; 1 some rows did not (they are listed, with row, column, value and reason); 2 the data
+file, profile or template cannot be used at all, or the command line is wrong.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from vnadmin_docs.batch.manifest import STATUS_VI
+from vnadmin_docs.batch.problems import InputFileError
+from vnadmin_docs.batch.profile import load_mapping, load_profile
+from vnadmin_docs.batch.run import BatchResult, run_batch
+from vnadmin_docs.errors import DataError, LayoutError, TemplateError
+
+__all__ = ["batch"]
+
+EXIT_BAD_INPUT = 2
+
+
+def _lang() -> str:
+    from vnadmin_docs.cli.main import current_lang
+
+    return current_lang()
+
+
+def _parse_columns(values: tuple[str, ...]) -> dict[str, str | None]:
+    out: dict[str, str | None] = {}
+    for item in values:
+        header, sep, field = item.partition("=")
+        if not sep or not header.strip():
+            raise click.BadParameter(
+                f"“{item}” phải có dạng “Tên cột=tên_trường” (để trống tên trường để bỏ qua cột)",
+                param_hint="--column",
+            )
+        out[header.strip()] = field.strip() or None
+    return out
+
+
+def _print_problems(console: Console, result: BatchResult, lang: str) -> None:
+    for p in result.problems:
+        tag = ("LỖI" if lang == "vi" else "ERROR") if p.severity == "error" else (
+            "Cảnh báo" if lang == "vi" else "Warning")
+        console.print(f"[bold]{tag}[/bold] {p.message(lang)}", markup=True, highlight=False,
+                      soft_wrap=True)
+
+
+def _summary(console: Console, result: BatchResult, lang: str) -> None:
+    vi = lang == "vi"
+    table = Table(title="Kết quả" if vi else "Summary", show_header=True)
+    table.add_column("Mục" if vi else "Item")
+    table.add_column("Số lượng / tệp" if vi else "Count / file", overflow="fold")
+    skipped = result.loaded.table.skipped
+    table.add_row("Dòng hồ sơ đọc được" if vi else "Dossier rows read", str(result.rows))
+    if skipped:
+        table.add_row("Dòng bỏ qua (tiêu đề nhóm, tổng cộng…)" if vi else "Rows skipped",
+                      str(len(skipped)))
+    if result.dry_run or result.strict_blocked:
+        ok = sum(1 for e in result.entries if e.status == "not_written")
+        table.add_row("Dòng hợp lệ (chưa tạo văn bản)" if vi else "Valid rows (nothing written)",
+                      str(ok))
+    else:
+        table.add_row(STATUS_VI["written"].capitalize() if vi else "Letters written",
+                      str(result.written))
+        if result.unchanged:
+            table.add_row("Đã có từ lần chạy trước" if vi else "Already there (unchanged)",
+                          str(result.unchanged))
+    table.add_row("Dòng lỗi, không tạo" if vi else "Rows failed", str(result.failed_rows))
+    warnings = sum(1 for p in result.problems if p.severity == "warning")
+    if warnings:
+        table.add_row("Cảnh báo" if vi else "Warnings", str(warnings))
+    table.add_row("Mẫu" if vi else "Template", result.template.id)
+    if result.out_dir is not None:
+        table.add_row("Văn bản từng người" if vi else "Letters", str(result.out_dir / "van-ban"))
+        if result.merged:
+            table.add_row("Tệp gộp để in" if vi else "Merged file", str(result.merged))
+        if result.manifest:
+            table.add_row("Báo cáo" if vi else "Report",
+                          f"{result.manifest[0]}\n{result.manifest[1]}")
+        if result.archive:
+            table.add_row("Tệp nén" if vi else "Zip", str(result.archive))
+    console.print(table)
+    if result.strict_blocked:
+        console.print("--strict: có dòng lỗi nên không tạo văn bản nào." if vi else
+                      "--strict: some rows failed, so nothing was written.")
+    elif result.dry_run:
+        console.print("--dry-run: chỉ kiểm tra, không tạo tệp nào." if vi else
+                      "--dry-run: checked only, nothing was written.")
+
+
+@click.command("batch")
+@click.argument("template")
+@click.argument("data", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--profile", "profile_path", required=True,
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="Tệp cấu hình lô (YAML): cơ quan ban hành, người ký, Nơi nhận, số bắt đầu…")
+@click.option("-o", "--output", "out_dir", required=True,
+              type=click.Path(file_okay=False, path_type=Path),
+              help="Thư mục kết quả (tạo nếu chưa có).")
+@click.option("--strict", is_flag=True,
+              help="Có dòng lỗi thì không tạo văn bản nào.")
+@click.option("--dry-run", is_flag=True, help="Chỉ kiểm tra dữ liệu, không tạo tệp.")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Số tiến trình tạo văn bản song song.")
+@click.option("--zip", "make_zip", is_flag=True, default=None,
+              help="Nén tất cả văn bản, tệp gộp và báo cáo thành van-ban.zip.")
+@click.option("--mapping", "mapping_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Tệp YAML ánh xạ “Tên cột: tên_trường” (ưu tiên hơn nhận dạng tự động).")
+@click.option("--column", "column_items", multiple=True, metavar="'TÊN CỘT=trường'",
+              help="Ánh xạ một cột ngay trên dòng lệnh; dùng nhiều lần được.")
+@click.option("-t", "--templates", "template_dirs", multiple=True,
+              type=click.Path(file_okay=False, exists=True, path_type=Path),
+              help="Thư mục mẫu của cơ quan (ưu tiên trước mẫu có sẵn).")
+def batch(
+    template: str,
+    data: Path,
+    profile_path: Path,
+    out_dir: Path,
+    strict: bool,
+    dry_run: bool,
+    workers: int,
+    make_zip: bool | None,
+    mapping_path: Path | None,
+    column_items: tuple[str, ...],
+    template_dirs: tuple[Path, ...],
+) -> None:
+    """Tạo hàng loạt văn bản từ bảng tính: mỗi dòng hồ sơ một văn bản, một tệp gộp để in
+    và báo cáo (manifest.csv, manifest.json).
+
+    MẪU là mã mẫu, ví dụ xin-loi (tự chọn mẫu đúng theo ngày ban hành). DỮ LIỆU là tệp
+    .xlsx, .xls, .csv, .json, .yaml xuất từ hệ thống một cửa.
+
+    Ví dụ: vnadmin-docs batch xin-loi ho-so.xlsx --profile cau-hinh.yaml -o ket-qua
+    """
+    lang = _lang()
+    out = Console(highlight=False)
+    err = Console(stderr=True, highlight=False)
+    try:
+        profile = load_profile(profile_path)
+        columns = load_mapping(mapping_path) if mapping_path else {}
+        columns.update(_parse_columns(column_items))
+        show_bar = err.is_terminal and not dry_run
+        progress = Progress(
+            TextColumn("[bold]Đang tạo văn bản" if lang == "vi" else "[bold]Rendering"),
+            BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+            console=err, transient=True, disable=not show_bar,
+        )
+        with progress:
+            task = progress.add_task("letters", total=None)
+
+            def tick(done: int, total: int) -> None:
+                progress.update(task, completed=done, total=total)
+
+            result = run_batch(
+                data, profile, out_dir, strict=strict, dry_run=dry_run, workers=workers,
+                make_zip=make_zip, columns=columns, template=template,
+                template_dirs=template_dirs, profile_source=str(profile_path), progress=tick,
+            )
+    except (InputFileError, DataError, TemplateError, LayoutError) as exc:
+        err.print(exc.localized(lang), markup=False, soft_wrap=True)
+        sys.exit(EXIT_BAD_INPUT)
+    _print_problems(err, result, lang)
+    _summary(out, result, lang)
+    sys.exit(result.exit_code)
