@@ -28,23 +28,22 @@ _LOST = re.compile(r"[^\W\d_]\?[^\W\d_]|[^\W\d_]\?(?=[ ,;\"\n])|(?<=[ ,;\"\n])\?
 _CP1258_VIET = re.compile(rb"[\xcc\xec\xd2\xde\xf2\xc3\xe3\xd0\xf0\xd5\xf5\xdd\xfd]")
 
 
-def lost_letters(text: str, limit: int = 3) -> list[str]:
-    """Words in which a letter was replaced by ``?`` (the mark of a cp1252 "ANSI" save).
+def lost_letters(text: str, limit: int = 4) -> list[str]:
+    """Words in which a letter was replaced by ``?`` (the mark of a cp1252 "ANSI" save),
+    longest first.
 
     >>> lost_letters("Nguy?n V?n Bình, Lý do?")
     ['Nguy?n', 'V?n']
     """
+    if not _LOST.search(text):
+        return []
     found: list[str] = []
-    for m in _LOST.finditer(text):
-        start = text.rfind(" ", 0, m.start()) + 1
-        end_m = re.search(r"[\s,;\"]", text[m.end():])
-        end = m.end() + (end_m.start() if end_m else len(text) - m.end())
-        word = text[start:end].strip(",;\"")
-        if word not in found:
-            found.append(word)
-        if len(found) >= limit:
-            break
-    return found
+    for token in re.findall(r"[\w?]+", text):
+        if "?" in token and re.search(r"[^\W\d_]\?|\?[^\W\d_]", token) and token not in found:
+            found.append(token)
+    inside = [t for t in found if re.search(r"[^\W\d_]\?[^\W\d_]", t)]
+    inside.sort(key=len, reverse=True)
+    return (inside or sorted(found, key=len, reverse=True))[:limit]
 
 
 def decode_csv_bytes(data: bytes, path: str) -> tuple[str, str]:
