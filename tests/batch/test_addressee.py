@@ -43,4 +43,6 @@ def test_representative_policy() -> None:
     assert address_for(owner, rep).salutation == owner
     assert address_for(owner, rep, policy="representative").salutation == rep
     both = address_for(owner, rep, policy="owner_via_representative")
-    assert both.salutation == "Công ty TNHH An Phát (người đại diện: ông Nguyễn Văn Tuấn - Giám đốc)"
+    assert both.salutation == (
+        "Công ty TNHH An Phát (người đại diện: ông Nguyễn Văn Tuấn - Giám đốc)"
+    )

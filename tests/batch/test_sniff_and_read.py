@@ -64,7 +64,7 @@ def test_every_format_gives_the_same_letters(examples: Path, fixtures_dir: Path,
 
 def test_cp1258_csv_is_composed_to_nfc(examples: Path, fields: tuple) -> None:
     raw = (examples / "ho-so-tre-han-cp1258.csv").read_bytes()
-    assert "Nguyễn".encode("utf-8") not in raw  # really Windows-1258, tone marks separate
+    assert "Nguyễn".encode() not in raw  # really Windows-1258, tone marks separate
     loaded = load_batch(examples / "ho-so-tre-han-cp1258.csv", fields, default_reason="x")
     assert loaded.table.grid.encoding == "cp1258"
     assert loaded.validation.good[0].values["applicant_name"] == "Nguyễn Thị Hương"
@@ -136,7 +136,7 @@ def test_ods_and_damaged_files_say_what_to_do(tmp_path: Path) -> None:
         read_grid(path)
     broken = tmp_path / "b.xlsx"
     broken.write_bytes(b"PK\x03\x04garbage")
-    with pytest.raises(InputFileError, match="b.xlsx"):
+    with pytest.raises(InputFileError, match=r"b\.xlsx"):
         read_grid(broken)
     with pytest.raises(InputFileError, match="không mở được"):
         read_grid(tmp_path / "missing.xlsx")

@@ -78,16 +78,21 @@ def _summary(console: Console, result: BatchResult, lang: str) -> None:
     if warnings:
         table.add_row("Cảnh báo" if vi else "Warnings", str(warnings))
     table.add_row("Mẫu" if vi else "Template", result.template.id)
-    if result.out_dir is not None:
-        table.add_row("Văn bản từng người" if vi else "Letters", str(result.out_dir / "van-ban"))
-        if result.merged:
-            table.add_row("Tệp gộp để in" if vi else "Merged file", str(result.merged))
-        if result.manifest:
-            table.add_row("Báo cáo" if vi else "Report",
-                          f"{result.manifest[0]}\n{result.manifest[1]}")
-        if result.archive:
-            table.add_row("Tệp nén" if vi else "Zip", str(result.archive))
     console.print(table)
+    # Paths on their own lines, never folded, so they can be copied.
+    places: list[tuple[str, str]] = []
+    if result.out_dir is not None:
+        places.append(("Văn bản từng người" if vi else "Letters", str(result.out_dir / "van-ban")))
+        if result.merged:
+            places.append(("Tệp gộp để in" if vi else "Merged file for printing",
+                           str(result.merged)))
+        if result.manifest:
+            places.append(("Báo cáo" if vi else "Report", str(result.manifest[0])))
+            places.append(("Báo cáo (JSON)" if vi else "Report (JSON)", str(result.manifest[1])))
+        if result.archive:
+            places.append(("Tệp nén" if vi else "Zip", str(result.archive)))
+    for label, path in places:
+        console.print(f"{label}: {path}", soft_wrap=True, markup=False)
     if result.strict_blocked:
         console.print("--strict: có dòng lỗi nên không tạo văn bản nào." if vi else
                       "--strict: some rows failed, so nothing was written.")

@@ -1,0 +1,187 @@
+"""A whole batch as the clerk runs it: letters, merged file, manifest, resume, workers."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from vnadmin_docs.batch.profile import BatchProfile, load_profile
+from vnadmin_docs.batch.run import LETTERS_DIR, MERGED_FILE, run_batch
+from vnadmin_docs.content import TemplateLibrary
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _profile(examples: Path, **changes: object) -> BatchProfile:
+    return load_profile(examples / "profile.yaml").model_copy(update=changes)
+
+
+def _document_xml(path: Path) -> str:
+    with zipfile.ZipFile(path) as zf:
+        return zf.read("word/document.xml").decode("utf-8")
+
+
+def _paragraphs(path: Path) -> list[str]:
+    """The text of each paragraph, as a reader sees it."""
+    import re
+
+    xml = _document_xml(path)
+    return ["".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", p))
+            for p in re.findall(r"<w:p[ >].*?</w:p>", xml)]
+
+
+def _big_csv(path: Path, rows: int) -> Path:
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Mã hồ sơ", "Tên thủ tục", "Chủ hồ sơ", "Ngày tiếp nhận", "Ngày hẹn trả",
+                    "Ngày hẹn trả mới", "Lý do"])
+        for i in range(rows):
+            w.writerow([f"000.00.06.H56-231027-{i:04d}", "Cấp giấy phép xây dựng",
+                        f"Nguyễn Văn {i}", "27/10/2023 08:15", "03/11/2023 17:00",
+                        "10/11/2023 17:00", "Chờ ý kiến cơ quan phối hợp"])
+    return path
+
+
+def test_example_batch(examples: Path, tmp_path: Path) -> None:
+    result = run_batch(examples / "ho-so-tre-han.xlsx", _profile(examples), tmp_path / "out")
+    assert result.exit_code == 1 and result.written == 8 and result.failed_rows == 3
+    letters = sorted((tmp_path / "out" / LETTERS_DIR).iterdir())
+    assert len(letters) == 8
+    assert letters[0].name == "101-000.00.12.H41-251002-0012-Nguyễn Thị Hương.docx"
+    company = _document_xml(letters[2])
+    assert "Kính gửi" in company and "CÔNG TY TNHH MTV CÀ PHÊ ĐẮK NÔNG" in company
+    assert "Ông/Bà CÔNG TY" not in company and "Tnhh" not in company
+    assert "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT" in company
+    assert "Số: 103/PXL-TTPVHCC" in _paragraphs(letters[2])
+    couple = _document_xml(letters[3])
+    assert "Ông Lê Văn Tám và bà Phạm Thị Mười" in couple and "Ông/Bà Ông" not in couple
+    assert "của ông, bà" in couple
+    merged = _document_xml(tmp_path / "out" / MERGED_FILE)
+    assert merged.count("<w:sectPr") == 8
+    assert merged.count('w:start="1"') == 8 and merged.count("<w:titlePg") == 8
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text("utf-8"))
+    rows = {r["row"]: r for r in manifest["rows"]}
+    assert rows[15]["status"] == "failed" and "31/02/2025" in rows[15]["errors"]
+    assert rows[11]["status"] == "written" and len(rows[11]["sha256"]) == 64
+    with (tmp_path / "out" / "manifest.csv").open(encoding="utf-8-sig") as fh:
+        table = list(csv.DictReader(fh))
+    assert [r["row"] for r in table][:3] == ["11", "12", "13"]
+
+
+def test_issue_date_picks_the_form(examples: Path, tmp_path: Path) -> None:
+    old = run_batch(examples / "ho-so-tre-han.xlsx",
+                    _profile(examples, issue_date=dt.date(2025, 6, 30)), tmp_path / "a",
+                    dry_run=True)
+    new = run_batch(examples / "ho-so-tre-han.xlsx",
+                    _profile(examples, issue_date=dt.date(2025, 7, 1)), tmp_path / "b",
+                    dry_run=True)
+    assert old.template.id == "phieu-xin-loi" and new.template.id == "van-ban-xin-loi"
+
+
+def test_strict_and_dry_run_write_nothing(examples: Path, tmp_path: Path) -> None:
+    for kwargs in ({"strict": True}, {"dry_run": True}):
+        out = tmp_path / next(iter(kwargs))
+        result = run_batch(examples / "ho-so-tre-han.xlsx", _profile(examples), out, **kwargs)
+        assert result.exit_code == 1
+        assert not out.exists()
+        assert sum(e.status == "not_written" for e in result.entries) == 8
+
+
+def test_resume_skips_identical_letters_and_redoes_changed_ones(examples: Path,
+                                                               tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    profile = _profile(examples)
+    run_batch(examples / "ho-so-tre-han.xlsx", profile, out)
+    damaged = sorted((out / LETTERS_DIR).iterdir())[1]
+    damaged.write_bytes(b"not a docx")
+    again = run_batch(examples / "ho-so-tre-han.xlsx", profile, out)
+    assert again.unchanged == 7 and again.written == 1
+    assert zipfile.is_zipfile(damaged)
+    changed = run_batch(examples / "ho-so-tre-han.xlsx",
+                        profile.model_copy(update={"contact": "Liên hệ: 0263 000 000."}), out)
+    assert changed.written == 8 and changed.unchanged == 0
+    assert len(list((out / LETTERS_DIR).iterdir())) == 8
+
+
+def test_workers_give_identical_files(tmp_path: Path, examples: Path) -> None:
+    data = _big_csv(tmp_path / "big.csv", 80)
+    profile = _profile(examples)
+    one = run_batch(data, profile, tmp_path / "one")
+    two = run_batch(data, profile, tmp_path / "two", workers=2)
+    assert one.written == two.written == 80
+    for a in sorted((tmp_path / "one" / LETTERS_DIR).iterdir()):
+        assert a.read_bytes() == (tmp_path / "two" / LETTERS_DIR / a.name).read_bytes()
+    assert (tmp_path / "one" / MERGED_FILE).read_bytes() == \
+        (tmp_path / "two" / MERGED_FILE).read_bytes()
+
+
+def test_zip_holds_everything(examples: Path, tmp_path: Path) -> None:
+    result = run_batch(examples / "ho-so-tre-han.xlsx", _profile(examples), tmp_path / "o",
+                       make_zip=True)
+    assert result.archive is not None
+    names = zipfile.ZipFile(result.archive).namelist()
+    assert len([n for n in names if n.startswith(LETTERS_DIR + "/")]) == 8
+    assert {MERGED_FILE, "manifest.csv", "manifest.json"} <= set(names)
+
+
+_KILL_SCRIPT = """
+import sys
+from vnadmin_docs.batch.profile import load_profile
+from vnadmin_docs.batch.run import run_batch
+run_batch(sys.argv[1], load_profile(sys.argv[2]), sys.argv[3])
+"""
+
+
+def test_kill_9_then_rerun_completes_cleanly(tmp_path: Path, examples: Path) -> None:
+    data = _big_csv(tmp_path / "big.csv", 300)
+    out = tmp_path / "out"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen([sys.executable, "-c", _KILL_SCRIPT, str(data),
+                             str(examples / "profile.yaml"), str(out)], env=env)
+    letters = out / LETTERS_DIR
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if letters.is_dir() and len(os.listdir(letters)) >= 70:
+            break
+        if proc.poll() is not None:
+            break
+        time.sleep(0.005)
+    killed = proc.poll() is None
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    if not killed:
+        pytest.skip("the run finished before it could be killed (machine too fast)")
+    before = len(os.listdir(letters))
+    assert before < 300
+    result = run_batch(data, load_profile(examples / "profile.yaml"), out)
+    names = os.listdir(letters)
+    assert len(names) == 300 and not [n for n in names if "tmp" in n]
+    assert result.unchanged >= 1 and result.unchanged + result.written == 300
+    assert all(zipfile.is_zipfile(letters / n) for n in names)
+    assert not [n for n in os.listdir(out) if "tmp" in n]
+    assert _document_xml(out / MERGED_FILE).count("<w:sectPr") == 300
+
+
+def test_templates_declare_every_variable_they_use() -> None:
+    from jinja2 import meta
+
+    from vnadmin_docs.content.environment import make_environment
+
+    lib = TemplateLibrary()
+    env = make_environment(lib.search_path, sandboxed=False)
+    specs = [lib.get("van-ban-xin-loi"), lib.get("phieu-xin-loi")]
+    assert specs[0].fields == specs[1].fields
+    for spec in specs:
+        used = meta.find_undeclared_variables(env.parse(spec.body))
+        declared = {f.name for f in spec.fields}
+        assert used <= declared, used - declared
