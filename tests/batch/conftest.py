@@ -34,7 +34,8 @@ def fixtures_dir() -> Path:
     return FIXTURES
 
 
-def need_soffice() -> str:
+@pytest.fixture(scope="session")
+def soffice() -> str:
     """Path of LibreOffice; skip without it, but fail under CI=true."""
     exe = shutil.which("soffice") or shutil.which("libreoffice")
     if exe is None:

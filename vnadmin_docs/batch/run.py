@@ -48,7 +48,7 @@ from vnadmin_docs.batch.record import CleanRecord, RowProblem
 from vnadmin_docs.content import TemplateLibrary, TemplateSpec
 from vnadmin_docs.errors import DataError, FieldProblem
 from vnadmin_docs.layout.page_model import PageModel
-from vnadmin_docs.writer import write_merged
+from vnadmin_docs.writer.stream import MergedWriter
 
 __all__ = [
     "LETTERS_DIR",
@@ -378,7 +378,8 @@ def run_batch(
         else:
             items.append((i, plan.data, str(target)))
 
-    models: dict[int, PageModel] = {}
+    # Letters reach the merged file in plan order (pool.map keeps order), one at a time.
+    merger = MergedWriter(merged_path) if need_merged else None
     total = len(items)
     finished = 0
     if progress:
@@ -395,21 +396,26 @@ def run_batch(
             if sha is not None:
                 status[plan.record.row] = ("written", sha, "")
                 fresh.append(JournalEntry(plan.key, plan.file_name, sha))
-            if need_merged and model is not None:
-                models[index] = model
+            if merger is not None and model is not None:
+                merger.add(model)
         append_journal(out, fresh)
         finished += len(done)
         if progress:
             progress(finished, total)
 
-    _render_all(spec, dirs, items, workers, on_chunk)
-
-    if need_merged and models:
-        ordered = [models[i] for i in sorted(models)]
-        payload = write_merged(ordered)
-        atomic_write_bytes(merged_path, payload)
-        append_journal(out, [JournalEntry(merged_key, MERGED_FILE,
-                                          hashlib.sha256(payload).hexdigest())])
+    try:
+        _render_all(spec, dirs, items, workers, on_chunk)
+    except BaseException:
+        if merger is not None:
+            merger.abort()
+        raise
+    if merger is not None:
+        if merger.sections:
+            merger.close()
+            append_journal(out, [JournalEntry(merged_key, MERGED_FILE,
+                                              sha256_file(merged_path))])
+        else:
+            merger.abort()
     if merged and merged_path.exists():
         result.merged = merged_path
 
