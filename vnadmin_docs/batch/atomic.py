@@ -29,15 +29,22 @@ def resolve_inside(folder: Path, name: str) -> Path:
     return target
 
 
-def atomic_write_bytes(target: Path, data: bytes) -> None:
-    """Write ``data`` to ``target`` through a temporary file and an atomic rename."""
+def atomic_write_bytes(target: Path, data: bytes, *, durable: bool = True) -> None:
+    """Write ``data`` to ``target`` through a temporary file and an atomic rename.
+
+    A killed process never leaves a half-written ``target``: the rename happens only after
+    the whole file is written. ``durable`` also forces the bytes to disk before the rename
+    (survives a power cut); the batch turns it off for single letters, whose checksums are
+    verified on resume anyway, because one fsync per letter costs more than rendering it.
+    """
     tmp = target.with_name(f"{TMP_MARK}{os.getpid()}-{target.name}")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["fold", "fold_header"]
 
@@ -18,6 +19,7 @@ _NOTES = re.compile(r"\((\*|ngay|ngày|dd/mm/yyyy|dd/mm/yyyy hh:mm(:ss)?|bắt b
                     re.IGNORECASE)
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Lower case, no diacritics, ``đ`` → ``d``, punctuation and spaces collapsed to one space.
 

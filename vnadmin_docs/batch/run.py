@@ -154,17 +154,23 @@ def _letter_data(
     return data
 
 
-def _key(data: Mapping[str, Any], spec: TemplateSpec, profile: BatchProfile, name: str) -> str:
+def _settings_digest(spec: TemplateSpec, profile: BatchProfile) -> str:
+    """What every letter of the run shares: template text and fields, settings, version."""
     payload = {
         "template": spec.id,
-        "template_text": hashlib.sha256(spec.body.encode()).hexdigest(),
-        "fields": [f.name for f in spec.fields],
+        "template_text": spec.body,
+        "fields": [(f.name, f.type, f.required) for f in spec.fields],
         "profile": _jsonable(profile.model_dump()),
-        "data": _jsonable(data),
-        "file": name,
         "version": _version(),
     }
     text = json.dumps(payload, ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _key(data: Mapping[str, Any], settings: str, name: str) -> str:
+    """The resume key of one letter: its cleaned data, file name and the run's settings."""
+    text = json.dumps({"s": settings, "d": _jsonable(data), "f": name},
+                      ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(text.encode()).hexdigest()
 
 
@@ -228,8 +234,9 @@ def plan_letters(
             profile_source or "tệp cấu hình",
         ) from None
     names = unique_names(stems)
+    settings = _settings_digest(spec, profile)
     plans = [
-        LetterPlan(rec, int(data["number"]["number"]), name, data, _key(data, spec, profile, name))
+        LetterPlan(rec, int(data["number"]["number"]), name, data, _key(data, settings, name))
         for (rec, data), name in zip(ready, names, strict=True)
     ]
     return plans, problems, rejected
@@ -237,14 +244,17 @@ def plan_letters(
 
 # ---- rendering, in this process or in workers ---------------------------------------------
 
-_Task = tuple[TemplateSpec, tuple[str, ...], list[tuple[int, Mapping[str, Any], str | None]]]
+_Task = tuple[
+    TemplateSpec, tuple[str, ...], list[tuple[int, Mapping[str, Any], str | None]], bool
+]
 _Done = tuple[int, str | None, str | None, PageModel | None]
 
 
 def _render_chunk(task: _Task) -> list[_Done]:
     """Render each item; write it to its path when one is given. Returns per item: index,
-    sha256 of the file written (or None), an error message (or None), the page model."""
-    spec, dirs, items = task
+    sha256 of the file written (or None), an error message (or None), the page model (only
+    when ``want_models``: shipping page models back from workers costs time)."""
+    spec, dirs, items, want_models = task
     out: list[_Done] = []
     for index, data, target in items:
         try:
@@ -252,9 +262,9 @@ def _render_chunk(task: _Task) -> list[_Done]:
             sha: str | None = None
             if target is not None:
                 payload = doc.to_bytes()
-                atomic_write_bytes(Path(target), payload)
+                atomic_write_bytes(Path(target), payload, durable=False)
                 sha = hashlib.sha256(payload).hexdigest()
-            out.append((index, sha, None, doc.page_model))
+            out.append((index, sha, None, doc.page_model if want_models else None))
         except Exception as exc:  # one bad letter must not stop the batch; reported per row
             message = exc.localized("vi") if hasattr(exc, "localized") else repr(exc)
             out.append((index, None, str(message), None))
@@ -273,8 +283,9 @@ def _render_all(
     items: list[tuple[int, Mapping[str, Any], str | None]],
     workers: int,
     on_chunk: Callable[[list[_Done]], None],
+    want_models: bool,
 ) -> None:
-    tasks = ((spec, dirs, chunk) for chunk in _chunks(items, _CHUNK))
+    tasks = ((spec, dirs, chunk, want_models) for chunk in _chunks(items, _CHUNK))
     if workers <= 1 or len(items) <= _CHUNK:
         for task in tasks:
             on_chunk(_render_chunk(task))
@@ -404,7 +415,7 @@ def run_batch(
             progress(finished, total)
 
     try:
-        _render_all(spec, dirs, items, workers, on_chunk)
+        _render_all(spec, dirs, items, workers, on_chunk, merger is not None)
     except BaseException:
         if merger is not None:
             merger.abort()
