@@ -55,7 +55,8 @@ GROUPS: list[tuple[str, list[tuple[object, ...]]]] = [
     ]),
     ("II. UBND xã Quảng Sơn", [
         ("000.22.31.H41-251010-0003", "Đăng ký thành lập hợp tác xã",
-         "HỢP TÁC XÃ NÔNG NGHIỆP TÂN HÀ", "Bà Đỗ Thị Lan", "0263 3822 123", "Xã Tân Hà, tỉnh Lâm Đồng",
+         "HỢP TÁC XÃ NÔNG NGHIỆP TÂN HÀ", "Bà Đỗ Thị Lan", "0263 3822 123",
+         "Xã Tân Hà, tỉnh Lâm Đồng",
          (T, "10/10/2025 14:05:10"), (T, "20/10/2025 17:00:00"), (T, "05/11/2025 17:00:00"),
          "7  Ngày", "Tên hợp tác xã trùng với tên đã đăng ký, cần tra cứu thêm"),
         ("000.22.31.H41-251013-0009", "Chứng thực hợp đồng chuyển nhượng",
@@ -143,7 +144,7 @@ def build_xlsx(path: Path) -> None:
             ws.cell(row, 6, phone or None)
             ws.cell(row, 7, addr)
             for col, cell in ((8, rec), (9, due), (10, new)):
-                kind, value = cell  # type: ignore[misc]
+                _kind, value = cell  # type: ignore[misc]
                 ws.cell(row, col, value)  # serials stay numbers in "General" format
             ws.cell(row, 11, late if late != "" else None)
             ws.cell(row, 12, reason or None)
