@@ -133,3 +133,16 @@ def test_duplicate_codes_and_odd_codes_are_warnings_not_errors(tmp_path: Path,
     texts = [p.message() for p in v.warnings]
     assert any("trùng với dòng 4" in t for t in texts)
     assert any("dạng quốc gia" in t for t in texts)
+
+
+def test_column_mixing_excel_dates_and_text_is_flagged(tmp_path: Path, fields: tuple) -> None:
+    # Opened under an en-US locale: "05/03/2023" became 3 May 2023, "25/03/2023" stayed text.
+    path = _sheet(tmp_path, [
+        [1, "000.00.06.H56-231027-0361", "Cấp phép", "Lê Văn A", None, None,
+         dt.datetime(2023, 5, 3), "30/05/2023", "10/06/2023", None, "Chờ"],
+        [2, "000.00.06.H56-231027-0362", "Cấp phép", "Lê Văn B", None, None,
+         "25/03/2023", "30/05/2023", "10/06/2023", None, "Chờ"],
+    ])
+    v = load_batch(path, fields).validation
+    flagged = [p for p in v.warnings if "đảo" in p.reason]
+    assert [(p.row, p.column) for p in flagged] == [(4, "Ngày tiếp nhận")]

@@ -8,6 +8,7 @@ default, with a warning); the same dossier code twice is reported.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -16,7 +17,7 @@ from vnadmin_docs.batch.record import CleanRecord, RowProblem, clean_record
 from vnadmin_docs.batch.table import Table
 from vnadmin_docs.model.fields import FieldSpec
 
-__all__ = ["Validation", "check_record", "validate_table"]
+__all__ = ["Validation", "check_record", "mixed_date_columns", "validate_table"]
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,25 @@ def check_record(rec: CleanRecord, *, default_reason: str | None = None) -> list
     return out
 
 
+_DMY_TEXT = re.compile(r"^\s*\d{1,2}/\d{1,2}/\d{4}")
+
+
+def mixed_date_columns(table: Table, fields: Sequence[FieldSpec]) -> list[str]:
+    """Date fields whose column holds both real Excel dates and dd/mm/yyyy text: the mark of
+    a workbook opened under an en-US locale, where 05/03 became 3 May but 25/03 stayed text
+    (input notes §1.3)."""
+    out: list[str] = []
+    for spec in fields:
+        if spec.type not in ("date", "datetime"):
+            continue
+        cells = [r.raw.get(spec.name) for r in table.records]
+        has_real = any(isinstance(c, datetime) for c in cells)
+        has_text = any(isinstance(c, str) and _DMY_TEXT.match(c) for c in cells)
+        if has_real and has_text:
+            out.append(spec.name)
+    return out
+
+
 def _errored(rec: CleanRecord, found: list[RowProblem]) -> set[str]:
     return {name for name, header in rec.headers.items()
             if any(p.column == header for p in found)}
@@ -103,8 +123,18 @@ def validate_table(
     bad: list[CleanRecord] = []
     problems: list[RowProblem] = []
     seen_codes: dict[str, int] = {}
+    mixed = mixed_date_columns(table, fields)
     for raw in table.records:
         rec, found = clean_record(raw, fields, epoch=table.grid.epoch)
+        for name in mixed:
+            cell = raw.raw.get(name)
+            if isinstance(cell, datetime) and cell.day <= 12 and cell.day != cell.month:
+                found.append(RowProblem(
+                    rec.row, rec.headers.get(name), cell.strftime("%d/%m/%Y"),
+                    "cột này có cả ô ngày của Excel và ô ngày dạng chữ; Excel có thể đã đảo "
+                    "ngày và tháng của ô này, hãy kiểm tra",
+                    "this column mixes Excel dates and text dates; Excel may have swapped day "
+                    "and month in this cell, please check", "warning"))
         errored_cols = {p.column for p in found if p.severity == "error"}
         cross = [p for p in check_record(rec, default_reason=default_reason)
                  if p.column not in errored_cols]
