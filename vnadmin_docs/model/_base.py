@@ -33,10 +33,7 @@ class Model(BaseModel):
             k: v
             for k, v in data.items()
             if not (
-                isinstance(v, str)
-                and not v.strip()
-                and k in fields
-                and not fields[k].is_required()
+                isinstance(v, str) and not v.strip() and k in fields and not fields[k].is_required()
             )
         }
 
