@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, Template, TemplateSyntaxError, UndefinedError
+from jinja2 import Template, TemplateSyntaxError, UndefinedError
 from jinja2 import TemplateError as JinjaTemplateError
 
 from vnadmin_docs.blocks import Block
@@ -30,19 +30,13 @@ def _file_line(spec: TemplateSpec, exc: BaseException) -> int | None:
     return spec.body_line + lineno - 1 if lineno else None
 
 
-@lru_cache(maxsize=16)
-def _environment(search_path: tuple[Path, ...], sandboxed: bool) -> Environment:
-    return make_environment(search_path, sandboxed=sandboxed)
-
-
 @lru_cache(maxsize=128)
 def _compiled(
-    search_path: tuple[Path, ...], sandboxed: bool, name: str, filename: str, body: str
+    body: str, name: str, filename: str, search_path: tuple[Path, ...], sandboxed: bool
 ) -> Template:
-    # Compiling a template body costs ~10 ms; a batch renders the same body thousands of
-    # times, so environment and compiled template are kept (keyed by the body text itself,
-    # so an edited template file is compiled again).
-    env = _environment(search_path, sandboxed)
+    """Compile a template body once per (text, folders, sandbox): a batch renders the same
+    template thousands of times."""
+    env = make_environment(search_path, sandboxed=sandboxed)
     code = env.compile(body, name=name, filename=filename)
     return env.template_class.from_code(env, code, env.make_globals(None), None)
 
@@ -51,7 +45,7 @@ def render_text(spec: TemplateSpec, context: dict[str, Any], library: TemplateLi
     """The template body rendered to markup text (values escaped)."""
     try:
         template = _compiled(
-            tuple(library.search_path), not spec.builtin, spec.id, str(spec.path), spec.body
+            spec.body, spec.id, str(spec.path), library.search_path, not spec.builtin
         )
         return template.render(context)
     except TemplateSyntaxError as exc:

@@ -22,10 +22,17 @@ from typing import IO
 
 from vnadmin_docs.layout.page_model import PageModel, Para, Section
 from vnadmin_docs.writer._wordml import body_xml, footer_xml, header_xml, section_properties_xml
-from vnadmin_docs.writer.package import _CT_FTR, _CT_HDR, _DOC_HEAD, _REL, _core_xml, _entry
+from vnadmin_docs.writer.package import _CT_FTR, _CT_HDR, _DOC_HEAD, _REL, _core_xml
 from vnadmin_docs.writer.skeleton import skeleton
 
 __all__ = ["MergedWriter"]
+
+
+def _entry(name: str) -> zipfile.ZipInfo:
+    # A fixed timestamp keeps output byte-identical for identical input.
+    info = zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0))
+    info.compress_type = zipfile.ZIP_DEFLATED
+    return info
 
 
 class MergedWriter:
