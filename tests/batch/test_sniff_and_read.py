@@ -154,3 +154,20 @@ def test_header_found_below_title_rows_and_rows_keep_sheet_numbers(examples: Pat
     skipped = {s.row: s.reason for s in table.skipped}
     assert "nhóm" in skipped[10] and "nhóm" in skipped[16] and "tổng cộng" in skipped[23]
     assert [r.row for r in table.records] == [11, 12, 13, 14, 15, 17, 18, 19, 20, 21, 22]
+
+
+def test_xlsx_with_a_wrong_dimension_is_read_whole(examples: Path, tmp_path: Path,
+                                                   fields: tuple) -> None:
+    # Some exporters write <dimension ref="A1"/> whatever the size; every row must still count.
+    src = zipfile.ZipFile(examples / "ho-so-tre-han.xlsx")
+    out = tmp_path / "dim.xlsx"
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename.startswith("xl/worksheets/sheet"):
+                import re
+
+                data = re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1"/>', data)
+            dst.writestr(item, data)
+    loaded = load_batch(out, fields, default_reason="x")
+    assert len(loaded.validation.good) == 8

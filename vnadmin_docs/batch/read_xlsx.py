@@ -41,6 +41,8 @@ def read_xlsx(data: bytes, path: str) -> Grid:
     try:
         sheets = [ws for ws in wb.worksheets if getattr(ws, "sheet_state", "visible") == "visible"]
         ws = sheets[0] if sheets else wb.worksheets[0]
+        # Exports written by other tools often carry a wrong <dimension>; read every row.
+        ws.reset_dimensions()
         rows: list[GridRow] = []
         for number, cells in enumerate(ws.iter_rows(), start=1):
             values: list[CellValue] = []
