@@ -171,3 +171,20 @@ def test_xlsx_with_a_wrong_dimension_is_read_whole(examples: Path, tmp_path: Pat
             dst.writestr(item, data)
     loaded = load_batch(out, fields, default_reason="x")
     assert len(loaded.validation.good) == 8
+
+
+def test_csv_rows_are_numbered_as_excel_shows_them(tmp_path: Path, fields: tuple) -> None:
+    path = tmp_path / "multi.csv"
+    path.write_text(
+        "Mã hồ sơ,Tên thủ tục,Chủ hồ sơ,Ngày nhận,Ngày hẹn trả,Ngày hẹn trả mới,Lý do\n"
+        'A-1,Cấp phép,Lê Văn A,27/10/2023,03/11/2023,10/11/2023,"dòng 1\ndòng 2"\n'
+        "A-2,Cấp phép,Lê Văn B,#N/A,03/11/2023,10/11/2023,Chờ\n", encoding="utf-8")
+    v = load_batch(path, fields).validation
+    assert v.errors[0].message().startswith("Dòng 3, cột “Ngày nhận”: giá trị “#N/A”")
+
+
+def test_header_without_rows_is_unusable(tmp_path: Path, fields: tuple) -> None:
+    path = tmp_path / "empty.csv"
+    path.write_text("Mã hồ sơ,Tên thủ tục,Chủ hồ sơ,Ngày nhận,Ngày hẹn trả\n", encoding="utf-8")
+    with pytest.raises(InputFileError, match="không có dòng hồ sơ"):
+        load_batch(path, fields)

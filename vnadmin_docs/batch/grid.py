@@ -21,11 +21,10 @@ SourceFormat = Literal["xlsx", "xls", "html", "spreadsheetml", "csv", "json", "y
 class GridRow:
     """One row as the spreadsheet shows it.
 
-    ``number`` is the row number a clerk sees in Excel (1-based; for CSV the line where the
-    record starts; for JSON/YAML the position in the list). ``fonts`` holds the font name of
-    each cell when the format carries one (used to spot TCVN3/VNI text), else ``None``.
-    ``numeric`` marks cells the file stored as numbers (a phone number stored as a number
-    has lost its leading zero).
+    ``number`` is the row number a clerk sees in Excel (1-based; for CSV the record's
+    position, as Excel shows the file; for JSON/YAML the position in the list). ``fonts``
+    holds the font name of each cell when the format carries one (used to spot TCVN3/VNI
+    text). ``merged`` marks cells filled from a merged range.
     """
 
     number: int

@@ -87,11 +87,11 @@ def read_csv(data: bytes, path: str) -> Grid:
         dialect = csv.excel
     reader = csv.reader(io.StringIO(text, newline=""), dialect)
     rows: list[GridRow] = []
-    start = 1
-    for record in reader:
+    # Row numbers as Excel shows the file: one per record, even when a quoted cell spans
+    # several lines of text.
+    for number, record in enumerate(reader, start=1):
         values: tuple[CellValue, ...] = tuple(v if v != "" else None for v in record)
-        rows.append(GridRow(start, values))
-        start = reader.line_num + 1
+        rows.append(GridRow(number, values))
     return Grid(path, "csv", tuple(rows), encoding=encoding)
 
 

@@ -161,6 +161,12 @@ def build_table(
             values[c.field] = row.values[c.index] if c.index < len(row.values) else None
         records.append(RawRecord(row.number, values, dict(values),
                                  {c.field: c.header for c in header.columns}, group))
+    if not records:
+        raise InputFileError(
+            grid.path,
+            f"không có dòng hồ sơ nào dưới dòng tiêu đề (dòng {header.header_rows[-1]}).",
+            f"there are no dossier rows below the header (row {header.header_rows[-1]}).",
+        )
     legacy = _convert_legacy(grid, header, fields, records)
     if legacy:
         records = [
