@@ -189,18 +189,29 @@ def _run_child(rows: int, workers: int, merged: bool, out: Path) -> dict[str, An
     """Run the batch in a fresh process; returns its wall time and peak RSS."""
     data = make_csv(WORK / f"data-{rows}.csv", rows)
     shutil.rmtree(out, ignore_errors=True)
+    # Peak memory is read from /proc/self/status (VmHWM, this process's own high-water mark):
+    # ru_maxrss on Linux keeps the parent's peak across fork+exec, which would report the
+    # benchmark's own size instead of the batch's.
     code = f"""
 import json, resource, sys, time
+def hwm_kb(key="VmHWM:"):
+    try:
+        with open("/proc/self/status") as fh:
+            for line in fh:
+                if line.startswith(key):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 sys.path.insert(0, {str(ROOT)!r})
 from vnadmin_docs.batch.profile import load_profile
 from vnadmin_docs.batch.run import run_batch
-base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+base = hwm_kb("VmRSS:")
 t = time.perf_counter()
 r = run_batch({str(data)!r}, load_profile({str(PROFILE)!r}), {str(out)!r},
               workers={workers}, merged={merged})
 wall = time.perf_counter() - t
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(json.dumps({{"wall": wall, "written": r.written, "peak_kb": peak, "base_kb": base}}))
+print(json.dumps({{"wall": wall, "written": r.written, "peak_kb": hwm_kb(), "base_kb": base}}))
 """
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True, cwd=ROOT)
@@ -239,10 +250,12 @@ def main() -> None:
     large = _run_child(10000 if not quick else 1000, 1, True, WORK / "out-mem-large")
     merged = bench_merged([500, 1000, 2000] if quick else [1000, 2500, 5000, 10000])
 
+    load = os.getloadavg() if hasattr(os, "getloadavg") else (0.0, 0.0, 0.0)
     print(f"## Batch\n\nMachine: {platform.processor() or platform.machine()}, "
           f"{os.cpu_count()} CPUs, Python {platform.python_version()}, "
           f"{dt.date.today().isoformat()}. Command: `.venv/bin/python benchmarks/bench_batch.py`"
-          f"{' --quick' if quick else ''}.\n")
+          f"{' --quick' if quick else ''}. Load average at the end: {load[0]:.1f} "
+          f"(other jobs shared the CPUs; compare ratios, not absolute times).\n")
     print("| Measure | Value |\n|---|---|")
     print(f"| One letter → .docx bytes, vnadmin-docs (render + write) | {per['ours_ms']:.2f} ms "
           f"(render {per['render_ms']:.2f} ms + write {per['write_ms']:.2f} ms) |")

@@ -24,8 +24,9 @@ import hashlib
 import json
 import logging
 import zipfile
+from collections import deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -71,12 +72,13 @@ ProgressFn = Callable[[int, int], None]
 
 @dataclass(frozen=True)
 class LetterPlan:
-    """Everything needed to produce one letter, decided before anything is written."""
+    """Everything decided about one letter before anything is written. The render data is
+    not kept (it is rebuilt, identically, when the letter is rendered) so that memory does
+    not grow with the batch."""
 
     record: CleanRecord
     number: int
     file_name: str
-    data: Mapping[str, Any]
     key: str
 
 
@@ -167,11 +169,14 @@ def _settings_digest(spec: TemplateSpec, profile: BatchProfile) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def _key(data: Mapping[str, Any], settings: str, name: str) -> str:
-    """The resume key of one letter: its cleaned data, file name and the run's settings."""
-    text = json.dumps({"s": settings, "d": _jsonable(data), "f": name},
-                      ensure_ascii=False, sort_keys=True)
+def _data_digest(data: Mapping[str, Any]) -> str:
+    text = json.dumps(_jsonable(data), ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _key(data_digest: str, settings: str, name: str) -> str:
+    """The resume key of one letter: its render data, file name and the run's settings."""
+    return hashlib.sha256(f"{settings}\n{data_digest}\n{name}".encode()).hexdigest()
 
 
 def _version() -> str:
@@ -201,7 +206,7 @@ def plan_letters(
     those rows. A problem outside ``content`` (issuer, signer…) is the profile's fault: it
     is raised at once as a :class:`DataError` naming the profile file."""
     library = TemplateLibrary()
-    ready: list[tuple[CleanRecord, dict[str, Any]]] = []
+    ready: list[tuple[CleanRecord, int, str]] = []  # record, number, key without file name
     problems: list[RowProblem] = []
     rejected: list[CleanRecord] = []
     number = profile.numbering.start
@@ -217,15 +222,12 @@ def plan_letters(
             problems.extend(_row_problems(rec, exc))
             rejected.append(rec)
             continue
-        ready.append((rec, data))
+        ready.append((rec, number, _data_digest(data)))
         number += 1
     try:
         stems = [
-            render_file_name(
-                profile.file_name,
-                {"row": rec.row, "number": data["number"]["number"], **rec.values},
-            )
-            for rec, data in ready
+            render_file_name(profile.file_name, {"row": rec.row, "number": n, **rec.values})
+            for rec, n, _ in ready
         ]
     except FileNamePatternError as exc:
         raise DataError(
@@ -236,8 +238,8 @@ def plan_letters(
     names = unique_names(stems)
     settings = _settings_digest(spec, profile)
     plans = [
-        LetterPlan(rec, int(data["number"]["number"]), name, data, _key(data, settings, name))
-        for (rec, data), name in zip(ready, names, strict=True)
+        LetterPlan(rec, n, name, _key(digest, settings, name))
+        for (rec, n, digest), name in zip(ready, names, strict=True)
     ]
     return plans, problems, rejected
 
@@ -271,28 +273,37 @@ def _render_chunk(task: _Task) -> list[_Done]:
     return out
 
 
-def _chunks(items: list[tuple[int, Mapping[str, Any], str | None]], size: int
-            ) -> Iterator[list[tuple[int, Mapping[str, Any], str | None]]]:
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
-
-
 def _render_all(
     spec: TemplateSpec,
     dirs: tuple[str, ...],
-    items: list[tuple[int, Mapping[str, Any], str | None]],
+    items: list[tuple[int, str | None]],
+    data_for: Callable[[int], dict[str, Any]],
     workers: int,
     on_chunk: Callable[[list[_Done]], None],
     want_models: bool,
 ) -> None:
-    tasks = ((spec, dirs, chunk, want_models) for chunk in _chunks(items, _CHUNK))
+    """Render ``items`` in chunks, in order. Render data is built per chunk, and at most
+    two chunks per worker are in flight, so memory stays flat however long the batch."""
+
+    def tasks() -> Iterator[_Task]:
+        for start in range(0, len(items), _CHUNK):
+            chunk: list[tuple[int, Mapping[str, Any], str | None]] = [
+                (i, data_for(i), target) for i, target in items[start:start + _CHUNK]
+            ]
+            yield (spec, dirs, chunk, want_models)
+
     if workers <= 1 or len(items) <= _CHUNK:
-        for task in tasks:
+        for task in tasks():
             on_chunk(_render_chunk(task))
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        for done in pool.map(_render_chunk, tasks):
-            on_chunk(done)
+        pending: deque[Future[list[_Done]]] = deque()
+        for task in tasks():
+            pending.append(pool.submit(_render_chunk, task))
+            if len(pending) >= 2 * workers:
+                on_chunk(pending.popleft().result())
+        while pending:
+            on_chunk(pending.popleft().result())
 
 
 def _merged_key(plans: Sequence[LetterPlan]) -> str:
@@ -377,7 +388,7 @@ def run_batch(
     )
 
     status: dict[int, tuple[str, str, str]] = {}  # row -> (status, sha, error)
-    items: list[tuple[int, Mapping[str, Any], str | None]] = []
+    items: list[tuple[int, str | None]] = []  # (plan index, file to write or None)
     for i, plan in enumerate(plans):
         target = resolve_inside(letters, plan.file_name)
         done = journal.get(plan.key)
@@ -385,9 +396,12 @@ def run_batch(
                 and sha256_file(target) == done.sha256:
             status[plan.record.row] = ("unchanged", done.sha256, "")
             if need_merged:
-                items.append((i, plan.data, None))
+                items.append((i, None))
         else:
-            items.append((i, plan.data, str(target)))
+            items.append((i, str(target)))
+
+    def data_for(i: int) -> dict[str, Any]:
+        return _letter_data(plans[i].record, spec, profile, plans[i].number, issue_day)
 
     # Letters reach the merged file in plan order (pool.map keeps order), one at a time.
     merger = MergedWriter(merged_path) if need_merged else None
@@ -415,7 +429,7 @@ def run_batch(
             progress(finished, total)
 
     try:
-        _render_all(spec, dirs, items, workers, on_chunk, merger is not None)
+        _render_all(spec, dirs, items, data_for, workers, on_chunk, merger is not None)
     except BaseException:
         if merger is not None:
             merger.abort()

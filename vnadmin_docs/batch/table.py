@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from vnadmin_docs.batch.fold import fold
 from vnadmin_docs.batch.grid import CellValue, Grid, GridRow
@@ -139,6 +139,7 @@ def build_table(
             "column mapping file (--mapping).",
         )
     indexes = [c.index for c in header.columns]
+    headers = {c.field: c.header for c in header.columns}  # one mapping shared by every row
     records: list[RawRecord] = []
     skipped: list[SkippedRow] = []
     group: str | None = None
@@ -159,8 +160,8 @@ def build_table(
         values: dict[str, CellValue] = {}
         for c in header.columns:
             values[c.field] = row.values[c.index] if c.index < len(row.values) else None
-        records.append(RawRecord(row.number, values, dict(values),
-                                 {c.field: c.header for c in header.columns}, group))
+        # ``raw`` and ``values`` are the same mapping until a conversion changes ``values``.
+        records.append(RawRecord(row.number, values, values, headers, group))
     if not records:
         raise InputFileError(
             grid.path,
@@ -175,7 +176,10 @@ def build_table(
                       r.raw, r.headers, r.group)
             for i, r in enumerate(records)
         ]
-    return Table(grid, header, tuple(records), tuple(skipped), legacy[1] if legacy else {})
+    # The cells now live in the records; keep only the grid's description (path, format,
+    # epoch, encoding) so a 10,000-row sheet is not held twice.
+    return Table(replace(grid, rows=()), header, tuple(records), tuple(skipped),
+                 legacy[1] if legacy else {})
 
 
 def _convert_legacy(
