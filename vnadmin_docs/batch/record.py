@@ -150,6 +150,8 @@ def clean_record(
             text = code
         if isinstance(cell, str) and text != cell:
             changes[spec.name] = "đã làm sạch ký tự ẩn/khoảng trắng/chuẩn Unicode"
+        elif isinstance(cell, str):
+            text = cell  # the same string object: a big batch keeps one copy, not two
         values[spec.name] = text
     for spec in fields:
         if spec.required and values.get(spec.name) is None and not any(
