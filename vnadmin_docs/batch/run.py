@@ -25,11 +25,12 @@ import json
 import logging
 import zipfile
 from collections import deque
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from vnadmin_docs import api
 from vnadmin_docs.batch.addressee import address_for
@@ -68,6 +69,7 @@ ZIP_FILE = "van-ban.zip"
 _CHUNK = 32
 _DERIVED = ("agency", "addressee", "addressee_pronoun", "contact")
 ProgressFn = Callable[[int, int], None]
+_R = TypeVar("_R")
 
 
 @dataclass(frozen=True)
@@ -156,9 +158,11 @@ def _letter_data(
     return data
 
 
-def _settings_digest(spec: TemplateSpec, profile: BatchProfile) -> str:
-    """What every letter of the run shares: template text and fields, settings, version."""
+def _settings_digest(spec: TemplateSpec, profile: BatchProfile, issue_day: dt.date) -> str:
+    """What every letter of the run shares: template text and fields, settings, issue date,
+    package version."""
     payload = {
+        "issue_date": issue_day.isoformat(),
         "template": spec.id,
         "template_text": spec.body,
         "fields": [(f.name, f.type, f.required) for f in spec.fields],
@@ -169,14 +173,12 @@ def _settings_digest(spec: TemplateSpec, profile: BatchProfile) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def _data_digest(data: Mapping[str, Any]) -> str:
-    text = json.dumps(_jsonable(data), ensure_ascii=False, sort_keys=True)
-    return hashlib.sha256(text.encode()).hexdigest()
-
-
-def _key(data_digest: str, settings: str, name: str) -> str:
-    """The resume key of one letter: its render data, file name and the run's settings."""
-    return hashlib.sha256(f"{settings}\n{data_digest}\n{name}".encode()).hexdigest()
+def _key(rec: CleanRecord, number: int, settings: str, name: str) -> str:
+    """The resume key of one letter. Its render data is a function of the cleaned row, its
+    number and the run's settings (template, profile, issue date), so hashing those is
+    hashing the letter's input."""
+    row = json.dumps(_jsonable(rec.values), ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(f"{settings}\n{number}\n{name}\n{row}".encode()).hexdigest()
 
 
 def _version() -> str:
@@ -194,6 +196,39 @@ def _row_problems(rec: CleanRecord, exc: DataError) -> list[RowProblem]:
     return out
 
 
+_Check = tuple[TemplateSpec, tuple[str, ...], list[tuple[int, Mapping[str, Any]]]]
+
+
+def _check_chunk(task: _Check) -> list[tuple[int, tuple[FieldProblem, ...]]]:
+    """``api.prepare`` for each letter of a chunk; the problems of those that fail."""
+    spec, dirs, items = task
+    library = TemplateLibrary(dirs)
+    out: list[tuple[int, tuple[FieldProblem, ...]]] = []
+    for index, data in items:
+        try:
+            api.prepare(spec, data, library=library)
+        except DataError as exc:
+            out.append((index, exc.problems))
+    return out
+
+
+def _map_ordered(pool: Executor | None, fn: Callable[[Any], _R], tasks: Iterable[Any],
+                 window: int) -> Iterator[_R]:
+    """``fn`` over ``tasks``, results in task order; with a pool, at most ``window`` tasks
+    in flight (``Executor.map`` would submit them all, and hold all their data, at once)."""
+    if pool is None:
+        for task in tasks:
+            yield fn(task)
+        return
+    pending: deque[Future[_R]] = deque()
+    for task in tasks:
+        pending.append(pool.submit(fn, task))
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
 def plan_letters(
     loaded: LoadedBatch,
     spec: TemplateSpec,
@@ -201,20 +236,34 @@ def plan_letters(
     issue_day: dt.date,
     *,
     profile_source: str | None = None,
+    template_dirs: tuple[str, ...] = (),
+    pool: Executor | None = None,
+    window: int = 4,
 ) -> tuple[list[LetterPlan], list[RowProblem], list[CleanRecord]]:
     """Plans for the rows that can become letters, the problems of those that cannot, and
-    those rows. A problem outside ``content`` (issuer, signer…) is the profile's fault: it
+    those rows. Each good row is checked with :func:`vnadmin_docs.api.prepare` (in ``pool``
+    when given). A problem outside ``content`` (issuer, signer…) is the profile's fault: it
     is raised at once as a :class:`DataError` naming the profile file."""
-    library = TemplateLibrary()
-    ready: list[tuple[CleanRecord, int, str]] = []  # record, number, key without file name
+    good = loaded.validation.good
+    start = profile.numbering.start
+
+    def tasks() -> Iterator[_Check]:
+        for first in range(0, len(good), _CHUNK):
+            yield (spec, template_dirs, [
+                (i, _letter_data(good[i], spec, profile, start + i, issue_day))
+                for i in range(first, min(first + _CHUNK, len(good)))
+            ])
+
+    failures: dict[int, tuple[FieldProblem, ...]] = {}
+    for result in _map_ordered(pool, _check_chunk, tasks(), window):
+        failures.update(result)
     problems: list[RowProblem] = []
     rejected: list[CleanRecord] = []
-    number = profile.numbering.start
-    for rec in loaded.validation.good:
-        data = _letter_data(rec, spec, profile, number, issue_day)
-        try:
-            api.prepare(spec, data, library=library)
-        except DataError as exc:
+    ready: list[tuple[CleanRecord, int]] = []
+    number = start
+    for i, rec in enumerate(good):
+        if i in failures:
+            exc = DataError(failures[i])
             outside = [p for p in exc.problems if not p.path.startswith("content.")
                        or p.path.removeprefix("content.") in _DERIVED]
             if outside:
@@ -222,12 +271,12 @@ def plan_letters(
             problems.extend(_row_problems(rec, exc))
             rejected.append(rec)
             continue
-        ready.append((rec, number, _data_digest(data)))
+        ready.append((rec, number))
         number += 1
     try:
         stems = [
             render_file_name(profile.file_name, {"row": rec.row, "number": n, **rec.values})
-            for rec, n, _ in ready
+            for rec, n in ready
         ]
     except FileNamePatternError as exc:
         raise DataError(
@@ -236,10 +285,10 @@ def plan_letters(
             profile_source or "tệp cấu hình",
         ) from None
     names = unique_names(stems)
-    settings = _settings_digest(spec, profile)
+    settings = _settings_digest(spec, profile, issue_day)
     plans = [
-        LetterPlan(rec, n, name, _key(digest, settings, name))
-        for (rec, n, digest), name in zip(ready, names, strict=True)
+        LetterPlan(rec, n, name, _key(rec, n, settings, name))
+        for (rec, n), name in zip(ready, names, strict=True)
     ]
     return plans, problems, rejected
 
@@ -278,12 +327,13 @@ def _render_all(
     dirs: tuple[str, ...],
     items: list[tuple[int, str | None]],
     data_for: Callable[[int], dict[str, Any]],
-    workers: int,
+    pool: Executor | None,
+    window: int,
     on_chunk: Callable[[list[_Done]], None],
     want_models: bool,
 ) -> None:
-    """Render ``items`` in chunks, in order. Render data is built per chunk, and at most
-    two chunks per worker are in flight, so memory stays flat however long the batch."""
+    """Render ``items`` in chunks, results in order. Render data is built per chunk and at
+    most ``window`` chunks are in flight, so memory stays flat however long the batch."""
 
     def tasks() -> Iterator[_Task]:
         for start in range(0, len(items), _CHUNK):
@@ -292,18 +342,8 @@ def _render_all(
             ]
             yield (spec, dirs, chunk, want_models)
 
-    if workers <= 1 or len(items) <= _CHUNK:
-        for task in tasks():
-            on_chunk(_render_chunk(task))
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        pending: deque[Future[list[_Done]]] = deque()
-        for task in tasks():
-            pending.append(pool.submit(_render_chunk, task))
-            if len(pending) >= 2 * workers:
-                on_chunk(pending.popleft().result())
-        while pending:
-            on_chunk(pending.popleft().result())
+    for done in _map_ordered(pool, _render_chunk, tasks(), window):
+        on_chunk(done)
 
 
 def _merged_key(plans: Sequence[LetterPlan]) -> str:
@@ -341,8 +381,36 @@ def run_batch(
     column_fields = tuple(f for f in spec.fields if f.name not in _DERIVED)
     loaded = load_batch(data_path, column_fields, columns=mapping,
                         default_reason=profile.default_reason)
+    parallel = workers > 1 and len(loaded.validation.good) > _CHUNK
+    with ProcessPoolExecutor(max_workers=workers) if parallel else nullcontext() as pool:
+        return _run_loaded(
+            loaded, spec, profile, issue_day, Path(out_dir), pool, 2 * max(workers, 1),
+            strict=strict, dry_run=dry_run, make_zip=make_zip, dirs=dirs, merged=merged,
+            profile_source=profile_source, progress=progress, data_path=data_path,
+        )
+
+
+def _run_loaded(
+    loaded: LoadedBatch,
+    spec: TemplateSpec,
+    profile: BatchProfile,
+    issue_day: dt.date,
+    out: Path,
+    pool: Executor | None,
+    window: int,
+    *,
+    strict: bool,
+    dry_run: bool,
+    make_zip: bool | None,
+    dirs: tuple[str, ...],
+    merged: bool,
+    profile_source: str | None,
+    progress: ProgressFn | None,
+    data_path: str | Path,
+) -> BatchResult:
     plans, late_problems, rejected = plan_letters(
-        loaded, spec, profile, issue_day, profile_source=profile_source
+        loaded, spec, profile, issue_day, profile_source=profile_source,
+        template_dirs=dirs, pool=pool, window=window,
     )
     validation = loaded.validation
     problems = sorted([*validation.problems, *late_problems], key=lambda p: p.row)
@@ -371,7 +439,6 @@ def run_batch(
         ]
         return result
 
-    out = Path(out_dir)
     letters = out / LETTERS_DIR
     letters.mkdir(parents=True, exist_ok=True)
     result.out_dir = out
@@ -429,7 +496,7 @@ def run_batch(
             progress(finished, total)
 
     try:
-        _render_all(spec, dirs, items, data_for, workers, on_chunk, merger is not None)
+        _render_all(spec, dirs, items, data_for, pool, window, on_chunk, merger is not None)
     except BaseException:
         if merger is not None:
             merger.abort()
