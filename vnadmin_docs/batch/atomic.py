@@ -5,9 +5,17 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TextIO
 
-__all__ = ["TMP_MARK", "atomic_write_bytes", "remove_stale_temps", "resolve_inside"]
+__all__ = [
+    "TMP_MARK",
+    "atomic_text_file",
+    "atomic_write_bytes",
+    "remove_stale_temps",
+    "resolve_inside",
+]
 
 TMP_MARK = ".vnadmin-tmp-"
 
@@ -45,6 +53,22 @@ def atomic_write_bytes(target: Path, data: bytes, *, durable: bool = True) -> No
             if durable:
                 fh.flush()
                 os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+
+
+@contextlib.contextmanager
+def atomic_text_file(target: Path, *, newline: str | None = None) -> Iterator[TextIO]:
+    """A UTF-8 text file written in place of ``target`` only when the block succeeds."""
+    tmp = target.with_name(f"{TMP_MARK}{os.getpid()}-{target.name}")
+    try:
+        with open(tmp, "w", encoding="utf-8", newline=newline) as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import io
 import json
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from vnadmin_docs.batch.atomic import atomic_write_bytes
+from vnadmin_docs.batch.atomic import atomic_text_file
 
 __all__ = [
     "MANIFEST_COLUMNS",
@@ -100,15 +99,19 @@ def append_journal(folder: Path, entries: Iterable[JournalEntry]) -> None:
 
 def write_manifest(folder: Path, entries: Sequence[ManifestEntry], *,
                    summary: dict[str, object] | None = None) -> tuple[Path, Path]:
-    """Write ``manifest.csv`` and ``manifest.json`` atomically; returns both paths."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(MANIFEST_COLUMNS)
-    for e in entries:
-        writer.writerow([getattr(e, c) for c in MANIFEST_COLUMNS])
+    """Write ``manifest.csv`` and ``manifest.json`` atomically, streaming row by row (a
+    10,000-row report is never built as one string); returns both paths."""
     csv_path = folder / "manifest.csv"
     json_path = folder / "manifest.json"
-    atomic_write_bytes(csv_path, ("\ufeff" + buf.getvalue()).encode("utf-8"))
-    payload = {"summary": summary or {}, "rows": [asdict(e) for e in entries]}
-    atomic_write_bytes(json_path, json.dumps(payload, ensure_ascii=False, indent=2).encode())
+    with atomic_text_file(csv_path, newline="") as fh:
+        fh.write("\ufeff")
+        writer = csv.writer(fh, lineterminator="\r\n")
+        writer.writerow(MANIFEST_COLUMNS)
+        for e in entries:
+            writer.writerow([getattr(e, c) for c in MANIFEST_COLUMNS])
+    with atomic_text_file(json_path) as fh:
+        fh.write('{"summary": ' + json.dumps(summary or {}, ensure_ascii=False) + ',\n"rows": [')
+        for n, e in enumerate(entries):
+            fh.write(("\n  " if n == 0 else ",\n  ") + json.dumps(asdict(e), ensure_ascii=False))
+        fh.write("\n]}\n")
     return csv_path, json_path
