@@ -1,0 +1,69 @@
+"""The one public entry point of the checker: :func:`check_document`."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from vnadmin_docs.check import rules_body, rules_header, rules_page
+from vnadmin_docs.check.elements import find_elements
+from vnadmin_docs.check.findings import Finding, Report
+from vnadmin_docs.check.ooxml import read_package
+from vnadmin_docs.check.registry import RULES, Context, run_rules
+from vnadmin_docs.errors import VnAdminError
+from vnadmin_docs.layout.rules import load_profile
+
+__all__ = ["check_document", "rule_ids"]
+
+_log = logging.getLogger(__name__)
+_RULE_MODULES = (rules_page, rules_header, rules_body)  # importing them fills RULES
+
+
+def rule_ids() -> tuple[str, ...]:
+    """Every registered rule ID, in table order."""
+    return tuple(RULES)
+
+
+def _profile(profile: str | Path | Mapping[str, Any] | None) -> dict[str, Any]:
+    if profile is None or isinstance(profile, str | Path):
+        return load_profile(profile)
+    return dict(profile)
+
+
+def check_document(
+    path: str | Path,
+    *,
+    profile: str | Path | Mapping[str, Any] | None = None,
+    disabled: Iterable[str] = (),
+    lang: str = "vi",
+    render: bool = False,
+) -> Report:
+    """Check one .docx against Decree 30 and return every finding.
+
+    ``profile``: an agency profile file (TOML, same keys as ``decree30.toml``) or an
+    already loaded profile dict. ``disabled``: rule IDs to skip (unknown IDs raise
+    :class:`VnAdminError`). ``render``: also convert to PDF with LibreOffice and check what
+    only the printed page shows (needs ``soffice`` and the ``render`` extra).
+    Raises :class:`~vnadmin_docs.check.ooxml.UnreadableDocument` naming the file when it
+    cannot be read.
+    """
+    off = tuple(disabled)
+    unknown = [r for r in off if r not in RULES]
+    if unknown:
+        raise VnAdminError(
+            f"Mã quy tắc không có: {', '.join(unknown)}. Các mã hợp lệ: {', '.join(RULES)}.",
+            f"Unknown rule ID(s): {', '.join(unknown)}. Valid IDs: {', '.join(RULES)}.",
+        )
+    data = _profile(profile)
+    pkg = read_package(path)
+    types = list(data["types"]["abbreviations"])
+    ctx = Context(pkg, find_elements(pkg, types), data)
+    findings: list[Finding] = list(run_rules(ctx, off))
+    if render:
+        from vnadmin_docs.check.render import render_findings
+
+        findings = render_findings(Path(path), ctx, findings, off)
+    _log.info("checked %s: %d finding(s)", path, len(findings))
+    return Report(str(path), tuple(findings), lang)

@@ -1,0 +1,401 @@
+"""Rules on the body and the closing: Kính gửi, căn cứ, body paragraphs, Nơi nhận, signer."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from vnadmin_docs.check.elements import Span
+from vnadmin_docs.check.findings import Severity, Text
+from vnadmin_docs.check.formatting import (
+    DEFAULT_SIZE_PT,
+    fmt_num,
+    format_gaps,
+    missing,
+    size_range,
+    within,
+)
+from vnadmin_docs.check.ooxml import Paragraph
+from vnadmin_docs.check.registry import Context, Outcome, Problem, Unjudged, rule
+from vnadmin_docs.check.textfold import loose_key, nfc
+from vnadmin_docs.units import Cm, Pt
+
+__all__: list[str] = []
+
+_BODY = ("nội dung văn bản", "the body text")
+_NN = ("“Nơi nhận:”", "“Nơi nhận:”")
+_SIGNER = ("khối chữ ký (chức vụ, họ tên người ký)", "the signature block")
+# Word's "single" line for Times New Roman is about 1.15 × the font size (font metrics,
+# not a Decree figure); used to read exact/at-least line spacing as a multiple.
+_SINGLE_LINE_RATIO = 1.15
+_INDENT_TOL = Cm(0.05)
+_GAP_TOL = Pt(0.05)
+_LIST_ITEM = re.compile(r"^[-–—+•]")
+
+
+def _ends(items: Sequence[Span]) -> list[tuple[Span, str]]:
+    """(item, expected last character) for a list: ';' then '.' for the last."""
+    return [(s, "." if i == len(items) - 1 else ";") for i, s in enumerate(items)]
+
+
+# ---- Kính gửi --------------------------------------------------------------------------
+@rule(
+    "R-KG-2", "“Kính gửi:” và tên nơi nhận: chữ thường, cỡ 13–14, đứng",
+    "“Kính gửi:” and addressees: lower, 13–14 pt, upright",
+    bad="Kính gửi : Sở Tài chính (cách trước dấu hai chấm, in nghiêng)",
+    fix="Kính gửi: Sở Tài chính",
+)
+def kinh_gui_format(ctx: Context) -> Iterator[Outcome]:
+    el = ctx.el
+    if el.kinh_gui is None:
+        return
+    label = nfc(el.kinh_gui.text)
+    if label != "Kính gửi:":
+        yield Problem(el.kinh_gui, Text(f"“{label}”", f"“{label}”"),
+                      Text("“Kính gửi:” (dấu hai chấm liền sau)", "“Kính gửi:” (colon right after)"))
+    spec = dict(ctx.element("kinh_gui"))
+    spec.pop("case", None)
+    for span in [el.kinh_gui, *el.kinh_gui_items]:
+        gaps = format_gaps(span, spec)
+        if gaps:
+            yield Problem(span, *gaps)
+            break
+
+
+@rule(
+    "R-KG-3", "Một nơi nhận thì ghi cùng dòng với “Kính gửi:”",
+    "A single addressee goes on the “Kính gửi:” line",
+    bad="Kính gửi:\n- Sở Tài chính.", fix="Kính gửi: Sở Tài chính",
+)
+def kinh_gui_single(ctx: Context) -> Iterator[Outcome]:
+    el = ctx.el
+    if el.kinh_gui is None or len(el.kinh_gui_items) != 1:
+        return
+    item = el.kinh_gui_items[0]
+    same_line = item.para is el.kinh_gui.para and "\n" not in item.para.text[el.kinh_gui.end:item.start]
+    if not same_line:
+        yield Problem(item, Text("một nơi nhận nhưng xuống dòng riêng", "one addressee on its own line"),
+                      Text("“Kính gửi: <nơi nhận>” trên cùng một dòng", "“Kính gửi: <addressee>” on one line"))
+
+
+@rule(
+    "R-KG-4", "Nhiều nơi nhận: mỗi nơi một dòng, đầu dòng “-”, cuối dòng “;”, dòng cuối “.”",
+    "Several addressees: one per line, “- ” first, “;” at the end, “.” on the last",
+    bad="- Sở Tài chính\n- Sở Nội vụ", fix="- Sở Tài chính;\n- Sở Nội vụ.",
+)
+def kinh_gui_list(ctx: Context) -> Iterator[Outcome]:
+    el = ctx.el
+    if el.kinh_gui is None or len(el.kinh_gui_items) < 2:
+        return
+    for span, end in _ends(el.kinh_gui_items):
+        text = nfc(span.text)
+        if not text.startswith("- ") or not text.endswith(end):
+            yield Problem(span, Text(f"“{text}”", f"“{text}”"),
+                          Text(f"“- <nơi nhận>{end}”", f"“- <addressee>{end}”"))
+
+
+# ---- căn cứ ----------------------------------------------------------------------------
+@rule(
+    "R-CC-2", "Căn cứ: chữ thường, nghiêng, cỡ 13–14; mỗi căn cứ một dòng kết thúc “;”, dòng cuối “.”",
+    "Legal bases: italic, 13–14 pt, one per line ending “;”, the last “.”",
+    bad="Căn cứ Luật … (chữ đứng, cuối dòng dấu phẩy)", fix="Căn cứ Luật …; (nghiêng); dòng cuối kết thúc “.”",
+)
+def can_cu(ctx: Context) -> Iterator[Outcome]:
+    items = ctx.el.can_cu
+    spec = dict(ctx.element("can_cu"))
+    spec.pop("case", None)
+    for span, end in _ends(items):
+        text = nfc(span.text)
+        gaps = format_gaps(span, spec)
+        if gaps:
+            yield Problem(span, *gaps)
+        if not text.endswith(end):
+            yield Problem(span, Text(f"dòng kết thúc bằng “{text[-1:]}”", f"line ends with “{text[-1:]}”"),
+                          Text(f"kết thúc bằng “{end}”", f"ends with “{end}”"))
+
+
+# ---- body ------------------------------------------------------------------------------
+def _text_paras(ctx: Context) -> list[Paragraph]:
+    """Body paragraphs that are running text (centred headings are not)."""
+    return [p for p in ctx.el.body if p.fmt.alignment != "center"]
+
+
+def _summary(paras: Sequence[Paragraph], vi: str, en: str) -> Text:
+    extra_vi = f" (và {len(paras) - 1} đoạn khác)" if len(paras) > 1 else ""
+    extra_en = f" (and {len(paras) - 1} more paragraph(s))" if len(paras) > 1 else ""
+    return Text(vi + extra_vi, en + extra_en)
+
+
+def _sizes(p: Paragraph) -> list[float]:
+    return [r.fmt.size_pt or DEFAULT_SIZE_PT for r in p.runs if r.text.strip()]
+
+
+@rule(
+    "R-ND-1", "Nội dung: cỡ 13–14, chữ đứng, căn đều hai lề", "Body: 13–14 pt, upright, justified",
+    bad="Nội dung cỡ 12, căn trái", fix="Chọn nội dung → cỡ 14, Justify (Ctrl+J)",
+)
+def body_text(ctx: Context) -> Iterator[Outcome]:
+    if not ctx.el.body:
+        yield Unjudged(missing(*_BODY))
+        return
+    low, high = size_range(ctx.element("body"))
+    bad_size = [p for p in ctx.el.body if any(not within(s, low, high) for s in _sizes(p))]
+    if bad_size:
+        shown = ", ".join(fmt_num(s) for s in sorted({s for s in _sizes(bad_size[0])}))
+        yield Problem(bad_size[0], _summary(bad_size, f"cỡ chữ {shown} pt", f"size {shown} pt"),
+                      Text(f"cỡ chữ {fmt_num(low)}–{fmt_num(high)} pt", f"size {fmt_num(low)}–{fmt_num(high)} pt"))
+    text = _text_paras(ctx)
+    bad_align = [p for p in text if p.fmt.alignment != "both"]
+    if bad_align:
+        yield Problem(bad_align[0], _summary(bad_align, f"căn lề “{bad_align[0].fmt.alignment}”",
+                                             f"aligned “{bad_align[0].fmt.alignment}”"),
+                      Text("căn đều hai lề (justify)", "justified on both margins"))
+    italic = [p for p in ctx.el.body if p.runs and all(r.fmt.italic for r in p.runs if r.text.strip())
+              and not nfc(p.text).startswith("(")]
+    if italic:
+        yield Problem(italic[0], _summary(italic, "cả đoạn in nghiêng", "whole paragraph italic"),
+                      Text("chữ đứng", "upright"))
+
+
+@rule(
+    "R-ND-2", "Lùi đầu dòng 1 cm hoặc 1,27 cm", "First-line indent 1 cm or 1.27 cm",
+    bad="Đoạn không lùi đầu dòng", fix="Paragraph → Special: First line → 1,27 cm",
+)
+def body_indent(ctx: Context) -> Iterator[Outcome]:
+    if not ctx.el.body:
+        yield Unjudged(missing(*_BODY))
+        return
+    allowed = [float(v) for v in ctx.element("body")["first_line_indent_cm"]["allowed"]]
+    ok_pts = [Cm(v).pt for v in allowed]
+    bad = [p for p in _text_paras(ctx)
+           if not any(abs(p.fmt.first_line_pt - v) <= _INDENT_TOL.pt for v in ok_pts)]
+    if bad:
+        found_cm = Pt(bad[0].fmt.first_line_pt).mm / 10
+        yield Problem(bad[0], _summary(bad, f"lùi đầu dòng {fmt_num(found_cm)} cm",
+                                       f"first-line indent {fmt_num(found_cm)} cm"),
+                      Text("lùi đầu dòng " + " hoặc ".join(f"{fmt_num(v)} cm" for v in allowed),
+                           "first-line indent " + " or ".join(f"{fmt_num(v)} cm" for v in allowed)))
+
+
+@rule(
+    "R-ND-3", "Khoảng cách giữa các đoạn tối thiểu 6 pt", "At least 6 pt between paragraphs",
+    bad="Spacing Before = 0, After = 0", fix="Paragraph → Spacing Before 6 pt",
+)
+def body_spacing(ctx: Context) -> Iterator[Outcome]:
+    body = ctx.el.body
+    if not body:
+        yield Unjudged(missing(*_BODY))
+        return
+    minimum = float(size_range(ctx.element("body")["space_before_pt"])[0])
+    bad: list[Paragraph] = []
+    gaps: list[float] = []
+    for prev, nxt in zip(body, body[1:], strict=False):
+        if nxt.order != prev.order + 1:
+            continue  # an empty paragraph or another block sits between them
+        gap = prev.fmt.space_after_pt + nxt.fmt.space_before_pt
+        if prev.fmt.contextual and nxt.fmt.contextual and prev.fmt.style_id == nxt.fmt.style_id:
+            gap = 0.0
+        if gap + _GAP_TOL.pt < minimum:
+            bad.append(nxt)
+            gaps.append(gap)
+    if bad:
+        yield Problem(bad[0], _summary(bad, f"cách đoạn trước {fmt_num(gaps[0])} pt",
+                                       f"{fmt_num(gaps[0])} pt from the previous paragraph"),
+                      Text(f"cách nhau tối thiểu {fmt_num(minimum)} pt", f"at least {fmt_num(minimum)} pt apart"))
+
+
+def _line_multiple(p: Paragraph) -> float:
+    rule_ = p.fmt.line_rule
+    if rule_ == "auto":
+        return p.fmt.line_value / 240.0
+    sizes = _sizes(p) or [DEFAULT_SIZE_PT]
+    single = max(sizes) * _SINGLE_LINE_RATIO
+    multiple = (p.fmt.line_value / 20.0) / single
+    return max(1.0, multiple) if rule_ == "atLeast" else multiple
+
+
+@rule(
+    "R-ND-4", "Giãn dòng từ một dòng (single) đến 1,5 dòng", "Line spacing from single to 1.5 lines",
+    bad="Line spacing: Double", fix="Paragraph → Line spacing: Single, 1.15 hoặc 1.5 lines",
+)
+def body_line_spacing(ctx: Context) -> Iterator[Outcome]:
+    if not ctx.el.body:
+        yield Unjudged(missing(*_BODY))
+        return
+    low, high = size_range(ctx.element("body")["line_spacing"])
+    bad = [p for p in ctx.el.body if not within(_line_multiple(p), low, high, 0.03)]
+    if bad:
+        shown = fmt_num(_line_multiple(bad[0]))
+        yield Problem(bad[0], _summary(bad, f"giãn dòng {shown} dòng", f"line spacing {shown} lines"),
+                      Text(f"giãn dòng {fmt_num(low)}–{fmt_num(high)} dòng", f"line spacing {fmt_num(low)}–{fmt_num(high)} lines"))
+
+
+@rule(
+    "R-ND-5", "Đoạn cuối nội dung kết thúc bằng “./.”", "The body ends with “./.”",
+    bad="… đề nghị các đơn vị thực hiện.", fix="… đề nghị các đơn vị thực hiện./.",
+    severity=Severity.WARNING,
+)
+def body_ending(ctx: Context) -> Iterator[Outcome]:
+    if not ctx.el.body:
+        yield Unjudged(missing(*_BODY))
+        return
+    ending = str(ctx.element("body")["ending"])
+    last = ctx.el.body[-1]
+    if not nfc(last.text).endswith(ending):
+        yield Problem(last, Text(f"đoạn cuối kết thúc “{nfc(last.text)[-12:]}”", f"last paragraph ends “{nfc(last.text)[-12:]}”"),
+                      Text(f"kết thúc bằng “{ending}”", f"ends with “{ending}”"))
+
+
+# ---- Nơi nhận --------------------------------------------------------------------------
+@rule(
+    "R-NN-2", "Công văn có “Kính gửi”: dòng đầu Nơi nhận là “- Như trên;”",
+    "With “Kính gửi”, the first recipient line is “- Như trên;”",
+    bad="Nơi nhận:\n- UBND tỉnh;", fix="Nơi nhận:\n- Như trên;\n- UBND tỉnh;",
+)
+def noi_nhan_first(ctx: Context) -> Iterator[Outcome]:
+    el = ctx.el
+    if el.kinh_gui is None or el.noi_nhan is None or not el.noi_nhan_items:
+        return
+    first = el.noi_nhan_items[0]
+    want = str(ctx.element("noi_nhan_item")["first_item_cong_van"])
+    if not loose_key(first.text).lstrip("-–— ").startswith(loose_key(want)):
+        yield Problem(first, Text(f"dòng đầu “{nfc(first.text)}”", f"first line “{nfc(first.text)}”"),
+                      Text(f"dòng đầu “- {want};”", f"first line “- {want};”"))
+
+
+@rule(
+    "R-NN-3", "“Nơi nhận:” chữ thường, cỡ 12, nghiêng, đậm", "“Nơi nhận:” lower, 12 pt, bold italic",
+    bad="Nơi nhận: chữ đứng, không đậm", fix="Chọn “Nơi nhận:” → Bold + Italic, cỡ 12",
+)
+def noi_nhan_label(ctx: Context) -> Iterator[Outcome]:
+    nn = ctx.el.noi_nhan
+    if nn is None:
+        yield Unjudged(missing(*_NN))
+        return
+    spec = ctx.element("noi_nhan_label")
+    if nfc(nn.text) != spec["text"]:
+        yield Problem(nn, Text(f"“{nfc(nn.text)}”", f"“{nfc(nn.text)}”"),
+                      Text(f"“{spec['text']}”", f"“{spec['text']}”"))
+    gaps = format_gaps(nn, spec)
+    if gaps:
+        yield Problem(nn, *gaps)
+
+
+@rule(
+    "R-NN-4", "Danh sách nơi nhận: cỡ 11, đứng; mỗi dòng bắt đầu “-”, kết thúc “;”",
+    "Recipient list: 11 pt, upright; each line “- …;”",
+    bad="+ Sở Tài chính,", fix="- Sở Tài chính;",
+)
+def noi_nhan_items(ctx: Context) -> Iterator[Outcome]:
+    el = ctx.el
+    if el.noi_nhan is None:
+        yield Unjudged(missing(*_NN))
+        return
+    spec = dict(ctx.element("noi_nhan_item"))
+    spec.pop("case", None)
+    for span in el.noi_nhan_items:
+        gaps = format_gaps(span, spec)
+        if gaps:
+            yield Problem(span, *gaps)
+            break
+    for span in el.noi_nhan_items[:-1]:
+        text = nfc(span.text)
+        if not text.startswith("- ") or not text.endswith(";"):
+            yield Problem(span, Text(f"“{text}”", f"“{text}”"),
+                          Text("“- <nơi nhận>;”", "“- <recipient>;”"))
+
+
+_LUU = re.compile(r"^- Lưu: VT(, [^,;]+)*\.$")
+
+
+@rule(
+    "R-NN-5", "Dòng cuối “- Lưu: VT, <đơn vị soạn thảo>.” kết thúc bằng dấu chấm",
+    "Last line “- Lưu: VT, <unit>.” ending with a period",
+    bad="- Lưu VP;", fix="- Lưu: VT, VP.",
+)
+def noi_nhan_luu(ctx: Context) -> Iterator[Outcome]:
+    el = ctx.el
+    if el.noi_nhan is None:
+        yield Unjudged(missing(*_NN))
+        return
+    if not el.noi_nhan_items:
+        yield Problem(el.noi_nhan, Text("không có danh sách nơi nhận", "no recipient list"),
+                      Text("danh sách kết thúc bằng “- Lưu: VT, <đơn vị>.”", "a list ending “- Lưu: VT, <unit>.”"))
+        return
+    last = el.noi_nhan_items[-1]
+    text = nfc(last.text)
+    if not _LUU.match(text):
+        yield Problem(last, Text(f"dòng cuối “{text}”", f"last line “{text}”"),
+                      Text("“- Lưu: VT, <viết tắt đơn vị soạn thảo>.”", "“- Lưu: VT, <drafting unit>.”"))
+
+
+# ---- signer ----------------------------------------------------------------------------
+_PREFIX_OK = re.compile(r"^(TM|KT|TL|TUQ|Q)\. \S")
+_PREFIX_BAD = re.compile(r"^(T\s*/\s*M|K\s*/\s*T|T\s*/\s*L|T\.M|K\.T|T\.L|TM|KT|TL|TUQ|Q)\b\.?\s*")
+
+
+@rule(
+    "R-KY-1", "Quyền hạn ký: “TM.”, “KT.”, “TL.”, “TUQ.”, “Q.” có dấu chấm", "Authority prefixes with the dot",
+    bad="K/T GIÁM ĐỐC", fix="KT. GIÁM ĐỐC",
+)
+def signer_prefix(ctx: Context) -> Iterator[Outcome]:
+    titles = ctx.el.signer_titles
+    if not titles:
+        yield Unjudged(missing(*_SIGNER))
+        return
+    text = nfc(titles[0].text)
+    prefixes = [str(p) for p in ctx.profile["signer"]["prefixes"]]
+    if _PREFIX_OK.match(text):
+        return
+    m = _PREFIX_BAD.match(text)
+    if m and (len(text.split()) > 1):
+        yield Problem(titles[0], Text(f"“{m.group(0).strip()}”", f"“{m.group(0).strip()}”"),
+                      Text("một trong " + ", ".join(prefixes) + " (có dấu chấm, cách một khoảng)",
+                           "one of " + ", ".join(prefixes) + " (with the dot and a space)"))
+
+
+@rule(
+    "R-KY-2", "Chức vụ người ký: in hoa, cỡ 13–14, đứng, đậm", "Signer title lines: upper, 13–14 pt, upright, bold",
+    bad="Kt. Giám đốc (chữ thường)", fix="KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC, in hoa, đậm",
+)
+def signer_titles(ctx: Context) -> Iterator[Outcome]:
+    titles = ctx.el.signer_titles
+    if not titles:
+        yield Unjudged(missing(*_SIGNER))
+        return
+    for span in titles:
+        gaps = format_gaps(span, ctx.element("signer_title"))
+        if gaps:
+            yield Problem(span, *gaps)
+
+
+@rule(
+    "R-KY-4", "Họ tên người ký: chữ thường (hoa chữ đầu), cỡ 13–14, đứng, đậm",
+    "Signer name: name case, 13–14 pt, upright, bold",
+    bad="NGUYỄN VĂN AN (in hoa toàn bộ)", fix="Nguyễn Văn An, đậm, cỡ 14",
+)
+def signer_name(ctx: Context) -> Iterator[Outcome]:
+    el = ctx.el
+    if not el.signer_titles:
+        yield Unjudged(missing(*_SIGNER))
+        return
+    if el.signer_name is None:
+        yield Unjudged(missing("họ tên người ký", "the signer's name"))
+        return
+    gaps = format_gaps(el.signer_name, ctx.element("signer_name"))
+    if gaps:
+        yield Problem(el.signer_name, *gaps)
+
+
+@rule(
+    "R-KHST-1", "Ký hiệu người soạn thảo, số lượng bản: cỡ 11, đứng, in hoa",
+    "Drafter code and copies: 11 pt, upright, upper",
+    bad="pl.(300) in nghiêng", fix="PL.(300) cỡ 11, chữ đứng",
+)
+def drafter(ctx: Context) -> Iterator[Outcome]:
+    span = ctx.el.drafter
+    if span is None:
+        return
+    gaps = format_gaps(span, ctx.element("drafter"))
+    if gaps:
+        yield Problem(span, *gaps)
