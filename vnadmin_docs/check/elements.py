@@ -28,9 +28,14 @@ _LINE_ONLY = re.compile(r"^[\s_\-–—=.]*$")
 _DASHES = ("-", "–", "—", "+", "•")
 _PLACEHOLDER = re.compile(r"^\(.*\)$")
 _MARKS = {
-    "hoa toc": "urgency", "thuong khan": "urgency", "khan": "urgency",
-    "tuyet mat": "secrecy", "toi mat": "secrecy", "mat": "secrecy",
-    "xem xong tra lai": "circulation", "luu hanh noi bo": "circulation",
+    "hoa toc": "urgency",
+    "thuong khan": "urgency",
+    "khan": "urgency",
+    "tuyet mat": "secrecy",
+    "toi mat": "secrecy",
+    "mat": "secrecy",
+    "xem xong tra lai": "circulation",
+    "luu hanh noi bo": "circulation",
 }
 
 
@@ -129,7 +134,7 @@ class Elements:
 
     @property
     def kind(self) -> str | None:
-        """"ten-loai" (type name), "cong-van" (V/v, no type name) or None (unknown)."""
+        """ "ten-loai" (type name), "cong-van" (V/v, no type name) or None (unknown)."""
         if self.type_name is not None:
             return "ten-loai"
         if self.vv is not None:
@@ -223,18 +228,27 @@ class _Finder:
         left: list[Span] = []
         if qh is not None and el.header_layout == "table":
             w = qh.para.where
+            # Normally the issuer column is left of the Quốc hiệu; if a clerk swapped them,
+            # still find the issuer so R-QH-3 can say so.
             left = [
-                s for s in window
-                if s.para.where.kind == "cell" and s.para.where.table == w.table
-                and s.para.where.col < w.col
+                s
+                for s in window
+                if s.para.where.kind == "cell"
+                and s.para.where.table == w.table
+                and s.para.where.col != w.col
             ]
         elif qh is not None and el.header_layout == "textbox":
             box = qh.para.where
             left = [
-                s for s in window
-                if s.para.where.kind == "textbox" and s.para.where.box != box.box
-                and (box.box_x_pt is None or s.para.where.box_x_pt is None
-                     or s.para.where.box_x_pt < box.box_x_pt)
+                s
+                for s in window
+                if s.para.where.kind == "textbox"
+                and s.para.where.box != box.box
+                and (
+                    box.box_x_pt is None
+                    or s.para.where.box_x_pt is None
+                    or s.para.where.box_x_pt < box.box_x_pt
+                )
             ]
         elif qh is not None and el.header_layout == "tabs":
             last = (el.tieu_ngu or qh).para.order + 3
@@ -300,8 +314,11 @@ class _Finder:
         # The rest of a header table (or text boxes) belongs to the header too.
         tables = {s.para.table_key for s in spans if s is not None and s.para.table_key}
         for p in self.paras:
-            if (p.table_key in tables or p.where.kind == "textbox") and p.order > end and \
-                    p.where.body_index <= max(s.para.where.body_index for s in spans if s):
+            if (
+                (p.table_key in tables or p.where.kind == "textbox")
+                and p.order > end
+                and p.where.body_index <= max(s.para.where.body_index for s in spans if s)
+            ):
                 end = p.order
         for p in self.paras:
             if p.order == end + 1 and is_line_only(p.text):
@@ -378,6 +395,11 @@ class _Finder:
             if not p.text.strip():
                 continue
             if not p.text.strip().startswith(_DASHES):
+                # "Kính gửi:" alone on its line, one addressee below it (R-KG-3 judges it).
+                if not items and p.fmt.alignment != "both":
+                    span = _whole(p)
+                    if span:
+                        items.append(span)
                 break
             span = _whole(p)
             if span:
@@ -386,12 +408,18 @@ class _Finder:
 
     def _body(self, middle: Sequence[Paragraph]) -> None:
         el = self.el
-        used = {s.para.order for s in [el.type_name, *el.trich_yeu, el.kinh_gui,
-                                       *el.kinh_gui_items, *el.can_cu] if s is not None}
+        used = {
+            s.para.order
+            for s in [el.type_name, *el.trich_yeu, el.kinh_gui, *el.kinh_gui_items, *el.can_cu]
+            if s is not None
+        }
         start = max(used) if used else -1
         el.body = [
-            p for p in middle
-            if p.order > start and p.where.kind == "body" and p.text.strip()
+            p
+            for p in middle
+            if p.order > start
+            and p.where.kind == "body"
+            and p.text.strip()
             and not is_line_only(p.text)
         ]
 
@@ -417,11 +445,21 @@ class _Finder:
             for p in zone[1:]:
                 items.extend(_pieces(p))
             if lp.where.kind == "cell":
-                signer = [p for p in after if p.table_key == lp.table_key
-                          and p.where.row == lp.where.row and p.where.col != lp.where.col]
+                signer = [
+                    p
+                    for p in after
+                    if p.table_key == lp.table_key
+                    and p.where.row == lp.where.row
+                    and p.where.col != lp.where.col
+                ]
             else:
-                signer = [p for p in after if p.where.kind == "textbox"
-                          and p.where.box != lp.where.box and abs(p.order - lp.order) < 40]
+                signer = [
+                    p
+                    for p in after
+                    if p.where.kind == "textbox"
+                    and p.where.box != lp.where.box
+                    and abs(p.order - lp.order) < 40
+                ]
         else:
             seen_label = False
             for p in after:
@@ -432,8 +470,11 @@ class _Finder:
                 if not seen_label or p.where.kind != "body":
                     continue
                 parts = _pieces(p)
-                if parts and parts[0].text.startswith(_DASHES) and parts[0].start == \
-                        len(p.text) - len(p.text.lstrip()):
+                if (
+                    parts
+                    and parts[0].text.startswith(_DASHES)
+                    and parts[0].start == len(p.text) - len(p.text.lstrip())
+                ):
                     items.append(parts[0])
                     signer.extend(parts[1:])
                 else:

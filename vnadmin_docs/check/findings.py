@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 __all__ = ["Finding", "Report", "Severity", "Text"]
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How much a finding matters; ``NOT_EVALUATED`` means the checker could not judge."""
 
     ERROR = "error"

@@ -33,10 +33,11 @@ def fmt_num(value: float) -> str:
 
 def size_range(spec: dict[str, Any]) -> tuple[float, float]:
     """(min, max) of a ``size_pt`` style entry (a bare number means exactly that)."""
-    size = spec["size_pt"] if "size_pt" in spec else spec
+    size = spec.get("size_pt", spec)
     if isinstance(size, dict):
-        low = float(size.get("min", size.get("default")))
-        high = float(size.get("max", size.get("default")))
+        low_v: Any = size.get("min", size.get("default", 0))
+        high_v: Any = size.get("max", size.get("default", 0))
+        low, high = float(low_v), float(high_v)
         return low, high
     return float(size), float(size)
 
@@ -126,7 +127,8 @@ def format_gaps(
     if centred:
         req_vi.append("căn giữa")
         req_en.append("centred")
-        if span.whole and span.para.fmt.alignment != "center":
+        # Pieces of tab-aligned lines are centred by tab stops, which are not judged here.
+        if span.whole and "\t" not in span.para.text and span.para.fmt.alignment != "center":
             found_vi.append(f"căn lề “{_align_vi(span.para.fmt.alignment)}”")
             found_en.append(f"aligned “{span.para.fmt.alignment}”")
     if not found_vi:

@@ -15,7 +15,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]
 
 from vnadmin_docs.check.styles import (
     StyleSheet,
@@ -229,8 +229,10 @@ class _Reader:
             target = str(rel.get("Target", ""))
             if rel.get("TargetMode") == "External":
                 continue
-            full = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
-                posixpath.join(folder, target)
+            full = (
+                target.lstrip("/")
+                if target.startswith("/")
+                else posixpath.normpath(posixpath.join(folder, target))
             )
             out[str(rel.get("Id", ""))] = (str(rel.get("Type", "")), full)
         return out
@@ -353,9 +355,10 @@ class _Reader:
             if _nearest_p(node, p) is not p or _inside(node, f"{{{_MC}}}Fallback", p):
                 continue
             tag = node.tag
-            if tag == wtag("fldSimple") and _is_page(wattr(node, "instr")):
-                has_page = True
-            elif tag == wtag("instrText") and _is_page(node.text):
+            instr = wattr(node, "instr") if tag == wtag("fldSimple") else None
+            if tag == wtag("instrText"):
+                instr = node.text
+            if instr is not None and _is_page(instr):
                 has_page = True
             elif tag == wtag("r"):
                 text = _run_text(node)
@@ -368,9 +371,7 @@ class _Reader:
                 runs.append(Run(text, _run_format(props)))
             elif tag in (f"{{{_V}}}line",) or (
                 tag == f"{{{_A}}}prstGeom" and node.get("prst") in ("line", "straightConnector1")
-            ):
-                has_line = True
-            elif tag == f"{{{_V}}}shape" and _vml_is_line(node):
+            ) or (tag == f"{{{_V}}}shape" and _vml_is_line(node)):
                 has_line = True
         if bullet is not None and runs:
             runs.insert(0, Run(_bullet_text(bullet) + " ", runs[0].fmt))
@@ -543,4 +544,3 @@ def read_package(path: str | Path) -> Package:
         return reader.read()
     finally:
         reader.zip.close()
-

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from itertools import pairwise
 
 from vnadmin_docs.check.elements import Span
 from vnadmin_docs.check.findings import Severity, Text
@@ -40,7 +41,8 @@ def _ends(items: Sequence[Span]) -> list[tuple[Span, str]]:
 
 # ---- Kính gửi --------------------------------------------------------------------------
 @rule(
-    "R-KG-2", "“Kính gửi:” và tên nơi nhận: chữ thường, cỡ 13–14, đứng",
+    "R-KG-2",
+    "“Kính gửi:” và tên nơi nhận: chữ thường, cỡ 13–14, đứng",
     "“Kính gửi:” and addressees: lower, 13–14 pt, upright",
     bad="Kính gửi : Sở Tài chính (cách trước dấu hai chấm, in nghiêng)",
     fix="Kính gửi: Sở Tài chính",
@@ -51,8 +53,11 @@ def kinh_gui_format(ctx: Context) -> Iterator[Outcome]:
         return
     label = nfc(el.kinh_gui.text)
     if label != "Kính gửi:":
-        yield Problem(el.kinh_gui, Text(f"“{label}”", f"“{label}”"),
-                      Text("“Kính gửi:” (dấu hai chấm liền sau)", "“Kính gửi:” (colon right after)"))
+        yield Problem(
+            el.kinh_gui,
+            Text(f"“{label}”", f"“{label}”"),
+            Text("“Kính gửi:” (dấu hai chấm liền sau)", "“Kính gửi:” (colon right after)"),
+        )
     spec = dict(ctx.element("kinh_gui"))
     spec.pop("case", None)
     for span in [el.kinh_gui, *el.kinh_gui_items]:
@@ -63,25 +68,36 @@ def kinh_gui_format(ctx: Context) -> Iterator[Outcome]:
 
 
 @rule(
-    "R-KG-3", "Một nơi nhận thì ghi cùng dòng với “Kính gửi:”",
+    "R-KG-3",
+    "Một nơi nhận thì ghi cùng dòng với “Kính gửi:”",
     "A single addressee goes on the “Kính gửi:” line",
-    bad="Kính gửi:\n- Sở Tài chính.", fix="Kính gửi: Sở Tài chính",
+    bad="Kính gửi:\n- Sở Tài chính.",
+    fix="Kính gửi: Sở Tài chính",
 )
 def kinh_gui_single(ctx: Context) -> Iterator[Outcome]:
     el = ctx.el
     if el.kinh_gui is None or len(el.kinh_gui_items) != 1:
         return
     item = el.kinh_gui_items[0]
-    same_line = item.para is el.kinh_gui.para and "\n" not in item.para.text[el.kinh_gui.end:item.start]
+    same_line = (
+        item.para is el.kinh_gui.para and "\n" not in item.para.text[el.kinh_gui.end : item.start]
+    )
     if not same_line:
-        yield Problem(item, Text("một nơi nhận nhưng xuống dòng riêng", "one addressee on its own line"),
-                      Text("“Kính gửi: <nơi nhận>” trên cùng một dòng", "“Kính gửi: <addressee>” on one line"))
+        yield Problem(
+            item,
+            Text("một nơi nhận nhưng xuống dòng riêng", "one addressee on its own line"),
+            Text(
+                "“Kính gửi: <nơi nhận>” trên cùng một dòng", "“Kính gửi: <addressee>” on one line"
+            ),
+        )
 
 
 @rule(
-    "R-KG-4", "Nhiều nơi nhận: mỗi nơi một dòng, đầu dòng “-”, cuối dòng “;”, dòng cuối “.”",
+    "R-KG-4",
+    "Nhiều nơi nhận: mỗi nơi một dòng, đầu dòng “-”, cuối dòng “;”, dòng cuối “.”",
     "Several addressees: one per line, “- ” first, “;” at the end, “.” on the last",
-    bad="- Sở Tài chính\n- Sở Nội vụ", fix="- Sở Tài chính;\n- Sở Nội vụ.",
+    bad="- Sở Tài chính\n- Sở Nội vụ",
+    fix="- Sở Tài chính;\n- Sở Nội vụ.",
 )
 def kinh_gui_list(ctx: Context) -> Iterator[Outcome]:
     el = ctx.el
@@ -90,15 +106,20 @@ def kinh_gui_list(ctx: Context) -> Iterator[Outcome]:
     for span, end in _ends(el.kinh_gui_items):
         text = nfc(span.text)
         if not text.startswith("- ") or not text.endswith(end):
-            yield Problem(span, Text(f"“{text}”", f"“{text}”"),
-                          Text(f"“- <nơi nhận>{end}”", f"“- <addressee>{end}”"))
+            yield Problem(
+                span,
+                Text(f"“{text}”", f"“{text}”"),
+                Text(f"“- <nơi nhận>{end}”", f"“- <addressee>{end}”"),
+            )
 
 
 # ---- căn cứ ----------------------------------------------------------------------------
 @rule(
-    "R-CC-2", "Căn cứ: chữ thường, nghiêng, cỡ 13–14; mỗi căn cứ một dòng kết thúc “;”, dòng cuối “.”",
+    "R-CC-2",
+    "Căn cứ: chữ thường, nghiêng, cỡ 13–14; mỗi căn cứ một dòng kết thúc “;”, dòng cuối “.”",
     "Legal bases: italic, 13–14 pt, one per line ending “;”, the last “.”",
-    bad="Căn cứ Luật … (chữ đứng, cuối dòng dấu phẩy)", fix="Căn cứ Luật …; (nghiêng); dòng cuối kết thúc “.”",
+    bad="Căn cứ Luật … (chữ đứng, cuối dòng dấu phẩy)",
+    fix="Căn cứ Luật …; (nghiêng); dòng cuối kết thúc “.”",
 )
 def can_cu(ctx: Context) -> Iterator[Outcome]:
     items = ctx.el.can_cu
@@ -110,8 +131,11 @@ def can_cu(ctx: Context) -> Iterator[Outcome]:
         if gaps:
             yield Problem(span, *gaps)
         if not text.endswith(end):
-            yield Problem(span, Text(f"dòng kết thúc bằng “{text[-1:]}”", f"line ends with “{text[-1:]}”"),
-                          Text(f"kết thúc bằng “{end}”", f"ends with “{end}”"))
+            yield Problem(
+                span,
+                Text(f"dòng kết thúc bằng “{text[-1:]}”", f"line ends with “{text[-1:]}”"),
+                Text(f"kết thúc bằng “{end}”", f"ends with “{end}”"),
+            )
 
 
 # ---- body ------------------------------------------------------------------------------
@@ -131,8 +155,11 @@ def _sizes(p: Paragraph) -> list[float]:
 
 
 @rule(
-    "R-ND-1", "Nội dung: cỡ 13–14, chữ đứng, căn đều hai lề", "Body: 13–14 pt, upright, justified",
-    bad="Nội dung cỡ 12, căn trái", fix="Chọn nội dung → cỡ 14, Justify (Ctrl+J)",
+    "R-ND-1",
+    "Nội dung: cỡ 13–14, chữ đứng, căn đều hai lề",
+    "Body: 13–14 pt, upright, justified",
+    bad="Nội dung cỡ 12, căn trái",
+    fix="Chọn nội dung → cỡ 14, Justify (Ctrl+J)",
 )
 def body_text(ctx: Context) -> Iterator[Outcome]:
     if not ctx.el.body:
@@ -142,24 +169,47 @@ def body_text(ctx: Context) -> Iterator[Outcome]:
     bad_size = [p for p in ctx.el.body if any(not within(s, low, high) for s in _sizes(p))]
     if bad_size:
         shown = ", ".join(fmt_num(s) for s in sorted({s for s in _sizes(bad_size[0])}))
-        yield Problem(bad_size[0], _summary(bad_size, f"cỡ chữ {shown} pt", f"size {shown} pt"),
-                      Text(f"cỡ chữ {fmt_num(low)}–{fmt_num(high)} pt", f"size {fmt_num(low)}–{fmt_num(high)} pt"))
+        yield Problem(
+            bad_size[0],
+            _summary(bad_size, f"cỡ chữ {shown} pt", f"size {shown} pt"),
+            Text(
+                f"cỡ chữ {fmt_num(low)}–{fmt_num(high)} pt",
+                f"size {fmt_num(low)}–{fmt_num(high)} pt",
+            ),
+        )
     text = _text_paras(ctx)
     bad_align = [p for p in text if p.fmt.alignment != "both"]
     if bad_align:
-        yield Problem(bad_align[0], _summary(bad_align, f"căn lề “{bad_align[0].fmt.alignment}”",
-                                             f"aligned “{bad_align[0].fmt.alignment}”"),
-                      Text("căn đều hai lề (justify)", "justified on both margins"))
-    italic = [p for p in ctx.el.body if p.runs and all(r.fmt.italic for r in p.runs if r.text.strip())
-              and not nfc(p.text).startswith("(")]
+        yield Problem(
+            bad_align[0],
+            _summary(
+                bad_align,
+                f"căn lề “{bad_align[0].fmt.alignment}”",
+                f"aligned “{bad_align[0].fmt.alignment}”",
+            ),
+            Text("căn đều hai lề (justify)", "justified on both margins"),
+        )
+    italic = [
+        p
+        for p in ctx.el.body
+        if p.runs
+        and all(r.fmt.italic for r in p.runs if r.text.strip())
+        and not nfc(p.text).startswith("(")
+    ]
     if italic:
-        yield Problem(italic[0], _summary(italic, "cả đoạn in nghiêng", "whole paragraph italic"),
-                      Text("chữ đứng", "upright"))
+        yield Problem(
+            italic[0],
+            _summary(italic, "cả đoạn in nghiêng", "whole paragraph italic"),
+            Text("chữ đứng", "upright"),
+        )
 
 
 @rule(
-    "R-ND-2", "Lùi đầu dòng 1 cm hoặc 1,27 cm", "First-line indent 1 cm or 1.27 cm",
-    bad="Đoạn không lùi đầu dòng", fix="Paragraph → Special: First line → 1,27 cm",
+    "R-ND-2",
+    "Lùi đầu dòng 1 cm hoặc 1,27 cm",
+    "First-line indent 1 cm or 1.27 cm",
+    bad="Đoạn không lùi đầu dòng",
+    fix="Paragraph → Special: First line → 1,27 cm",
 )
 def body_indent(ctx: Context) -> Iterator[Outcome]:
     if not ctx.el.body:
@@ -167,19 +217,33 @@ def body_indent(ctx: Context) -> Iterator[Outcome]:
         return
     allowed = [float(v) for v in ctx.element("body")["first_line_indent_cm"]["allowed"]]
     ok_pts = [Cm(v).pt for v in allowed]
-    bad = [p for p in _text_paras(ctx)
-           if not any(abs(p.fmt.first_line_pt - v) <= _INDENT_TOL.pt for v in ok_pts)]
+    bad = [
+        p
+        for p in _text_paras(ctx)
+        if not any(abs(p.fmt.first_line_pt - v) <= _INDENT_TOL.pt for v in ok_pts)
+    ]
     if bad:
         found_cm = Pt(bad[0].fmt.first_line_pt).mm / 10
-        yield Problem(bad[0], _summary(bad, f"lùi đầu dòng {fmt_num(found_cm)} cm",
-                                       f"first-line indent {fmt_num(found_cm)} cm"),
-                      Text("lùi đầu dòng " + " hoặc ".join(f"{fmt_num(v)} cm" for v in allowed),
-                           "first-line indent " + " or ".join(f"{fmt_num(v)} cm" for v in allowed)))
+        yield Problem(
+            bad[0],
+            _summary(
+                bad,
+                f"lùi đầu dòng {fmt_num(found_cm)} cm",
+                f"first-line indent {fmt_num(found_cm)} cm",
+            ),
+            Text(
+                "lùi đầu dòng " + " hoặc ".join(f"{fmt_num(v)} cm" for v in allowed),
+                "first-line indent " + " or ".join(f"{fmt_num(v)} cm" for v in allowed),
+            ),
+        )
 
 
 @rule(
-    "R-ND-3", "Khoảng cách giữa các đoạn tối thiểu 6 pt", "At least 6 pt between paragraphs",
-    bad="Spacing Before = 0, After = 0", fix="Paragraph → Spacing Before 6 pt",
+    "R-ND-3",
+    "Khoảng cách giữa các đoạn tối thiểu 6 pt",
+    "At least 6 pt between paragraphs",
+    bad="Spacing Before = 0, After = 0",
+    fix="Paragraph → Spacing Before 6 pt",
 )
 def body_spacing(ctx: Context) -> Iterator[Outcome]:
     body = ctx.el.body
@@ -189,7 +253,7 @@ def body_spacing(ctx: Context) -> Iterator[Outcome]:
     minimum = float(size_range(ctx.element("body")["space_before_pt"])[0])
     bad: list[Paragraph] = []
     gaps: list[float] = []
-    for prev, nxt in zip(body, body[1:], strict=False):
+    for prev, nxt in pairwise(body):
         if nxt.order != prev.order + 1:
             continue  # an empty paragraph or another block sits between them
         gap = prev.fmt.space_after_pt + nxt.fmt.space_before_pt
@@ -199,9 +263,18 @@ def body_spacing(ctx: Context) -> Iterator[Outcome]:
             bad.append(nxt)
             gaps.append(gap)
     if bad:
-        yield Problem(bad[0], _summary(bad, f"cách đoạn trước {fmt_num(gaps[0])} pt",
-                                       f"{fmt_num(gaps[0])} pt from the previous paragraph"),
-                      Text(f"cách nhau tối thiểu {fmt_num(minimum)} pt", f"at least {fmt_num(minimum)} pt apart"))
+        yield Problem(
+            bad[0],
+            _summary(
+                bad,
+                f"cách đoạn trước {fmt_num(gaps[0])} pt",
+                f"{fmt_num(gaps[0])} pt from the previous paragraph",
+            ),
+            Text(
+                f"cách nhau tối thiểu {fmt_num(minimum)} pt",
+                f"at least {fmt_num(minimum)} pt apart",
+            ),
+        )
 
 
 def _line_multiple(p: Paragraph) -> float:
@@ -215,8 +288,11 @@ def _line_multiple(p: Paragraph) -> float:
 
 
 @rule(
-    "R-ND-4", "Giãn dòng từ một dòng (single) đến 1,5 dòng", "Line spacing from single to 1.5 lines",
-    bad="Line spacing: Double", fix="Paragraph → Line spacing: Single, 1.15 hoặc 1.5 lines",
+    "R-ND-4",
+    "Giãn dòng từ một dòng (single) đến 1,5 dòng",
+    "Line spacing from single to 1.5 lines",
+    bad="Line spacing: Double",
+    fix="Paragraph → Line spacing: Single, 1.15 hoặc 1.5 lines",
 )
 def body_line_spacing(ctx: Context) -> Iterator[Outcome]:
     if not ctx.el.body:
@@ -226,13 +302,22 @@ def body_line_spacing(ctx: Context) -> Iterator[Outcome]:
     bad = [p for p in ctx.el.body if not within(_line_multiple(p), low, high, 0.03)]
     if bad:
         shown = fmt_num(_line_multiple(bad[0]))
-        yield Problem(bad[0], _summary(bad, f"giãn dòng {shown} dòng", f"line spacing {shown} lines"),
-                      Text(f"giãn dòng {fmt_num(low)}–{fmt_num(high)} dòng", f"line spacing {fmt_num(low)}–{fmt_num(high)} lines"))
+        yield Problem(
+            bad[0],
+            _summary(bad, f"giãn dòng {shown} dòng", f"line spacing {shown} lines"),
+            Text(
+                f"giãn dòng {fmt_num(low)}–{fmt_num(high)} dòng",
+                f"line spacing {fmt_num(low)}–{fmt_num(high)} lines",
+            ),
+        )
 
 
 @rule(
-    "R-ND-5", "Đoạn cuối nội dung kết thúc bằng “./.”", "The body ends with “./.”",
-    bad="… đề nghị các đơn vị thực hiện.", fix="… đề nghị các đơn vị thực hiện./.",
+    "R-ND-5",
+    "Đoạn cuối nội dung kết thúc bằng “./.”",
+    "The body ends with “./.”",
+    bad="… đề nghị các đơn vị thực hiện.",
+    fix="… đề nghị các đơn vị thực hiện./.",
     severity=Severity.WARNING,
 )
 def body_ending(ctx: Context) -> Iterator[Outcome]:
@@ -242,15 +327,23 @@ def body_ending(ctx: Context) -> Iterator[Outcome]:
     ending = str(ctx.element("body")["ending"])
     last = ctx.el.body[-1]
     if not nfc(last.text).endswith(ending):
-        yield Problem(last, Text(f"đoạn cuối kết thúc “{nfc(last.text)[-12:]}”", f"last paragraph ends “{nfc(last.text)[-12:]}”"),
-                      Text(f"kết thúc bằng “{ending}”", f"ends with “{ending}”"))
+        yield Problem(
+            last,
+            Text(
+                f"đoạn cuối kết thúc “{nfc(last.text)[-12:]}”",
+                f"last paragraph ends “{nfc(last.text)[-12:]}”",
+            ),
+            Text(f"kết thúc bằng “{ending}”", f"ends with “{ending}”"),
+        )
 
 
 # ---- Nơi nhận --------------------------------------------------------------------------
 @rule(
-    "R-NN-2", "Công văn có “Kính gửi”: dòng đầu Nơi nhận là “- Như trên;”",
+    "R-NN-2",
+    "Công văn có “Kính gửi”: dòng đầu Nơi nhận là “- Như trên;”",
     "With “Kính gửi”, the first recipient line is “- Như trên;”",
-    bad="Nơi nhận:\n- UBND tỉnh;", fix="Nơi nhận:\n- Như trên;\n- UBND tỉnh;",
+    bad="Nơi nhận:\n- UBND tỉnh;",
+    fix="Nơi nhận:\n- Như trên;\n- UBND tỉnh;",
 )
 def noi_nhan_first(ctx: Context) -> Iterator[Outcome]:
     el = ctx.el
@@ -259,13 +352,19 @@ def noi_nhan_first(ctx: Context) -> Iterator[Outcome]:
     first = el.noi_nhan_items[0]
     want = str(ctx.element("noi_nhan_item")["first_item_cong_van"])
     if not loose_key(first.text).lstrip("-–— ").startswith(loose_key(want)):
-        yield Problem(first, Text(f"dòng đầu “{nfc(first.text)}”", f"first line “{nfc(first.text)}”"),
-                      Text(f"dòng đầu “- {want};”", f"first line “- {want};”"))
+        yield Problem(
+            first,
+            Text(f"dòng đầu “{nfc(first.text)}”", f"first line “{nfc(first.text)}”"),
+            Text(f"dòng đầu “- {want};”", f"first line “- {want};”"),
+        )
 
 
 @rule(
-    "R-NN-3", "“Nơi nhận:” chữ thường, cỡ 12, nghiêng, đậm", "“Nơi nhận:” lower, 12 pt, bold italic",
-    bad="Nơi nhận: chữ đứng, không đậm", fix="Chọn “Nơi nhận:” → Bold + Italic, cỡ 12",
+    "R-NN-3",
+    "“Nơi nhận:” chữ thường, cỡ 12, nghiêng, đậm",
+    "“Nơi nhận:” lower, 12 pt, bold italic",
+    bad="Nơi nhận: chữ đứng, không đậm",
+    fix="Chọn “Nơi nhận:” → Bold + Italic, cỡ 12",
 )
 def noi_nhan_label(ctx: Context) -> Iterator[Outcome]:
     nn = ctx.el.noi_nhan
@@ -274,17 +373,22 @@ def noi_nhan_label(ctx: Context) -> Iterator[Outcome]:
         return
     spec = ctx.element("noi_nhan_label")
     if nfc(nn.text) != spec["text"]:
-        yield Problem(nn, Text(f"“{nfc(nn.text)}”", f"“{nfc(nn.text)}”"),
-                      Text(f"“{spec['text']}”", f"“{spec['text']}”"))
+        yield Problem(
+            nn,
+            Text(f"“{nfc(nn.text)}”", f"“{nfc(nn.text)}”"),
+            Text(f"“{spec['text']}”", f"“{spec['text']}”"),
+        )
     gaps = format_gaps(nn, spec)
     if gaps:
         yield Problem(nn, *gaps)
 
 
 @rule(
-    "R-NN-4", "Danh sách nơi nhận: cỡ 11, đứng; mỗi dòng bắt đầu “-”, kết thúc “;”",
+    "R-NN-4",
+    "Danh sách nơi nhận: cỡ 11, đứng; mỗi dòng bắt đầu “-”, kết thúc “;”",
     "Recipient list: 11 pt, upright; each line “- …;”",
-    bad="+ Sở Tài chính,", fix="- Sở Tài chính;",
+    bad="+ Sở Tài chính,",
+    fix="- Sở Tài chính;",
 )
 def noi_nhan_items(ctx: Context) -> Iterator[Outcome]:
     el = ctx.el
@@ -301,17 +405,20 @@ def noi_nhan_items(ctx: Context) -> Iterator[Outcome]:
     for span in el.noi_nhan_items[:-1]:
         text = nfc(span.text)
         if not text.startswith("- ") or not text.endswith(";"):
-            yield Problem(span, Text(f"“{text}”", f"“{text}”"),
-                          Text("“- <nơi nhận>;”", "“- <recipient>;”"))
+            yield Problem(
+                span, Text(f"“{text}”", f"“{text}”"), Text("“- <nơi nhận>;”", "“- <recipient>;”")
+            )
 
 
 _LUU = re.compile(r"^- Lưu: VT(, [^,;]+)*\.$")
 
 
 @rule(
-    "R-NN-5", "Dòng cuối “- Lưu: VT, <đơn vị soạn thảo>.” kết thúc bằng dấu chấm",
+    "R-NN-5",
+    "Dòng cuối “- Lưu: VT, <đơn vị soạn thảo>.” kết thúc bằng dấu chấm",
     "Last line “- Lưu: VT, <unit>.” ending with a period",
-    bad="- Lưu VP;", fix="- Lưu: VT, VP.",
+    bad="- Lưu VP;",
+    fix="- Lưu: VT, VP.",
 )
 def noi_nhan_luu(ctx: Context) -> Iterator[Outcome]:
     el = ctx.el
@@ -319,14 +426,23 @@ def noi_nhan_luu(ctx: Context) -> Iterator[Outcome]:
         yield Unjudged(missing(*_NN))
         return
     if not el.noi_nhan_items:
-        yield Problem(el.noi_nhan, Text("không có danh sách nơi nhận", "no recipient list"),
-                      Text("danh sách kết thúc bằng “- Lưu: VT, <đơn vị>.”", "a list ending “- Lưu: VT, <unit>.”"))
+        yield Problem(
+            el.noi_nhan,
+            Text("không có danh sách nơi nhận", "no recipient list"),
+            Text(
+                "danh sách kết thúc bằng “- Lưu: VT, <đơn vị>.”",
+                "a list ending “- Lưu: VT, <unit>.”",
+            ),
+        )
         return
     last = el.noi_nhan_items[-1]
     text = nfc(last.text)
     if not _LUU.match(text):
-        yield Problem(last, Text(f"dòng cuối “{text}”", f"last line “{text}”"),
-                      Text("“- Lưu: VT, <viết tắt đơn vị soạn thảo>.”", "“- Lưu: VT, <drafting unit>.”"))
+        yield Problem(
+            last,
+            Text(f"dòng cuối “{text}”", f"last line “{text}”"),
+            Text("“- Lưu: VT, <viết tắt đơn vị soạn thảo>.”", "“- Lưu: VT, <drafting unit>.”"),
+        )
 
 
 # ---- signer ----------------------------------------------------------------------------
@@ -335,8 +451,11 @@ _PREFIX_BAD = re.compile(r"^(T\s*/\s*M|K\s*/\s*T|T\s*/\s*L|T\.M|K\.T|T\.L|TM|KT|
 
 
 @rule(
-    "R-KY-1", "Quyền hạn ký: “TM.”, “KT.”, “TL.”, “TUQ.”, “Q.” có dấu chấm", "Authority prefixes with the dot",
-    bad="K/T GIÁM ĐỐC", fix="KT. GIÁM ĐỐC",
+    "R-KY-1",
+    "Quyền hạn ký: “TM.”, “KT.”, “TL.”, “TUQ.”, “Q.” có dấu chấm",
+    "Authority prefixes with the dot",
+    bad="K/T GIÁM ĐỐC",
+    fix="KT. GIÁM ĐỐC",
 )
 def signer_prefix(ctx: Context) -> Iterator[Outcome]:
     titles = ctx.el.signer_titles
@@ -349,14 +468,22 @@ def signer_prefix(ctx: Context) -> Iterator[Outcome]:
         return
     m = _PREFIX_BAD.match(text)
     if m and (len(text.split()) > 1):
-        yield Problem(titles[0], Text(f"“{m.group(0).strip()}”", f"“{m.group(0).strip()}”"),
-                      Text("một trong " + ", ".join(prefixes) + " (có dấu chấm, cách một khoảng)",
-                           "one of " + ", ".join(prefixes) + " (with the dot and a space)"))
+        yield Problem(
+            titles[0],
+            Text(f"“{m.group(0).strip()}”", f"“{m.group(0).strip()}”"),
+            Text(
+                "một trong " + ", ".join(prefixes) + " (có dấu chấm, cách một khoảng)",
+                "one of " + ", ".join(prefixes) + " (with the dot and a space)",
+            ),
+        )
 
 
 @rule(
-    "R-KY-2", "Chức vụ người ký: in hoa, cỡ 13–14, đứng, đậm", "Signer title lines: upper, 13–14 pt, upright, bold",
-    bad="Kt. Giám đốc (chữ thường)", fix="KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC, in hoa, đậm",
+    "R-KY-2",
+    "Chức vụ người ký: in hoa, cỡ 13–14, đứng, đậm",
+    "Signer title lines: upper, 13–14 pt, upright, bold",
+    bad="Kt. Giám đốc (chữ thường)",
+    fix="KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC, in hoa, đậm",
 )
 def signer_titles(ctx: Context) -> Iterator[Outcome]:
     titles = ctx.el.signer_titles
@@ -370,9 +497,11 @@ def signer_titles(ctx: Context) -> Iterator[Outcome]:
 
 
 @rule(
-    "R-KY-4", "Họ tên người ký: chữ thường (hoa chữ đầu), cỡ 13–14, đứng, đậm",
+    "R-KY-4",
+    "Họ tên người ký: chữ thường (hoa chữ đầu), cỡ 13–14, đứng, đậm",
     "Signer name: name case, 13–14 pt, upright, bold",
-    bad="NGUYỄN VĂN AN (in hoa toàn bộ)", fix="Nguyễn Văn An, đậm, cỡ 14",
+    bad="NGUYỄN VĂN AN (in hoa toàn bộ)",
+    fix="Nguyễn Văn An, đậm, cỡ 14",
 )
 def signer_name(ctx: Context) -> Iterator[Outcome]:
     el = ctx.el
@@ -388,9 +517,11 @@ def signer_name(ctx: Context) -> Iterator[Outcome]:
 
 
 @rule(
-    "R-KHST-1", "Ký hiệu người soạn thảo, số lượng bản: cỡ 11, đứng, in hoa",
+    "R-KHST-1",
+    "Ký hiệu người soạn thảo, số lượng bản: cỡ 11, đứng, in hoa",
     "Drafter code and copies: 11 pt, upright, upper",
-    bad="pl.(300) in nghiêng", fix="PL.(300) cỡ 11, chữ đứng",
+    bad="pl.(300) in nghiêng",
+    fix="PL.(300) cỡ 11, chữ đứng",
 )
 def drafter(ctx: Context) -> Iterator[Outcome]:
     span = ctx.el.drafter

@@ -25,8 +25,11 @@ def _all_paragraphs(ctx: Context) -> list[Paragraph]:
 
 
 @rule(
-    "R-PAGE-1", "Khổ giấy A4 (210 × 297 mm)", "Paper A4 (210 × 297 mm)",
-    bad="Khổ giấy Letter 216 × 279 mm", fix="Layout → Size → A4 (21 × 29,7 cm)",
+    "R-PAGE-1",
+    "Khổ giấy A4 (210 × 297 mm)",
+    "Paper A4 (210 × 297 mm)",
+    bad="Khổ giấy Letter 216 × 279 mm",
+    fix="Layout → Size → A4 (21 × 29,7 cm)",
 )
 def page_size(ctx: Context) -> Iterator[Outcome]:
     page = ctx.profile["page"]
@@ -39,15 +42,22 @@ def page_size(ctx: Context) -> Iterator[Outcome]:
         if not (abs(dims[0] - w) <= 1 and abs(dims[1] - h) <= 1):
             yield Problem(
                 None,
-                Text(f"khổ {fmt_num(sec.width_mm)} × {fmt_num(sec.height_mm)} mm",
-                     f"page {fmt_num(sec.width_mm)} × {fmt_num(sec.height_mm)} mm"),
-                Text(f"khổ A4 {fmt_num(w)} × {fmt_num(h)} mm", f"A4 {fmt_num(w)} × {fmt_num(h)} mm"),
+                Text(
+                    f"khổ {fmt_num(sec.width_mm)} × {fmt_num(sec.height_mm)} mm",
+                    f"page {fmt_num(sec.width_mm)} × {fmt_num(sec.height_mm)} mm",
+                ),
+                Text(
+                    f"khổ A4 {fmt_num(w)} × {fmt_num(h)} mm", f"A4 {fmt_num(w)} × {fmt_num(h)} mm"
+                ),
             )
 
 
 @rule(
-    "R-PAGE-2", "Trình bày theo chiều dài khổ A4 (khổ dọc)", "Portrait orientation",
-    bad="Trang nằm ngang (landscape) dù không có bảng biểu", fix="Layout → Orientation → Portrait",
+    "R-PAGE-2",
+    "Trình bày theo chiều dài khổ A4 (khổ dọc)",
+    "Portrait orientation",
+    bad="Trang nằm ngang (landscape) dù không có bảng biểu",
+    fix="Layout → Orientation → Portrait",
     severity=Severity.WARNING,
 )
 def portrait(ctx: Context) -> Iterator[Outcome]:
@@ -59,20 +69,28 @@ def portrait(ctx: Context) -> Iterator[Outcome]:
             yield Problem(
                 None,
                 Text("trang khổ ngang", "landscape page"),
-                Text("khổ dọc (chỉ được khổ ngang khi có bảng, biểu)",
-                     "portrait (landscape only for tables/charts)"),
+                Text(
+                    "khổ dọc (chỉ được khổ ngang khi có bảng, biểu)",
+                    "portrait (landscape only for tables/charts)",
+                ),
             )
 
 
 @rule(
-    "R-PAGE-3", "Lề trang: trên 20–25, dưới 20–25, trái 30–35, phải 15–20 mm",
+    "R-PAGE-3",
+    "Lề trang: trên 20–25, dưới 20–25, trái 30–35, phải 15–20 mm",
     "Margins: top 20–25, bottom 20–25, left 30–35, right 15–20 mm",
-    bad="Lề trái 25 mm", fix="Layout → Margins → Custom: trái 3 cm, phải 1,5 cm, trên/dưới 2 cm",
+    bad="Lề trái 25 mm",
+    fix="Layout → Margins → Custom: trái 3 cm, phải 1,5 cm, trên/dưới 2 cm",
 )
 def margins(ctx: Context) -> Iterator[Outcome]:
     spec = ctx.profile["margins"]
-    names = {"top": ("trên", "top"), "bottom": ("dưới", "bottom"),
-             "left": ("trái", "left"), "right": ("phải", "right")}
+    names = {
+        "top": ("trên", "top"),
+        "bottom": ("dưới", "bottom"),
+        "left": ("trái", "left"),
+        "right": ("phải", "right"),
+    }
     for sec in ctx.pkg.sections[:1]:
         bad_vi: list[str] = []
         bad_en: list[str] = []
@@ -89,8 +107,11 @@ def margins(ctx: Context) -> Iterator[Outcome]:
                 bad_vi.append(f"lề {vi} {shown}")
                 bad_en.append(f"{en} margin {shown_en}")
         if bad_vi:
-            yield Problem(None, Text("; ".join(bad_vi), "; ".join(bad_en)),
-                          Text("lề " + ", ".join(req_vi), "margins " + ", ".join(req_en)))
+            yield Problem(
+                None,
+                Text("; ".join(bad_vi), "; ".join(bad_en)),
+                Text("lề " + ", ".join(req_vi), "margins " + ", ".join(req_en)),
+            )
 
 
 def _runs(ctx: Context) -> Iterator[tuple[Paragraph, RunFormat]]:
@@ -104,9 +125,11 @@ def _runs(ctx: Context) -> Iterator[tuple[Paragraph, RunFormat]]:
 
 
 @rule(
-    "R-FONT-1", "Phông chữ Times New Roman (Unicode TCVN 6909:2001)",
+    "R-FONT-1",
+    "Phông chữ Times New Roman (Unicode TCVN 6909:2001)",
     "Font Times New Roman (Unicode, TCVN 6909:2001)",
-    bad="Một đoạn gõ bằng Arial hoặc .VnTime", fix="Chọn toàn bộ (Ctrl+A) → phông Times New Roman",
+    bad="Một đoạn gõ bằng Arial hoặc .VnTime",
+    fix="Chọn toàn bộ (Ctrl+A) → phông Times New Roman",
 )
 def font_family(ctx: Context) -> Iterator[Outcome]:
     want = str(ctx.profile["font"]["family"])
@@ -124,15 +147,20 @@ def font_family(ctx: Context) -> Iterator[Outcome]:
         note_en = " (legacy TCVN3/VNI encoding, not Unicode)" if legacy else ""
         yield Problem(
             p,
-            Text(f"phông “{font}”{note_vi} ở {count} đoạn",
-                 f"font “{font}”{note_en} in {count} paragraph(s)"),
+            Text(
+                f"phông “{font}”{note_vi} ở {count} đoạn",
+                f"font “{font}”{note_en} in {count} paragraph(s)",
+            ),
             Text(f"phông {want} (Unicode)", f"font {want} (Unicode)"),
         )
 
 
 @rule(
-    "R-FONT-2", "Chữ màu đen", "Black text",
-    bad="Một câu tô màu đỏ để nhấn mạnh", fix="Chọn đoạn → Font Color → Automatic/Black",
+    "R-FONT-2",
+    "Chữ màu đen",
+    "Black text",
+    bad="Một câu tô màu đỏ để nhấn mạnh",
+    fix="Chọn đoạn → Font Color → Automatic/Black",
 )
 def font_colour(ctx: Context) -> Iterator[Outcome]:
     seen: dict[str, Paragraph] = {}
@@ -144,8 +172,9 @@ def font_colour(ctx: Context) -> Iterator[Outcome]:
             continue
         seen.setdefault(colour, p)
     for colour, p in seen.items():
-        yield Problem(p, Text(f"chữ màu {colour}", f"text colour {colour}"),
-                      Text("chữ màu đen", "black text"))
+        yield Problem(
+            p, Text(f"chữ màu {colour}", f"text colour {colour}"), Text("chữ màu đen", "black text")
+        )
 
 
 def _page_paragraph(ctx: Context, part: str) -> Paragraph | None:
@@ -156,7 +185,8 @@ def _page_paragraph(ctx: Context, part: str) -> Paragraph | None:
 
 
 @rule(
-    "R-PGNUM-1", "Số trang: chữ số Ả Rập, cỡ 13–14, đứng, giữa lề trên",
+    "R-PGNUM-1",
+    "Số trang: chữ số Ả Rập, cỡ 13–14, đứng, giữa lề trên",
     "Page numbers: Arabic, 13–14 pt, upright, centred in the header",
     bad="Không chèn số trang (văn bản nhiều trang)",
     fix="Insert → Page Number → Top of Page → Plain Number 2; cỡ 14, căn giữa",
@@ -171,10 +201,11 @@ def page_number(ctx: Context) -> Iterator[Outcome]:
     if para is None:
         yield Problem(
             None,
-            Text("đầu trang không có trường số trang (PAGE)",
-                 "the header has no PAGE field"),
-            Text("số trang ở giữa lề trên từ trang 2 (nếu văn bản có từ 2 trang)",
-                 "page numbers centred in the top margin from page 2 (for documents over one page)"),
+            Text("đầu trang không có trường số trang (PAGE)", "the header has no PAGE field"),
+            Text(
+                "số trang ở giữa lề trên từ trang 2 (nếu văn bản có từ 2 trang)",
+                "page numbers centred in the top margin from page 2 (for documents over one page)",
+            ),
         )
         return
     spec = ctx.element("page_number")
@@ -196,13 +227,17 @@ def page_number(ctx: Context) -> Iterator[Outcome]:
         yield Problem(
             para,
             Text("số trang " + "; ".join(bad_vi), "page number " + "; ".join(bad_en)),
-            Text(f"số trang cỡ {fmt_num(low)}–{fmt_num(high)} pt, chữ đứng, căn giữa",
-                 f"page number {fmt_num(low)}–{fmt_num(high)} pt, upright, centred"),
+            Text(
+                f"số trang cỡ {fmt_num(low)}–{fmt_num(high)} pt, chữ đứng, căn giữa",
+                f"page number {fmt_num(low)}–{fmt_num(high)} pt, upright, centred",
+            ),
         )
 
 
 @rule(
-    "R-PGNUM-2", "Không hiện số trang ở trang 1", "No page number on page 1",
+    "R-PGNUM-2",
+    "Không hiện số trang ở trang 1",
+    "No page number on page 1",
     bad="Số trang “1” in ở trang đầu",
     fix="Header & Footer → tích “Different First Page” (Trang đầu khác)",
 )
@@ -215,9 +250,18 @@ def no_number_on_first_page(ctx: Context) -> Iterator[Outcome]:
     default_has = bool(default) and ctx.pkg.header_has_page_field(default or "")
     first_has = bool(first) and ctx.pkg.header_has_page_field(first or "")
     if (default_has and not sec.title_page) or (sec.title_page and first_has):
-        why_vi = ("đầu trang trang 1 có trường số trang" if sec.title_page
-                  else "chưa đặt “trang đầu khác” (titlePg) nên số trang hiện cả ở trang 1")
-        why_en = ("the first-page header has a PAGE field" if sec.title_page
-                  else "no different first page (titlePg), so the number shows on page 1")
-        yield Problem(None, Text(why_vi, why_en),
-                      Text("không hiện số trang ở trang 1", "no page number on page 1"))
+        why_vi = (
+            "đầu trang trang 1 có trường số trang"
+            if sec.title_page
+            else "chưa đặt “trang đầu khác” (titlePg) nên số trang hiện cả ở trang 1"
+        )
+        why_en = (
+            "the first-page header has a PAGE field"
+            if sec.title_page
+            else "no different first page (titlePg), so the number shows on page 1"
+        )
+        yield Problem(
+            None,
+            Text(why_vi, why_en),
+            Text("không hiện số trang ở trang 1", "no page number on page 1"),
+        )

@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]
 
-__all__ = ["W", "StyleSheet", "on_off", "para_props", "run_props", "wattr", "wtag"]
+__all__ = ["StyleSheet", "W", "on_off", "para_props", "run_props", "wattr", "wtag"]
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _Props = dict[str, object]
@@ -143,7 +143,9 @@ class StyleSheet:
             return sheet
         defaults = root.find(wtag("docDefaults"))
         if defaults is not None:
-            sheet.default_rpr = run_props(defaults.find(f"{wtag('rPrDefault')}/{wtag('rPr')}"), theme)
+            sheet.default_rpr = run_props(
+                defaults.find(f"{wtag('rPrDefault')}/{wtag('rPr')}"), theme
+            )
             sheet.default_ppr = para_props(defaults.find(f"{wtag('pPrDefault')}/{wtag('pPr')}"))
         for st in root.iter(wtag("style")):
             sid = wattr(st, "styleId")
@@ -172,9 +174,7 @@ class StyleSheet:
             style_id = st.based_on
         return reversed(seen)
 
-    def effective_para(
-        self, direct: _Props, table_style: str | None
-    ) -> tuple[_Props, _Props]:
+    def effective_para(self, direct: _Props, table_style: str | None) -> tuple[_Props, _Props]:
         """(paragraph properties, run properties the paragraph style gives its runs)."""
         ppr: _Props = dict(self.default_ppr)
         rpr: _Props = dict(self.default_rpr)
