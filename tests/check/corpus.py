@@ -27,6 +27,11 @@ JUSTIFY = WD_ALIGN_PARAGRAPH.JUSTIFY
 LEFT = WD_ALIGN_PARAGRAPH.LEFT
 TNR = "Times New Roman"
 VML = "urn:schemas-microsoft-com:vml"
+LEFT_COL_CM = 6.5
+RIGHT_COL_CM = 10.0
+# (text width of the right column 10 - 2 × 0.19 cm cell margins - motto width) / 2, the
+# motto "Độc lập - Tự do - Hạnh phúc" measuring about 6.0 cm in 14 pt bold.
+MOTTO_INDENT_CM = 1.6
 
 
 @dataclass(frozen=True)
@@ -52,7 +57,7 @@ class Spec:
     issuer_fmt: Fmt = Fmt(13, bold=True)
     issuer_line: bool = True
     quoc_hieu: str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-    quoc_hieu_fmt: Fmt = Fmt(13, bold=True)
+    quoc_hieu_fmt: Fmt = Fmt(12, bold=True)
     motto: str = "Độc lập - Tự do - Hạnh phúc"
     motto_fmt: Fmt = Fmt(14, bold=True)
     motto_line: bool = True
@@ -216,10 +221,14 @@ def _patch_theme(doc: Any, font: str) -> None:
 def _header_table(doc: Any, spec: Spec) -> None:
     table = doc.add_table(rows=2, cols=2)
     table.autofit = False
+    widths = (Cm(LEFT_COL_CM), Cm(RIGHT_COL_CM))
+    for i, width in enumerate(widths):
+        table.columns[i].width = width
+        for cell in table.columns[i].cells:
+            cell.width = width
     left, right = table.rows[0].cells
     if spec.swap_header:
         left, right = right, left
-    left.width = right.width = Cm(8)
     if spec.superior:
         _para(left, spec.superior, spec.superior_fmt, spec, reuse=True)
     _para(left, spec.issuer, spec.issuer_fmt, spec, reuse=True)
@@ -230,8 +239,9 @@ def _header_table(doc: Any, spec: Spec) -> None:
     motto = _para(right, spec.motto, spec.motto_fmt, spec)
     if spec.motto_line:
         _bottom_border(motto)
-        motto.paragraph_format.left_indent = Cm(1.3)
-        motto.paragraph_format.right_indent = Cm(1.3)
+        # The border spans the paragraph: indent it so it is as long as the motto text.
+        motto.paragraph_format.left_indent = Cm(MOTTO_INDENT_CM)
+        motto.paragraph_format.right_indent = Cm(MOTTO_INDENT_CM)
     left2, right2 = table.rows[1].cells
     _para(left2, _so(spec), spec.so_fmt, spec, reuse=True)
     if spec.vv and (spec.kind == "cong-van" or spec.vv_in_typed):
@@ -329,7 +339,7 @@ def _title_block(doc: Any, spec: Spec) -> None:
         p.paragraph_format.space_before = Pt(12)
         _para(doc, spec.trich_yeu, spec.trich_yeu_fmt, spec)
         if spec.trich_yeu_line:
-            _para(doc, "_" * 10, Fmt(14), spec)
+            _para(doc, "_" * 12, Fmt(14), spec)
         for line in spec.can_cu:
             p = _body_para(doc, line, spec, spec.can_cu_fmt)
         return

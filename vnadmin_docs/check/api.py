@@ -7,23 +7,24 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from vnadmin_docs.check import render as render_module
 from vnadmin_docs.check import rules_body, rules_header, rules_page
 from vnadmin_docs.check.elements import find_elements
 from vnadmin_docs.check.findings import Finding, Report
 from vnadmin_docs.check.ooxml import read_package
-from vnadmin_docs.check.registry import RULES, Context, run_rules
+from vnadmin_docs.check.registry import RULES, Context, ordered_rules, run_rules
 from vnadmin_docs.errors import VnAdminError
 from vnadmin_docs.layout.rules import load_profile
 
 __all__ = ["check_document", "rule_ids"]
 
 _log = logging.getLogger(__name__)
-_RULE_MODULES = (rules_page, rules_header, rules_body)  # importing them fills RULES
+_RULE_MODULES = (rules_page, rules_header, rules_body, render_module)  # importing them fills RULES
 
 
 def rule_ids() -> tuple[str, ...]:
-    """Every registered rule ID, in table order."""
-    return tuple(RULES)
+    """Every registered rule ID, in document reading order."""
+    return tuple(r.rule_id for r in ordered_rules())
 
 
 def _profile(profile: str | Path | Mapping[str, Any] | None) -> dict[str, Any]:
@@ -62,8 +63,6 @@ def check_document(
     ctx = Context(pkg, find_elements(pkg, types), data)
     findings: list[Finding] = list(run_rules(ctx, off))
     if render:
-        from vnadmin_docs.check.render import render_findings
-
-        findings = render_findings(Path(path), ctx, findings, off)
+        findings = render_module.render_findings(Path(path), ctx, findings, off)
     _log.info("checked %s: %d finding(s)", path, len(findings))
     return Report(str(path), tuple(findings), lang)

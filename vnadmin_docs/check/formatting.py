@@ -14,20 +14,28 @@ from vnadmin_docs.check.findings import Text
 from vnadmin_docs.check.ooxml import RunFormat
 from vnadmin_docs.check.textfold import is_upper_text
 
-__all__ = ["DEFAULT_SIZE_PT", "fmt_num", "format_gaps", "missing", "size_range", "within"]
+__all__ = [
+    "DEFAULT_SIZE_PT",
+    "fmt_num",
+    "format_gaps",
+    "missing",
+    "range_text",
+    "size_range",
+    "within",
+]
 
 # When no layer sets a size, Word and LibreOffice use 10 pt (the OOXML default).
 DEFAULT_SIZE_PT = 10.0
 _EPS = 0.01
 
 
-def fmt_num(value: float) -> str:
+def fmt_num(value: float, digits: int = 2) -> str:
     """Numbers as a clerk writes them.
 
-    >>> fmt_num(13.0), fmt_num(1.27), fmt_num(12.5)
-    ('13', '1,27', '12,5')
+    >>> fmt_num(13.0), fmt_num(1.27), fmt_num(12.5), fmt_num(24.99, 1)
+    ('13', '1,27', '12,5', '25')
     """
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
     return text.replace(".", ",")
 
 
@@ -47,7 +55,12 @@ def within(value: float, low: float, high: float, tol: float = _EPS) -> bool:
     return low - tol <= value <= high + tol
 
 
-def _range_text(low: float, high: float, unit: str) -> str:
+def range_text(low: float, high: float, unit: str) -> str:
+    """``13–14 pt``, or ``13 pt`` when both ends are equal.
+
+    >>> range_text(35, 35, "mm"), range_text(13, 14, "pt")
+    ('35 mm', '13–14 pt')
+    """
     if abs(low - high) < _EPS:
         return f"{fmt_num(low)} {unit}"
     return f"{fmt_num(low)}–{fmt_num(high)} {unit}"
@@ -80,8 +93,8 @@ def format_gaps(
     req_en: list[str] = []
     low, high = size_range(spec)
     sizes = sorted({f.size_pt if f.size_pt is not None else DEFAULT_SIZE_PT for _, f in pieces})
-    req_vi.append("cỡ chữ " + _range_text(low, high, "pt"))
-    req_en.append("size " + _range_text(low, high, "pt"))
+    req_vi.append("cỡ chữ " + range_text(low, high, "pt"))
+    req_en.append("size " + range_text(low, high, "pt"))
     if any(not within(s, low, high) for s in sizes):
         shown = ", ".join(fmt_num(s) for s in sizes)
         found_vi.append(f"cỡ chữ {shown} pt")

@@ -369,9 +369,14 @@ class _Reader:
                 if props.get("vanish"):
                     continue
                 runs.append(Run(text, _run_format(props)))
-            elif tag in (f"{{{_V}}}line",) or (
-                tag == f"{{{_A}}}prstGeom" and node.get("prst") in ("line", "straightConnector1")
-            ) or (tag == f"{{{_V}}}shape" and _vml_is_line(node)):
+            elif (
+                tag in (f"{{{_V}}}line",)
+                or (
+                    tag == f"{{{_A}}}prstGeom"
+                    and node.get("prst") in ("line", "straightConnector1")
+                )
+                or (tag == f"{{{_V}}}shape" and _vml_is_line(node))
+            ):
                 has_line = True
         if bullet is not None and runs:
             runs.insert(0, Run(_bullet_text(bullet) + " ", runs[0].fmt))

@@ -22,6 +22,9 @@ __all__ = [
     "Problem",
     "Rule",
     "Unjudged",
+    "ordered_rules",
+    "place",
+    "render_only_rule",
     "rule",
     "run_rules",
 ]
@@ -71,7 +74,7 @@ class Rule:
     severity: Severity
     example_bad: str
     example_fix: str
-    func: RuleFunc
+    func: RuleFunc | None  # None: judged only on the rendered page (``--render``)
 
 
 RULES: dict[str, Rule] = {}
@@ -89,15 +92,33 @@ def rule(
     """Register ``func`` under ``rule_id`` (IDs are unique)."""
 
     def register(func: RuleFunc) -> RuleFunc:
-        if rule_id in RULES:
-            raise ValueError(f"rule {rule_id} registered twice")
-        RULES[rule_id] = Rule(rule_id, Text(title_vi, title_en), severity, bad, fix, func)
+        _add(Rule(rule_id, Text(title_vi, title_en), severity, bad, fix, func))
         return func
 
     return register
 
 
-def _place(at: Span | Paragraph | None) -> tuple[Text, str]:
+def render_only_rule(
+    rule_id: str,
+    title_vi: str,
+    title_en: str,
+    *,
+    bad: str,
+    fix: str,
+    severity: Severity = Severity.ERROR,
+) -> None:
+    """Register a rule that only the rendered page can judge (see ``check/render.py``)."""
+    _add(Rule(rule_id, Text(title_vi, title_en), severity, bad, fix, None))
+
+
+def _add(new: Rule) -> None:
+    if new.rule_id in RULES:
+        raise ValueError(f"rule {new.rule_id} registered twice")
+    RULES[new.rule_id] = new
+
+
+def place(at: Span | Paragraph | None) -> tuple[Text, str]:
+    """(where, short excerpt) of a span or paragraph, for a finding."""
     if at is None:
         return Text("toàn văn bản", "whole document"), ""
     para = at.para if isinstance(at, Span) else at
@@ -107,11 +128,47 @@ def _place(at: Span | Paragraph | None) -> tuple[Text, str]:
     return Text(para.where.describe("vi"), para.where.describe("en")), text
 
 
+# Reading order of a document: page, font, header (top to bottom), body, closing.
+_AREAS = (
+    "PAGE",
+    "FONT",
+    "QH",
+    "CQ",
+    "SO",
+    "ABBR",
+    "DD",
+    "CV",
+    "TL",
+    "KG",
+    "CC",
+    "ND",
+    "NN",
+    "KY",
+    "KHST",
+    "PGNUM",
+)
+
+
+def _order(rule_id: str) -> tuple[int, int]:
+    _, area, number = rule_id.split("-", 2)
+    rank = _AREAS.index(area) if area in _AREAS else len(_AREAS)
+    return rank, int(number) if number.isdigit() else 0
+
+
+def ordered_rules() -> list[Rule]:
+    """The rule table in document reading order (``R-PAGE-1`` … ``R-PGNUM-2``).
+
+    >>> [r.rule_id for r in ordered_rules()][:2]
+    ['R-PAGE-1', 'R-PAGE-2']
+    """
+    return sorted(RULES.values(), key=lambda r: _order(r.rule_id))
+
+
 def run_rules(ctx: Context, disabled: Iterable[str] = ()) -> Iterator[Finding]:
-    """Run every enabled rule in table order and yield its findings."""
+    """Run every enabled rule in reading order and yield its findings."""
     off = set(disabled)
-    for r in RULES.values():
-        if r.rule_id in off:
+    for r in ordered_rules():
+        if r.rule_id in off or r.func is None:
             continue
         for outcome in r.func(ctx):
             if isinstance(outcome, Unjudged):
@@ -124,7 +181,7 @@ def run_rules(ctx: Context, disabled: Iterable[str] = ()) -> Iterator[Finding]:
                     r.title,
                 )
                 continue
-            where, excerpt = _place(outcome.at)
+            where, excerpt = place(outcome.at)
             yield Finding(
                 r.rule_id,
                 outcome.severity or r.severity,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from vnadmin_docs.check.findings import Severity, Text
-from vnadmin_docs.check.formatting import fmt_num, size_range, within
+from vnadmin_docs.check.formatting import fmt_num, range_text, size_range, within
 from vnadmin_docs.check.ooxml import Paragraph, RunFormat
 from vnadmin_docs.check.registry import Context, Outcome, Problem, Unjudged, rule
 
@@ -43,8 +43,8 @@ def page_size(ctx: Context) -> Iterator[Outcome]:
             yield Problem(
                 None,
                 Text(
-                    f"khổ {fmt_num(sec.width_mm)} × {fmt_num(sec.height_mm)} mm",
-                    f"page {fmt_num(sec.width_mm)} × {fmt_num(sec.height_mm)} mm",
+                    f"khổ {fmt_num(sec.width_mm, 1)} × {fmt_num(sec.height_mm, 1)} mm",
+                    f"page {fmt_num(sec.width_mm, 1)} × {fmt_num(sec.height_mm, 1)} mm",
                 ),
                 Text(
                     f"khổ A4 {fmt_num(w)} × {fmt_num(h)} mm", f"A4 {fmt_num(w)} × {fmt_num(h)} mm"
@@ -98,12 +98,12 @@ def margins(ctx: Context) -> Iterator[Outcome]:
         req_en: list[str] = []
         for side, (vi, en) in names.items():
             low, high = size_range(spec[f"{side}_mm"])
-            req_vi.append(f"{vi} {fmt_num(low)}–{fmt_num(high)} mm")
-            req_en.append(f"{en} {fmt_num(low)}–{fmt_num(high)} mm")
+            req_vi.append(f"{vi} {range_text(low, high, 'mm')}")
+            req_en.append(f"{en} {range_text(low, high, 'mm')}")
             value = getattr(sec, f"{side}_mm")
             if value is None or not within(value, low, high, _MM_TOL):
-                shown = "không đặt" if value is None else f"{fmt_num(value)} mm"
-                shown_en = "not set" if value is None else f"{fmt_num(value)} mm"
+                shown = "không đặt" if value is None else f"{fmt_num(value, 1)} mm"
+                shown_en = "not set" if value is None else f"{fmt_num(value, 1)} mm"
                 bad_vi.append(f"lề {vi} {shown}")
                 bad_en.append(f"{en} margin {shown_en}")
         if bad_vi:
