@@ -40,13 +40,15 @@ def check_document(
     disabled: Iterable[str] = (),
     lang: str = "vi",
     render: bool = False,
+    draft: bool = False,
 ) -> Report:
     """Check one .docx against Decree 30 and return every finding.
 
     ``profile``: an agency profile file (TOML, same keys as ``decree30.toml``) or an
     already loaded profile dict. ``disabled``: rule IDs to skip (unknown IDs raise
     :class:`VnAdminError`). ``render``: also convert to PDF with LibreOffice and check what
-    only the printed page shows (needs ``soffice`` and the ``render`` extra).
+    only the printed page shows (needs ``soffice`` and the ``render`` extra). ``draft``:
+    accept a blank number and a blank day/month, which only drafts may leave (R-SO-11).
     Raises :class:`~vnadmin_docs.check.ooxml.UnreadableDocument` naming the file when it
     cannot be read.
     """
@@ -60,7 +62,7 @@ def check_document(
     data = _profile(profile)
     pkg = read_package(path)
     types = list(data["types"]["abbreviations"])
-    ctx = Context(pkg, find_elements(pkg, types), data)
+    ctx = Context(pkg, find_elements(pkg, types), data, draft)
     findings: list[Finding] = list(run_rules(ctx, off))
     if render:
         findings = render_module.render_findings(Path(path), ctx, findings, off)

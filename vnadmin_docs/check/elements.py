@@ -353,7 +353,9 @@ class _Finder:
                 self._kinh_gui(texts[j], middle)
                 break
         started = False
-        for p in texts[i:]:
+        # Only documents with a type name have a căn cứ block (R-CC-2); in a công văn a
+        # paragraph starting "Căn cứ" is ordinary body text.
+        for p in texts[i:] if el.type_name is not None else ():
             key = loose_key(p.text)
             if key.startswith("can cu"):
                 started = True

@@ -37,6 +37,7 @@ class Context:
     pkg: Package
     el: Elements
     profile: dict[str, Any]
+    draft: bool = False  # a draft may leave the number and the day/month blank (R-SO-11)
 
     def element(self, key: str) -> dict[str, Any]:
         """The ``[element.<key>]`` table of the profile."""

@@ -288,6 +288,8 @@ def so_number(ctx: Context) -> Iterator[Outcome]:
         return
     num = m.group("num").strip()
     if not num or not re.search(r"\d", num):
+        if ctx.draft:
+            return
         yield Problem(
             so,
             Text("số văn bản để trống", "the number is blank"),
@@ -522,6 +524,8 @@ def no_cv(ctx: Context) -> Iterator[Outcome]:
 
 # ---- place and date ------------------------------------------------------------------
 _DATE_FULL = re.compile(r"^ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})$")
+# A draft leaves the day (and often the month) blank for the clerk to fill in by hand.
+_DATE_DRAFT = re.compile(r"^ngày[\s.…_]*(?:tháng[\s.…_]*|tháng (\d{1,2}) )năm (\d{4}|[\s.…_]*)$")
 
 
 def _date_parts(span: Span) -> tuple[str, bool, str]:
@@ -583,7 +587,10 @@ def date_full(ctx: Context) -> Iterator[Outcome]:
     _, _, rest = _date_parts(d)
     if _DATE_FULL.match(rest):
         return
-    if re.match(r"^ngày[\s.…_]*tháng[\s.…_]*năm", rest):
+    draft = _DATE_DRAFT.match(rest)
+    if draft:
+        if ctx.draft:
+            return
         yield Problem(
             d,
             Text("ngày tháng để trống", "day and month left blank"),
@@ -616,7 +623,23 @@ def date_padding(ctx: Context) -> Iterator[Outcome]:
     if d is None:
         yield Unjudged(missing(*_DATE))
         return
-    m = _DATE_FULL.match(_date_parts(d)[2])
+    rest = _date_parts(d)[2]
+    draft = _DATE_DRAFT.match(rest)
+    if draft and draft.group(1) and draft.group(1) != str(int(draft.group(1))):
+        month = draft.group(1)
+        if int(month) <= 2:
+            return
+        yield Problem(
+            d,
+            Text(f"“tháng {month}”", f"“tháng {month}”"),
+            Text(
+                f"“tháng {int(month)}” (tháng 3–12 không thêm số 0)",
+                f"“tháng {int(month)}” (months 3–12 are not padded)",
+            ),
+            severity=Severity.WARNING,
+        )
+        return
+    m = _DATE_FULL.match(rest)
     if m is None:
         return
     day, month = m.group(1), m.group(2)

@@ -13,6 +13,7 @@ import click
 
 from vnadmin_docs.check import RULES, Report, Severity, check_document
 from vnadmin_docs.errors import VnAdminError
+from vnadmin_docs.layout.rules import load_profile
 
 __all__ = ["check"]
 
@@ -62,6 +63,11 @@ def _rule_id(ctx: click.Context, param: click.Parameter, value: tuple[str, ...])
     help="Dàn trang bằng LibreOffice để kiểm tra cả trang in / also check the "
     "printed page (LibreOffice).",
 )
+@click.option(
+    "--draft",
+    is_flag=True,
+    help="Bản dự thảo: chấp nhận số, ngày để trống / a draft: accept a blank number and day.",
+)
 def check(
     files: tuple[Path, ...],
     as_json: bool,
@@ -70,18 +76,26 @@ def check(
     disable: tuple[str, ...],
     profile: Path | None,
     render: bool,
+    draft: bool,
 ) -> None:
     """Kiểm tra thể thức văn bản .docx theo Nghị định 30/2020/NĐ-CP.
 
     Check .docx files against Decree 30/2020/NĐ-CP.
     """
     threshold = Severity(fail_on)
+    try:
+        data = load_profile(profile)
+    except VnAdminError as exc:
+        click.echo(exc.localized(lang), err=True)
+        raise SystemExit(EXIT_UNREADABLE) from None
     reports: list[Report] = []
     unreadable = False
     for path in files:
         try:
             reports.append(
-                check_document(path, profile=profile, disabled=disable, lang=lang, render=render)
+                check_document(
+                    path, profile=data, disabled=disable, lang=lang, render=render, draft=draft
+                )
             )
         except VnAdminError as exc:
             unreadable = True
