@@ -56,6 +56,7 @@ class Spec:
     issuer: str = "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"
     issuer_fmt: Fmt = Fmt(13, bold=True)
     issuer_line: bool = True
+    issuer_line_chars: int = 12  # underscores typed under the issuer
     quoc_hieu: str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
     quoc_hieu_fmt: Fmt = Fmt(12, bold=True)
     motto: str = "Độc lập - Tự do - Hạnh phúc"
@@ -69,6 +70,11 @@ class Spec:
     vv_fmt: Fmt = Fmt(12)
     vv_in_typed: bool = False  # a V/v line in a document with a type name
     swap_header: bool = False  # Quốc hiệu in the left column, issuer in the right
+    header_cols_cm: tuple[float, float] = (LEFT_COL_CM, RIGHT_COL_CM)
+    motto_indent_cm: float = MOTTO_INDENT_CM
+    # When set, the line is an empty bordered paragraph under the motto with these indents
+    # (the way our writer draws it) instead of the motto's own bottom border.
+    motto_rule_para_indent_cm: float | None = None
     type_name: str = "THÔNG BÁO"
     type_fmt: Fmt = Fmt(14, bold=True)
     trich_yeu: str = "Phân công nhiệm vụ của Lãnh đạo Sở"
@@ -221,7 +227,7 @@ def _patch_theme(doc: Any, font: str) -> None:
 def _header_table(doc: Any, spec: Spec) -> None:
     table = doc.add_table(rows=2, cols=2)
     table.autofit = False
-    widths = (Cm(LEFT_COL_CM), Cm(RIGHT_COL_CM))
+    widths = (Cm(spec.header_cols_cm[0]), Cm(spec.header_cols_cm[1]))
     for i, width in enumerate(widths):
         table.columns[i].width = width
         for cell in table.columns[i].cells:
@@ -233,15 +239,20 @@ def _header_table(doc: Any, spec: Spec) -> None:
         _para(left, spec.superior, spec.superior_fmt, spec, reuse=True)
     _para(left, spec.issuer, spec.issuer_fmt, spec, reuse=True)
     if spec.issuer_line:
-        _underscores(left, 12, spec)
+        _underscores(left, spec.issuer_line_chars, spec)
     qh = _para(right, spec.quoc_hieu, spec.quoc_hieu_fmt, spec, reuse=True)
     del qh
     motto = _para(right, spec.motto, spec.motto_fmt, spec)
-    if spec.motto_line:
+    if spec.motto_line and spec.motto_rule_para_indent_cm is not None:
+        rule_para = _para(right, "", Fmt(3), spec)
+        _bottom_border(rule_para)
+        rule_para.paragraph_format.left_indent = Cm(spec.motto_rule_para_indent_cm)
+        rule_para.paragraph_format.right_indent = Cm(spec.motto_rule_para_indent_cm)
+    elif spec.motto_line:
         _bottom_border(motto)
         # The border spans the paragraph: indent it so it is as long as the motto text.
-        motto.paragraph_format.left_indent = Cm(MOTTO_INDENT_CM)
-        motto.paragraph_format.right_indent = Cm(MOTTO_INDENT_CM)
+        motto.paragraph_format.left_indent = Cm(spec.motto_indent_cm)
+        motto.paragraph_format.right_indent = Cm(spec.motto_indent_cm)
     left2, right2 = table.rows[1].cells
     _para(left2, _so(spec), spec.so_fmt, spec, reuse=True)
     if spec.vv and (spec.kind == "cong-van" or spec.vv_in_typed):

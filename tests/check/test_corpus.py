@@ -31,6 +31,7 @@ CORRECT: dict[str, dict[str, Any]] = {
     "drafter-code": {"noi_nhan": ("- Như trên;", "- Lưu: VT, VP. PL.(5)")},
     "quy-dinh-mixed-case": {**TB, "type_name": "QUY ĐỊNH", "so": "Số: 02/QyĐ-SLĐTBXH"},
     "one-addressee": {"kinh_gui": ("Sở Tài chính",)},
+    "motto-rule-own-paragraph": {"motto_rule_para_indent_cm": 1.6},
     "two-digit-number": {"so": "Số: 123/SLĐTBXH-VP", "date": "Gia Nghĩa, ngày 29 tháng 6 năm 2024"},
 }
 
