@@ -163,10 +163,14 @@ def test_text_box_written_twice_for_compatibility_is_read_once(tmp_path: Path) -
 
 
 def test_page_fields_simple_and_complex_and_section_geometry(tmp_path: Path) -> None:
-    simple = '<w:p><w:fldSimple w:instr=" PAGE \\* MERGEFORMAT "><w:r><w:t>1</w:t></w:r></w:fldSimple></w:p>'
+    simple = (
+        '<w:p><w:fldSimple w:instr=" PAGE \\* MERGEFORMAT "><w:r><w:t>1</w:t></w:r>'
+        "</w:fldSimple></w:p>"
+    )
     complex_ = (
-        '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> NUMPAGES </w:instrText>'
-        '</w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
+        '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        "<w:r><w:instrText> NUMPAGES </w:instrText></w:r>"
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
     )
     pkg = read_package(make_docx(tmp_path / "f.docx", "<w:p/>", header=simple))
     assert pkg.header_has_page_field("word/header1.xml")

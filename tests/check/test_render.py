@@ -13,7 +13,8 @@ from vnadmin_docs.check import Severity, check_document
 
 pytestmark = pytest.mark.libreoffice
 
-LONG_BODY = tuple(["Nội dung công văn được trình bày đủ dài để sang trang thứ hai. " * 12] * 5) + (
+LONG_BODY = (
+    *(["Nội dung công văn được trình bày đủ dài để sang trang thứ hai. " * 12] * 5),
     "Đề nghị các đơn vị thực hiện./.",
 )
 
