@@ -69,6 +69,8 @@ class Spec:
     vv: str | None = "V/v hướng dẫn chi trả trợ cấp năm 2024"
     vv_fmt: Fmt = Fmt(12)
     vv_in_typed: bool = False  # a V/v line in a document with a type name
+    mark: str | None = None  # urgency / circulation mark under the number (ô 10b, ô 11)
+    mark_fmt: Fmt = Fmt(13, bold=True)
     swap_header: bool = False  # Quốc hiệu in the left column, issuer in the right
     header_cols_cm: tuple[float, float] = (LEFT_COL_CM, RIGHT_COL_CM)
     motto_indent_cm: float = MOTTO_INDENT_CM
@@ -91,9 +93,12 @@ class Spec:
     )
     can_cu_fmt: Fmt = Fmt(14, italic=True, align=JUSTIFY)
     body: tuple[str, ...] = (
-        "Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh, Sở hướng dẫn các đơn vị chi trả trợ cấp.",
-        "Các đơn vị lập danh sách, đối chiếu hồ sơ và gửi về Sở trước ngày 20 hằng tháng.",
-        "Trong quá trình thực hiện, nếu có vướng mắc, đề nghị phản ánh về Sở để hướng dẫn./.",
+        "Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh về việc chi trả trợ cấp năm 2024, Sở Lao động"
+        " - Thương binh và Xã hội hướng dẫn các đơn vị chi trả trợ cấp như sau.",
+        "Các đơn vị lập danh sách đối tượng, đối chiếu hồ sơ với dữ liệu quản lý và gửi về Sở"
+        " trước ngày 20 hằng tháng để tổng hợp, trình Ủy ban nhân dân tỉnh.",
+        "Trong quá trình thực hiện, nếu có vướng mắc, đề nghị các đơn vị phản ánh về Sở (qua"
+        " Văn phòng Sở) để được hướng dẫn, giải quyết kịp thời./.",
     )
     body_fmt: Fmt = Fmt(14, align=JUSTIFY)
     body_indent_cm: float = 1.27
@@ -258,6 +263,8 @@ def _header_table(doc: Any, spec: Spec) -> None:
     if spec.vv and (spec.kind == "cong-van" or spec.vv_in_typed):
         vv = _para(left2, spec.vv, spec.vv_fmt, spec)
         vv.paragraph_format.space_before = Pt(6)
+    if spec.mark:
+        _para(left2, spec.mark, spec.mark_fmt, spec)
     _para(right2, spec.date, spec.date_fmt, spec, reuse=True)
 
 

@@ -32,6 +32,7 @@ CORRECT: dict[str, dict[str, Any]] = {
     "quy-dinh-mixed-case": {**TB, "type_name": "QUY ĐỊNH", "so": "Số: 02/QyĐ-SLĐTBXH"},
     "one-addressee": {"kinh_gui": ("Sở Tài chính",)},
     "motto-rule-own-paragraph": {"motto_rule_para_indent_cm": 1.6},
+    "urgent": {"mark": "KHẨN"},
     "two-digit-number": {"so": "Số: 123/SLĐTBXH-VP", "date": "Gia Nghĩa, ngày 29 tháng 6 năm 2024"},
 }
 
@@ -72,6 +73,7 @@ BROKEN: dict[str, tuple[dict[str, Any], set[str]]] = {
     "thang-03": ({"date": "Gia Nghĩa, ngày 15 tháng 03 năm 2024"}, {"R-DD-4"}),
     "ngay-5": ({"date": "Gia Nghĩa, ngày 5 tháng 4 năm 2024"}, {"R-DD-4"}),
     "date-upright": ({"date_fmt": Fmt(14)}, {"R-DD-5"}),
+    "cong-van-without-vv": ({"vv": None}, {"R-CV-1"}),
     "vv-bold": ({"vv_fmt": Fmt(12, bold=True)}, {"R-CV-1"}),
     "vv-upper-v": ({"vv": "V/V hướng dẫn chi trả trợ cấp"}, {"R-CV-1"}),
     "vv-in-thong-bao": ({**TB, "vv_in_typed": True}, {"R-TL-4"}),
@@ -112,6 +114,8 @@ BROKEN: dict[str, tuple[dict[str, Any], set[str]]] = {
         },
         {"R-NN-4", "R-KHST-1"},
     ),
+    "urgency-not-bold": ({"mark": "THƯỢNG KHẨN", "mark_fmt": Fmt(13)}, {"R-KHAN-2"}),
+    "circulation-lower-case": ({"mark": "Lưu hành nội bộ"}, {"R-LH-1"}),
     "no-page-field": ({"page_field": False}, {"R-PGNUM-1"}),
     "number-on-page-1": ({"title_page": False}, {"R-PGNUM-2"}),
     # Typed the way clerks do, and still broken:

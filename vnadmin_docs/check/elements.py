@@ -94,6 +94,24 @@ def _pieces(p: Paragraph) -> list[Span]:
     return out
 
 
+def _lines(p: Paragraph) -> list[Span]:
+    """Non-empty lines of a paragraph (split at line breaks only, tabs kept inside)."""
+    out: list[Span] = []
+    for m in re.finditer(r"[^\n]+", p.text):
+        seg = m.group(0)
+        if seg.strip():
+            lead = len(seg) - len(seg.lstrip())
+            out.append(Span(p, m.start() + lead, m.start() + len(seg.rstrip())))
+    return out
+
+
+def _join_dash(parts: list[Span]) -> list[Span]:
+    """``-<tab>Sở Tài chính;`` is one list item, not a dash and a right-column piece."""
+    if len(parts) >= 2 and parts[0].text in _DASHES:
+        return [Span(parts[0].para, parts[0].start, parts[1].end), *parts[2:]]
+    return parts
+
+
 def _whole(p: Paragraph) -> Span | None:
     text = p.text
     if not text.strip():
@@ -137,7 +155,7 @@ class Elements:
         """ "ten-loai" (type name), "cong-van" (V/v, no type name) or None (unknown)."""
         if self.type_name is not None:
             return "ten-loai"
-        if self.vv is not None:
+        if self.vv is not None or self.kinh_gui is not None:
             return "cong-van"
         return None
 
@@ -442,10 +460,10 @@ class _Finder:
         signer: list[Paragraph | Span] = []
         if lp.where.kind in ("cell", "textbox"):
             zone = [p for p in after if self._same_zone(p, lp) and p.order >= lp.order]
-            rest = _pieces(lp)[1:]
+            rest = _lines(lp)[1:]
             items.extend(s for s in rest if s.start >= label.end)
             for p in zone[1:]:
-                items.extend(_pieces(p))
+                items.extend(_lines(p))
             if lp.where.kind == "cell":
                 signer = [
                     p
@@ -471,7 +489,7 @@ class _Finder:
                     continue
                 if not seen_label or p.where.kind != "body":
                     continue
-                parts = _pieces(p)
+                parts = _join_dash(_pieces(p))
                 if (
                     parts
                     and parts[0].text.startswith(_DASHES)

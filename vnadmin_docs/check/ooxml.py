@@ -48,6 +48,7 @@ _V = "urn:schemas-microsoft-com:vml"
 _TWIPS_PER_PT = 20.0
 _TWIPS_PER_MM = 1440 / 25.4
 _EMU_PER_PT = 12700.0
+_AUTO_SPACING_PT = 14.0
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 
 
@@ -59,13 +60,14 @@ class UnreadableDocument(VnAdminError):
 class RunFormat:
     """Effective formatting of one run (None = not set anywhere, the application default)."""
 
-    font: str | None
+    font: str | None  # the font of Vietnamese letters (w:hAnsi slot, else w:ascii)
     size_pt: float | None
     bold: bool
     italic: bool
     caps: bool
     color: str
     theme_color: str | None = None
+    font_ascii: str | None = None  # the font of plain ASCII letters and digits
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,7 @@ class ParaFormat:
     line_rule: str
     line_value: float
     contextual: bool
+    numbered: bool
     border_bottom: bool
     border_top: bool
     style_id: str
@@ -508,12 +511,20 @@ def _run_format(props: dict[str, object]) -> RunFormat:
         caps=bool(props.get("caps", False)),
         color=str(props.get("color", "AUTO")),
         theme_color=str(theme_color) if theme_color else None,
+        font_ascii=str(props.get("font_ascii") or font or "") or None,
     )
 
 
 def _num(props: dict[str, object], key: str) -> float:
     val = props.get(key, 0)
     return float(val) if isinstance(val, int | float) else 0.0
+
+
+def _auto_space(ppr: dict[str, object], side: str) -> float:
+    # "Auto" spacing (HTML-style) is 14 pt in Word whatever the value written.
+    if str(ppr.get(f"sp_{side}Autospacing", "0")).lower() in ("1", "true", "on"):
+        return _AUTO_SPACING_PT
+    return _num(ppr, f"sp_{side}") / _TWIPS_PER_PT
 
 
 def _para_format(ppr: dict[str, object]) -> ParaFormat:
@@ -525,11 +536,12 @@ def _para_format(ppr: dict[str, object]) -> ParaFormat:
         alignment=jc,
         first_line_pt=first / _TWIPS_PER_PT,
         left_pt=left / _TWIPS_PER_PT,
-        space_before_pt=_num(ppr, "sp_before") / _TWIPS_PER_PT,
-        space_after_pt=_num(ppr, "sp_after") / _TWIPS_PER_PT,
+        space_before_pt=_auto_space(ppr, "before"),
+        space_after_pt=_auto_space(ppr, "after"),
         line_rule=str(ppr.get("sp_lineRule", "auto")),
         line_value=_num(ppr, "sp_line") if "sp_line" in ppr else 240.0,
         contextual=bool(ppr.get("contextual", False)),
+        numbered=str(ppr.get("numId", "0")) not in ("", "0"),
         border_bottom=bool(ppr.get("border_bottom", False)),
         border_top=bool(ppr.get("border_top", False)),
         style_id=str(ppr.get("pStyle", "")),

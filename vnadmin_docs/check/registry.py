@@ -146,6 +146,8 @@ _AREAS = (
     "NN",
     "KY",
     "KHST",
+    "KHAN",
+    "LH",
     "PGNUM",
 )
 

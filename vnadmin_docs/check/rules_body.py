@@ -19,7 +19,7 @@ from vnadmin_docs.check.formatting import (
 from vnadmin_docs.check.ooxml import Paragraph
 from vnadmin_docs.check.registry import Context, Outcome, Problem, Unjudged, rule
 from vnadmin_docs.check.textfold import loose_key, nfc
-from vnadmin_docs.units import Cm, Pt
+from vnadmin_docs.units import Cm, Mm, Pt
 
 __all__: list[str] = []
 
@@ -30,6 +30,10 @@ _SIGNER = ("khối chữ ký (chức vụ, họ tên người ký)", "the signat
 # not a Decree figure); used to read exact/at-least line spacing as a multiple.
 _SINGLE_LINE_RATIO = 1.15
 _INDENT_TOL = Cm(0.05)
+# Times New Roman text averages about 0.39 em per character; a paragraph longer than the
+# line at 0.35 em per character surely wraps, so its alignment shows on the page. Shorter
+# ones may fit on one line, where left and justified look the same: not judged.
+_NARROW_CHAR_EM = 0.35
 _GAP_TOL = Pt(0.05)
 _LIST_ITEM = re.compile(r"^[-–—+•]")
 
@@ -154,6 +158,16 @@ def _sizes(p: Paragraph) -> list[float]:
     return [r.fmt.size_pt or DEFAULT_SIZE_PT for r in p.runs if r.text.strip()]
 
 
+def _surely_wraps(ctx: Context, p: Paragraph) -> bool:
+    sec = ctx.pkg.sections[0] if ctx.pkg.sections else None
+    if sec is None or None in (sec.width_mm, sec.left_mm, sec.right_mm):
+        return True
+    width = Mm((sec.width_mm or 0) - (sec.left_mm or 0) - (sec.right_mm or 0)).pt
+    width -= p.fmt.left_pt + max(p.fmt.first_line_pt, 0)
+    size = max(_sizes(p) or [DEFAULT_SIZE_PT])
+    return len(p.text.strip()) * size * _NARROW_CHAR_EM > width
+
+
 @rule(
     "R-ND-1",
     "Nội dung: cỡ 13–14, chữ đứng, căn đều hai lề",
@@ -177,7 +191,7 @@ def body_text(ctx: Context) -> Iterator[Outcome]:
                 f"size {fmt_num(low)}–{fmt_num(high)} pt",
             ),
         )
-    text = _text_paras(ctx)
+    text = [p for p in _text_paras(ctx) if _surely_wraps(ctx, p)]
     bad_align = [p for p in text if p.fmt.alignment != "both"]
     if bad_align:
         yield Problem(
@@ -217,10 +231,12 @@ def body_indent(ctx: Context) -> Iterator[Outcome]:
         return
     allowed = [float(v) for v in ctx.element("body")["first_line_indent_cm"]["allowed"]]
     ok_pts = [Cm(v).pt for v in allowed]
+    # Numbered paragraphs take their indent from the numbering definition: not judged.
     bad = [
         p
         for p in _text_paras(ctx)
-        if not any(abs(p.fmt.first_line_pt - v) <= _INDENT_TOL.pt for v in ok_pts)
+        if not p.fmt.numbered
+        and not any(abs(p.fmt.first_line_pt - v) <= _INDENT_TOL.pt for v in ok_pts)
     ]
     if bad:
         found_cm = Pt(bad[0].fmt.first_line_pt).mm / 10

@@ -689,7 +689,16 @@ def vv_line(ctx: Context) -> Iterator[Outcome]:
     if el.kind is None:
         yield Unjudged(missing(*_TYPE))
         return
-    if el.kind != "cong-van" or el.vv is None:
+    if el.kind != "cong-van":
+        return
+    if el.vv is None:
+        yield Problem(
+            el.kinh_gui,
+            Text("công văn không có dòng trích yếu “V/v …”", "the công văn has no “V/v …” line"),
+            Text(
+                "dòng “V/v <trích yếu>” dưới số, ký hiệu", "a “V/v <summary>” line under the number"
+            ),
+        )
         return
     text = nfc(el.vv.text)
     if not re.match(r"^V/v \S", text):
@@ -797,3 +806,38 @@ def no_vv_in_typed(ctx: Context) -> Iterator[Outcome]:
                 "the summary under the type name, without “V/v”",
             ),
         )
+
+
+# ---- marks -----------------------------------------------------------------------------
+def _marks(ctx: Context, kind: str) -> Iterator[Span]:
+    return (span for k, span in ctx.el.marks if k == kind)
+
+
+@rule(
+    "R-KHAN-2",
+    "Dấu mức độ khẩn (HỎA TỐC, THƯỢNG KHẨN, KHẨN): in hoa, cỡ 13–14, đứng, đậm",
+    "Urgency mark: upper, 13–14 pt, upright, bold",
+    bad="Khẩn (chữ thường, không đậm)",
+    fix="KHẨN, in hoa, đậm, cỡ 13, trong khung chữ nhật",
+)
+def urgency_mark(ctx: Context) -> Iterator[Outcome]:
+    spec = dict(ctx.element("urgency"))
+    for span in _marks(ctx, "urgency"):
+        gaps = format_gaps(span, spec)
+        if gaps:
+            yield Problem(span, *gaps)
+
+
+@rule(
+    "R-LH-1",
+    "Chỉ dẫn phạm vi lưu hành (XEM XONG TRẢ LẠI, LƯU HÀNH NỘI BỘ): in hoa, cỡ 13–14, đứng, đậm",
+    "Circulation note: upper, 13–14 pt, upright, bold",
+    bad="Lưu hành nội bộ (chữ thường)",
+    fix="LƯU HÀNH NỘI BỘ, in hoa, đậm, cỡ 13, trong khung chữ nhật",
+)
+def circulation_mark(ctx: Context) -> Iterator[Outcome]:
+    spec = dict(ctx.element("circulation"))
+    for span in _marks(ctx, "circulation"):
+        gaps = format_gaps(span, spec)
+        if gaps:
+            yield Problem(span, *gaps)

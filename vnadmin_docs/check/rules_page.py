@@ -136,10 +136,11 @@ def font_family(ctx: Context) -> Iterator[Outcome]:
     first: dict[str, Paragraph] = {}
     paras: dict[str, set[tuple[str, int]]] = {}
     for p, fmt in _runs(ctx):
-        if fmt.font is None or fmt.font.casefold() == want.casefold():
-            continue
-        first.setdefault(fmt.font, p)
-        paras.setdefault(fmt.font, set()).add((p.where.part, p.order))
+        for font in dict.fromkeys((fmt.font, fmt.font_ascii)):
+            if font is None or font.casefold() == want.casefold():
+                continue
+            first.setdefault(font, p)
+            paras.setdefault(font, set()).add((p.where.part, p.order))
     for font, p in first.items():
         count = len(paras[font])
         legacy = font.casefold().startswith(_LEGACY_FONTS)
