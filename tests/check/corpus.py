@@ -42,6 +42,7 @@ class Fmt:
     align: Any = CENTER
     font: str = TNR
     color: str | None = None
+    underline: bool = False
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class Spec:
     issuer_fmt: Fmt = Fmt(13, bold=True)
     issuer_line: bool = True
     issuer_line_chars: int = 12  # underscores typed under the issuer
+    underline_motto: bool = False  # the motto's line made by underlining the text
     quoc_hieu: str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
     quoc_hieu_fmt: Fmt = Fmt(12, bold=True)
     motto: str = "Độc lập - Tự do - Hạnh phúc"
@@ -120,6 +122,8 @@ class Spec:
 
 
 def _set_font(run: Any, fmt: Fmt, spec: Spec) -> None:
+    if fmt.underline:
+        run.font.underline = True
     if spec.styles_only:
         # Leave the font to the style chain; only what differs from Normal is direct.
         if fmt.size != 14:
@@ -253,6 +257,9 @@ def _header_table(doc: Any, spec: Spec) -> None:
         _bottom_border(rule_para)
         rule_para.paragraph_format.left_indent = Cm(spec.motto_rule_para_indent_cm)
         rule_para.paragraph_format.right_indent = Cm(spec.motto_rule_para_indent_cm)
+    elif spec.motto_line and spec.underline_motto:
+        for r in motto.runs:
+            r.font.underline = True
     elif spec.motto_line:
         _bottom_border(motto)
         # The border spans the paragraph: indent it so it is as long as the motto text.

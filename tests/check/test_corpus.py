@@ -33,6 +33,8 @@ CORRECT: dict[str, dict[str, Any]] = {
     "one-addressee": {"kinh_gui": ("Sở Tài chính",)},
     "motto-rule-own-paragraph": {"motto_rule_para_indent_cm": 1.6},
     "urgent": {"mark": "KHẨN"},
+    "motto-underlined": {"underline_motto": True},
+    "near-black-text": {"body_run_override": {"color": "0D0D0D"}},
     "two-digit-number": {"so": "Số: 123/SLĐTBXH-VP", "date": "Gia Nghĩa, ngày 29 tháng 6 năm 2024"},
 }
 
@@ -56,6 +58,10 @@ BROKEN: dict[str, tuple[dict[str, Any], set[str]]] = {
     "superior-bold": ({"superior_fmt": Fmt(13, bold=True)}, {"R-CQ-3"}),
     "issuer-not-bold": ({"issuer_fmt": Fmt(13)}, {"R-CQ-4"}),
     "issuer-no-line": ({"issuer_line": False}, {"R-CQ-5"}),
+    "issuer-underlined": (
+        {"issuer_line": False, "issuer_fmt": Fmt(13, bold=True, underline=True)},
+        {"R-CQ-5"},
+    ),
     "number-without-zero": ({"so": "Số: 5/SLĐTBXH-VP"}, {"R-SO-2"}),
     "so-without-colon": ({"so": "Số 05/SLĐTBXH-VP"}, {"R-SO-3"}),
     "so-14pt": ({"so_fmt": Fmt(14)}, {"R-SO-3"}),

@@ -146,6 +146,7 @@ class Elements:
     marks: list[tuple[str, Span]] = field(default_factory=list)
     # Lines under elements: True present, False absent, None cannot tell from the XML.
     issuer_line: bool | None = None
+    issuer_underlined: bool = False  # the issuer text itself underlined (full length)
     motto_line: bool | None = None
     quoc_hieu_line: bool = False
     trich_yeu_line: bool | None = None
@@ -223,6 +224,9 @@ class _Finder:
     def _line_after(self, span: Span) -> bool | None:
         """Is there a rule under this element? None when a floating line might be it."""
         p = span.para
+        pieces = span.formats()
+        if pieces and all(f.underline for _, f in pieces):
+            return True  # underlined text: a line exactly as long as the text
         if p.fmt.border_bottom or p.has_line_shape:
             return True
         idx = p.order
@@ -315,6 +319,7 @@ class _Finder:
             cut = len(names) - bold_tail if 0 < bold_tail < len(names) else len(names) - 1
             el.superior, el.issuer = names[:cut], names[cut:]
         el.issuer_line = self._line_after(el.issuer[-1])
+        el.issuer_underlined = all(f.underline for _, f in el.issuer[-1].formats())
 
     def _marks(self, window: Sequence[Span]) -> None:
         for s in window:

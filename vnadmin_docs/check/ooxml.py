@@ -68,6 +68,7 @@ class RunFormat:
     color: str
     theme_color: str | None = None
     font_ascii: str | None = None  # the font of plain ASCII letters and digits
+    underline: bool = False
 
 
 @dataclass(frozen=True)
@@ -512,6 +513,7 @@ def _run_format(props: dict[str, object]) -> RunFormat:
         color=str(props.get("color", "AUTO")),
         theme_color=str(theme_color) if theme_color else None,
         font_ascii=str(props.get("font_ascii") or font or "") or None,
+        underline=bool(props.get("u", False)),
     )
 
 

@@ -47,7 +47,10 @@ def quoc_hieu_text(ctx: Context) -> Iterator[Outcome]:
         return
     spec = ctx.element("quoc_hieu")
     accepted = {tone_key(t) for t in spec.get("accepted_texts", [spec["text"]])}
-    if tone_key(qh.text) not in accepted:
+    shown = qh.text
+    if qh.formats() and all(f.caps for _, f in qh.formats()):
+        shown = shown.upper()  # typed in lower case, shown in capitals (Font → All caps)
+    if tone_key(shown) not in accepted:
         yield Problem(
             qh,
             Text(f"“{nfc(qh.text)}”", f"“{nfc(qh.text)}”"),
@@ -242,6 +245,18 @@ def issuer_line(ctx: Context) -> Iterator[Outcome]:
                 "dưới tên cơ quan",
                 "a floating drawn line is in the header; use --render to place it",
             )
+        )
+    elif el.issuer_underlined:
+        yield Problem(
+            el.issuer[-1],
+            Text(
+                "gạch chân cả dòng tên cơ quan (đường kẻ dài bằng dòng chữ)",
+                "the issuer text is underlined (the line is as long as the text)",
+            ),
+            Text(
+                "đường kẻ ngang liền dài 1/3–1/2 dòng chữ, căn giữa",
+                "a solid centred line, 1/3–1/2 of the text line",
+            ),
         )
     elif not el.issuer_line:
         yield Problem(

@@ -13,6 +13,9 @@ __all__: list[str] = []
 
 _MM_TOL = 0.5  # rounding of twips to mm in files saved by Word/LibreOffice
 _BLACK = ("AUTO", "000000")
+# "Black, Text 1, lighter 5–10 %" (0D0D0D, 1A1A1A) prints as black; dark greys above
+# this do not count as black any more.
+_NEAR_BLACK_MAX = 0x1F
 _BLACK_THEME = ("text1", "dark1")
 _LEGACY_FONTS = (".vn", "vni-", "vni ")
 
@@ -169,13 +172,28 @@ def font_colour(ctx: Context) -> Iterator[Outcome]:
         colour = fmt.color
         if fmt.theme_color and fmt.theme_color not in _BLACK_THEME:
             colour = fmt.theme_color
-        elif colour in _BLACK or fmt.theme_color in _BLACK_THEME:
+        elif colour in _BLACK or fmt.theme_color in _BLACK_THEME or _near_black(colour):
             continue
         seen.setdefault(colour, p)
     for colour, p in seen.items():
         yield Problem(
             p, Text(f"chữ màu {colour}", f"text colour {colour}"), Text("chữ màu đen", "black text")
         )
+
+
+def _near_black(colour: str) -> bool:
+    """True for RGB hex colours every channel of which is at most 0x1F.
+
+    >>> _near_black("0D0D0D"), _near_black("FF0000"), _near_black("auto")
+    (True, False, False)
+    """
+    if len(colour) != 6:
+        return False
+    try:
+        channels = [int(colour[i : i + 2], 16) for i in (0, 2, 4)]
+    except ValueError:
+        return False
+    return max(channels) <= _NEAR_BLACK_MAX
 
 
 def _page_paragraph(ctx: Context, part: str) -> Paragraph | None:

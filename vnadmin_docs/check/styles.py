@@ -63,6 +63,8 @@ def run_props(rpr: etree._Element | None, theme: dict[str, str]) -> _Props:
                 out["size_pt"] = float(val) / 2
         elif name in ("b", "i", "caps", "vanish", "strike", "dstrike"):
             out[name] = on_off(child)
+        elif name == "u":
+            out["u"] = (wattr(child, "val") or "single").lower() not in ("none", "0", "false")
         elif name == "color":
             out["color"] = (wattr(child, "val") or "auto").upper()
             theme_color = wattr(child, "themeColor")
