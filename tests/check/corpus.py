@@ -115,6 +115,11 @@ class Spec:
     signer_title_fmt: Fmt = Fmt(14, bold=True)
     signer_name: str = "Nguyễn Văn An"
     signer_name_fmt: Fmt = Fmt(14, bold=True)
+    authority: str | None = None  # QĐ: "GIÁM ĐỐC SỞ …" above the căn cứ (R-CC-3)
+    decide_line: str | None = None  # QĐ: "QUYẾT ĐỊNH:" after the căn cứ
+    closing: str = "table"  # "table" | "tabs" | "stacked"
+    noi_nhan_bullets: bool = False  # the list made with Word's "-" bullets
+    body_table: bool = False  # a data table inside the body
     page_field: bool = True
     title_page: bool = True
     styles_only: bool = False  # formatting through styles (and theme fonts) instead of runs
@@ -365,8 +370,16 @@ def _title_block(doc: Any, spec: Spec) -> None:
         _para(doc, spec.trich_yeu, spec.trich_yeu_fmt, spec)
         if spec.trich_yeu_line:
             _para(doc, "_" * 12, Fmt(14), spec)
+        if spec.authority:
+            _para(doc, spec.authority, Fmt(14, bold=True), spec).paragraph_format.space_before = Pt(
+                12
+            )
         for line in spec.can_cu:
             p = _body_para(doc, line, spec, spec.can_cu_fmt)
+        if spec.decide_line:
+            _para(
+                doc, spec.decide_line, Fmt(14, bold=True), spec
+            ).paragraph_format.space_before = Pt(6)
         return
     if not spec.kinh_gui:
         return
@@ -387,17 +400,97 @@ def _title_block(doc: Any, spec: Spec) -> None:
 
 
 def _closing(doc: Any, spec: Spec) -> None:
+    if spec.closing == "stacked":
+        _closing_stacked(doc, spec)
+        return
+    if spec.closing == "tabs":
+        _closing_tabs(doc, spec)
+        return
     table = doc.add_table(rows=1, cols=2)
     left, right = table.rows[0].cells
     if spec.noi_nhan_label:
         _para(left, spec.noi_nhan_label, spec.noi_nhan_fmt, spec, reuse=True)
     for item in spec.noi_nhan:
-        _para(left, item, spec.noi_nhan_item_fmt, spec, reuse=True)
+        _noi_nhan_item(left, item, spec)
     for title in spec.signer_titles:
         _para(right, title, spec.signer_title_fmt, spec, reuse=True)
     for _ in range(4):
         _para(right, "", Fmt(14), spec)
     _para(right, spec.signer_name, spec.signer_name_fmt, spec)
+
+
+def _noi_nhan_item(container: Any, item: str, spec: Spec) -> Any:
+    if spec.noi_nhan_bullets and item.startswith("- "):
+        # Word's bullet list with a "-" bullet: the dash is not in the text.
+        p = _para(container, item[2:], spec.noi_nhan_item_fmt, spec)
+        _bullet(p)
+        return p
+    return _para(container, item, spec.noi_nhan_item_fmt, spec)
+
+
+def _bullet(p: Any) -> None:
+    numbering = p.part.numbering_part.element
+    if not numbering.xpath('./w:num[@w:numId="907"]'):
+        abstract = OxmlElement("w:abstractNum")
+        abstract.set(qn("w:abstractNumId"), "907")
+        lvl = OxmlElement("w:lvl")
+        lvl.set(qn("w:ilvl"), "0")
+        for tag, val in (("w:numFmt", "bullet"), ("w:lvlText", "-")):
+            el = OxmlElement(tag)
+            el.set(qn("w:val"), val)
+            lvl.append(el)
+        abstract.append(lvl)
+        numbering.insert(0, abstract)
+        num = OxmlElement("w:num")
+        num.set(qn("w:numId"), "907")
+        ref = OxmlElement("w:abstractNumId")
+        ref.set(qn("w:val"), "907")
+        num.append(ref)
+        numbering.append(num)
+    ppr = p._p.get_or_add_pPr()
+    num_pr = OxmlElement("w:numPr")
+    for tag, val in (("w:ilvl", "0"), ("w:numId", "907")):
+        el = OxmlElement(tag)
+        el.set(qn("w:val"), val)
+        num_pr.append(el)
+    ppr.append(num_pr)
+
+
+def _closing_stacked(doc: Any, spec: Spec) -> None:
+    """Signer block as indented centred paragraphs, then Nơi nhận below (no table)."""
+    _para(doc, "", Fmt(14), spec)
+    for title in spec.signer_titles:
+        p = _para(doc, title, spec.signer_title_fmt, spec)
+        p.paragraph_format.left_indent = Cm(8)
+    for _ in range(3):
+        _para(doc, "", Fmt(14), spec)
+    p = _para(doc, spec.signer_name, spec.signer_name_fmt, spec)
+    p.paragraph_format.left_indent = Cm(8)
+    if spec.noi_nhan_label:
+        _para(doc, spec.noi_nhan_label, spec.noi_nhan_fmt, spec)
+    for item in spec.noi_nhan:
+        _noi_nhan_item(doc, item, spec)
+
+
+def _closing_tabs(doc: Any, spec: Spec) -> None:
+    """Nơi nhận on the left, signer on the right, on the same lines, split by a tab."""
+    right = [*spec.signer_titles, "", "", "", spec.signer_name]
+    left = [spec.noi_nhan_label, *spec.noi_nhan]
+    for i in range(max(len(left), len(right))):
+        p = doc.add_paragraph()
+        pf = p.paragraph_format
+        pf.space_before = pf.space_after = Pt(0)
+        pf.line_spacing = 1.0
+        pf.tab_stops.add_tab_stop(Cm(11.5), WD_ALIGN_PARAGRAPH.CENTER)  # type: ignore[arg-type]
+        lt = left[i] if i < len(left) else ""
+        rt = right[i] if i < len(right) else ""
+        lf = spec.noi_nhan_fmt if i == 0 else spec.noi_nhan_item_fmt
+        title_rows = len(spec.signer_titles)
+        rf = spec.signer_title_fmt if i < title_rows else spec.signer_name_fmt
+        if lt:
+            _set_font(p.add_run(lt), lf, spec)
+        if rt:
+            _set_font(p.add_run("\t" + rt), rf, spec)
 
 
 def _page_setup(doc: Any, spec: Spec) -> None:
@@ -435,6 +528,12 @@ def build(path: Path, **changes: Any) -> Path:
     for i, text in enumerate(spec.body):
         fmt = spec.body_fmt
         p = _body_para(doc, text, spec, fmt)
+        if i == 0 and spec.body_table:
+            table = doc.add_table(rows=2, cols=3)
+            for r, row in enumerate(table.rows):
+                for c, cell in enumerate(row.cells):
+                    text = ("TT", "Đơn vị", "Số người")[c] if r == 0 else ("1", "Phòng A", "12")[c]
+                    _para(cell, text, Fmt(12, bold=r == 0), spec, reuse=True)
         if i == 1 and spec.body_run_override:
             extra = p.add_run(" Nội dung bổ sung.")
             _set_font(extra, replace(fmt, **spec.body_run_override), spec)

@@ -16,6 +16,26 @@ from tests.check.corpus import Fmt, build
 from vnadmin_docs.check import Severity, check_document
 
 TB: dict[str, Any] = {"kind": "thong-bao"}
+QD: dict[str, Any] = {
+    "kind": "thong-bao",
+    "type_name": "QUYẾT ĐỊNH",
+    "so": "Số: 15/QĐ-SLĐTBXH",
+    "trich_yeu": "Về việc thành lập Tổ công tác cải cách hành chính",
+    "authority": "GIÁM ĐỐC SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI",
+    "can_cu": (
+        "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ;",
+        "Theo đề nghị của Chánh Văn phòng Sở.",
+    ),
+    "decide_line": "QUYẾT ĐỊNH:",
+    "body": (
+        "Điều 1. Thành lập Tổ công tác cải cách hành chính của Sở gồm các ông, bà có tên trong"
+        " danh sách kèm theo Quyết định này, do Phó Giám đốc Sở làm Tổ trưởng.",
+        "Điều 2. Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng Sở, Trưởng các"
+        " phòng và các ông, bà có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.",
+    ),
+    "signer_titles": ("GIÁM ĐỐC",),
+    "noi_nhan": ("- Như Điều 2;", "- Lưu: VT, VP."),
+}
 
 CORRECT: dict[str, dict[str, Any]] = {
     "cong-van-table": {},
@@ -33,6 +53,12 @@ CORRECT: dict[str, dict[str, Any]] = {
     "one-addressee": {"kinh_gui": ("Sở Tài chính",)},
     "motto-rule-own-paragraph": {"motto_rule_para_indent_cm": 1.6},
     "urgent": {"mark": "KHẨN"},
+    "quyet-dinh": QD,
+    "closing-stacked": {"closing": "stacked"},
+    "closing-tabs": {"closing": "tabs"},
+    "noi-nhan-word-bullets": {"noi_nhan_bullets": True},
+    "stacked-with-bullets": {"closing": "stacked", "noi_nhan_bullets": True},
+    "table-in-body": {"body_table": True},
     "motto-underlined": {"underline_motto": True},
     "near-black-text": {"body_run_override": {"color": "0D0D0D"}},
     "two-digit-number": {"so": "Số: 123/SLĐTBXH-VP", "date": "Gia Nghĩa, ngày 29 tháng 6 năm 2024"},
@@ -122,6 +148,17 @@ BROKEN: dict[str, tuple[dict[str, Any], set[str]]] = {
     ),
     "urgency-not-bold": ({"mark": "THƯỢNG KHẨN", "mark_fmt": Fmt(13)}, {"R-KHAN-2"}),
     "circulation-lower-case": ({"mark": "Lưu hành nội bộ"}, {"R-LH-1"}),
+    "stacked-signer-not-bold": ({"closing": "stacked", "signer_title_fmt": Fmt(14)}, {"R-KY-2"}),
+    "tabs-closing-no-luu": ({"closing": "tabs", "noi_nhan": ("- Như trên;", "- VP.")}, {"R-NN-5"}),
+    "bullets-items-12pt": (
+        {"noi_nhan_bullets": True, "noi_nhan_item_fmt": Fmt(12, align=0)},
+        {"R-NN-4"},
+    ),
+    "quyet-dinh-last-basis-semicolon": (
+        {**QD, "can_cu": ("Căn cứ Luật A;", "Theo đề nghị của Chánh Văn phòng Sở;")},
+        {"R-CC-2"},
+    ),
+    "quyet-dinh-with-tb-code": ({**QD, "so": "Số: 15/TB-SLĐTBXH"}, {"R-SO-6"}),
     "no-page-field": ({"page_field": False}, {"R-PGNUM-1"}),
     "number-on-page-1": ({"title_page": False}, {"R-PGNUM-2"}),
     # Typed the way clerks do, and still broken:
