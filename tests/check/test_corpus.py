@@ -48,6 +48,11 @@ CORRECT: dict[str, dict[str, Any]] = {
     "thong-bao-styles-only": {**TB, "styles_only": True},
     "hoa-spelled-hoa": {"quoc_hieu": "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"},
     "no-superior": {"superior": ""},
+    "commune-issuer-on-two-lines": {
+        "superior": "ỦY BAN NHÂN DÂN",
+        "superior_fmt": Fmt(13, bold=True),
+        "issuer": "XÃ ĐẮK MOL",
+    },
     "drafter-code": {"noi_nhan": ("- Như trên;", "- Lưu: VT, VP. PL.(5)")},
     "quy-dinh-mixed-case": {**TB, "type_name": "QUY ĐỊNH", "so": "Số: 02/QyĐ-SLĐTBXH"},
     "one-addressee": {"kinh_gui": ("Sở Tài chính",)},
@@ -83,6 +88,15 @@ BROKEN: dict[str, tuple[dict[str, Any], set[str]]] = {
     "motto-no-line": ({"motto_line": False}, {"R-QH-6"}),
     "superior-bold": ({"superior_fmt": Fmt(13, bold=True)}, {"R-CQ-3"}),
     "issuer-not-bold": ({"issuer_fmt": Fmt(13)}, {"R-CQ-4"}),
+    "commune-issuer-not-bold": (
+        {
+            "superior": "ỦY BAN NHÂN DÂN",
+            "superior_fmt": Fmt(13),
+            "issuer": "XÃ ĐẮK MOL",
+            "issuer_fmt": Fmt(13),
+        },
+        {"R-CQ-4"},
+    ),
     "issuer-no-line": ({"issuer_line": False}, {"R-CQ-5"}),
     "issuer-underlined": (
         {"issuer_line": False, "issuer_fmt": Fmt(13, bold=True, underline=True)},

@@ -70,6 +70,62 @@ class Span:
         return self.para.text.strip() == self.text
 
 
+# Words that start the name of a body: a line starting with one of them begins a new name
+# (the issuer under its superior); other lines continue the name above ("ỦY BAN NHÂN
+# DÂN" / "XÃ ĐẮK MOL" is one issuer). Recognition only.
+_BODY_WORDS = (
+    "so ",
+    "phong ",
+    "ban ",
+    "trung tam ",
+    "van phong ",
+    "cuc ",
+    "chi cuc ",
+    "vu ",
+    "tong cuc ",
+    "truong ",
+    "benh vien ",
+    "uy ban ",
+    "ubnd ",
+    "hoi dong ",
+    "hdnd ",
+    "bo ",
+    "cong an ",
+    "thanh tra ",
+    "kho bac ",
+    "chi nhanh ",
+    "tram ",
+    "doi ",
+    "vien ",
+    "hoc vien ",
+    "dai hoc ",
+    "bao hiem ",
+    "dang uy ",
+    "ban quan ly ",
+)
+
+
+def _superior_cut(names: Sequence[Span]) -> int:
+    """How many of the left-column name lines belong to the superior body.
+
+    The issuer is bold and the superior is not (R-CQ-3/4), so a bold tail after plain lines
+    is the issuer. When all lines share one weight, a line that starts a body's name
+    ("SỞ …", "PHÒNG …") starts the issuer; otherwise it is one name wrapped over lines.
+    """
+    bold = [bool(s.formats()) and all(f.bold for _, f in s.formats()) for s in names]
+    tail = 0
+    for b in reversed(bold):
+        if not b:
+            break
+        tail += 1
+    if 0 < tail < len(names):
+        return len(names) - tail
+    for i in range(len(names) - 1, 0, -1):
+        if loose_key(names[i].text + " ").startswith(_BODY_WORDS):
+            return i
+    return 0
+
+
 def is_line_only(text: str) -> bool:
     """Text that only draws a rule (``______``) or is empty.
 
@@ -305,19 +361,8 @@ class _Finder:
             names.append(s)
         if not names:
             return
-        if len(names) == 1:
-            el.issuer = names
-        elif len(names) == 2:
-            el.superior, el.issuer = names[:1], names[1:]
-        else:
-            bold_tail = 0
-            for s in reversed(names):
-                if all(f.bold for _, f in s.formats()):
-                    bold_tail += 1
-                else:
-                    break
-            cut = len(names) - bold_tail if 0 < bold_tail < len(names) else len(names) - 1
-            el.superior, el.issuer = names[:cut], names[cut:]
+        cut = _superior_cut(names)
+        el.superior, el.issuer = names[:cut], names[cut:]
         el.issuer_line = self._line_after(el.issuer[-1])
         el.issuer_underlined = all(f.underline for _, f in el.issuer[-1].formats())
 
