@@ -134,3 +134,13 @@ def test_decree_sample_forms_are_read_without_crashing(name: str) -> None:
     assert report.path.endswith(name)
     assert report.to_text()
     assert json.loads(report.to_json())["file"].endswith(name)
+
+
+def test_strict_raises_check_failed_with_the_findings(tmp_path: Path) -> None:
+    from vnadmin_docs.errors import CheckFailed
+
+    path = build(tmp_path / "a.docx", so="Số: 5/SLĐTBXH-VP")
+    with pytest.raises(CheckFailed, match="R-SO-2") as info:
+        check_document(path, strict=True)
+    assert "required: number “05”" in info.value.localized("en")
+    assert check_document(build(tmp_path / "b.docx"), strict=True).ok

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import click
+import pytest
 from click.testing import CliRunner
 
 from tests.check.corpus import build
@@ -84,3 +86,25 @@ def test_draft_accepts_a_blank_number(tmp_path: Path) -> None:
     assert code == 1
     assert "số văn bản để trống" in out
     assert _run(path, "--draft", "--fail-on", "warning")[0] == 0
+
+
+def test_language_from_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("VNADMIN_DOCS_LANG", "en")
+    code, out, _ = _run(str(build(tmp_path / "a.docx", so="Số: 5/SLĐTBXH-VP")))
+    assert code == 1
+    assert "[ERROR] R-SO-2" in out
+
+
+def test_attached_to_a_group_it_takes_the_group_language(tmp_path: Path) -> None:
+    @click.group()
+    @click.option("--lang", default=None)
+    @click.pass_context
+    def cli(ctx: click.Context, lang: str | None) -> None:
+        ctx.ensure_object(dict)
+        ctx.obj["lang"] = lang
+
+    cli.add_command(check)
+    path = str(build(tmp_path / "a.docx", so="Số: 5/SLĐTBXH-VP"))
+    result = CliRunner().invoke(cli, ["--lang", "en", "check", path])
+    assert result.exit_code == 1
+    assert "required: number “05”" in result.stdout

@@ -13,7 +13,7 @@ from vnadmin_docs.check.elements import find_elements
 from vnadmin_docs.check.findings import Finding, Report
 from vnadmin_docs.check.ooxml import read_package
 from vnadmin_docs.check.registry import RULES, Context, ordered_rules, run_rules
-from vnadmin_docs.errors import VnAdminError
+from vnadmin_docs.errors import CheckFailed, VnAdminError
 from vnadmin_docs.layout.rules import load_profile
 
 __all__ = ["check_document", "rule_ids"]
@@ -41,6 +41,7 @@ def check_document(
     lang: str = "vi",
     render: bool = False,
     draft: bool = False,
+    strict: bool = False,
 ) -> Report:
     """Check one .docx against Decree 30 and return every finding.
 
@@ -49,6 +50,8 @@ def check_document(
     :class:`VnAdminError`). ``render``: also convert to PDF with LibreOffice and check what
     only the printed page shows (needs ``soffice`` and the ``render`` extra). ``draft``:
     accept a blank number and a blank day/month, which only drafts may leave (R-SO-11).
+    ``strict``: raise :class:`CheckFailed`, whose message is the full text report, when
+    any finding is an error or a warning.
     Raises :class:`~vnadmin_docs.check.ooxml.UnreadableDocument` naming the file when it
     cannot be read.
     """
@@ -67,4 +70,7 @@ def check_document(
     if render:
         findings = render_module.render_findings(Path(path), ctx, findings, off)
     _log.info("checked %s: %d finding(s)", path, len(findings))
-    return Report(str(path), tuple(findings), lang)
+    report = Report(str(path), tuple(findings), lang)
+    if strict and not report.ok:
+        raise CheckFailed(report.to_text("vi"), report.to_text("en"))
+    return report

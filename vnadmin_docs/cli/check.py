@@ -7,6 +7,7 @@ profile) could not be read. The lead attaches it with ``cli.add_command(check)``
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import click
@@ -27,15 +28,24 @@ def _rule_id(ctx: click.Context, param: click.Parameter, value: tuple[str, ...])
     return value
 
 
+def _inherited_lang() -> str:
+    """The group's ``--lang`` (``vnadmin-docs --lang en check …``), then the environment."""
+    ctx = click.get_current_context(silent=True)
+    root = ctx.find_root() if ctx else None
+    if root is not None and isinstance(root.obj, dict) and root.obj.get("lang"):
+        return str(root.obj["lang"])
+    return os.environ.get("VNADMIN_DOCS_LANG", "vi")
+
+
 @click.command("check")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON / JSON output.")
 @click.option(
     "--lang",
     type=click.Choice(["vi", "en"]),
-    default="vi",
-    show_default=True,
-    help="Ngôn ngữ thông báo / message language.",
+    default=None,
+    help="Ngôn ngữ thông báo (mặc định: --lang của vnadmin-docs, rồi VNADMIN_DOCS_LANG, rồi vi)"
+    " / message language.",
 )
 @click.option(
     "--fail-on",
@@ -71,7 +81,7 @@ def _rule_id(ctx: click.Context, param: click.Parameter, value: tuple[str, ...])
 def check(
     files: tuple[Path, ...],
     as_json: bool,
-    lang: str,
+    lang: str | None,
     fail_on: str,
     disable: tuple[str, ...],
     profile: Path | None,
@@ -82,6 +92,7 @@ def check(
 
     Check .docx files against Decree 30/2020/NĐ-CP.
     """
+    lang = lang or _inherited_lang()
     threshold = Severity(fail_on)
     try:
         data = load_profile(profile)
