@@ -53,3 +53,38 @@ def test_generated_document_passes_on_the_printed_page(
     path, draft = _render(template, data, tmp_path / f"{template}.docx")
     report = check_document(path, draft=draft, render=True)
     assert report.findings == (), report.to_text()
+
+
+# Features the examples do not exercise, layered on the công văn example.
+VARIANTS: dict[str, dict[str, object]] = {
+    "registered-number-and-date": {"number": {"number": 5, "unit": "VP"}, "date": "2023-03-05"},
+    "january-date": {"number": {"number": 12, "unit": "VP"}, "date": "2024-01-09"},
+    "several-addressees": {"addressees": ["Sở Tài chính", "Sở Nội vụ", "Văn phòng UBND tỉnh"]},
+    "drafter-code": {"drafter": {"code": "pl", "copies": 30}},
+    "urgent": {"marks": {"urgency": "KHẨN"}},
+    "commune-without-superior": {
+        "issuer": {
+            "name": "ỦY BAN NHÂN DÂN\nXÃ ĐẮK MOL",
+            "abbreviation": "UBND",
+            "place": "Đắk Mol",
+        }
+    },
+    "deputy-signs": {
+        "signer": {
+            "authority": "KT.",
+            "on_behalf_of": "GIÁM ĐỐC",
+            "title": "PHÓ GIÁM ĐỐC",
+            "full_name": "Trần Văn Bình",
+        }
+    },
+}
+
+
+@pytest.mark.parametrize("name", sorted(VARIANTS))
+def test_generated_cong_van_variants_have_no_findings(name: str, tmp_path: Path) -> None:
+    data = {**vnadmin_docs.load_data(EXAMPLES / "cong-van" / "sldtbxh-dak-nong-2023.yaml")}
+    data.update(VARIANTS[name])
+    doc = vnadmin_docs.render("cong-van", data)
+    draft = doc.document.number.number is None or doc.document.date.is_draft
+    report = check_document(doc.save(tmp_path / f"{name}.docx"), draft=draft)
+    assert report.findings == (), report.to_text()
