@@ -74,6 +74,9 @@ class Spec:
     mark: str | None = None  # urgency / circulation mark under the number (ô 10b, ô 11)
     mark_fmt: Fmt = Fmt(13, bold=True)
     swap_header: bool = False  # Quốc hiệu in the left column, issuer in the right
+    swap_number_row: bool = False  # Số on the right, the date on the left
+    blank_after_qh: bool = False  # an empty paragraph between Quốc hiệu and Tiêu ngữ
+    blank_after_superior: bool = False
     header_cols_cm: tuple[float, float] = (LEFT_COL_CM, RIGHT_COL_CM)
     motto_indent_cm: float = MOTTO_INDENT_CM
     # When set, the line is an empty bordered paragraph under the motto with these indents
@@ -251,11 +254,14 @@ def _header_table(doc: Any, spec: Spec) -> None:
         left, right = right, left
     if spec.superior:
         _para(left, spec.superior, spec.superior_fmt, spec, reuse=True)
+        if spec.blank_after_superior:
+            _para(left, "", Fmt(13), spec)
     _para(left, spec.issuer, spec.issuer_fmt, spec, reuse=True)
     if spec.issuer_line:
         _underscores(left, spec.issuer_line_chars, spec)
-    qh = _para(right, spec.quoc_hieu, spec.quoc_hieu_fmt, spec, reuse=True)
-    del qh
+    _para(right, spec.quoc_hieu, spec.quoc_hieu_fmt, spec, reuse=True)
+    if spec.blank_after_qh:
+        _para(right, "", Fmt(13), spec)
     motto = _para(right, spec.motto, spec.motto_fmt, spec)
     if spec.motto_line and spec.motto_rule_para_indent_cm is not None:
         rule_para = _para(right, "", Fmt(3), spec)
@@ -271,6 +277,8 @@ def _header_table(doc: Any, spec: Spec) -> None:
         motto.paragraph_format.left_indent = Cm(spec.motto_indent_cm)
         motto.paragraph_format.right_indent = Cm(spec.motto_indent_cm)
     left2, right2 = table.rows[1].cells
+    if spec.swap_number_row:
+        left2, right2 = right2, left2
     _para(left2, _so(spec), spec.so_fmt, spec, reuse=True)
     if spec.vv and (spec.kind == "cong-van" or spec.vv_in_typed):
         vv = _para(left2, spec.vv, spec.vv_fmt, spec)

@@ -173,6 +173,10 @@ BROKEN: dict[str, tuple[dict[str, Any], set[str]]] = {
         {"R-CC-2"},
     ),
     "quyet-dinh-with-tb-code": ({**QD, "so": "Số: 15/TB-SLĐTBXH"}, {"R-SO-6"}),
+    "blank-line-under-quoc-hieu": ({"blank_after_qh": True}, {"R-QH-7"}),
+    "blank-line-under-superior": ({"blank_after_superior": True}, {"R-CQ-6"}),
+    "number-and-date-swapped": ({"swap_number_row": True}, {"R-SO-10", "R-DD-6"}),
+    "degree-before-name": ({"signer_name": "TS. Nguyễn Văn An"}, {"R-KY-5"}),
     "no-page-field": ({"page_field": False}, {"R-PGNUM-1"}),
     "number-on-page-1": ({"title_page": False}, {"R-PGNUM-2"}),
     # Typed the way clerks do, and still broken:

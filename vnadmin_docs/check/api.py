@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from vnadmin_docs.check import render as render_module
-from vnadmin_docs.check import rules_body, rules_header, rules_page
+from vnadmin_docs.check import rules_body, rules_header, rules_page, rules_position
 from vnadmin_docs.check.elements import find_elements
 from vnadmin_docs.check.findings import Finding, Report
 from vnadmin_docs.check.ooxml import read_package
@@ -19,7 +19,13 @@ from vnadmin_docs.layout.rules import load_profile
 __all__ = ["check_document", "rule_ids"]
 
 _log = logging.getLogger(__name__)
-_RULE_MODULES = (rules_page, rules_header, rules_body, render_module)  # importing them fills RULES
+_RULE_MODULES = (
+    rules_page,
+    rules_header,
+    rules_position,
+    rules_body,
+    render_module,
+)  # importing them fills RULES
 
 
 def rule_ids() -> tuple[str, ...]:
