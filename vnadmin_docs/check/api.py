@@ -8,7 +8,16 @@ from pathlib import Path
 from typing import Any
 
 from vnadmin_docs.check import render as render_module
-from vnadmin_docs.check import rules_body, rules_header, rules_page, rules_position
+from vnadmin_docs.check import (
+    rules_body,
+    rules_closing,
+    rules_date,
+    rules_national,
+    rules_number,
+    rules_page,
+    rules_position,
+    rules_title,
+)
 from vnadmin_docs.check.elements import find_elements
 from vnadmin_docs.check.findings import Finding, Report
 from vnadmin_docs.check.ooxml import read_package
@@ -19,13 +28,18 @@ from vnadmin_docs.layout.rules import load_profile
 __all__ = ["check_document", "rule_ids"]
 
 _log = logging.getLogger(__name__)
+# Importing the rule modules fills the rule table.
 _RULE_MODULES = (
     rules_page,
-    rules_header,
+    rules_national,
+    rules_number,
+    rules_date,
+    rules_title,
     rules_position,
     rules_body,
+    rules_closing,
     render_module,
-)  # importing them fills RULES
+)
 
 
 def rule_ids() -> tuple[str, ...]:
