@@ -88,3 +88,33 @@ def test_generated_cong_van_variants_have_no_findings(name: str, tmp_path: Path)
     draft = doc.document.number.number is None or doc.document.date.is_draft
     report = check_document(doc.save(tmp_path / f"{name}.docx"), draft=draft)
     assert report.findings == (), report.to_text()
+
+
+def test_merged_batch_file_is_checked_document_by_document(tmp_path: Path) -> None:
+    import zipfile
+
+    from vnadmin_docs.writer import write_merged
+
+    base = vnadmin_docs.load_data(EXAMPLES / "cong-van" / "sldtbxh-dak-nong-2023.yaml")
+    docs = [
+        vnadmin_docs.render("cong-van", {**base, **VARIANTS[name]})
+        for name in ("registered-number-and-date", "january-date")
+    ]
+    merged = tmp_path / "gop.docx"
+    merged.write_bytes(write_merged([d.page_model for d in docs]))
+    assert check_document(merged).findings == ()
+    # Break the motto of the second document only.
+    broken = tmp_path / "gop-sai.docx"
+    with zipfile.ZipFile(merged) as src, zipfile.ZipFile(broken, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "word/document.xml":
+                text = data.decode("utf-8")
+                first = text.index("Độc lập - Tự do - Hạnh phúc")
+                second = text.index("Độc lập - Tự do - Hạnh phúc", first + 1)
+                text = text[:second] + "Độc lập – Tự do – Hạnh phúc" + text[second + 27 :]
+                data = text.encode("utf-8")
+            dst.writestr(item, data)
+    (finding,) = check_document(broken).findings
+    assert finding.rule_id == "R-QH-4"
+    assert finding.where.vi.startswith("văn bản thứ 2, ")

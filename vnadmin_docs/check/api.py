@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,7 @@ from vnadmin_docs.check import (
     rules_title,
 )
 from vnadmin_docs.check.elements import find_elements
-from vnadmin_docs.check.findings import Finding, Report
+from vnadmin_docs.check.findings import Finding, Report, Text
 from vnadmin_docs.check.ooxml import read_package
 from vnadmin_docs.check.registry import RULES, Context, ordered_rules, run_rules
 from vnadmin_docs.errors import CheckFailed, VnAdminError
@@ -47,6 +48,14 @@ def rule_ids() -> tuple[str, ...]:
     return tuple(r.rule_id for r in ordered_rules())
 
 
+def _in_letter(finding: Finding, number: int) -> Finding:
+    """Prefix the place with the document's number inside a merged file."""
+    where = Text(
+        f"văn bản thứ {number}, {finding.where.vi}", f"document {number}, {finding.where.en}"
+    )
+    return replace(finding, where=where)
+
+
 def _profile(profile: str | Path | Mapping[str, Any] | None) -> dict[str, Any]:
     if profile is None or isinstance(profile, str | Path):
         return load_profile(profile)
@@ -72,6 +81,8 @@ def check_document(
     accept a blank number and a blank day/month, which only drafts may leave (R-SO-11).
     ``strict``: raise :class:`CheckFailed`, whose message is the full text report, when
     any finding is an error or a warning.
+    A merged file (several documents, one section each, as batch printing makes) is
+    checked document by document; places then start with "văn bản thứ N".
     Raises :class:`~vnadmin_docs.check.ooxml.UnreadableDocument` naming the file when it
     cannot be read.
     """
@@ -83,12 +94,17 @@ def check_document(
             f"Unknown rule ID(s): {', '.join(unknown)}. Valid IDs: {', '.join(RULES)}.",
         )
     data = _profile(profile)
-    pkg = read_package(path)
     types = list(data["types"]["abbreviations"])
-    ctx = Context(pkg, find_elements(pkg, types), data, draft)
-    findings: list[Finding] = list(run_rules(ctx, off))
-    if render:
-        findings = render_module.render_findings(Path(path), ctx, findings, off)
+    letters = read_package(path).letters()
+    findings: list[Finding] = []
+    for number, pkg in enumerate(letters, start=1):
+        ctx = Context(pkg, find_elements(pkg, types), data, draft)
+        found: list[Finding] = list(run_rules(ctx, off))
+        if render and number == 1:
+            found = render_module.render_findings(
+                Path(path), ctx, found, off, several=len(letters) > 1
+            )
+        findings += found if len(letters) == 1 else [_in_letter(f, number) for f in found]
     _log.info("checked %s: %d finding(s)", path, len(findings))
     report = Report(str(path), tuple(findings), lang)
     if strict and not report.ok:

@@ -220,6 +220,7 @@ class Elements:
 class _Finder:
     def __init__(self, pkg: Package, type_names: frozenset[str]) -> None:
         self.paras = list(pkg.paragraphs)
+        self.pos = {p.order: i for i, p in enumerate(self.paras)}
         self.type_names = type_names
         self.el = Elements()
 
@@ -285,7 +286,7 @@ class _Finder:
             return True  # underlined text: a line exactly as long as the text
         if p.fmt.border_bottom or p.has_line_shape:
             return True
-        idx = p.order
+        idx = self.pos[p.order]
         if idx + 1 < len(self.paras):
             nxt = self.paras[idx + 1]
             if self._same_zone(p, nxt) and (
@@ -615,7 +616,7 @@ class _Finder:
         if el.noi_nhan is not None and el.noi_nhan.para.table_key:
             key = el.noi_nhan.para.table_key
             orders += [p.order for p in self.paras if p.table_key == key]
-        return min(orders) if orders else len(self.paras) + 1
+        return min(orders) if orders else self.paras[-1].order + 1 if self.paras else 0
 
 
 def find_elements(pkg: Package, type_names: Sequence[str] = ()) -> Elements:

@@ -137,6 +137,7 @@ class Paragraph:
     has_line_shape: bool = False
     has_page_field: bool = False
     table_key: int = 0  # 0 = not in a table, else the table number
+    section: int = 0  # 0-based index of the w:sectPr the paragraph belongs to
 
     @property
     def text(self) -> str:
@@ -170,6 +171,34 @@ class Package:
     def header_has_page_field(self, part: str) -> bool:
         return any(p.has_page_field for p in self.header_parts.get(part, ()))
 
+    def between(self, upper: Paragraph, lower: Paragraph) -> list[Paragraph]:
+        """The paragraphs strictly between two paragraphs, in reading order."""
+        return [p for p in self.paragraphs if upper.order < p.order < lower.order]
+
+    def letters(self) -> list[Package]:
+        """One package per document when the file holds several (a merged batch file).
+
+        A merged file keeps each document in its own section; a section counts as a
+        document of its own when it opens with a Quốc hiệu. Otherwise (one document with,
+        say, a landscape appendix section) the whole file is one document.
+        """
+        groups: dict[int, list[Paragraph]] = {}
+        for p in self.paragraphs:
+            groups.setdefault(p.section, []).append(p)
+        if len(groups) < 2 or not all(_opens_with_national_title(g) for g in groups.values()):
+            return [self]
+        out: list[Package] = []
+        for index, paras in sorted(groups.items()):
+            sec = self.sections[index] if index < len(self.sections) else self.sections[-1]
+            parts = {k: v for k, v in self.header_parts.items() if k in sec.headers.values()}
+            out.append(Package(self.path, tuple(paras), (sec,), parts))
+        return out
+
+
+def _opens_with_national_title(paras: list[Paragraph]) -> bool:
+    texts = [p.text for p in paras if p.text.strip()][:12]
+    return any("NGHĨA VIỆT NAM" in t.upper() for t in texts)
+
 
 def _mm(val: str | None) -> float | None:
     if val is None or not val.lstrip("-").isdigit():
@@ -198,6 +227,7 @@ class _Reader:
         self.body_index = 0
         self.tables = 0
         self.boxes = 0
+        self.section = 0
 
     # -- package plumbing ---------------------------------------------------------------
     def _xml(self, name: str) -> etree._Element:
@@ -323,6 +353,8 @@ class _Reader:
                     where = cell
                 out.append(self._paragraph(child, where, table_style, table_key))
                 self._textboxes(child, out)
+                if cell is None and child.find(f"{wtag('pPr')}/{wtag('sectPr')}") is not None:
+                    self.section += 1  # this paragraph ends a section
             elif tag == wtag("tbl"):
                 self.tables += 1
                 number = self.tables
@@ -385,6 +417,7 @@ class _Reader:
         if bullet is not None and runs:
             runs.insert(0, Run(_bullet_text(bullet) + " ", runs[0].fmt))
         return Paragraph(
+            section=self.section,
             order=self._next(),
             where=where,
             runs=tuple(runs),

@@ -293,9 +293,18 @@ class _Judge:
 
 
 def render_findings(
-    path: Path, ctx: Context, static: Sequence[Finding], off: Iterable[str]
+    path: Path,
+    ctx: Context,
+    static: Sequence[Finding],
+    off: Iterable[str],
+    *,
+    several: bool = False,
 ) -> list[Finding]:
-    """Static findings plus the rendered-page verdicts (see module docstring)."""
+    """Static findings plus the rendered-page verdicts (see module docstring).
+
+    ``several``: the file holds several documents (a merged batch file); page 1 is the
+    first document's, and page numbers, which restart per document, are not judged here.
+    """
     disabled = set(off)
     try:
         import pdfplumber
@@ -341,7 +350,10 @@ def render_findings(
                 ("trích yếu", "the summary"),
             )
             judge.one_line()
-            judge.page_numbers()
+            if not several:
+                # In a merged file each document restarts its numbering; page-level
+                # numbering is judged per document only from the XML.
+                judge.page_numbers()
     _log.info("rendered %s: %d page-level finding(s)", path, len(judge.out))
     kept = [
         f

@@ -38,7 +38,7 @@ def _side(ctx: Context, span: Span) -> str | None:
 
 def _blank_between(ctx: Context, upper: Paragraph, lower: Paragraph) -> Paragraph | None:
     """An empty paragraph between two header lines of the same column, if any."""
-    for p in ctx.pkg.paragraphs[upper.order + 1 : lower.order]:
+    for p in ctx.pkg.between(upper, lower):
         same = (p.where.kind, p.where.col, p.where.box) == (
             upper.where.kind,
             upper.where.col,
