@@ -59,6 +59,9 @@ left_mm = { min = 35, max = 35 }
 
 Hồ sơ chỉ được chọn trong phạm vi Nghị định cho phép.
 
+Tệp gộp nhiều văn bản (in hàng loạt, mỗi văn bản một section) được kiểm tra từng văn bản một;
+vị trí khi đó bắt đầu bằng “văn bản thứ N”.
+
 Những quy tắc đánh dấu *(trang in)* chỉ kiểm tra được khi dùng `--render` (cần LibreOffice và
 gói tùy chọn `vnadmin-docs[render]`): độ dài đường kẻ so với dòng chữ, Quốc hiệu và Tiêu ngữ
 không bị xuống dòng, số trang thực sự in từ trang 2. Khi có `--render`, các quy tắc R-QH-6,

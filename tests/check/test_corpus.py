@@ -88,6 +88,7 @@ BROKEN: dict[str, tuple[dict[str, Any], set[str]]] = {
     "motto-no-line": ({"motto_line": False}, {"R-QH-6"}),
     "superior-bold": ({"superior_fmt": Fmt(13, bold=True)}, {"R-CQ-3"}),
     "issuer-not-bold": ({"issuer_fmt": Fmt(13)}, {"R-CQ-4"}),
+    "issuer-lower-case": ({"issuer": "Sở Lao động - Thương binh và Xã hội"}, {"R-CQ-4"}),
     "commune-issuer-not-bold": (
         {
             "superior": "ỦY BAN NHÂN DÂN",

@@ -357,7 +357,11 @@ class _Finder:
                 continue
             if loose_key(s.text) in _MARKS:
                 continue
-            if not is_upper_text(s.text):
+            # In a header table or text box the issuer's column holds only the names above
+            # the number, so a name typed in lower case is still the name (R-CQ-4 judges
+            # its case); elsewhere only capitals tell a name from other text.
+            boxed = el.header_layout in ("table", "textbox")
+            if not boxed and not is_upper_text(s.text):
                 break
             names.append(s)
         if not names:
