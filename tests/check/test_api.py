@@ -144,3 +144,33 @@ def test_strict_raises_check_failed_with_the_findings(tmp_path: Path) -> None:
         check_document(path, strict=True)
     assert "required: number “05”" in info.value.localized("en")
     assert check_document(build(tmp_path / "b.docx"), strict=True).ok
+
+
+def test_old_word_files_get_a_message_saying_what_to_do(tmp_path: Path) -> None:
+    old = tmp_path / "cu.doc"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504)
+    with pytest.raises(UnreadableDocument, match=r"cu\.doc") as info:
+        check_document(old)
+    assert "lưu lại dạng .docx" in str(info.value)
+
+
+def test_strict_open_xml_is_read_like_transitional(tmp_path: Path) -> None:
+    path = build(tmp_path / "a.docx", date="Gia Nghĩa, ngày 5 tháng 4 năm 2024")
+    strict = tmp_path / "strict.docx"
+    pairs = [
+        (
+            b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+            b"http://purl.oclc.org/ooxml/wordprocessingml/main",
+        ),
+        (
+            b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+            b"http://purl.oclc.org/ooxml/officeDocument/relationships",
+        ),
+    ]
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(strict, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            for old, new in pairs:
+                data = data.replace(old, new)
+            dst.writestr(item, data)
+    assert [f.rule_id for f in check_document(strict).findings] == ["R-DD-4"]

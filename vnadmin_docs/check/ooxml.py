@@ -49,6 +49,27 @@ _TWIPS_PER_PT = 20.0
 _TWIPS_PER_MM = 1440 / 25.4
 _EMU_PER_PT = 12700.0
 _AUTO_SPACING_PT = 14.0
+# "Strict Open XML" files (Word: Save As → Strict) use other namespace names for the same
+# elements; reading them under the transitional names is enough for the checker.
+_STRICT = (
+    (
+        b"http://purl.oclc.org/ooxml/wordprocessingml/main",
+        b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    ),
+    (
+        b"http://purl.oclc.org/ooxml/officeDocument/relationships",
+        b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    ),
+    (
+        b"http://purl.oclc.org/ooxml/drawingml/main",
+        b"http://schemas.openxmlformats.org/drawingml/2006/main",
+    ),
+    (
+        b"http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing",
+        b"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    ),
+)
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 
 
@@ -209,6 +230,13 @@ def _mm(val: str | None) -> float | None:
 class _Reader:
     def __init__(self, path: Path) -> None:
         self.path = path
+        if _is_ole(path):
+            raise UnreadableDocument(
+                f"Không đọc được tệp {path}: đây là tệp Word cũ (.doc) hoặc tệp có mật khẩu. "
+                "Hãy mở bằng Word và lưu lại dạng .docx (không đặt mật khẩu).",
+                f"Cannot read {path}: it is an old Word file (.doc) or a password-protected "
+                "file. Open it in Word and save it as .docx (without a password).",
+            )
         try:
             self.zip = zipfile.ZipFile(path)
         except (OSError, zipfile.BadZipFile) as exc:
@@ -233,6 +261,8 @@ class _Reader:
     def _xml(self, name: str) -> etree._Element:
         try:
             data = self.zip.read(name)
+            for strict, transitional in _STRICT:
+                data = data.replace(strict, transitional)
             return etree.fromstring(data, _PARSER)
         except (KeyError, etree.XMLSyntaxError, zipfile.BadZipFile, OSError) as exc:
             raise UnreadableDocument(
@@ -451,6 +481,15 @@ class _Reader:
             title_page=title is not None and _on(title),
             headers=headers,
         )
+
+
+def _is_ole(path: Path) -> bool:
+    """An OLE compound file: a Word 97–2003 .doc, or an encrypted .docx."""
+    try:
+        with path.open("rb") as fh:
+            return fh.read(8) == _OLE_MAGIC
+    except OSError:
+        return False
 
 
 def etree_wrap(tbl: etree._Element) -> etree._Element:
