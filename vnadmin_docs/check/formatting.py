@@ -16,6 +16,7 @@ from vnadmin_docs.check.textfold import is_upper_text
 
 __all__ = [
     "DEFAULT_SIZE_PT",
+    "align_vi",
     "fmt_num",
     "format_gaps",
     "missing",
@@ -142,7 +143,7 @@ def format_gaps(
         req_en.append("centred")
         # Pieces of tab-aligned lines are centred by tab stops, which are not judged here.
         if span.whole and "\t" not in span.para.text and span.para.fmt.alignment != "center":
-            found_vi.append(f"căn lề “{_align_vi(span.para.fmt.alignment)}”")
+            found_vi.append(f"căn lề “{align_vi(span.para.fmt.alignment)}”")
             found_en.append(f"aligned “{span.para.fmt.alignment}”")
     if not found_vi:
         return None
@@ -151,7 +152,12 @@ def format_gaps(
     )
 
 
-def _align_vi(value: str) -> str:
+def align_vi(value: str) -> str:
+    """Vietnamese name of a paragraph alignment.
+
+    >>> align_vi("both"), align_vi("left")
+    ('đều hai bên', 'trái')
+    """
     return {"left": "trái", "right": "phải", "both": "đều hai bên", "center": "giữa"}.get(
         value, value
     )

@@ -9,6 +9,7 @@ from vnadmin_docs.check.elements import Span
 from vnadmin_docs.check.findings import Severity, Text
 from vnadmin_docs.check.formatting import (
     DEFAULT_SIZE_PT,
+    align_vi,
     fmt_num,
     format_gaps,
     missing,
@@ -194,7 +195,7 @@ def body_text(ctx: Context) -> Iterator[Outcome]:
             bad_align[0],
             _summary(
                 bad_align,
-                f"căn lề “{bad_align[0].fmt.alignment}”",
+                f"căn lề “{align_vi(bad_align[0].fmt.alignment)}”",
                 f"aligned “{bad_align[0].fmt.alignment}”",
             ),
             Text("căn đều hai lề (justify)", "justified on both margins"),

@@ -17,6 +17,16 @@ _BLACK = ("AUTO", "000000")
 # this do not count as black any more.
 _NEAR_BLACK_MAX = 0x1F
 _BLACK_THEME = ("text1", "dark1")
+_COLOUR_NAMES = {
+    "FF0000": ("đỏ", "red"),
+    "C00000": ("đỏ sẫm", "dark red"),
+    "0000FF": ("xanh lam", "blue"),
+    "0070C0": ("xanh lam", "blue"),
+    "00B050": ("xanh lục", "green"),
+    "FFFF00": ("vàng", "yellow"),
+    "808080": ("xám", "grey"),
+    "hyperlink": ("màu liên kết", "hyperlink colour"),
+}
 _LEGACY_FONTS = (".vn", "vni-", "vni ")
 
 
@@ -176,8 +186,14 @@ def font_colour(ctx: Context) -> Iterator[Outcome]:
             continue
         seen.setdefault(colour, p)
     for colour, p in seen.items():
+        vi, en = _COLOUR_NAMES.get(colour, ("", ""))
         yield Problem(
-            p, Text(f"chữ màu {colour}", f"text colour {colour}"), Text("chữ màu đen", "black text")
+            p,
+            Text(
+                f"chữ màu {colour}" + (f" ({vi})" if vi else ""),
+                f"text colour {colour}" + (f" ({en})" if en else ""),
+            ),
+            Text("chữ màu đen", "black text"),
         )
 
 

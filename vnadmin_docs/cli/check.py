@@ -90,7 +90,9 @@ def check(
 ) -> None:
     """Kiểm tra thể thức văn bản .docx theo Nghị định 30/2020/NĐ-CP.
 
-    Check .docx files against Decree 30/2020/NĐ-CP.
+    Mã thoát: 0 đúng thể thức; 1 có phát hiện từ mức --fail-on trở lên; 2 không đọc được
+    tệp. Check .docx files against Decree 30/2020/NĐ-CP (exit 0 conformant, 1 findings,
+    2 unreadable file).
     """
     lang = lang or _inherited_lang()
     threshold = Severity(fail_on)
