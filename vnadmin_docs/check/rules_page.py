@@ -25,7 +25,6 @@ _COLOUR_NAMES = {
     "00B050": ("xanh lục", "green"),
     "FFFF00": ("vàng", "yellow"),
     "808080": ("xám", "grey"),
-    "hyperlink": ("màu liên kết", "hyperlink colour"),
 }
 _LEGACY_FONTS = (".vn", "vni-", "vni ")
 
