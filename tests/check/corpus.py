@@ -124,6 +124,7 @@ class Spec:
     noi_nhan_bullets: bool = False  # the list made with Word's "-" bullets
     body_table: bool = False  # a data table inside the body
     page_field: bool = True
+    page_in_footer: bool = False
     title_page: bool = True
     styles_only: bool = False  # formatting through styles (and theme fonts) instead of runs
     theme_font: str = TNR  # the theme's minor/major Latin font when styles_only
@@ -512,7 +513,11 @@ def _page_setup(doc: Any, spec: Spec) -> None:
     sec.top_margin, sec.bottom_margin = Mm(top), Mm(bottom)
     sec.left_margin, sec.right_margin = Mm(left), Mm(right)
     sec.different_first_page_header_footer = spec.title_page
-    if spec.page_field:
+    if spec.page_field and spec.page_in_footer:
+        fp = sec.footer.paragraphs[0]
+        fp.alignment = CENTER
+        _page_field(fp, spec)
+    elif spec.page_field:
         hp = sec.header.paragraphs[0]
         hp.alignment = CENTER
         _page_field(hp, spec)

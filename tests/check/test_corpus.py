@@ -180,6 +180,11 @@ BROKEN: dict[str, tuple[dict[str, Any], set[str]]] = {
     "degree-before-name": ({"signer_name": "TS. Nguyễn Văn An"}, {"R-KY-5"}),
     "no-page-field": ({"page_field": False}, {"R-PGNUM-1"}),
     "number-on-page-1": ({"title_page": False}, {"R-PGNUM-2"}),
+    "number-in-footer": ({"page_in_footer": True}, {"R-PGNUM-1"}),
+    "number-in-footer-on-page-1": (
+        {"page_in_footer": True, "title_page": False},
+        {"R-PGNUM-1", "R-PGNUM-2"},
+    ),
     # Typed the way clerks do, and still broken:
     "tabs-header-en-dash": ({"layout": "tabs", "motto": "Độc lập – Tự do – Hạnh phúc"}, {"R-QH-4"}),
     "textbox-header-thang-03": (

@@ -26,6 +26,7 @@ CASES: dict[str, tuple[dict[str, Any], set[str]]] = {
     "quoc-hieu-wraps": ({"header_cols_cm": (9.5, 7.0), "motto_indent_cm": 0.2}, {"R-QH-8"}),
     "one-page-without-number-is-fine": ({"page_field": False}, set()),
     "two-pages-without-number": ({"page_field": False, "body": LONG_BODY}, {"R-PGNUM-1"}),
+    "number-in-footer": ({"page_in_footer": True, "body": LONG_BODY}, {"R-PGNUM-1"}),
     "number-printed-on-page-1": ({"title_page": False, "body": LONG_BODY}, {"R-PGNUM-2"}),
 }
 

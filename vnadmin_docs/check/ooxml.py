@@ -122,7 +122,7 @@ class ParaFormat:
 class Where:
     """Where a paragraph sits, as a clerk would look for it."""
 
-    kind: str  # "body" | "cell" | "textbox" | "header"
+    kind: str  # "body" | "cell" | "textbox" | "header" | "footer"
     body_index: int  # 1-based number of the body paragraph (or of the anchor paragraph)
     table: int = 0
     row: int = 0
@@ -144,6 +144,8 @@ class Where:
             return f"hộp văn bản {self.box} (neo ở đoạn {self.body_index})"
         if self.kind == "header":
             return f"header part {self.part}" if en else f"phần đầu trang {self.part}"
+        if self.kind == "footer":
+            return f"footer part {self.part}" if en else f"phần chân trang {self.part}"
         return f"paragraph {self.body_index}" if en else f"đoạn {self.body_index}"
 
 
@@ -178,6 +180,7 @@ class Section:
     right_mm: float | None
     title_page: bool
     headers: dict[str, str] = field(default_factory=dict)  # type -> part name
+    footers: dict[str, str] = field(default_factory=dict)  # type -> part name
 
 
 @dataclass(frozen=True)
@@ -211,7 +214,8 @@ class Package:
         out: list[Package] = []
         for index, paras in sorted(groups.items()):
             sec = self.sections[index] if index < len(self.sections) else self.sections[-1]
-            parts = {k: v for k, v in self.header_parts.items() if k in sec.headers.values()}
+            mine = {*sec.headers.values(), *sec.footers.values()}
+            parts = {k: v for k, v in self.header_parts.items() if k in mine}
             out.append(Package(self.path, tuple(paras), (sec,), parts))
         return out
 
@@ -353,16 +357,17 @@ class _Reader:
         sections = tuple(self._section(s) for s in root.iter(wtag("sectPr")))
         header_parts: dict[str, tuple[Paragraph, ...]] = {}
         for sec in sections:
-            for part in sec.headers.values():
-                if part not in header_parts and part in self.names:
-                    header_parts[part] = self._header(part)
+            for kind, refs in (("header", sec.headers), ("footer", sec.footers)):
+                for part in refs.values():
+                    if part not in header_parts and part in self.names:
+                        header_parts[part] = self._header(part, kind)
         return Package(str(self.path), tuple(paragraphs), sections, header_parts)
 
-    def _header(self, part: str) -> tuple[Paragraph, ...]:
+    def _header(self, part: str, kind: str) -> tuple[Paragraph, ...]:
         root = self._xml(part)
         out: list[Paragraph] = []
         for p in root.iter(wtag("p")):
-            out.append(self._paragraph(p, Where("header", 0, part=part), None, 0))
+            out.append(self._paragraph(p, Where(kind, 0, part=part), None, 0))
         return tuple(out)
 
     def _blocks(
@@ -464,11 +469,12 @@ class _Reader:
     def _section(self, sect: etree._Element) -> Section:
         size = sect.find(wtag("pgSz"))
         mar = sect.find(wtag("pgMar"))
-        headers: dict[str, str] = {}
-        for ref in sect.iterchildren(wtag("headerReference")):
-            rid = ref.get(f"{{{_R}}}id")
-            if rid and rid in self.rels:
-                headers[wattr(ref, "type") or "default"] = self.rels[rid][1]
+        refs: dict[str, dict[str, str]] = {"header": {}, "footer": {}}
+        for kind, found in refs.items():
+            for ref in sect.iterchildren(wtag(f"{kind}Reference")):
+                rid = ref.get(f"{{{_R}}}id")
+                if rid and rid in self.rels:
+                    found[wattr(ref, "type") or "default"] = self.rels[rid][1]
         title = sect.find(wtag("titlePg"))
         return Section(
             width_mm=_mm(wattr(size, "w")) if size is not None else None,
@@ -479,7 +485,8 @@ class _Reader:
             left_mm=_mm(wattr(mar, "left") or wattr(mar, "start")) if mar is not None else None,
             right_mm=_mm(wattr(mar, "right") or wattr(mar, "end")) if mar is not None else None,
             title_page=title is not None and _on(title),
-            headers=headers,
+            headers=refs["header"],
+            footers=refs["footer"],
         )
 
 

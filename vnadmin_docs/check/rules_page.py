@@ -129,7 +129,7 @@ def margins(ctx: Context) -> Iterator[Outcome]:
 def _runs(ctx: Context) -> Iterator[tuple[Paragraph, RunFormat]]:
     exempt = {s.para.order for kind, s in ctx.el.marks if kind == "urgency"}
     for p in _all_paragraphs(ctx):
-        if p.where.kind != "header" and p.order in exempt:
+        if p.where.kind not in ("header", "footer") and p.order in exempt:
             continue
         for r in p.runs:
             if r.text.strip():
@@ -232,6 +232,17 @@ def page_number(ctx: Context) -> Iterator[Outcome]:
     sec = ctx.pkg.sections[0]
     part = sec.headers.get("default")
     para = _page_paragraph(ctx, part) if part else None
+    footer = sec.footers.get("default")
+    if para is None and footer and _page_paragraph(ctx, footer) is not None:
+        yield Problem(
+            _page_paragraph(ctx, footer),
+            Text(
+                "số trang đặt ở chân trang (lề dưới)", "page numbers in the footer (bottom margin)"
+            ),
+            Text("số trang ở giữa lề trên (đầu trang)", "page numbers centred in the top margin"),
+            severity=Severity.ERROR,
+        )
+        return
     if para is None:
         yield Problem(
             None,
@@ -279,10 +290,9 @@ def no_number_on_first_page(ctx: Context) -> Iterator[Outcome]:
     if not ctx.pkg.sections:
         return
     sec = ctx.pkg.sections[0]
-    default = sec.headers.get("default")
-    first = sec.headers.get("first")
-    default_has = bool(default) and ctx.pkg.header_has_page_field(default or "")
-    first_has = bool(first) and ctx.pkg.header_has_page_field(first or "")
+    has = ctx.pkg.header_has_page_field
+    default_has = any(has(refs.get("default", "")) for refs in (sec.headers, sec.footers))
+    first_has = any(has(refs.get("first", "")) for refs in (sec.headers, sec.footers))
     if (default_has and not sec.title_page) or (sec.title_page and first_has):
         why_vi = (
             "đầu trang trang 1 có trường số trang"
