@@ -17,7 +17,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from vnadmin_docs.content.escape import escape_markup
 from vnadmin_docs.content.filters import FOUNDATION_FILTERS
-from vnadmin_docs.content.numbering import NUMBERING_FILTERS
+from vnadmin_docs.content.piece_filters import PIECE_FILTERS
 
 __all__ = ["make_environment"]
 
@@ -35,5 +35,5 @@ def make_environment(search_path: Sequence[Path], *, sandboxed: bool) -> Environ
         lstrip_blocks=True,
     )
     env.filters.update(FOUNDATION_FILTERS)
-    env.filters.update(NUMBERING_FILTERS)
+    env.filters.update(PIECE_FILTERS)
     return env

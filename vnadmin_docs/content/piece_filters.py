@@ -1,0 +1,84 @@
+"""Jinja filters for the pieces of Decree 30 documents.
+
+``{{ i | la_ma }}`` → "IV"; ``{{ i | chu_cai }}`` → "đ" (điểm letters in Vietnamese
+alphabet order from decree30.toml, R-BC-6); ``{{ line | can_cu }}`` puts "Căn cứ" in front
+of a legal basis that does not start with it (R-CC-1); ``{{ text | dau_thuong }}`` lowers
+the first letter (a trích yếu reused inside a sentence); ``{{ issuer | ten_co_quan }}`` is
+the issuer's name as written in a sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from vnadmin_docs.layout.rules import load_decree30
+from vnadmin_docs.text.numbering import letter, roman
+
+__all__ = ["PIECE_FILTERS", "can_cu", "chu_cai", "dau_thuong", "la_ma", "ten_co_quan"]
+
+# Openings that already make a line a legal basis or its last line (R-CC-1, R-CC-3).
+_OPENINGS = ("căn cứ", "theo đề nghị", "xét đề nghị", "theo ", "xét ", "thực hiện ")
+
+
+def la_ma(n: int) -> str:
+    """Roman numeral of ``n``.
+
+    >>> la_ma(3)
+    'III'
+    """
+    return roman(int(n))
+
+
+def chu_cai(n: int) -> str:
+    """The ``n``-th điểm letter in Vietnamese alphabet order.
+
+    >>> [chu_cai(i) for i in (1, 5, 6, 7)]
+    ['a', 'đ', 'e', 'g']
+    """
+    letters: list[str] = load_decree30()["structure"]["diem_letters"]
+    return letter(int(n), letters)
+
+
+def can_cu(line: str) -> str:
+    """A legal-basis line starting with "Căn cứ" (kept when it already starts with it or
+    with "Theo đề nghị", "Xét …", "Thực hiện …").
+
+    >>> can_cu("Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015")
+    'Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015'
+    >>> can_cu("Theo đề nghị của Chánh Văn phòng")
+    'Theo đề nghị của Chánh Văn phòng'
+    """
+    text = str(line).strip()
+    if text.lower().startswith(_OPENINGS):
+        return text
+    return f"Căn cứ {text}"
+
+
+def dau_thuong(text: str) -> str:
+    """Lower the first letter (a capitalised phrase reused inside a sentence).
+
+    >>> dau_thuong("Phân công nhiệm vụ của Lãnh đạo Văn phòng")
+    'phân công nhiệm vụ của Lãnh đạo Văn phòng'
+    """
+    text = str(text)
+    return text[:1].lower() + text[1:]
+
+
+def ten_co_quan(issuer: Any) -> str:
+    """The issuer as written in a sentence: ``name_in_text``, else its name with only the
+    first letter capitalised (give ``issuer.name_in_text`` for the capitals of R-VH-5)."""
+    given = getattr(issuer, "name_in_text", None)
+    if given:
+        return str(given)
+    name = " ".join(str(getattr(issuer, "name", issuer)).split())
+    return name[:1].upper() + name[1:].lower()
+
+
+PIECE_FILTERS: dict[str, Callable[..., Any]] = {
+    "la_ma": la_ma,
+    "chu_cai": chu_cai,
+    "can_cu": can_cu,
+    "dau_thuong": dau_thuong,
+    "ten_co_quan": ten_co_quan,
+}
