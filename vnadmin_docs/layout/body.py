@@ -38,7 +38,9 @@ def _runs(
 
 def _paragraph(block: Paragraph, figs: Figures) -> Para:
     size = figs.element("body").size
-    label = (Run(f"{block.label} ", size),) if block.label else ()
+    # R-BC-5: a khoản whose text is a bold heading has its number in bold too.
+    bold_label = bool(block.spans) and all(s.bold or not s.text.strip() for s in block.spans)
+    label = (Run(f"{block.label} ", size, bold=bold_label),) if block.label else ()
     base = Para(
         label + _runs(block.spans, size),
         size,
