@@ -4,7 +4,8 @@
 alphabet order from decree30.toml, R-BC-6); ``{{ line | can_cu }}`` puts "Căn cứ" in front
 of a legal basis that does not start with it (R-CC-1); ``{{ text | dau_thuong }}`` lowers
 the first letter (a trích yếu reused inside a sentence); ``{{ issuer | ten_co_quan }}`` is
-the issuer's name as written in a sentence.
+the issuer's name as written in a sentence; ``{{ text | bo_dau_cuoi }}`` drops a final
+".", ";", "," or ":" so the template adds its own.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 from vnadmin_docs.layout.rules import load_decree30
 from vnadmin_docs.text.numbering import letter, roman
 
-__all__ = ["PIECE_FILTERS", "can_cu", "chu_cai", "dau_thuong", "la_ma", "ten_co_quan"]
+__all__ = ["PIECE_FILTERS", "bo_dau_cuoi", "can_cu", "chu_cai", "dau_thuong", "la_ma", "ten_co_quan"]
 
 # Openings that already make a line a legal basis or its last line (R-CC-1, R-CC-3).
 _OPENINGS = ("căn cứ", "theo đề nghị", "xét đề nghị", "theo ", "xét ", "thực hiện ")
@@ -65,6 +66,15 @@ def dau_thuong(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
+def bo_dau_cuoi(text: str) -> str:
+    """Drop the punctuation a clerk typed at the end, so the template can add its own.
+
+    >>> bo_dau_cuoi("Hội nghị tổng kết năm 2024.")
+    'Hội nghị tổng kết năm 2024'
+    """
+    return str(text).rstrip().rstrip(".;,:").rstrip()
+
+
 def ten_co_quan(issuer: Any) -> str:
     """The issuer as written in a sentence: ``name_in_text``, else its name with only the
     first letter capitalised (give ``issuer.name_in_text`` for the capitals of R-VH-5)."""
@@ -80,5 +90,6 @@ PIECE_FILTERS: dict[str, Callable[..., Any]] = {
     "chu_cai": chu_cai,
     "can_cu": can_cu,
     "dau_thuong": dau_thuong,
+    "bo_dau_cuoi": bo_dau_cuoi,
     "ten_co_quan": ten_co_quan,
 }

@@ -190,14 +190,10 @@ def column_widths(
     """Column widths that add up to the text width.
 
     With ``weights`` (the author's ``@cot`` line) the widths are proportional to them.
-    Otherwise each column gets at least its longest word (so no word is split) and at least
-    ``minimum``; the space left is shared in proportion to how much more each column would
-    need to set its longest cell on one line.
+    Otherwise the space left after the floors is shared in proportion to how much more each
+    column would need to set its longest cell on one line. Either way every column gets at
+    least its longest word (so no word is split) and at least ``minimum``.
     """
-    if weights:
-        w = [float(weights[i]) if i < len(weights) else 1.0 for i in range(ncols)]
-        total = sum(w)
-        return tuple(text_w * (x / total) for x in w)
     floor: list[float] = [minimum.pt] * ncols
     want: list[float] = [minimum.pt] * ncols
     for row in rows:
@@ -213,6 +209,20 @@ def column_widths(
     if sum(floor) >= avail:
         scale = avail / sum(floor)
         return tuple(Pt(f * scale) for f in floor)
+    if weights:
+        w = [float(weights[i]) if i < len(weights) else 1.0 for i in range(ncols)]
+        fixed: dict[int, float] = {}
+        while True:  # columns below their floor get the floor; the rest share what is left
+            free = [i for i in range(ncols) if i not in fixed]
+            room = avail - sum(fixed.values())
+            total = sum(w[i] for i in free)
+            short = [i for i in free if room * w[i] / total < floor[i]]
+            if not short:
+                return tuple(
+                    Pt(fixed[i] if i in fixed else room * w[i] / total) for i in range(ncols)
+                )
+            for i in short:
+                fixed[i] = floor[i]
     extra = [max(w - f, 0.0) for w, f in zip(want, floor, strict=True)]
     spare = avail - sum(floor)
     if sum(extra) <= spare:
