@@ -12,8 +12,11 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-OUT = Path(__file__).resolve().parents[1] / "examples" / "thong-bao-phan-cong" / (
-    "nhan-su-van-phong.xlsx"
+OUT = (
+    Path(__file__).resolve().parents[1]
+    / "examples"
+    / "thong-bao-phan-cong"
+    / ("nhan-su-van-phong.xlsx")
 )
 
 HEAD = [

@@ -186,7 +186,7 @@ def read_staff(path: str | Path, *, sheet: str | None = None) -> list[dict[str, 
     The header row is the first row that names the three required columns (title rows
     above it are skipped).
     """
-    from openpyxl import load_workbook  # heavy import, only when a sheet is read
+    from openpyxl import load_workbook  # type: ignore[import-untyped]  # heavy; only here
 
     p = Path(path)
     source = p.name
@@ -234,9 +234,7 @@ def read_staff(path: str | Path, *, sheet: str | None = None) -> list[dict[str, 
     columns = _map_header(all_rows[header_at], source)
     mapped: list[StaffRow] = []
     for number, row in enumerate(all_rows[header_at + 1 :], start=header_at + 2):
-        cells = {
-            field: _cell_text(row[i]) for i, field in columns.items() if i < len(row)
-        }
+        cells = {field: _cell_text(row[i]) for i, field in columns.items() if i < len(row)}
         cells = {k: v for k, v in cells.items() if v}
         if cells:
             mapped.append((number, cells))

@@ -10,7 +10,8 @@ Decree 30 pieces (docs/vi/viet-mau.md explains them to template authors):
 
 - a paragraph starting ``Điều 1.`` is an article (R-BC-4); one starting with a Roman
   numeral and a dot (``I. KẾT QUẢ``) is a report-style section heading (R-BC-7);
-- a line starting with ``@`` and a keyword is a directive, one paragraph each:
+- a line starting with ``@`` and a keyword (typed with or without diacritics) is a
+  directive, one paragraph each:
   ``@can-cu …`` (căn cứ line, R-CC-2), ``@tham-quyen …`` (authority line), ``@quyet-dinh``
   / ``@quyet-nghi`` (the enacting heading, R-CC-3), ``@phan I …``, ``@chuong I …``,
   ``@muc 1 …``, ``@tieu-muc 1 …`` (divisions with their heading, R-BC-2/3), ``@giua …``
@@ -24,6 +25,7 @@ Values from data are escaped (``escape.py``), so data can never create a piece.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 
 from markdown_it import MarkdownIt
@@ -37,12 +39,14 @@ _ALIGNS: dict[str, CellAlign] = {"left": "left", "center": "center", "right": "r
 _LETTERED = re.compile(r"^([a-zđ])\)\s+")
 _ARTICLE = re.compile(r"^(Điều\s+\d+[a-zđ]?\.)\s*")
 _ROMAN = re.compile(r"^([IVXLC]+\.)\s+")
-_DIRECTIVE = re.compile(r"^@([a-z][a-z-]*)(?:\s+|$)")
+_DIRECTIVE = re.compile(r"^@(\w[\w-]*)(?:\s+|$)")
 # Lines that start a new paragraph even without a blank line before them.
-_STARTS_PIECE = re.compile(r"^[ \t]*(?:@[a-z][a-z-]*(?:\s|$)|Điều\s+\d+[a-zđ]?\.\s|[a-zđ]\)\s|[IVXLC]+\.\s)")
+_STARTS_PIECE = re.compile(
+    r"^[ \t]*(?:@\w[\w-]*(?:\s|$)|Điều\s+\d+[a-zđ]?\.\s|[a-zđ]\)\s|[IVXLC]+\.\s)"
+)
 
 # Directive keyword → (paragraph kind, fixed text, division word). Keywords are ASCII so that
-# they type the same on every keyboard.
+# they type the same on every keyboard (diacritics typed anyway are folded away).
 DIRECTIVES: dict[str, tuple[ParagraphKind, str, str]] = {
     "can-cu": ("can_cu", "", ""),
     "tham-quyen": ("authority", "", ""),
@@ -137,6 +141,16 @@ def _separate_pieces(text: str) -> str:
     return "\n".join(out)
 
 
+def _fold_keyword(word: str) -> str:
+    """Directive keywords may be typed with diacritics, capitals or "_".
+
+    >>> _fold_keyword("Căn_Cứ")
+    'can-cu'
+    """
+    plain = unicodedata.normalize("NFD", word.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in plain if not unicodedata.combining(c)).lower().replace("_", "-")
+
+
 def _directive_error(keyword: str) -> ValueError:
     known = ", ".join(f"@{k}" for k in DIRECTIVES)
     return ValueError(
@@ -145,9 +159,7 @@ def _directive_error(keyword: str) -> ValueError:
     )
 
 
-def _piece(
-    spans: tuple[Span, ...], raw: str, level: int
-) -> Paragraph | tuple[float, ...] | None:
+def _piece(spans: tuple[Span, ...], raw: str, level: int) -> Paragraph | tuple[float, ...] | None:
     """A paragraph recognised by its start (directive, article, Roman heading), or the
     column widths of a ``@cot`` line, or ``None`` for an ordinary paragraph.
 
@@ -157,7 +169,7 @@ def _piece(
     if not (_DIRECTIVE.match(raw) or _ARTICLE.match(raw) or _ROMAN.match(raw)):
         return None
     if m := _DIRECTIVE.match(first):
-        keyword = m.group(1)
+        keyword = _fold_keyword(m.group(1))
         if keyword not in DIRECTIVES:
             raise _directive_error(keyword)
         kind, fixed, word = DIRECTIVES[keyword]
@@ -245,7 +257,7 @@ def parse_markup(text: str) -> tuple[Block, ...]:
                         _strip_prefix(spans, m.end()), kind="lettered", label=f"{m.group(1)})"
                     )
                 )
-            elif (piece := _piece(spans, tokens[i + 1].content, level)) is not None:  # noqa: E501
+            elif (piece := _piece(spans, tokens[i + 1].content, level)) is not None:
                 if isinstance(piece, tuple):
                     pending_widths = piece
                 else:
@@ -259,15 +271,11 @@ def parse_markup(text: str) -> tuple[Block, ...]:
             continue
         i += 1
     return tuple(
-        b
-        for b in blocks
-        if not isinstance(b, Paragraph) or b.spans or b.label or b.kind != "body"
+        b for b in blocks if not isinstance(b, Paragraph) or b.spans or b.label or b.kind != "body"
     )
 
 
-def _table(
-    tokens: list[Token], i: int, blocks: list[Block], widths: tuple[float, ...] = ()
-) -> int:
+def _table(tokens: list[Token], i: int, blocks: list[Block], widths: tuple[float, ...] = ()) -> int:
     header: list[tuple[tuple[Span, ...], ...]] = []
     rows: list[tuple[tuple[Span, ...], ...]] = []
     align: list[CellAlign] = []

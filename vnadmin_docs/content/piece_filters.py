@@ -16,7 +16,15 @@ from typing import Any
 from vnadmin_docs.layout.rules import load_decree30
 from vnadmin_docs.text.numbering import letter, roman
 
-__all__ = ["PIECE_FILTERS", "bo_dau_cuoi", "can_cu", "chu_cai", "dau_thuong", "la_ma", "ten_co_quan"]
+__all__ = [
+    "PIECE_FILTERS",
+    "bo_dau_cuoi",
+    "can_cu",
+    "chu_cai",
+    "dau_thuong",
+    "la_ma",
+    "ten_co_quan",
+]
 
 # Openings that already make a line a legal basis or its last line (R-CC-1, R-CC-3).
 _OPENINGS = ("căn cứ", "theo đề nghị", "xét đề nghị", "theo ", "xét ", "thực hiện ")

@@ -63,7 +63,7 @@ def attached_to_text(doc: Document, kind_name: str, symbol: tuple[str, ...], bla
 
 
 def appendix_label(index: int, count: int, appendix: Appendix, figs: Figures) -> str:
-    """"Phụ lục" alone for a single appendix, "Phụ lục I", "Phụ lục II" … for several
+    """ "Phụ lục" alone for a single appendix, "Phụ lục I", "Phụ lục II" … for several
     (R-PL-1); an explicit ``number`` wins."""
     word = str(figs.value("element", "appendix_label", "text"))
     if appendix.number:
@@ -113,6 +113,3 @@ def appendix_sections(
         body.extend(body_paras(blocks, figs, text_w))
         sections.append(Section(setup=setup, body=tuple(body), page_number=page_number))
     return tuple(sections)
-
-
-

@@ -25,6 +25,7 @@ from vnadmin_docs.units import Length, Mm, Pt
 __all__ = ["body_paras", "column_widths", "end_with_closing_mark", "fix_can_cu_punctuation"]
 
 _TRAILING = ";,.:"
+_NO_CLOSING_MARK = {"authority", "enacting", "division_label", "division_heading"}
 
 
 def _runs(
@@ -115,7 +116,7 @@ def _centred_upper(spans: tuple[Span, ...], kind: str, figs: Figures) -> Para:
 
 
 def _division(block: Paragraph, figs: Figures) -> list[Para]:
-    """"Chương I" on its own centred bold line, its UPPER heading on the next (R-BC-2/3)."""
+    """ "Chương I" on its own centred bold line, its UPPER heading on the next (R-BC-2/3)."""
     lab = figs.element("division_label")
     head = figs.element("division_heading")
     line = float(figs.value("element", "body", "line_spacing"))
@@ -281,10 +282,11 @@ def end_with_closing_mark(paras: list[Para | Grid], mark: str) -> list[Para | Gr
     """Make the last body paragraph end with ``./.`` (R-ND-5).
 
     A final "." becomes "./."; a final ":" or ";" is replaced; otherwise the mark is added.
+    Headings (a chapter title, "QUYẾT ĐỊNH:") never take it: it goes on the last text.
     """
     for i in range(len(paras) - 1, -1, -1):
         para = paras[i]
-        if isinstance(para, Para) and para.runs:
+        if isinstance(para, Para) and para.runs and para.role not in _NO_CLOSING_MARK:
             last = para.runs[-1]
             text = last.text.rstrip()
             if text.endswith(mark):
