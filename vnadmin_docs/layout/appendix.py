@@ -26,7 +26,13 @@ from vnadmin_docs.text.numbering import roman
 from vnadmin_docs.text.so_line import number_text, symbol_text
 from vnadmin_docs.units import Length
 
-__all__ = ["appendix_label", "appendix_sections", "attached_to_text", "issuer_in_text"]
+__all__ = [
+    "appendix_label",
+    "appendix_sections",
+    "attached_to_text",
+    "balanced_lines",
+    "issuer_in_text",
+]
 
 log = logging.getLogger("vnadmin_docs.layout")
 
@@ -71,6 +77,31 @@ def appendix_label(index: int, count: int, appendix: Appendix, figs: Figures) ->
     return f"{word} {roman(index + 1)}" if count > 1 else word
 
 
+def balanced_lines(
+    text: str, width: Length, size: Length, *, bold: bool = False, italic: bool = False
+) -> list[str]:
+    """Wrap ``text`` into as few lines as fit ``width``, then make those lines about equally
+    long (the narrowest width that still gives the same number of lines), so a centred
+    title does not end with one lonely word.
+
+    >>> from vnadmin_docs.units import Mm, Pt
+    >>> balanced_lines("(Kèm theo Quyết định số 125/QĐ-STP ngày 20 tháng 12 năm 2024 của "
+    ...                "Sở Tư pháp)", Mm(150), Pt(14), italic=True)
+    ['(Kèm theo Quyết định số 125/QĐ-STP ngày', '20 tháng 12 năm 2024 của Sở Tư pháp)']
+    """
+    lines = wrap_words(text, width, size, bold=bold, italic=italic)
+    if len(lines) < 2:
+        return lines
+    low, high = width * 0.3, width
+    for _ in range(14):
+        mid = (low + high) * 0.5
+        if len(wrap_words(text, mid, size, bold=bold, italic=italic)) == len(lines):
+            high = mid
+        else:
+            low = mid
+    return wrap_words(text, high, size, bold=bold, italic=italic)
+
+
 def _top(
     label: str, appendix: Appendix, attached: str, figs: Figures, text_w: Length
 ) -> list[Para | Grid]:
@@ -79,10 +110,10 @@ def _top(
     usable = text_w * 0.9
     if appendix.title:
         ts = figs.element("appendix_title")
-        lines = wrap_words(upper_vi(appendix.title), usable, ts.size, bold=ts.bold)
+        lines = balanced_lines(upper_vi(appendix.title), usable, ts.size, bold=ts.bold)
         out.append(lines_para(lines, ts, "appendix_title", keep_next=True))
     at = figs.element("appendix_attached")
-    lines = wrap_words(f"({attached})", usable, at.size, italic=at.italic)
+    lines = balanced_lines(f"({attached})", usable, at.size, italic=at.italic)
     out.append(lines_para(lines, at, "appendix_attached", keep_next=True))
     ratio = float(figs.value("element", "appendix_attached", "rule_ratio"))
     rule = rule_para(widest(lines, at) * ratio, text_w, "appendix_rule")
