@@ -14,11 +14,10 @@ from dataclasses import replace
 from vnadmin_docs.blocks import Block
 from vnadmin_docs.errors import LayoutError
 from vnadmin_docs.layout.addressees import addressee_paras
-from vnadmin_docs.layout.appendix import appendix_sections
+from vnadmin_docs.layout.appendix import appendix_sections, balanced_lines
 from vnadmin_docs.layout.body import body_paras
 from vnadmin_docs.layout.figures import Figures
 from vnadmin_docs.layout.header import frame_para, header_columns, header_grid
-from vnadmin_docs.layout.measure import wrap_words
 from vnadmin_docs.layout.page_model import ZERO, Border, Grid, PageModel, Para, Run, Section
 from vnadmin_docs.layout.pieces import lines_para, rule_para, text_para, widest
 from vnadmin_docs.layout.signature import signature_grid
@@ -62,7 +61,8 @@ def _title_block(type_name: str, subject: str | None, figs: Figures, text_w: Len
     ]
     if subject:
         ty = figs.element("trich_yeu")
-        lines = wrap_words(subject, text_w * 0.85, ty.size, bold=ty.bold)
+        # Lines of about equal length: a centred summary never ends with one lonely word.
+        lines = balanced_lines(subject, text_w * 0.85, ty.size, bold=ty.bold)
         paras.append(lines_para(lines, ty, "trich_yeu", keep_next=True))
         ratio = float(figs.value("element", "trich_yeu", "rule_ratio"))
         paras.append(rule_para(widest(lines, ty) * ratio, text_w, "trich_yeu_rule"))
