@@ -82,3 +82,29 @@ def test_appendix_lists_the_awarded(paragraphs: list[Paragraph]) -> None:
     assert " ".join(kem.text.split()) == (
         "(Kèm theo Quyết định số 125/QĐ-STP ngày 20 tháng 12 năm 2024 của Sở Tư pháp)"
     )
+
+
+def test_decision_issuing_a_regulation_mau_1_3() -> None:
+    data = vnadmin_docs.load_data(ROOT / "examples/quyet-dinh/ban-hanh-quy-che-2024.yaml")
+    rendered = vnadmin_docs.render("quyet-dinh", data)
+    doc = open_docx(io.BytesIO(rendered.to_bytes()))
+    assert len(doc.sections) == 2
+    texts = [p.text for p in doc.paragraphs]
+    start = texts.index("QUY CHẾ")  # the attached document's type name, not "Phụ lục"
+    assert texts[start + 1] == "Làm việc của Văn phòng Ủy ban nhân dân tỉnh"
+    assert " ".join(texts[start + 2].split()) == (
+        "(Kèm theo Quyết định số 45/QĐ-VP ngày 05 tháng 4 năm 2024 của Văn phòng Ủy ban "
+        "nhân dân tỉnh)"
+    )
+    assert not any(t.startswith("Phụ lục") for t in texts)
+    chapters = [i for i, t in enumerate(texts) if t.startswith("Chương ")]
+    assert [texts[i + 1] for i in chapters] == [
+        "QUY ĐỊNH CHUNG",
+        "TRÁCH NHIỆM, PHẠM VI GIẢI QUYẾT CÔNG VIỆC",
+    ]
+    for i in chapters:
+        for p in (doc.paragraphs[i], doc.paragraphs[i + 1]):
+            assert p.alignment == WD_ALIGN_PARAGRAPH.CENTER
+            assert all(r.bold for r in p.runs)
+    assert "b) Công việc có yêu cầu riêng của Chủ tịch Ủy ban nhân dân tỉnh." in texts
+    assert texts[-1].endswith("trước Chánh Văn phòng./.")

@@ -105,10 +105,22 @@ def balanced_lines(
 def _top(
     label: str, appendix: Appendix, attached: str, figs: Figures, text_w: Length
 ) -> list[Para | Grid]:
-    lab = figs.element("appendix_label")
-    out: list[Para | Grid] = [text_para(label, lab, "appendix_label", keep_next=True)]
     usable = text_w * 0.9
-    if appendix.title:
+    out: list[Para | Grid] = []
+    if appendix.type_name:
+        # Mẫu 1.3: a document issued with the decision carries its own type name and summary.
+        tl = figs.element("type_name")
+        out.append(
+            text_para(upper_vi(appendix.type_name), tl, "attached_type_name", keep_next=True)
+        )
+        if appendix.title:
+            ty = figs.element("trich_yeu")
+            lines = balanced_lines(appendix.title, usable, ty.size, bold=ty.bold)
+            out.append(lines_para(lines, ty, "attached_title", keep_next=True))
+    else:
+        lab = figs.element("appendix_label")
+        out.append(text_para(label, lab, "appendix_label", keep_next=True))
+    if appendix.title and not appendix.type_name:
         ts = figs.element("appendix_title")
         lines = balanced_lines(upper_vi(appendix.title), usable, ts.size, bold=ts.bold)
         out.append(lines_para(lines, ts, "appendix_title", keep_next=True))
@@ -136,11 +148,15 @@ def appendix_sections(
     setup = figs.page_setup()
     text_w = setup.text_width
     blank = str(figs.value("element", "appendix_attached", "draft_blank"))
-    count = len(doc.appendices)
+    count = sum(1 for a in doc.appendices if not a.type_name)
     sections: list[Section] = []
-    for i, (appendix, blocks) in enumerate(zip(doc.appendices, appendix_blocks, strict=True)):
+    index = 0
+    for appendix, blocks in zip(doc.appendices, appendix_blocks, strict=True):
         attached = appendix.attached_to or attached_to_text(doc, kind_name, symbol, blank)
-        body = _top(appendix_label(i, count, appendix, figs), appendix, attached, figs, text_w)
+        label = appendix_label(index, count, appendix, figs)
+        if not appendix.type_name:
+            index += 1
+        body = _top(label, appendix, attached, figs, text_w)
         body.extend(body_paras(blocks, figs, text_w))
         sections.append(Section(setup=setup, body=tuple(body), page_number=page_number))
     return tuple(sections)

@@ -22,12 +22,18 @@ class Appendix(Model):
     ``number`` overrides the automatic numbering (Roman numerals I, II … when there are two
     or more appendices, none for a single one, R-PL-1); ``attached_to`` replaces the text
     inside "(Kèm theo …)" when the appendix belongs to another document.
+
+    ``type_name`` makes it a document issued with a decision instead (Mẫu 1.3, "văn bản
+    được ban hành kèm theo quyết định"): the type name ("QUY CHẾ") in upper case bold, the
+    ``title`` under it as a bold trích yếu, then the "(Kèm theo …)" line; such documents are
+    not counted in the Phụ lục I, II … numbering.
     """
 
     title: MultiLine | None = None
     body: MultiLine
     number: Line | None = None
     attached_to: Line | None = None
+    type_name: Line | None = None
 
     @field_validator("number")
     @classmethod
@@ -41,6 +47,18 @@ class Appendix(Model):
                 f"the appendix number '{value}' must be a Roman numeral (R-PL-1).",
             )
         return v
+
+    @field_validator("type_name")
+    @classmethod
+    def _type_name(cls, value: str | None) -> str | None:
+        if value is not None and value.strip().lower().startswith("phụ lục"):
+            raise rule_error(
+                "phụ lục thì bỏ trống type_name; type_name dành cho văn bản ban hành kèm theo "
+                "quyết định (Mẫu 1.3), ví dụ “Quy chế”.",
+                "leave type_name empty for an appendix; it is for a document issued with a "
+                "decision (Mẫu 1.3), e.g. 'Quy chế'.",
+            )
+        return value
 
     @field_validator("attached_to")
     @classmethod
