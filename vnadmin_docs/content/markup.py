@@ -38,11 +38,15 @@ __all__ = ["DIRECTIVES", "parse_markup"]
 _ALIGNS: dict[str, CellAlign] = {"left": "left", "center": "center", "right": "right"}
 _LETTERED = re.compile(r"^([a-zđ])\)\s+")
 _ARTICLE = re.compile(r"^(Điều\s+\d+[a-zđ]?\.)\s*")
-_ROMAN = re.compile(r"^([IVXLC]+\.)\s+")
+# Roman numerals I … XXXIX only: a report never has more sections, and "C." or "L." at the
+# start of a paragraph is far more likely an initial than 100 or 50.
+_ROMAN_NUMERAL = r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})\."
+_ROMAN = re.compile(rf"^({_ROMAN_NUMERAL})\s+")
 _DIRECTIVE = re.compile(r"^@(\w[\w-]*)(?:\s+|$)")
 # Lines that start a new paragraph even without a blank line before them.
 _STARTS_PIECE = re.compile(
-    r"^[ \t]*(?:@\w[\w-]*(?:\s|$)|Điều\s+\d+[a-zđ]?\.\s|[a-zđ]\)\s|[IVXLC]+\.\s)"
+    r"^[ \t]*(?:@\w[\w-]*(?:\s|$)|Điều\s+\d+[a-zđ]?\.\s|[a-zđ]\)\s|\d{1,3}[.)]\s|"
+    rf"{_ROMAN_NUMERAL}\s)"
 )
 
 # Directive keyword → (paragraph kind, fixed text, division word). Keywords are ASCII so that
@@ -214,6 +218,8 @@ def parse_markup(text: str) -> tuple[Block, ...]:
     [('can_cu', 'Căn cứ A'), ('can_cu', 'Căn cứ B')]
     >>> [(b.kind, b.label) for b in parse_markup("@chuong I QUY ĐỊNH CHUNG\\nĐiều 1. Phạm vi")]
     [('division', 'Chương I'), ('article', 'Điều 1.')]
+    >>> [b.text for b in parse_markup("Gồm:\\n- một;\\n+ một phẩy một;\\n2. hai.\\n\\nC. Ronaldo")]
+    ['Gồm:', '- một;', '+ một phẩy một;', '2. hai.', 'C. Ronaldo']
 
     Raises :class:`ValueError` ("vi|en") for an unknown directive or a bad ``@cot`` line.
     """
@@ -233,7 +239,9 @@ def parse_markup(text: str) -> tuple[Block, ...]:
             list_stack.pop()
         elif tok.type == "list_item_open":
             list_kind, markup = list_stack[-1]
-            item_label.append(f"{tok.info}{markup}" if list_kind == "numbered" else "-")
+            # A dash item keeps its marker: văn thư use "+" for second-level items.
+            bullet = "+" if tok.markup == "+" else "-"
+            item_label.append(f"{tok.info}{markup}" if list_kind == "numbered" else bullet)
         elif tok.type == "list_item_close":
             item_label.pop()
         elif tok.type == "heading_open":
