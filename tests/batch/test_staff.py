@@ -18,7 +18,7 @@ EXAMPLE_XLSX = ROOT / "examples/thong-bao-phan-cong/nhan-su-van-phong.xlsx"
 EXAMPLE_YAML = ROOT / "examples/thong-bao-phan-cong/vp-ubnd-tinh-2024.yaml"
 
 
-def _sheet(tmp_path: Path, rows: list[list[Any]], merge: list[str] = ()) -> Path:  # type: ignore[assignment]
+def _sheet(tmp_path: Path, rows: list[list[Any]], merge: tuple[str, ...] = ()) -> Path:
     wb = Workbook()
     ws = wb.active
     for row in rows:
@@ -113,3 +113,26 @@ def test_example_sheet_matches_the_example_yaml_and_renders() -> None:
     rendered = vnadmin_docs.render("thong-bao-phan-cong", data)
     texts = [p.text for p in rendered.page_model.sections[0].body if hasattr(p, "text")]
     assert "1. Ông Nguyễn Văn Hùng – Chánh Văn phòng:" in texts
+
+
+def test_groups_become_roman_sections_with_numbering_restarting(tmp_path: Path) -> None:
+    path = _sheet(
+        tmp_path,
+        [
+            ["Nhóm", "Họ và tên", "Chức vụ", "Nhiệm vụ", "Danh xưng"],
+            ["Lãnh đạo phòng", "Nguyễn Văn A", "Trưởng phòng", "Phụ trách chung.", "Ông"],
+            ["Lãnh đạo phòng", "Trần Thị B", "Phó Trưởng phòng", "Theo dõi lĩnh vực X.", "Bà"],
+            ["Công chức", "Lê Văn C", "Chuyên viên", "Theo dõi hồ sơ Y.", "Ông"],
+        ],
+    )
+    people = read_staff(path)
+    assert [p["nhom"] for p in people] == ["Lãnh đạo phòng", "Lãnh đạo phòng", "Công chức"]
+    data = vnadmin_docs.load_data(EXAMPLE_YAML)
+    data["content"]["phan_cong"] = people
+    model = vnadmin_docs.render("thong-bao-phan-cong", data).page_model
+    texts = [p.text for p in model.sections[0].body if hasattr(p, "text")]
+    i = texts.index("I. LÃNH ĐẠO PHÒNG")
+    assert texts[i + 1] == "1. Ông Nguyễn Văn A – Trưởng phòng:"
+    assert texts[i + 3] == "2. Bà Trần Thị B – Phó Trưởng phòng:"
+    assert texts[i + 5] == "II. CÔNG CHỨC"
+    assert texts[i + 6] == "1. Ông Lê Văn C – Chuyên viên:"

@@ -8,7 +8,8 @@ The sheet has a header row and one of two shapes (they may be mixed):
 
 Columns are found by their header, without regard to case or diacritics:
 ``Họ và tên`` (or ``Họ tên``), ``Chức vụ``, ``Nhiệm vụ`` and optionally ``Danh xưng``
-(``Ông``/``Bà``) or ``Giới tính`` (``Nam`` → Ông, ``Nữ`` → Bà). Other columns (``STT``) are
+(``Ông``/``Bà``) or ``Giới tính`` (``Nam`` → Ông, ``Nữ`` → Bà), and ``Nhóm`` (the section a
+person is listed under: "Lãnh đạo Văn phòng", "Công chức"). Other columns (``STT``) are
 ignored. Every problem is reported at once with its row and column.
 
 >>> fold_header(" Họ và  TÊN ")
@@ -35,6 +36,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "nhiem_vu": ("nhiem vu", "nhiem vu duoc phan cong", "nhiem vu phan cong", "nhiem_vu"),
     "danh_xung": ("danh xung", "ong/ba", "ong ba", "danh_xung"),
     "gioi_tinh": ("gioi tinh", "gioi_tinh"),
+    "nhom": ("nhom", "nhom nhiem vu", "khoi"),
 }
 _REQUIRED = ("ho_ten", "chuc_vu", "nhiem_vu")
 _LABELS = {
@@ -43,6 +45,7 @@ _LABELS = {
     "nhiem_vu": "Nhiệm vụ",
     "danh_xung": "Danh xưng",
     "gioi_tinh": "Giới tính",
+    "nhom": "Nhóm",
 }
 _BULLETS = "-–—•+*"
 
@@ -134,6 +137,8 @@ def group_staff(rows: Iterable[StaffRow], source: str) -> list[dict[str, Any]]:
             people[-1]["nhiem_vu"].extend(duties)
             continue
         entry: dict[str, Any] = {}
+        if cells.get("nhom"):
+            entry["nhom"] = cells["nhom"]
         honorific = _honorific(cells)
         if honorific:
             entry["danh_xung"] = honorific
