@@ -119,3 +119,8 @@ def test_docx_structure_for_word_users() -> None:
     assert "Số:       /KH-UBND" in texts
     assert "I. MỤC ĐÍCH, YÊU CẦU" in texts
     assert "đ) Kết quả được đánh giá, báo cáo định kỳ." in texts
+
+
+def test_signature_block_is_never_alone_on_its_page(pages: list[str]) -> None:
+    signature_page = next(t for t in pages if "Nơi nhận:" in t)
+    assert "theo phân cấp hiện hành./." in signature_page

@@ -164,3 +164,12 @@ def test_bad_markup_in_an_appendix_names_the_field_path(tmp_path: Path) -> None:
     with pytest.raises(DataError) as err:
         vnadmin_docs.render(str(_template(tmp_path, "BÁO CÁO")), data)
     assert [p.path for p in err.value.problems] == ["appendices.0.body"]
+
+
+def test_last_body_paragraph_keeps_with_the_signature(tmp_path: Path) -> None:
+    rendered = vnadmin_docs.render(str(_template(tmp_path, "BÁO CÁO")), _data())
+    body = rendered.page_model.sections[0].body
+    signature = next(i for i, item in enumerate(body) if getattr(item, "role", "") == "signature")
+    last = body[signature - 1]
+    assert last.text == "Nội dung văn bản./."
+    assert last.keep_next

@@ -147,7 +147,12 @@ def compose_section(
         body.append(header_grid(doc, figs, text_w, symbol, vv=None))
         body.extend(_title_block(type_name or "", doc.subject, figs, text_w))
     body.extend(addressee_paras(doc.addressees, figs, text_w))
-    body.extend(body_paras(blocks, figs, text_w))
+    paras = body_paras(blocks, figs, text_w)
+    if layout != "cong-van" and paras and isinstance(paras[-1], Para):
+        # The signature block never stands alone on a page: the last paragraph goes with it.
+        # (Type-name layout only; the công văn output is kept as the lead checked it.)
+        paras[-1] = replace(paras[-1], keep_next=True)
+    body.extend(paras)
     recipients = doc.recipients
     first = str(figs.value("element", "noi_nhan_item", "first_item_cong_van"))
     # R-NN-2: a công văn, and a tờ trình/báo cáo sent up with "Kính gửi", list "Như trên" first.
