@@ -105,3 +105,17 @@ def test_marks_sit_at_their_positions() -> None:
     urgency = left_bottom[2]
     assert urgency.box is not None and urgency.box.color == "FF0000"  # R-KHAN-2 red stamp
     assert all(r.bold and r.size.pt == 13 for r in urgency.runs)
+
+
+def test_duty_markers_and_free_content_after_the_assignments() -> None:
+    data = vnadmin_docs.load_data(EXAMPLE)
+    data["content"]["ky_hieu_nhiem_vu"] = "a)"
+    data["content"]["phan_cong"][0]["nhiem_vu"] = "Phụ trách chung."  # one duty as plain text
+    data["content"]["sau_phan_cong"] = "II. NGUYÊN TẮC LÀM VIỆC"
+    model = vnadmin_docs.render("thong-bao-phan-cong", data).page_model
+    texts = [p.text for p in model.sections[0].body if hasattr(p, "text")]
+    first = texts.index("1. Ông Nguyễn Văn Hùng – Chánh Văn phòng:")
+    assert texts[first + 1] == "a) Phụ trách chung."
+    second = texts.index("2. Bà Trần Thị Lan – Phó Chánh Văn phòng:")
+    assert [t[:2] for t in texts[second + 1 : second + 5]] == ["a)", "b)", "c)", "d)"]
+    assert texts.index("II. NGUYÊN TẮC LÀM VIỆC") > second
