@@ -117,3 +117,9 @@ def test_explicit_widths_are_proportional() -> None:
 def test_short_rows_are_padded_so_every_row_has_every_column() -> None:
     grid = _table("| A | B | C |\n|---|---|---|\n| 1 |")
     assert {len(r.cells) for r in grid.rows} == {3}
+
+
+def test_a_body_ending_with_a_table_puts_no_mark_above_it() -> None:
+    items = _set("Danh sách như sau:\n\n| A | B |\n|---|---|\n| 1 | 2 |")
+    assert isinstance(items[-1], Grid)
+    assert items[0].text == "Danh sách như sau:"

@@ -282,10 +282,13 @@ def end_with_closing_mark(paras: list[Para | Grid], mark: str) -> list[Para | Gr
     """Make the last body paragraph end with ``./.`` (R-ND-5).
 
     A final "." becomes "./."; a final ":" or ";" is replaced; otherwise the mark is added.
-    Headings (a chapter title, "QUYẾT ĐỊNH:") never take it: it goes on the last text.
+    Headings (a chapter title, "QUYẾT ĐỊNH:") never take it: it goes on the last text. A body
+    that ends with a table gets no mark (it would land on the text above the table).
     """
     for i in range(len(paras) - 1, -1, -1):
         para = paras[i]
+        if isinstance(para, Grid):
+            return paras
         if isinstance(para, Para) and para.runs and para.role not in _NO_CLOSING_MARK:
             last = para.runs[-1]
             text = last.text.rstrip()
