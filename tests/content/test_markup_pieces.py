@@ -133,3 +133,29 @@ def test_unknown_directive_in_a_template_is_a_template_error(tmp_path: Path) -> 
     with pytest.raises(TemplateError) as err:
         vnadmin_docs.render(str(tpl), data)
     assert "@khong-co" in str(err.value.localized("vi"))
+
+
+def test_table_rows_from_data_keep_line_breaks_and_pipes(tmp_path: Path) -> None:
+    tpl = tmp_path / "bang.md"
+    tpl.write_text(
+        "---\nid: bang\nlayout: ten-loai\ntype_name: THÔNG BÁO\nfields:\n"
+        "  ds: {type: list, required: true}\n---\n"
+        "| STT | Họ và tên | Nhiệm vụ |\n|:---:|---|---|\n"
+        "{% for r in ds %}\n"
+        "| {{ loop.index }} | {{ r.ten | o_bang }} | {{ r.viec | o_bang }} |\n"
+        "{% endfor %}\n",
+        "utf-8",
+    )
+    data = vnadmin_docs.load_data(ROOT / "examples/thong-bao-phan-cong/vp-ubnd-tinh-2024.yaml")
+    data["content"] = {
+        "ds": [
+            {"ten": "Nguyễn *Văn* A", "viec": "Phụ trách chung;\nChủ tài khoản | quỹ."},
+            {"ten": "Trần Thị B", "viec": "Theo dõi lĩnh vực X."},
+        ]
+    }
+    model = vnadmin_docs.render(str(tpl), data).page_model
+    table = next(b for b in model.sections[0].body if getattr(b, "role", "") == "table")
+    assert len(table.rows) == 3
+    cell = table.rows[1].cells[2].paras[0]
+    assert [r.text for r in cell.runs] == ["Phụ trách chung;", "\n", "Chủ tài khoản | quỹ."]
+    assert table.rows[1].cells[1].paras[0].text == "Nguyễn *Văn* A"

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from vnadmin_docs.content.escape import Markup, escape_markup
 from vnadmin_docs.layout.rules import load_decree30
 from vnadmin_docs.text.numbering import letter, roman
 
@@ -23,6 +24,7 @@ __all__ = [
     "chu_cai",
     "dau_thuong",
     "la_ma",
+    "o_bang",
     "ten_co_quan",
 ]
 
@@ -83,6 +85,19 @@ def bo_dau_cuoi(text: str) -> str:
     return str(text).rstrip().rstrip(".;,:").rstrip()
 
 
+def o_bang(value: Any) -> Markup:
+    r"""A data value made safe for one table cell: escaped, its line breaks kept as
+    ``<br>`` (a table row is one line of markup).
+
+    >>> o_bang("Phụ trách chung;\nChủ tài khoản | quỹ")
+    'Phụ trách chung\\;<br>Chủ tài khoản \\| quỹ'
+    """
+    if value is None:
+        return Markup("")
+    text = escape_markup(str(value).strip()).replace("\\\n", "<br>")
+    return Markup(text)
+
+
 def ten_co_quan(issuer: Any) -> str:
     """The issuer as written in a sentence: ``name_in_text``, else its name with only the
     first letter capitalised (give ``issuer.name_in_text`` for the capitals of R-VH-5)."""
@@ -99,5 +114,6 @@ PIECE_FILTERS: dict[str, Callable[..., Any]] = {
     "can_cu": can_cu,
     "dau_thuong": dau_thuong,
     "bo_dau_cuoi": bo_dau_cuoi,
+    "o_bang": o_bang,
     "ten_co_quan": ten_co_quan,
 }

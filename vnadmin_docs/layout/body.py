@@ -205,7 +205,8 @@ def column_widths(
                 (text_width(word, size, bold=bold).pt for word in text.split()), default=0.0
             )
             floor[i] = max(floor[i], longest_word + padding.pt)
-            want[i] = max(want[i], text_width(text, size, bold=bold).pt + padding.pt)
+            widest_line = max(text_width(ln, size, bold=bold).pt for ln in text.split("\n"))
+            want[i] = max(want[i], widest_line + padding.pt)
     avail = text_w.pt
     if sum(floor) >= avail:
         scale = avail / sum(floor)
