@@ -60,3 +60,16 @@ def test_de_an_parts_are_centred_pairs_and_its_appendix_restarts_numbering() -> 
     assert texts[texts.index("Phần II") + 1] == "NỘI DUNG ĐỀ ÁN"
     assert len(doc.sections) == 2
     assert "Phụ lục" in texts  # a single appendix has no number (R-PL-1)
+
+
+def test_landscape_appendix_turns_only_its_own_pages() -> None:
+    data = vnadmin_docs.load_data(ROOT / "examples/de-an/so-hoa-ho-so-2025.yaml")
+    doc = open_docx(io.BytesIO(vnadmin_docs.render("de-an", data).to_bytes()))
+    main, appendix = doc.sections
+    assert main.page_width < main.page_height
+    assert appendix.page_width > appendix.page_height
+    assert appendix._sectPr.find(f"{W}pgSz").get(f"{W}orient") == "landscape"
+    table = doc.tables[-1]
+    widths = [int(g.get(f"{W}w")) for g in table._tbl.findall(f"{W}tblGrid/{W}gridCol")]
+    text_width = appendix.page_width - appendix.left_margin - appendix.right_margin
+    assert abs(sum(widths) * 635 - text_width) < 635 * 5  # twips → EMU

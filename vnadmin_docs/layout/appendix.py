@@ -145,8 +145,7 @@ def appendix_sections(
 ) -> tuple[Section, ...]:
     """One section per appendix of ``doc``; ``appendix_blocks[i]`` is the parsed body of
     ``doc.appendices[i]``."""
-    setup = figs.page_setup()
-    text_w = setup.text_width
+    portrait = figs.page_setup()
     blank = str(figs.value("element", "appendix_attached", "draft_blank"))
     count = sum(1 for a in doc.appendices if not a.type_name)
     sections: list[Section] = []
@@ -156,6 +155,12 @@ def appendix_sections(
         label = appendix_label(index, count, appendix, figs)
         if not appendix.type_name:
             index += 1
+        setup = (
+            replace(portrait, width=portrait.height, height=portrait.width)
+            if appendix.landscape
+            else portrait
+        )
+        text_w = setup.text_width
         body = _top(label, appendix, attached, figs, text_w)
         body.extend(body_paras(blocks, figs, text_w))
         sections.append(Section(setup=setup, body=tuple(body), page_number=page_number))

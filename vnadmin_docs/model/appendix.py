@@ -23,6 +23,8 @@ class Appendix(Model):
     or more appendices, none for a single one, R-PL-1); ``attached_to`` replaces the text
     inside "(Kèm theo …)" when the appendix belongs to another document.
 
+    ``landscape`` sets the appendix across the page (a wide table; practice, see R-PAGE-2).
+
     ``type_name`` makes it a document issued with a decision instead (Mẫu 1.3, "văn bản
     được ban hành kèm theo quyết định"): the type name ("QUY CHẾ") in upper case bold, the
     ``title`` under it as a bold trích yếu, then the "(Kèm theo …)" line; such documents are
@@ -34,6 +36,7 @@ class Appendix(Model):
     number: Line | None = None
     attached_to: Line | None = None
     type_name: Line | None = None
+    landscape: bool = False
 
     @field_validator("number")
     @classmethod
