@@ -18,6 +18,7 @@ ignored. Every problem is reported at once with its row and column.
 
 from __future__ import annotations
 
+import importlib
 import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -191,12 +192,14 @@ def read_staff(path: str | Path, *, sheet: str | None = None) -> list[dict[str, 
     The header row is the first row that names the three required columns (title rows
     above it are skipped).
     """
-    from openpyxl import load_workbook  # type: ignore[import-untyped]  # heavy; only here
+    # Imported by name only when a sheet is read (heavy); typed as Any so that the result
+    # does not depend on whether openpyxl stubs are installed.
+    openpyxl: Any = importlib.import_module("openpyxl")
 
     p = Path(path)
     source = p.name
     try:
-        book = load_workbook(p, read_only=True, data_only=True)
+        book = openpyxl.load_workbook(p, read_only=True, data_only=True)
     except FileNotFoundError:
         raise DataError(
             [FieldProblem(str(p), "không tìm thấy tệp", "file not found")], source
