@@ -119,3 +119,17 @@ def test_duty_markers_and_free_content_after_the_assignments() -> None:
     second = texts.index("2. Bà Trần Thị Lan – Phó Chánh Văn phòng:")
     assert [t[:2] for t in texts[second + 1 : second + 5]] == ["a)", "b)", "c)", "d)"]
     assert texts.index("II. NGUYÊN TẮC LÀM VIỆC") > second
+
+
+def test_incomplete_assignments_are_data_errors_naming_each_gap() -> None:
+    from vnadmin_docs.errors import DataError
+
+    data = vnadmin_docs.load_data(EXAMPLE)
+    del data["content"]["phan_cong"][0]["chuc_vu"]
+    data["content"]["phan_cong"][2]["nhiem_vu"] = []
+    with pytest.raises(DataError) as err:
+        vnadmin_docs.render("thong-bao-phan-cong", data)
+    assert [p.path for p in err.value.problems] == [
+        "content.phan_cong.0.chuc_vu",
+        "content.phan_cong.2.nhiem_vu",
+    ]

@@ -14,11 +14,13 @@ from collections.abc import Callable
 from typing import Any
 
 from vnadmin_docs.content.escape import Markup, escape_markup
+from vnadmin_docs.errors import DataError, FieldProblem
 from vnadmin_docs.layout.rules import load_decree30
 from vnadmin_docs.text.numbering import letter, roman
 
 __all__ = [
     "PIECE_FILTERS",
+    "bat_buoc",
     "bo_dau_cuoi",
     "can_cu",
     "chu_cai",
@@ -98,6 +100,41 @@ def o_bang(value: Any) -> Markup:
     return Markup(text)
 
 
+def bat_buoc(items: Any, field: str, *keys: str) -> Any:
+    """Check that every item of the list field ``field`` is a mapping holding ``keys``;
+    return the list unchanged. Every gap is reported at once as a data problem
+    ``content.<field>.<n>.<key>`` (not as a template error).
+
+    >>> bat_buoc([{"ho_ten": "A", "chuc_vu": "B"}], "phan_cong", "ho_ten", "chuc_vu")
+    [{'ho_ten': 'A', 'chuc_vu': 'B'}]
+    """
+    problems: list[FieldProblem] = []
+    for i, item in enumerate(items or []):
+        if not isinstance(item, dict):
+            problems.append(
+                FieldProblem(
+                    f"content.{field}.{i}",
+                    f"phải là một nhóm trường ({', '.join(keys)})",
+                    f"must be a mapping ({', '.join(keys)})",
+                    value=item,
+                )
+            )
+            continue
+        for key in keys:
+            value = item.get(key)
+            if value is None or (isinstance(value, str | list) and not value):
+                problems.append(
+                    FieldProblem(
+                        f"content.{field}.{i}.{key}",
+                        "thiếu trường bắt buộc",
+                        "required field missing",
+                    )
+                )
+    if problems:
+        raise DataError(problems)
+    return items
+
+
 def ten_co_quan(issuer: Any) -> str:
     """The issuer as written in a sentence: ``name_in_text``, else its name with only the
     first letter capitalised (give ``issuer.name_in_text`` for the capitals of R-VH-5)."""
@@ -114,6 +151,7 @@ PIECE_FILTERS: dict[str, Callable[..., Any]] = {
     "can_cu": can_cu,
     "dau_thuong": dau_thuong,
     "bo_dau_cuoi": bo_dau_cuoi,
+    "bat_buoc": bat_buoc,
     "o_bang": o_bang,
     "ten_co_quan": ten_co_quan,
 }
