@@ -108,3 +108,19 @@ def test_decision_issuing_a_regulation_mau_1_3() -> None:
             assert all(r.bold for r in p.runs)
     assert "b) Công việc có yêu cầu riêng của Chủ tịch Ủy ban nhân dân tỉnh." in texts
     assert texts[-1].endswith("trước Chánh Văn phòng./.")
+
+
+@pytest.mark.parametrize(
+    ("de_nghi", "line"),
+    [
+        ("Chánh Văn phòng Sở", "Theo đề nghị của Chánh Văn phòng Sở."),
+        ("Theo đề nghị của Trưởng phòng Tổ chức;", "Theo đề nghị của Trưởng phòng Tổ chức."),
+        ("Xét đề nghị của Hội đồng Thi đua", "Xét đề nghị của Hội đồng Thi đua."),
+    ],
+)
+def test_proposal_line_is_not_doubled(de_nghi: str, line: str) -> None:
+    data = vnadmin_docs.load_data(EXAMPLE)
+    data["content"]["de_nghi"] = de_nghi
+    model = vnadmin_docs.render("quyet-dinh", data).page_model
+    texts = [p.text for p in model.sections[0].body if hasattr(p, "text")]
+    assert line in texts
