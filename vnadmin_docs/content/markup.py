@@ -195,8 +195,11 @@ def _piece(spans: tuple[Span, ...], raw: str, level: int) -> Paragraph | tuple[f
             return Paragraph((Span(fixed),), kind=kind)
         if word:
             text = rest[0].text if rest else ""
-            number, _, heading_first = text.partition(" ")
-            heading = _strip_prefix(rest, len(number) + 1) if heading_first else rest[1:]
+            # "Phần I", "Mục 2", or the ordinal words "Phần thứ nhất".
+            m_num = re.match(r"(thứ\s+\S+|\S+)(\s+|$)", text, re.IGNORECASE)
+            number = m_num.group(1) if m_num else ""
+            cut = m_num.end() if m_num else 0
+            heading = _strip_prefix(rest, cut) if rest else ()
             heading = tuple(s for s in heading if s.text)
             return Paragraph(heading, kind="division", label=f"{word} {number}".strip())
         return Paragraph(rest, kind=kind, level=level)
@@ -219,6 +222,8 @@ def parse_markup(text: str) -> tuple[Block, ...]:
     [('can_cu', 'Căn cứ A'), ('can_cu', 'Căn cứ B')]
     >>> [(b.kind, b.label) for b in parse_markup("@chuong I QUY ĐỊNH CHUNG\\nĐiều 1. Phạm vi")]
     [('division', 'Chương I'), ('article', 'Điều 1.')]
+    >>> [(b.label, b.text) for b in parse_markup("@phan thứ nhất Kết quả")]
+    [('Phần thứ nhất', 'Phần thứ nhất Kết quả')]
     >>> [b.text for b in parse_markup("Gồm:\\n- một;\\n+ một phẩy một;\\n2. hai.\\n\\nC. Ronaldo")]
     ['Gồm:', '- một;', '+ một phẩy một;', '2. hai.', 'C. Ronaldo']
 
