@@ -18,7 +18,7 @@ from vnadmin_docs.text.date_line import date_line
 from vnadmin_docs.text.so_line import so_line
 from vnadmin_docs.units import Length, Mm, Pt
 
-__all__ = ["header_columns", "header_grid"]
+__all__ = ["frame_para", "header_columns", "header_grid"]
 
 
 def _date_text(doc: Document, figs: Figures) -> str:
@@ -87,7 +87,7 @@ def _so_text(doc: Document, figs: Figures, symbol: tuple[str, ...]) -> str:
     return so_line(doc.number.number, symbol, blank=blank)
 
 
-def _frame(
+def frame_para(
     text: str,
     figs: Figures,
     element: str,
@@ -135,10 +135,12 @@ def header_grid(
         )
     marks = doc.marks
     if marks.secrecy:
-        left_bottom.append(_frame(marks.secrecy, figs, "secrecy", 20, 8, left_w, "secrecy"))
+        left_bottom.append(frame_para(marks.secrecy, figs, "secrecy", 20, 8, left_w, "secrecy"))
     if marks.urgency:
         w_mm, h_mm = figs.data["element"]["urgency"]["frames_mm"][marks.urgency]
-        left_bottom.append(_frame(marks.urgency, figs, "urgency", w_mm, h_mm, left_w, "urgency"))
+        left_bottom.append(
+            frame_para(marks.urgency, figs, "urgency", w_mm, h_mm, left_w, "urgency")
+        )
     date_style = figs.element("date_line")
     right_bottom = [text_para(_date_text(doc, figs), date_style, "date_line", space_before=Pt(6))]
     return Grid(
