@@ -15,7 +15,7 @@ from dataclasses import replace
 from vnadmin_docs.blocks import Block
 from vnadmin_docs.layout.body import body_paras
 from vnadmin_docs.layout.figures import Figures
-from vnadmin_docs.layout.measure import wrap_words
+from vnadmin_docs.layout.measure import balanced_lines
 from vnadmin_docs.layout.page_model import Grid, Para, Section
 from vnadmin_docs.layout.pieces import lines_para, rule_para, text_para, widest
 from vnadmin_docs.model.appendix import Appendix
@@ -30,7 +30,6 @@ __all__ = [
     "appendix_label",
     "appendix_sections",
     "attached_to_text",
-    "balanced_lines",
     "issuer_in_text",
 ]
 
@@ -75,31 +74,6 @@ def appendix_label(index: int, count: int, appendix: Appendix, figs: Figures) ->
     if appendix.number:
         return f"{word} {appendix.number}"
     return f"{word} {roman(index + 1)}" if count > 1 else word
-
-
-def balanced_lines(
-    text: str, width: Length, size: Length, *, bold: bool = False, italic: bool = False
-) -> list[str]:
-    """Wrap ``text`` into as few lines as fit ``width``, then make those lines about equally
-    long (the narrowest width that still gives the same number of lines), so a centred
-    title does not end with one lonely word.
-
-    >>> from vnadmin_docs.units import Mm, Pt
-    >>> balanced_lines("(Kèm theo Quyết định số 125/QĐ-STP ngày 20 tháng 12 năm 2024 của "
-    ...                "Sở Tư pháp)", Mm(150), Pt(14), italic=True)
-    ['(Kèm theo Quyết định số 125/QĐ-STP ngày', '20 tháng 12 năm 2024 của Sở Tư pháp)']
-    """
-    lines = wrap_words(text, width, size, bold=bold, italic=italic)
-    if len(lines) < 2:
-        return lines
-    low, high = width * 0.3, width
-    for _ in range(14):
-        mid = (low + high) * 0.5
-        if len(wrap_words(text, mid, size, bold=bold, italic=italic)) == len(lines):
-            high = mid
-        else:
-            low = mid
-    return wrap_words(text, high, size, bold=bold, italic=italic)
 
 
 def _top(

@@ -14,10 +14,11 @@ from dataclasses import replace
 from vnadmin_docs.blocks import Block
 from vnadmin_docs.errors import LayoutError
 from vnadmin_docs.layout.addressees import addressee_paras
-from vnadmin_docs.layout.appendix import appendix_sections, balanced_lines
+from vnadmin_docs.layout.appendix import appendix_sections
 from vnadmin_docs.layout.body import body_paras
 from vnadmin_docs.layout.figures import Figures
 from vnadmin_docs.layout.header import frame_para, header_columns, header_grid
+from vnadmin_docs.layout.measure import balanced_lines
 from vnadmin_docs.layout.page_model import ZERO, Border, Grid, PageModel, Para, Run, Section
 from vnadmin_docs.layout.pieces import lines_para, rule_para, text_para, widest
 from vnadmin_docs.layout.signature import signature_grid
@@ -148,10 +149,9 @@ def compose_section(
         body.extend(_title_block(type_name or "", doc.subject, figs, text_w))
     body.extend(addressee_paras(doc.addressees, figs, text_w))
     paras = body_paras(blocks, figs, text_w)
-    if layout != "cong-van" and paras and isinstance(paras[-1], Para):
+    if paras and isinstance(paras[-1], Para):
         # The signature block never stands alone on a page: the last paragraph goes with it.
-        # (Type-name layout only; the công văn output is kept as the lead checked it.)
-        paras[-1] = replace(paras[-1], keep_next=True)
+        paras[-1] = replace(paras[-1], keep_next=True, keep_lines=True)
     body.extend(paras)
     recipients = doc.recipients
     first = str(figs.value("element", "noi_nhan_item", "first_item_cong_van"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from vnadmin_docs.errors import LayoutError
 from vnadmin_docs.layout.figures import Figures
-from vnadmin_docs.layout.measure import text_width, wrap_words
+from vnadmin_docs.layout.measure import balanced_lines, text_width, wrap_words
 from vnadmin_docs.layout.page_model import ZERO, Border, Cell, Grid, Para, Row, Run
 from vnadmin_docs.layout.pieces import fits, lines_para, rule_para, text_para, widest
 from vnadmin_docs.model.document import Document
@@ -57,10 +57,10 @@ def _left_top(doc: Document, figs: Figures, width: Length) -> list[Para]:
     usable = width - Pt(2)
     if doc.issuer.superior:
         sup = figs.element("superior")
-        lines = wrap_words(upper_vi(doc.issuer.superior), usable, sup.size, bold=sup.bold)
+        lines = balanced_lines(upper_vi(doc.issuer.superior), usable, sup.size, bold=sup.bold)
         paras.append(lines_para(lines, sup, "superior"))
     iss = figs.element("issuer")
-    lines = wrap_words(upper_vi(doc.issuer.name), usable, iss.size, bold=iss.bold)
+    lines = balanced_lines(upper_vi(doc.issuer.name), usable, iss.size, bold=iss.bold)
     paras.append(lines_para(lines, iss, "issuer"))
     ratio = float(figs.value("element", "issuer", "rule_ratio"))
     paras.append(rule_para(widest(lines, iss) * ratio, width, "issuer_rule"))
