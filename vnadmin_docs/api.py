@@ -19,7 +19,14 @@ from typing import Any
 import yaml
 
 from vnadmin_docs._files import atomic_write_bytes
-from vnadmin_docs.content import TemplateLibrary, TemplateSpec, coerce_content, render_blocks
+from vnadmin_docs.blocks import Block
+from vnadmin_docs.content import (
+    TemplateLibrary,
+    TemplateSpec,
+    coerce_content,
+    parse_markup,
+    render_blocks,
+)
 from vnadmin_docs.errors import DataError, FieldProblem
 from vnadmin_docs.layout.compose import compose
 from vnadmin_docs.layout.figures import figures
@@ -29,6 +36,7 @@ from vnadmin_docs.writer import write_docx
 
 __all__ = [
     "RenderedDocument",
+    "appendix_blocks",
     "example_path",
     "list_templates",
     "load_data",
@@ -72,10 +80,13 @@ def _issue_day(raw: Mapping[str, Any]) -> dt.date | None:
         return None
 
 
-def _layout_problems(doc: Document, spec: TemplateSpec) -> list[FieldProblem]:
+def _layout_problems(raw: Mapping[str, Any], spec: TemplateSpec) -> list[FieldProblem]:
+    """What the layout needs beyond the model, judged on the raw data so these problems are
+    reported together with the model's own."""
     problems: list[FieldProblem] = []
     if spec.layout == "cong-van":
-        if not doc.subject:
+        subject = raw.get("subject")
+        if not (isinstance(subject, str) and subject.strip()):
             problems.append(
                 FieldProblem(
                     "subject",
@@ -84,7 +95,7 @@ def _layout_problems(doc: Document, spec: TemplateSpec) -> list[FieldProblem]:
                     label="Trích yếu",
                 )
             )
-        if not doc.addressees:
+        if not raw.get("addressees"):
             problems.append(
                 FieldProblem(
                     "addressees",
@@ -135,8 +146,8 @@ def prepare(
     if isinstance(content_raw, Mapping):
         content, content_problems = coerce_content(spec.fields, dict(content_raw))
         problems.extend(p for p in content_problems if p.path not in {q.path for q in problems})
-    if doc is not None:
-        problems.extend(_layout_problems(doc, spec))
+    known = {p.path for p in problems}
+    problems.extend(p for p in _layout_problems(merged, spec) if p.path not in known)
     if problems or doc is None:
         raise DataError(problems, source)
     return spec, doc, content
@@ -175,8 +186,25 @@ def render(
         layout=spec.layout,
         type_name=spec.type_name,
         title=spec.title,
+        appendix_blocks=appendix_blocks(doc, source),
     )
     return RenderedDocument(spec, doc, page)
+
+
+def appendix_blocks(doc: Document, source: str | None = None) -> tuple[tuple[Block, ...], ...]:
+    """Each appendix body (markup written in the data) parsed into blocks; every markup
+    mistake is reported at once with its field path ``appendices.<n>.body``."""
+    out: list[tuple[Block, ...]] = []
+    problems: list[FieldProblem] = []
+    for i, appendix in enumerate(doc.appendices):
+        try:
+            out.append(parse_markup(appendix.body))
+        except ValueError as exc:
+            vi, _, en = str(exc).partition("|")
+            problems.append(FieldProblem(f"appendices.{i}.body", vi, en or vi))
+    if problems:
+        raise DataError(problems, source)
+    return tuple(out)
 
 
 def load_data(path: str | Path) -> dict[str, Any]:
