@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from vnadmin_docs.check.ooxml import Package, Paragraph, RunFormat
-from vnadmin_docs.check.textfold import is_upper_text, loose_key
+from vnadmin_docs.check.textfold import is_upper_text, loose_key, nfc
 
 __all__ = ["Elements", "Span", "find_elements", "is_line_only"]
 
@@ -27,6 +27,11 @@ _DATE = re.compile(
 _LINE_ONLY = re.compile(r"^[\s_\-–—=.]*$")
 _DASHES = ("-", "–", "—", "+", "•")
 _PLACEHOLDER = re.compile(r"^\(.*\)$")
+# A summary never starts like these: the căn cứ, Kính gửi, or a division of the body
+# ("Phần I", "Chương II", "Mục 1", "Điều 3"), which needs its numeral to be told apart
+# from words such as "Phân công" once diacritics are dropped.
+_NOT_SUMMARY = ("can cu", "kinh gui")
+_DIVISION = re.compile(r"^(phần|chương|mục|tiểu mục|điều)\s+([ivxlcdm]+|\d+)\b", re.IGNORECASE)
 _MARKS = {
     "hoa toc": "urgency",
     "thuong khan": "urgency",
@@ -409,8 +414,12 @@ class _Finder:
             while i < len(texts) and len(el.trich_yeu) < 3:
                 p = texts[i]
                 key = loose_key(p.text)
-                if key.startswith(("can cu", "kinh gui")) or is_upper_text(p.text):
+                if key.startswith(_NOT_SUMMARY) or is_upper_text(p.text):
                     break
+                if _DIVISION.match(nfc(p.text)):
+                    break
+                if el.trich_yeu and self._ruled_between(el.trich_yeu[-1].para, p):
+                    break  # the line under the summary closes it
                 if p.fmt.alignment != "center" and not all(
                     f.bold for _, f in (_whole(p) or Span(p, 0, 0)).formats()
                 ):
@@ -438,6 +447,13 @@ class _Finder:
                 span = _whole(p)
                 if span:
                     el.can_cu.append(span)
+
+    def _ruled_between(self, upper: Paragraph, lower: Paragraph) -> bool:
+        """A line (border, drawn line, underscores) ends the block between two paragraphs."""
+        for p in self.paras[self.pos[upper.order] : self.pos[lower.order]]:
+            if p.fmt.border_bottom or p.has_line_shape or ("_" in p.text and is_line_only(p.text)):
+                return True
+        return False
 
     def _is_type_name(self, p: Paragraph) -> bool:
         text = p.text.strip()

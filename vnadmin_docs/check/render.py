@@ -258,35 +258,50 @@ class _Judge:
             return
         top_pt = Mm(sec.top_mm or 20).pt
         self.settled.update({"R-PGNUM-1", "R-PGNUM-2"})
+        # Each later section (an appendix numbered on its own, R-PGNUM-3) may open with an
+        # unnumbered first page and restart at 2 on its second page.
+        restarts_allowed = max(len(self.ctx.pkg.sections) - 1, 0)
+        previous: int | None = 1
         for index, page in enumerate(self.pdf.pages, start=1):
-            words = page.extract_words()
             numbers = [
-                w for w in words if float(w["bottom"]) <= top_pt and str(w["text"]).isdigit()
+                int(str(w["text"]))
+                for w in page.extract_words()
+                if float(w["bottom"]) <= top_pt and str(w["text"]).isdigit()
             ]
-            if index == 1 and numbers:
-                self.add(
-                    "R-PGNUM-2",
-                    None,
-                    Text(
-                        f"trang 1 in số trang “{numbers[0]['text']}”",
-                        f"page 1 shows page number “{numbers[0]['text']}”",
-                    ),
-                    Text("không hiện số trang ở trang 1", "no page number on page 1"),
-                )
-            if index >= 2 and str(index) not in {str(w["text"]) for w in numbers}:
+            shown = numbers[0] if numbers else None
+            if index == 1:
+                if shown is not None:
+                    self.add(
+                        "R-PGNUM-2",
+                        None,
+                        Text(
+                            f"trang 1 in số trang “{shown}”", f"page 1 shows page number “{shown}”"
+                        ),
+                        Text("không hiện số trang ở trang 1", "no page number on page 1"),
+                    )
+                continue
+            if shown is None and restarts_allowed > 0:
+                restarts_allowed -= 1
+                previous = None  # the first page of a section numbered on its own
+                continue
+            expected = previous + 1 if previous is not None else 2
+            if shown != expected:
+                found_vi = f"in số “{shown}”" if shown is not None else "không in số trang"
+                found_en = f"shows “{shown}”" if shown is not None else "shows no page number"
                 self.add(
                     "R-PGNUM-1",
                     None,
                     Text(
-                        f"trang {index} không in số trang ở lề trên",
-                        f"page {index} has no page number in the top margin",
+                        f"trang {index} {found_vi} ở lề trên",
+                        f"page {index} {found_en} in the top margin",
                     ),
                     Text(
-                        "số trang ở giữa lề trên từ trang 2",
-                        "page numbers centred in the top margin from page 2",
+                        f"số trang “{expected}” ở giữa lề trên",
+                        f"page number “{expected}” centred in the top margin",
                     ),
                 )
                 break
+            previous = shown
         if len(self.pdf.pages) == 1:
             # One page: nothing is printed either way, so the static warning is moot.
             self.out = [f for f in self.out if f.rule_id != "R-PGNUM-1"]

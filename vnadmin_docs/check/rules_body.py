@@ -269,6 +269,8 @@ def body_spacing(ctx: Context) -> Iterator[Outcome]:
     for prev, nxt in pairwise(body):
         if nxt.order != prev.order + 1:
             continue  # an empty paragraph or another block sits between them
+        if "center" in (prev.fmt.alignment, nxt.fmt.alignment):
+            continue  # a centred heading and its label ("Phần I" / title) form one block
         gap = prev.fmt.space_after_pt + nxt.fmt.space_before_pt
         if prev.fmt.contextual and nxt.fmt.contextual and prev.fmt.style_id == nxt.fmt.style_id:
             gap = 0.0
