@@ -70,6 +70,7 @@ class Spec:
     date_fmt: Fmt = Fmt(14, italic=True)
     vv: str | None = "V/v hướng dẫn chi trả trợ cấp năm 2024"
     vv_fmt: Fmt = Fmt(12)
+    vv_space_before_pt: float = 6
     vv_in_typed: bool = False  # a V/v line in a document with a type name
     mark: str | None = None  # urgency / circulation mark under the number (ô 10b, ô 11)
     mark_fmt: Fmt = Fmt(13, bold=True)
@@ -283,7 +284,7 @@ def _header_table(doc: Any, spec: Spec) -> None:
     _para(left2, _so(spec), spec.so_fmt, spec, reuse=True)
     if spec.vv and (spec.kind == "cong-van" or spec.vv_in_typed):
         vv = _para(left2, spec.vv, spec.vv_fmt, spec)
-        vv.paragraph_format.space_before = Pt(6)
+        vv.paragraph_format.space_before = Pt(spec.vv_space_before_pt)
     if spec.mark:
         _para(left2, spec.mark, spec.mark_fmt, spec)
     _para(right2, spec.date, spec.date_fmt, spec, reuse=True)
@@ -331,7 +332,9 @@ def _textbox(doc: Any, spec: Spec, x_pt: float, paras: list[tuple[str, Fmt]]) ->
     holder = Document()
     cell = holder.add_table(rows=1, cols=1).rows[0].cells[0]
     for text, fmt in paras:
-        _para(cell, text, fmt, spec, reuse=True)
+        p = _para(cell, text, fmt, spec, reuse=True)
+        if text == spec.vv:
+            p.paragraph_format.space_before = Pt(spec.vv_space_before_pt)
     for p in cell.paragraphs:
         content.append(copy.deepcopy(p._p))
     box.append(content)

@@ -66,6 +66,7 @@ CORRECT: dict[str, dict[str, Any]] = {
     "table-in-body": {"body_table": True},
     "motto-underlined": {"underline_motto": True},
     "near-black-text": {"body_run_override": {"color": "0D0D0D"}},
+    "ho-chi-minh-city": {"date": "Thành phố Hồ Chí Minh, ngày 29 tháng 6 năm 2024"},
     "two-digit-number": {"so": "Số: 123/SLĐTBXH-VP", "date": "Gia Nghĩa, ngày 29 tháng 6 năm 2024"},
 }
 
@@ -116,11 +117,13 @@ BROKEN: dict[str, tuple[dict[str, Any], set[str]]] = {
         {"R-ABBR-1"},
     ),
     "date-no-comma": ({"date": "Gia Nghĩa ngày 05 tháng 01 năm 2024"}, {"R-DD-2"}),
+    "place-lower-case": ({"date": "Gia nghĩa, ngày 05 tháng 01 năm 2024"}, {"R-DD-2"}),
     "date-numeric": ({"date": "Gia Nghĩa, 05/01/2024"}, {"R-DD-3"}),
     "thang-03": ({"date": "Gia Nghĩa, ngày 15 tháng 03 năm 2024"}, {"R-DD-4"}),
     "ngay-5": ({"date": "Gia Nghĩa, ngày 5 tháng 4 năm 2024"}, {"R-DD-4"}),
     "date-upright": ({"date_fmt": Fmt(14)}, {"R-DD-5"}),
     "cong-van-without-vv": ({"vv": None}, {"R-CV-1"}),
+    "vv-tight-under-number": ({"vv_space_before_pt": 0}, {"R-CV-1"}),
     "vv-bold": ({"vv_fmt": Fmt(12, bold=True)}, {"R-CV-1"}),
     "vv-upper-v": ({"vv": "V/V hướng dẫn chi trả trợ cấp"}, {"R-CV-1"}),
     "vv-in-thong-bao": ({**TB, "vv_in_typed": True}, {"R-TL-4"}),

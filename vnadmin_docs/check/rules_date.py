@@ -43,6 +43,27 @@ def _date_parts(span: Span) -> tuple[str, bool, str]:
     return head.rstrip(",").strip(), head.endswith(","), rest.strip()
 
 
+# "Thành phố Hồ Chí Minh", "Thị xã …": the unit noun's second syllable stays lower case.
+_UNIT_NOUNS = {("thành", "phố"), ("thị", "xã"), ("thị", "trấn")}
+
+
+def _lower_syllables(place: str) -> list[str]:
+    """Syllables of a place name that should start with a capital and do not.
+
+    >>> _lower_syllables("Thành phố Hồ Chí Minh"), _lower_syllables("Gia nghĩa")
+    ([], ['nghĩa'])
+    """
+    words = place.split()
+    out = []
+    for i, word in enumerate(words):
+        if not word[:1].isalpha() or word[:1].isupper():
+            continue
+        if i == 1 and (words[0].lower(), word.lower()) in _UNIT_NOUNS:
+            continue
+        out.append(word)
+    return out
+
+
 @rule(
     "R-DD-2",
     "Địa danh viết hoa chữ cái đầu, sau địa danh có dấu phẩy",
@@ -63,9 +84,10 @@ def date_place(ctx: Context) -> Iterator[Outcome]:
     if not comma:
         bad_vi.append("thiếu dấu phẩy sau địa danh")
         bad_en.append("no comma after the place")
-    if place[0].isalpha() and not place[0].isupper():
-        bad_vi.append(f"địa danh “{place}” không viết hoa chữ đầu")
-        bad_en.append(f"place “{place}” not capitalised")
+    lower = _lower_syllables(place)
+    if lower:
+        bad_vi.append(f"địa danh “{place}” có chữ không viết hoa đầu: {', '.join(lower)}")
+        bad_en.append(f"place “{place}” has uncapitalised words: {', '.join(lower)}")
     if bad_vi:
         yield Problem(
             d,

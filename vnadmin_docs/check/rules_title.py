@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from vnadmin_docs.check.elements import Span
 from vnadmin_docs.check.findings import Severity, Text
-from vnadmin_docs.check.formatting import format_gaps, missing
+from vnadmin_docs.check.formatting import fmt_num, format_gaps, missing
 from vnadmin_docs.check.registry import Context, Outcome, Problem, Unjudged, rule
 from vnadmin_docs.check.textfold import loose_key, nfc
 
@@ -54,6 +54,21 @@ def vv_line(ctx: Context) -> Iterator[Outcome]:
     gaps = format_gaps(el.vv, spec)
     if gaps:
         yield Problem(el.vv, *gaps)
+    yield from _vv_gap(ctx, float(spec["space_before_pt"]))
+
+
+def _vv_gap(ctx: Context, wanted: float) -> Iterator[Outcome]:
+    """The V/v line sits about 6 pt under the Số line (R-CV-1); only a tighter gap shows."""
+    so, vv = ctx.el.so, ctx.el.vv
+    if so is None or vv is None or vv.para.order != so.para.order + 1:
+        return
+    gap = so.para.fmt.space_after_pt + vv.para.fmt.space_before_pt
+    if gap + 0.5 < wanted:
+        yield Problem(
+            vv,
+            Text(f"cách dòng Số {fmt_num(gap)} pt", f"{fmt_num(gap)} pt below the number"),
+            Text(f"cách dòng Số {fmt_num(wanted)} pt", f"{fmt_num(wanted)} pt below the number"),
+        )
 
 
 @rule(
