@@ -74,6 +74,12 @@ class Finding:
 
     def to_text(self, lang: str = "vi") -> str:
         en = lang.startswith("en")
+        if self.severity is Severity.NOT_EVALUATED:
+            rule_word = "rule" if en else "quy tắc"
+            return (
+                f"[{self.severity.label(lang)}] {self.rule_id} — {self.found.get(lang)}\n"
+                f"    {rule_word}: {self.required.get(lang)}"
+            )
         place = self.where.get(lang)
         if self.excerpt:
             place += f" «{self.excerpt}»"
