@@ -48,7 +48,7 @@ class Fmt:
 @dataclass(frozen=True)
 class Spec:
     kind: str = "cong-van"  # or "thong-bao"
-    layout: str = "table"  # "table" | "tabs" | "textbox"
+    layout: str = "table"  # "table" | "rows" (one line per table row) | "tabs" | "textbox"
     page_mm: tuple[float, float] = (210, 297)
     landscape: bool = False
     margins_mm: tuple[float, float, float, float] = (20, 20, 30, 15)  # top bottom left right
@@ -288,6 +288,29 @@ def _header_table(doc: Any, spec: Spec) -> None:
     if spec.mark:
         _para(left2, spec.mark, spec.mark_fmt, spec)
     _para(right2, spec.date, spec.date_fmt, spec, reuse=True)
+
+
+def _header_rows(doc: Any, spec: Spec) -> None:
+    """One header line per row of a borderless 2-column table."""
+    rows = [
+        (spec.superior, spec.superior_fmt, spec.quoc_hieu, spec.quoc_hieu_fmt),
+        (spec.issuer, spec.issuer_fmt, spec.motto, spec.motto_fmt),
+        (
+            "_" * 12 if spec.issuer_line else "",
+            Fmt(13),
+            "_" * 26 if spec.motto_line else "",
+            Fmt(13),
+        ),
+        (_so(spec), spec.so_fmt, spec.date, spec.date_fmt),
+    ]
+    if spec.vv and spec.kind == "cong-van":
+        rows.append((spec.vv, spec.vv_fmt, "", Fmt(13)))
+    table = doc.add_table(rows=len(rows), cols=2)
+    for (lt, lf, rt, rf), row in zip(rows, table.rows, strict=True):
+        left = _para(row.cells[0], lt, lf, spec, reuse=True)
+        _para(row.cells[1], rt, rf, spec, reuse=True)
+        if lt == spec.vv:
+            left.paragraph_format.space_before = Pt(spec.vv_space_before_pt)
 
 
 def _header_tabs(doc: Any, spec: Spec) -> None:
@@ -537,9 +560,12 @@ def build(path: Path, **changes: Any) -> Path:
     body = doc.element.body
     for p in list(body.iterchildren(qn("w:p"))):
         body.remove(p)
-    {"table": _header_table, "tabs": _header_tabs, "textbox": _header_textboxes}[spec.layout](
-        doc, spec
-    )
+    {
+        "table": _header_table,
+        "rows": _header_rows,
+        "tabs": _header_tabs,
+        "textbox": _header_textboxes,
+    }[spec.layout](doc, spec)
     _title_block(doc, spec)
     for i, text in enumerate(spec.body):
         fmt = spec.body_fmt

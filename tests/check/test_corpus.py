@@ -41,6 +41,8 @@ CORRECT: dict[str, dict[str, Any]] = {
     "cong-van-table": {},
     "thong-bao-table": TB,
     "cong-van-tabs": {"layout": "tabs"},
+    "cong-van-rows": {"layout": "rows"},
+    "thong-bao-rows": {**TB, "layout": "rows"},
     "thong-bao-tabs": {**TB, "layout": "tabs"},
     "cong-van-textbox": {"layout": "textbox"},
     "thong-bao-textbox": {**TB, "layout": "textbox"},
@@ -189,6 +191,8 @@ BROKEN: dict[str, tuple[dict[str, Any], set[str]]] = {
         {"R-PGNUM-1", "R-PGNUM-2"},
     ),
     # Typed the way clerks do, and still broken:
+    "rows-header-no-issuer-line": ({"layout": "rows", "issuer_line": False}, {"R-CQ-5"}),
+    "rows-header-no-motto-line": ({"layout": "rows", "motto_line": False}, {"R-QH-6"}),
     "tabs-header-en-dash": ({"layout": "tabs", "motto": "Độc lập – Tự do – Hạnh phúc"}, {"R-QH-4"}),
     "textbox-header-thang-03": (
         {"layout": "textbox", "date": "Gia Nghĩa, ngày 15 tháng 03 năm 2024"},

@@ -283,6 +283,27 @@ class _Finder:
             return wa.box == wb.box
         return True
 
+    def _below(self, p: Paragraph) -> Paragraph | None:
+        """The paragraph directly under ``p`` in its column: the next one in the same cell
+        or text box, or, after the last paragraph of a cell, the first one of the cell
+        below (a header typed one line per table row). None when nothing is under it."""
+        idx = self.pos[p.order]
+        if idx + 1 >= len(self.paras):
+            return None
+        nxt = self.paras[idx + 1]
+        if self._same_zone(p, nxt):
+            return nxt
+        w = p.where
+        if w.kind != "cell":
+            return None
+        for q in self.paras[idx + 1 :]:
+            if q.table_key != p.table_key:
+                break
+            qw = q.where
+            if (qw.table, qw.row, qw.col) == (w.table, w.row + 1, w.col):
+                return q
+        return None
+
     def _line_after(self, span: Span) -> bool | None:
         """Is there a rule under this element? None when a floating line might be it."""
         p = span.para
@@ -291,17 +312,15 @@ class _Finder:
             return True  # underlined text: a line exactly as long as the text
         if p.fmt.border_bottom or p.has_line_shape:
             return True
+        nxt = self._below(p)
+        if nxt is not None and (
+            nxt.fmt.border_top
+            or nxt.has_line_shape
+            or (nxt.text.strip() and is_line_only(nxt.text) and "_" in nxt.text)
+            or (not nxt.text.strip() and nxt.fmt.border_bottom)
+        ):
+            return True
         idx = self.pos[p.order]
-        if idx + 1 < len(self.paras):
-            nxt = self.paras[idx + 1]
-            if self._same_zone(p, nxt) and (
-                nxt.fmt.border_top
-                or nxt.has_line_shape
-                or (nxt.text.strip() and is_line_only(nxt.text) and "_" in nxt.text)
-            ):
-                return True
-            if self._same_zone(p, nxt) and not nxt.text.strip() and nxt.fmt.border_bottom:
-                return True
         # A drawn line anchored elsewhere in the header cannot be placed without rendering.
         header = [q for q in self.paras[: idx + 8] if q.has_line_shape]
         return None if header else False
