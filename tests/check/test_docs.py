@@ -18,6 +18,8 @@ def test_rule_page_is_generated_from_the_current_table() -> None:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     page = (ROOT / "docs" / "vi" / "kiem-tra.md").read_text(encoding="utf-8")
-    assert page == module.render(), "run: python scripts/gen_check_docs.py"
+    assert page == module.render("vi"), "run: python scripts/gen_check_docs.py"
+    english = (ROOT / "docs" / "en" / "check.md").read_text(encoding="utf-8")
+    assert english == module.render("en"), "run: python scripts/gen_check_docs.py"
     for rid in rule_ids():
         assert f"### {rid} — " in page
