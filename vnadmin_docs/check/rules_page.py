@@ -11,6 +11,10 @@ from vnadmin_docs.check.registry import Context, Outcome, Problem, Unjudged, rul
 
 __all__: list[str] = []
 
+_NO_SECTION = Text(
+    "văn bản không ghi thiết lập trang (w:sectPr); khổ giấy và lề do phần mềm mở tệp quyết định",
+    "the document has no page setup (w:sectPr); the opening program decides paper and margins",
+)
 _MM_TOL = 0.5  # rounding of twips to mm in files saved by Word/LibreOffice
 _BLACK = ("AUTO", "000000")
 # "Black, Text 1, lighter 5–10 %" (0D0D0D, 1A1A1A) prints as black; dark greys above
@@ -46,6 +50,8 @@ def _all_paragraphs(ctx: Context) -> list[Paragraph]:
 def page_size(ctx: Context) -> Iterator[Outcome]:
     page = ctx.profile["page"]
     w, h = float(page["width_mm"]), float(page["height_mm"])
+    if not ctx.pkg.sections:
+        yield Unjudged(_NO_SECTION)
     for sec in ctx.pkg.sections[:1]:
         if sec.width_mm is None or sec.height_mm is None:
             yield Unjudged(Text("văn bản không ghi khổ giấy", "the document sets no paper size"))
@@ -97,6 +103,8 @@ def portrait(ctx: Context) -> Iterator[Outcome]:
 )
 def margins(ctx: Context) -> Iterator[Outcome]:
     spec = ctx.profile["margins"]
+    if not ctx.pkg.sections:
+        yield Unjudged(_NO_SECTION)
     names = {
         "top": ("trên", "top"),
         "bottom": ("dưới", "bottom"),
