@@ -83,9 +83,7 @@ def test_8_processes_x_500_get_4000_distinct_consecutive_numbers(
         assert register.books()[0].last_number == 4000
     # the processes really overlapped: the book interleaves their numbers
     switches = sum(
-        1
-        for a, b in itertools.pairwise(entries)
-        if a.summary.split()[0] != b.summary.split()[0]
+        1 for a, b in itertools.pairwise(entries) if a.summary.split()[0] != b.summary.split()[0]
     )
     assert switches >= 8
 
