@@ -5,7 +5,7 @@
 prints the book in the decree's form.
 """
 
-from vnadmin_docs.registry.export import REGISTER_COLUMNS, REGISTER_SHEET
+from vnadmin_docs.registry.columns import REGISTER_COLUMNS, REGISTER_SHEET
 from vnadmin_docs.registry.location import REGISTER_ENV, default_register_path, parse_location
 from vnadmin_docs.registry.model import (
     Book,
@@ -14,7 +14,6 @@ from vnadmin_docs.registry.model import (
     EntryStatus,
     RegisterError,
     Series,
-    format_number,
 )
 from vnadmin_docs.registry.register import Register, file_sha256
 
@@ -31,6 +30,5 @@ __all__ = [
     "Series",
     "default_register_path",
     "file_sha256",
-    "format_number",
     "parse_location",
 ]

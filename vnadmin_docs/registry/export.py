@@ -19,25 +19,11 @@ from typing import Any
 from openpyxl import Workbook  # type: ignore[import-untyped]
 from openpyxl.styles import Alignment, Border, Font, Side  # type: ignore[import-untyped]
 
+from vnadmin_docs.registry.columns import REGISTER_COLUMNS, REGISTER_SHEET
 from vnadmin_docs.registry.model import Entry, RegisterError, Series
 
 __all__ = ["REGISTER_COLUMNS", "REGISTER_SHEET", "register_row", "write_register_xlsx"]
 
-REGISTER_SHEET = "Sổ đăng ký văn bản đi"
-
-REGISTER_COLUMNS: tuple[str, ...] = (
-    "Số, ký hiệu văn bản",
-    "Ngày tháng văn bản",
-    "Tên loại và trích yếu nội dung văn bản",
-    "Người ký",
-    "Nơi nhận văn bản",
-    "Đơn vị, người nhận bản lưu",
-    "Số lượng bản",
-    "Ngày chuyển",
-    "Ký nhận",
-    "Ghi chú",
-)
-"""The ten contents of the register, as Phụ lục IV, mục I.2 writes them."""
 
 _WIDTHS = (16, 12, 45, 22, 35, 18, 9, 12, 12, 28)
 _DATE_FORMAT = "DD/MM/YYYY"

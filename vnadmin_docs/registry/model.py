@@ -18,6 +18,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from vnadmin_docs.errors import DataError, FieldProblem, VnAdminError
+from vnadmin_docs.text.so_line import number_text
 
 __all__ = [
     "Book",
@@ -26,7 +27,6 @@ __all__ = [
     "EntryStatus",
     "RegisterError",
     "Series",
-    "format_number",
     "parse_series",
 ]
 
@@ -93,15 +93,6 @@ class EntryStatus(StrEnum):
 
     ISSUED = "issued"
     CANCELLED = "cancelled"
-
-
-def format_number(number: int) -> str:
-    """The number as the Số line writes it: a leading zero below 10, nothing more (R-SO-2).
-
-    >>> format_number(1), format_number(9), format_number(15), format_number(123)
-    ('01', '09', '15', '123')
-    """
-    return f"{number:02d}"
 
 
 _SYMBOL_RE = re.compile(r"^[^\s/\-]+(-[^\s/\-]+)*$")
@@ -245,7 +236,7 @@ class Entry:
     @property
     def number_text(self) -> str:
         """``01``, ``15``: the number as written on the document (R-SO-2)."""
-        return format_number(self.number)
+        return number_text(self.number)
 
     @property
     def reference(self) -> str:
