@@ -1,9 +1,11 @@
 """The shared number book on PostgreSQL, through SQLAlchemy Core and psycopg 3.
 
-Each allocation is one transaction: make sure the book row exists (``INSERT … ON CONFLICT DO
-NOTHING``), lock it (``SELECT … FOR UPDATE``), raise its counter, insert the entries, commit.
-Concurrent allocations for the same book queue on that row lock; a client that dies before
-the commit loses its connection and the server rolls the transaction back, counter included.
+Each allocation is one transaction of two statements: an atomic ``INSERT … ON CONFLICT DO
+UPDATE … RETURNING`` that creates the book row or raises its counter (and so row-locks it until
+COMMIT; a ``WHERE`` refuses a date earlier than the book's last one), then one ``INSERT`` of
+the entries. Concurrent allocations for the same book queue on that row lock; a client that
+dies before the commit loses its connection and the server rolls the transaction back,
+counter included.
 The unique constraint (book_id, number) is the last line of defence.
 """
 
@@ -158,69 +160,75 @@ class PostgresStore:
         allow_earlier_date: bool,
         now: datetime,
     ) -> list[Entry]:
-        key = (
-            (books.c.issuer_abbr == issuer_abbr)
-            & (books.c.year == doc_date.year)
-            & (books.c.series == series.value)
+        count = len(drafts)
+        # One statement creates the book or raises its counter; either way the book row is
+        # locked until COMMIT, so the next allocation waits here and then sees our numbers.
+        insert = pg_insert(books).values(
+            issuer_abbr=issuer_abbr,
+            year=doc_date.year,
+            series=series.value,
+            last_number=count,
+            last_date=doc_date,
+            created_at=now,
         )
+        in_order = (
+            sa.true()
+            if allow_earlier_date
+            else books.c.last_date.is_(None) | (books.c.last_date <= insert.excluded.last_date)
+        )
+        reserve = insert.on_conflict_do_update(
+            constraint="vnadmin_books_key",
+            set_={
+                "last_number": books.c.last_number + count,
+                "last_date": sa.func.greatest(books.c.last_date, insert.excluded.last_date),
+            },
+            where=in_order,
+        ).returning(books.c.id, books.c.last_number)
         try:
             with self._engine.begin() as conn:
-                conn.execute(
-                    pg_insert(books)
-                    .values(
-                        issuer_abbr=issuer_abbr,
-                        year=doc_date.year,
-                        series=series.value,
-                        created_at=now,
+                reserved = conn.execute(reserve).one_or_none()
+                if reserved is None:  # the WHERE refused: the date is out of order
+                    book = conn.execute(
+                        sa.select(books.c.last_number, books.c.last_date).where(
+                            (books.c.issuer_abbr == issuer_abbr)
+                            & (books.c.year == doc_date.year)
+                            & (books.c.series == series.value)
+                        )
+                    ).one()
+                    raise RegisterError(
+                        *out_of_order_error_args(doc_date, book.last_date, book.last_number)
                     )
-                    .on_conflict_do_nothing(constraint="vnadmin_books_key")
-                )
-                book = (
-                    conn.execute(
-                        sa.select(books.c.id, books.c.last_number, books.c.last_date)
-                        .where(key)
-                        .with_for_update()
-                    )
-                    .mappings()
-                    .one()
-                )
-                last_number = int(book["last_number"])
-                last_date: date | None = book["last_date"]
-                if last_date is not None and doc_date < last_date and not allow_earlier_date:
-                    raise RegisterError(*out_of_order_error_args(doc_date, last_date, last_number))
-                conn.execute(
-                    sa.update(books)
-                    .where(books.c.id == book["id"])
-                    .values(
-                        last_number=last_number + len(drafts),
-                        last_date=max(doc_date, last_date) if last_date else doc_date,
-                    )
-                )
+                book_id, new_last = int(reserved.id), int(reserved.last_number)
+                first = new_last - count + 1
                 rows: list[dict[str, Any]] = [
                     {
                         **draft_values(draft),
-                        "book_id": book["id"],
-                        "number": last_number + offset,
+                        "book_id": book_id,
+                        "number": first + offset,
                         "doc_date": doc_date,
                         "created_at": now,
                     }
-                    for offset, draft in enumerate(drafts, start=1)
+                    for offset, draft in enumerate(drafts)
                 ]
-                ids = [
-                    int(row_id)
-                    for row_id in conn.execute(
-                        sa.insert(entries).returning(entries.c.id, sort_by_parameter_order=True),
-                        rows,
-                    ).scalars()
+                inserted = conn.execute(
+                    sa.insert(entries).returning(*entries.c, sort_by_parameter_order=True),
+                    rows,
+                ).mappings()
+                made = [
+                    entry_from_row(
+                        {
+                            **row,
+                            "issuer_abbr": issuer_abbr,
+                            "year": doc_date.year,
+                            "series": series.value,
+                        }
+                    )
+                    for row in inserted
                 ]
                 pause_for_tests()
         except SQLAlchemyError as exc:
             raise self._error(exc) from exc
-        return self._by_ids(ids)
-
-    def _by_ids(self, ids: list[int]) -> list[Entry]:
-        query = _VIEW.where(entries.c.id.in_(ids)).order_by(entries.c.number)
-        return [entry_from_row(row) for row in self._rows(query)]
+        return made
 
     def _rows(self, query: sa.Select[Any]) -> list[sa.RowMapping]:
         try:
