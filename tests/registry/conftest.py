@@ -142,7 +142,7 @@ def sqlite_url(tmp_path: Path) -> str:
     return str(tmp_path / "so-van-ban.sqlite3")
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def register_url(request: pytest.FixtureRequest) -> str:
     """The same test on both backends."""
     if request.param == "sqlite":
