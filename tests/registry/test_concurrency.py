@@ -174,3 +174,23 @@ def test_processes_killed_at_random_moments_leave_the_book_consistent(
             "UBND", WORK_DATE, symbol="UBND-VP", type_name="Công văn", summary="after"
         )
         assert entry.number == last + 1
+
+
+def test_threads_sharing_one_register_never_share_a_number(register_url: str) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    with Register.open(register_url) as register:
+
+        def take(worker: int) -> list[int]:
+            return [
+                register.allocate(
+                    "UBND", WORK_DATE, symbol="UBND-VP", type_name="Công văn",
+                    summary=f"t{worker} i{i}",
+                ).number
+                for i in range(40)
+            ]  # fmt: skip
+
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            taken = [n for numbers in pool.map(take, range(8)) for n in numbers]
+        assert sorted(taken) == list(range(1, 321))
+        assert _numbers(register) == list(range(1, 321))

@@ -214,3 +214,10 @@ def test_an_unusable_location_is_a_clear_error(tmp_path: Path) -> None:
         Register.open(not_a_db)
     with pytest.raises(RegisterError, match="mysql"):
         Register.open("mysql://localhost/so")
+
+
+def test_a_cong_van_symbol_never_uses_cv(sqlite_url: str) -> None:
+    with Register.open(sqlite_url) as register, pytest.raises(DataError, match="R-SO-7"):
+        register.allocate(
+            "UBND", date(2026, 1, 5), symbol="CV-UBND", type_name="Công văn", summary="V/v họp"
+        )

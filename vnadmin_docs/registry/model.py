@@ -132,6 +132,18 @@ class EntryDraft:
                     "Ký hiệu",
                 )
             )
+        elif any(group.upper() == "CV" for group in self.symbol.split("-")):
+            found.append(
+                FieldProblem(
+                    f"{prefix}symbol",
+                    "không có chữ viết tắt “CV” cho công văn; ký hiệu công văn là "
+                    "<cơ quan>-<đơn vị soạn thảo>, ví dụ BNV-VP (R-SO-7)",
+                    "there is no abbreviation 'CV' for a công văn; its symbol is "
+                    "<body>-<drafting unit>, e.g. BNV-VP (R-SO-7)",
+                    self.symbol,
+                    "Ký hiệu",
+                )
+            )
         if not self.type_name.strip():
             found.append(
                 FieldProblem(

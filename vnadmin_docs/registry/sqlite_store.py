@@ -10,6 +10,7 @@ makes a returned number survive a power cut, so it can never be handed out twice
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -95,6 +96,9 @@ class SqliteStore:
         self.path = path
         self.url = str(path)
         self.timeout = timeout
+        # One connection per store: threads sharing a Register take turns on it, so one
+        # thread's BEGIN … COMMIT never interleaves with another's statements.
+        self._lock = threading.RLock()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(
@@ -154,21 +158,22 @@ class SqliteStore:
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One write transaction holding SQLite's write lock from the first statement."""
         db = self._db
-        try:
-            db.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
-            raise self._error(exc) from exc
-        try:
-            yield db
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
-        try:
-            db.execute("COMMIT")
-        except sqlite3.Error as exc:
-            if db.in_transaction:
+        with self._lock:
+            try:
+                db.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise self._error(exc) from exc
+            try:
+                yield db
+            except BaseException:
                 db.execute("ROLLBACK")
-            raise self._error(exc) from exc
+                raise
+            try:
+                db.execute("COMMIT")
+            except sqlite3.Error as exc:
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
+                raise self._error(exc) from exc
 
     def allocate(
         self,
@@ -266,7 +271,8 @@ class SqliteStore:
 
     def _query(self, sql: str, params: Sequence[Any]) -> list[sqlite3.Row]:
         try:
-            return self._db.execute(sql, params).fetchall()
+            with self._lock:
+                return self._db.execute(sql, params).fetchall()
         except sqlite3.Error as exc:
             raise self._error(exc) from exc
 
@@ -312,4 +318,5 @@ class SqliteStore:
         return [book_from_row(row) for row in rows]
 
     def close(self) -> None:
-        self._db.close()
+        with self._lock:
+            self._db.close()
