@@ -15,7 +15,10 @@ from click.testing import CliRunner
 from vnadmin_docs import api
 from vnadmin_docs.cli.main import cli
 from vnadmin_docs.errors import DataError
+from vnadmin_docs.layout.compose import document_symbol
+from vnadmin_docs.layout.figures import figures
 from vnadmin_docs.registry import Register
+from vnadmin_docs.registry.issue import ToNumber, number_documents
 
 EXAMPLE = api.example_path("cong-van/sldtbxh-dak-nong-2023.yaml")
 
@@ -96,3 +99,28 @@ def test_cli_render_assign_number(tmp_path: Path) -> None:
     assert plain.exit_code == 0 and "Đã cấp" not in plain.output
     with Register.open(db) as register:
         assert [b.last_number for b in register.books()] == [1]
+
+
+def _to_number(data: dict[str, Any]) -> ToNumber:
+    spec, doc, _ = api.prepare("cong-van", data)
+    symbol = document_symbol(doc, spec.layout, figures(None), spec.type_name)
+    return ToNumber(doc, symbol, spec.type_name, spec.layout, spec.title)
+
+
+def test_a_batch_is_numbered_in_order_with_consecutive_numbers(register_url: str) -> None:
+    items = [_to_number(_data(date="12/05/2026", subject=f"hồ sơ số {i}")) for i in range(3)]
+    with Register.open(register_url) as register:
+        api.render("cong-van", _data(date="12/05/2026"), register=register)  # takes 01
+        numbered = number_documents(register, items)
+
+        assert [entry.number for _, entry in numbered] == [2, 3, 4]
+        assert [doc.number.number for doc, _ in numbered] == [2, 3, 4]
+        assert [entry.summary for _, entry in numbered] == [f"V/v hồ sơ số {i}" for i in range(3)]
+        assert all(doc.date.date == date(2026, 5, 12) for doc, _ in numbered)
+
+        other = _data(date="13/05/2026")
+        other["issuer"] = {**other["issuer"], "abbreviation": "UBND"}
+        with pytest.raises(DataError) as caught:
+            number_documents(register, [items[0], _to_number(other)])
+        assert [p.path for p in caught.value.problems] == ["1.issuer.abbreviation", "1.date"]
+        assert [b.last_number for b in register.books()] == [4]

@@ -6,6 +6,7 @@ prints the book in the decree's form.
 """
 
 from vnadmin_docs.registry.columns import REGISTER_COLUMNS, REGISTER_SHEET
+from vnadmin_docs.registry.issue import ToNumber, number_document, number_documents
 from vnadmin_docs.registry.location import REGISTER_ENV, default_register_path, parse_location
 from vnadmin_docs.registry.model import (
     Book,
@@ -28,7 +29,10 @@ __all__ = [
     "Register",
     "RegisterError",
     "Series",
+    "ToNumber",
     "default_register_path",
     "file_sha256",
+    "number_document",
+    "number_documents",
     "parse_location",
 ]
