@@ -23,6 +23,8 @@ from vnadmin_docs.registry import Register
 from vnadmin_docs.registry.store import PAUSE_ENV
 
 WORKER = str(Path(__file__).with_name("_worker.py"))
+# The workers import the package from this checkout even when it is not installed.
+SOURCE_ROOT = str(Path(__file__).resolve().parents[2])
 WORK_DATE = date(2026, 5, 4)  # the date _worker.py numbers with
 
 
@@ -33,7 +35,13 @@ def _start(url: str, worker: int, count: int, go: Path, *extra: str,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        env={**os.environ, **(env or {})},
+        env={
+            **os.environ,
+            "PYTHONPATH": os.pathsep.join(
+                filter(None, [SOURCE_ROOT, os.environ.get("PYTHONPATH")])
+            ),
+            **(env or {}),
+        },
     )
 
 
