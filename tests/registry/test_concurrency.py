@@ -16,6 +16,7 @@ import sys
 import time
 from datetime import date
 from pathlib import Path
+from typing import IO
 
 import pytest
 
@@ -45,6 +46,19 @@ def _start(url: str, worker: int, count: int, go: Path, *extra: str,
     )
 
 
+def _line(stream: IO[str] | None) -> str:
+    """One line read straight from the pipe. (``readline()`` on the text wrapper may buffer
+    later lines, which ``communicate()`` — reading the raw descriptor — would then lose.)"""
+    assert stream is not None
+    data = b""
+    while not data.endswith(b"\n"):
+        chunk = os.read(stream.fileno(), 1)
+        if not chunk:
+            break
+        data += chunk
+    return data.decode()
+
+
 def _run_workers(
     url: str, tmp_path: Path, workers: int, count: int, *extra: str
 ) -> list[list[list[int]]]:
@@ -53,9 +67,8 @@ def _run_workers(
     go = tmp_path / "go"
     procs = [_start(url, w, count, go, *extra) for w in range(workers)]
     for proc in procs:
-        assert proc.stdout is not None
-        line = proc.stdout.readline().strip()
-        assert line == "ready", proc.stderr.read() if proc.stderr else line
+        line = _line(proc.stdout).strip()
+        assert line == "ready", proc.communicate()[1]
     go.touch()
     results: list[list[list[int]]] = []
     for proc in procs:
@@ -108,15 +121,14 @@ def test_concurrent_batches_get_consecutive_blocks(register_url: str, tmp_path: 
 
 
 def _wait_for_pause(proc: subprocess.Popen[str]) -> None:
-    assert proc.stderr is not None
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
-        line = proc.stderr.readline()
+        line = _line(proc.stderr)
         if "paused after reserve" in line:
             return
         if not line and proc.poll() is not None:
             break
-    raise AssertionError(f"the worker never reached the pause: {proc.stderr.read()}")
+    raise AssertionError(f"the worker never reached the pause: {proc.communicate()[1]}")
 
 
 def test_process_killed_inside_allocation_leaves_no_gap_and_no_duplicate(
@@ -130,8 +142,7 @@ def test_process_killed_inside_allocation_leaves_no_gap_and_no_duplicate(
     victim = _start(register_url, 1, 1, go, env={PAUSE_ENV: "120"})
     _wait_for_pause(victim)  # number 4 reserved and its row written, not committed
     waiting = _start(register_url, 2, 1, go)  # blocks on the victim's lock
-    assert waiting.stdout is not None
-    assert waiting.stdout.readline().strip() == "ready"
+    assert _line(waiting.stdout).strip() == "ready"
     victim.send_signal(signal.SIGKILL)
     victim.wait(timeout=30)
     out, err = waiting.communicate(timeout=60)
@@ -161,8 +172,7 @@ def test_processes_killed_at_random_moments_leave_the_book_consistent(
     reported: list[int] = []
     for worker in range(4):
         proc = _start(register_url, worker, 100_000, go)
-        assert proc.stdout is not None
-        assert proc.stdout.readline().strip() == "ready"
+        assert _line(proc.stdout).strip() == "ready"
         time.sleep(rng.uniform(0.05, 0.4))
         proc.send_signal(signal.SIGKILL)
         out, _ = proc.communicate(timeout=30)

@@ -1,22 +1,23 @@
 """The shared number book on PostgreSQL, through SQLAlchemy Core and psycopg 3.
 
-Each allocation is one transaction of two statements: an atomic ``INSERT … ON CONFLICT DO
-UPDATE … RETURNING`` that creates the book row or raises its counter (and so row-locks it until
-COMMIT; a ``WHERE`` refuses a date earlier than the book's last one), then one ``INSERT`` of
-the entries. Concurrent allocations for the same book queue on that row lock; a client that
-dies before the commit loses its connection and the server rolls the transaction back,
-counter included.
+Each allocation is ONE statement run in autocommit mode, so one transaction that begins and
+ends inside the server: a data-modifying CTE whose ``INSERT … ON CONFLICT DO UPDATE …
+RETURNING`` creates the book row or raises its counter (row-locking it; a ``WHERE`` refuses a
+date earlier than the book's last one), followed by the ``INSERT`` of the entries numbered from
+the returned counter. Concurrent allocations for the same book queue on that row lock, which
+is held only for the statement and its commit, never across a client round trip. A client
+that dies mid-way cannot leave half an allocation: the statement commits whole or not at all.
 The unique constraint (book_id, number) is the last line of defence.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from vnadmin_docs.registry._rows import (
@@ -34,7 +35,7 @@ from vnadmin_docs.registry.model import (
     RegisterError,
     Series,
 )
-from vnadmin_docs.registry.store import pause_for_tests
+from vnadmin_docs.registry.store import PAUSE_ENV, pause_for_tests
 
 __all__ = ["PostgresStore", "metadata"]
 
@@ -116,6 +117,43 @@ _VIEW = sa.select(
 
 _ORDER = (books.c.issuer_abbr, books.c.year, books.c.series, entries.c.number)
 
+_DRAFT_COLUMNS = {
+    "symbol": "text",
+    "type_name": "text",
+    "summary": "text",
+    "signer": "text",
+    "recipients": "text",
+    "copies": "integer",
+    "archive": "text",
+    "sent_on": "date",
+    "note": "text",
+}
+
+# Reserve and record in ONE statement: the upsert creates the book or raises its counter
+# (row-locking it; its WHERE refuses a date earlier than the book's last one), and the insert
+# numbers the drafts from the counter it returned. If the WHERE refuses, nothing is written.
+_ALLOCATE = sa.text(
+    """
+WITH book AS (
+    INSERT INTO vnadmin_books AS b (issuer_abbr, year, series, last_number, last_date, created_at)
+    VALUES (:issuer, :year, :series, :n, :doc_date, :now)
+    ON CONFLICT ON CONSTRAINT vnadmin_books_key DO UPDATE
+        SET last_number = b.last_number + EXCLUDED.last_number,
+            last_date = GREATEST(b.last_date, EXCLUDED.last_date)
+        WHERE :allow OR b.last_date IS NULL OR b.last_date <= EXCLUDED.last_date
+    RETURNING b.id, b.last_number
+)
+INSERT INTO vnadmin_entries (book_id, number, doc_date, created_at, {columns})
+SELECT book.id, book.last_number - :n + d.ord, :doc_date, :now, {picked}
+FROM book, unnest({arrays}) WITH ORDINALITY AS d({columns}, ord)
+RETURNING *
+""".format(
+        columns=", ".join(_DRAFT_COLUMNS),
+        picked=", ".join(f"d.{name}" for name in _DRAFT_COLUMNS),
+        arrays=", ".join(f"CAST(:a_{name} AS {kind}[])" for name, kind in _DRAFT_COLUMNS.items()),
+    )
+)
+
 
 class PostgresStore:
     """A :class:`~vnadmin_docs.registry.store.RegisterStore` in a PostgreSQL database."""
@@ -132,6 +170,7 @@ class PostgresStore:
                     "options": f"-c lock_timeout={int(timeout * 1000)}",
                 },
             )
+            self._autocommit = self._engine.execution_options(isolation_level="AUTOCOMMIT")
             with self._engine.begin() as conn:
                 conn.execute(sa.select(sa.func.pg_advisory_xact_lock(_SCHEMA_LOCK_KEY)))
                 metadata.create_all(conn, checkfirst=True)
@@ -160,34 +199,30 @@ class PostgresStore:
         allow_earlier_date: bool,
         now: datetime,
     ) -> list[Entry]:
-        count = len(drafts)
-        # One statement creates the book or raises its counter; either way the book row is
-        # locked until COMMIT, so the next allocation waits here and then sees our numbers.
-        insert = pg_insert(books).values(
-            issuer_abbr=issuer_abbr,
-            year=doc_date.year,
-            series=series.value,
-            last_number=count,
-            last_date=doc_date,
-            created_at=now,
-        )
-        in_order = (
-            sa.true()
-            if allow_earlier_date
-            else books.c.last_date.is_(None) | (books.c.last_date <= insert.excluded.last_date)
-        )
-        reserve = insert.on_conflict_do_update(
-            constraint="vnadmin_books_key",
-            set_={
-                "last_number": books.c.last_number + count,
-                "last_date": sa.func.greatest(books.c.last_date, insert.excluded.last_date),
-            },
-            where=in_order,
-        ).returning(books.c.id, books.c.last_number)
+        values = [draft_values(draft) for draft in drafts]
+        params: dict[str, Any] = {
+            "issuer": issuer_abbr,
+            "year": doc_date.year,
+            "series": series.value,
+            "n": len(drafts),
+            "doc_date": doc_date,
+            "now": now,
+            "allow": allow_earlier_date,
+        }
+        params.update({f"a_{name}": [v[name] for v in values] for name in _DRAFT_COLUMNS})
         try:
-            with self._engine.begin() as conn:
-                reserved = conn.execute(reserve).one_or_none()
-                if reserved is None:  # the WHERE refused: the date is out of order
+            if os.environ.get(PAUSE_ENV):
+                # Crash tests: the same statement, held open in a transaction before COMMIT.
+                with self._engine.begin() as conn:
+                    rows = conn.execute(_ALLOCATE, params).mappings().all()
+                    pause_for_tests()
+            else:
+                # One statement in autocommit mode is one transaction that ends inside the
+                # server: the book row is locked only while the statement runs and commits.
+                with self._autocommit.connect() as conn:
+                    rows = conn.execute(_ALLOCATE, params).mappings().all()
+            if not rows:  # the WHERE of the upsert refused: the date is out of order
+                with self._engine.connect() as conn:
                     book = conn.execute(
                         sa.select(books.c.last_number, books.c.last_date).where(
                             (books.c.issuer_abbr == issuer_abbr)
@@ -195,40 +230,18 @@ class PostgresStore:
                             & (books.c.series == series.value)
                         )
                     ).one()
-                    raise RegisterError(
-                        *out_of_order_error_args(doc_date, book.last_date, book.last_number)
-                    )
-                book_id, new_last = int(reserved.id), int(reserved.last_number)
-                first = new_last - count + 1
-                rows: list[dict[str, Any]] = [
-                    {
-                        **draft_values(draft),
-                        "book_id": book_id,
-                        "number": first + offset,
-                        "doc_date": doc_date,
-                        "created_at": now,
-                    }
-                    for offset, draft in enumerate(drafts)
-                ]
-                inserted = conn.execute(
-                    sa.insert(entries).returning(*entries.c, sort_by_parameter_order=True),
-                    rows,
-                ).mappings()
-                made = [
-                    entry_from_row(
-                        {
-                            **row,
-                            "issuer_abbr": issuer_abbr,
-                            "year": doc_date.year,
-                            "series": series.value,
-                        }
-                    )
-                    for row in inserted
-                ]
-                pause_for_tests()
+                raise RegisterError(
+                    *out_of_order_error_args(doc_date, book.last_date, book.last_number)
+                )
         except SQLAlchemyError as exc:
             raise self._error(exc) from exc
-        return made
+        made = [
+            entry_from_row(
+                {**row, "issuer_abbr": issuer_abbr, "year": doc_date.year, "series": series.value}
+            )
+            for row in rows
+        ]
+        return sorted(made, key=lambda entry: entry.number)
 
     def _rows(self, query: sa.Select[Any]) -> list[sa.RowMapping]:
         try:
