@@ -75,10 +75,13 @@ def _issue_day(raw: Mapping[str, Any]) -> dt.date | None:
         return None
 
 
-def _layout_problems(doc: Document, spec: TemplateSpec) -> list[FieldProblem]:
+def _layout_problems(raw: Mapping[str, Any], spec: TemplateSpec) -> list[FieldProblem]:
+    """What the layout needs beyond the model, judged on the raw data so these problems are
+    reported together with the model's own."""
     problems: list[FieldProblem] = []
     if spec.layout == "cong-van":
-        if not doc.subject:
+        subject = raw.get("subject")
+        if not (isinstance(subject, str) and subject.strip()):
             problems.append(
                 FieldProblem(
                     "subject",
@@ -87,7 +90,7 @@ def _layout_problems(doc: Document, spec: TemplateSpec) -> list[FieldProblem]:
                     label="Trích yếu",
                 )
             )
-        if not doc.addressees:
+        if not raw.get("addressees"):
             problems.append(
                 FieldProblem(
                     "addressees",
@@ -138,8 +141,8 @@ def prepare(
     if isinstance(content_raw, Mapping):
         content, content_problems = coerce_content(spec.fields, dict(content_raw))
         problems.extend(p for p in content_problems if p.path not in {q.path for q in problems})
-    if doc is not None:
-        problems.extend(_layout_problems(doc, spec))
+    known = {p.path for p in problems}
+    problems.extend(p for p in _layout_problems(merged, spec) if p.path not in known)
     if problems or doc is None:
         raise DataError(problems, source)
     return spec, doc, content

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import traceback
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
+from jinja2 import Template, TemplateSyntaxError, UndefinedError
 from jinja2 import TemplateError as JinjaTemplateError
-from jinja2 import TemplateSyntaxError, UndefinedError
 
 from vnadmin_docs.blocks import Block
 from vnadmin_docs.content.environment import make_environment
@@ -28,12 +30,23 @@ def _file_line(spec: TemplateSpec, exc: BaseException) -> int | None:
     return spec.body_line + lineno - 1 if lineno else None
 
 
+@lru_cache(maxsize=128)
+def _compiled(
+    body: str, name: str, filename: str, search_path: tuple[Path, ...], sandboxed: bool
+) -> Template:
+    """Compile a template body once per (text, folders, sandbox): a batch renders the same
+    template thousands of times."""
+    env = make_environment(search_path, sandboxed=sandboxed)
+    code = env.compile(body, name=name, filename=filename)
+    return env.template_class.from_code(env, code, env.make_globals(None), None)
+
+
 def render_text(spec: TemplateSpec, context: dict[str, Any], library: TemplateLibrary) -> str:
     """The template body rendered to markup text (values escaped)."""
-    env = make_environment(library.search_path, sandboxed=not spec.builtin)
     try:
-        code = env.compile(spec.body, name=spec.id, filename=str(spec.path))
-        template = env.template_class.from_code(env, code, env.make_globals(None), None)
+        template = _compiled(
+            spec.body, spec.id, str(spec.path), library.search_path, not spec.builtin
+        )
         return template.render(context)
     except TemplateSyntaxError as exc:
         raise TemplateError(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationInfo
+from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationInfo, model_validator
 from pydantic_core import PydanticCustomError
 
 from vnadmin_docs.text.normalize import clean_text, invalid_xml_chars
@@ -16,9 +16,26 @@ log = logging.getLogger("vnadmin_docs.model")
 
 
 class Model(BaseModel):
-    """Immutable, strict: unknown keys are errors (they are usually typos)."""
+    """Immutable, strict: unknown keys are errors (they are usually typos). A blank text in
+    an optional field means "not given"; in a required field it is an error."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", str_strip_whitespace=True, str_min_length=1
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _blank_is_absent(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        fields = cls.model_fields
+        return {
+            k: v
+            for k, v in data.items()
+            if not (
+                isinstance(v, str) and not v.strip() and k in fields and not fields[k].is_required()
+            )
+        }
 
 
 def rule_error(vi: str, en: str) -> PydanticCustomError:

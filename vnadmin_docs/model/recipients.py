@@ -65,7 +65,9 @@ class Drafter(Model):
         return value.upper()
 
     def text(self) -> str:
-        """>>> Drafter(code="pl", copies=300).text()
+        """The drafter line, e.g. ``PL.(300)``.
+
+        >>> Drafter(code="pl", copies=300).text()
         'PL.(300)'
         """
         return f"{self.code}.({self.copies})" if self.copies else f"{self.code}."

@@ -19,6 +19,8 @@ from typing import Any
 import docx
 from docx.oxml.ns import qn
 
+from vnadmin_docs.writer._zip import Member, deflate
+
 __all__ = ["Skeleton", "skeleton"]
 
 _KEEP_STYLES = {"Normal", "DefaultParagraphFont", "TableNormal", "NoList", "Header", "Footer"}
@@ -39,6 +41,7 @@ class Skeleton:
     content_types: str
     document_rels: str
     package_rels: bytes
+    static_members: tuple[Member, ...]
 
 
 def _set_defaults(root: Any, font: str, half_points: int, lang: str, color: str) -> None:
@@ -124,7 +127,16 @@ def _build(font: str, half_points: int, lang: str, color: str) -> Skeleton:
     document_rels = parts.pop("word/_rels/document.xml.rels").decode("utf-8")
     package_rels = parts.pop("_rels/.rels")
     parts.pop("word/document.xml")
-    return Skeleton(parts, content_types, document_rels, package_rels)
+    static = tuple(
+        deflate(name, data) for name, data in parts.items() if name != "docProps/core.xml"
+    )
+    return Skeleton(
+        parts,
+        content_types,
+        document_rels,
+        package_rels,
+        (deflate("_rels/.rels", package_rels), *static),
+    )
 
 
 @lru_cache(maxsize=8)
