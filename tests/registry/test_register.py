@@ -221,3 +221,21 @@ def test_a_cong_van_symbol_never_uses_cv(sqlite_url: str) -> None:
         register.allocate(
             "UBND", date(2026, 1, 5), symbol="CV-UBND", type_name="Công văn", summary="V/v họp"
         )
+
+
+def test_copies_are_numbered_only_in_the_copies_series(sqlite_url: str) -> None:
+    with Register.open(sqlite_url) as register:
+        with pytest.raises(DataError, match=r"R-BS-3") as as_ordinary:
+            register.allocate(
+                "BNV", date(2026, 2, 3), symbol="SY-BNV", type_name="Sao y", summary="bản sao"
+            )
+        assert "“sao”" in as_ordinary.value.message
+        with pytest.raises(DataError, match=r"SY, SL, TrS"):
+            register.allocate(
+                "BNV", date(2026, 2, 3), "sao", symbol="QĐ-BNV", type_name="QĐ", summary="x"
+            )
+        excerpt = register.allocate(
+            "BNV", date(2026, 2, 3), "sao", symbol="TrS-BNV", type_name="Trích sao", summary="y"
+        )
+        assert excerpt.so_line == "Số: 01/TrS-BNV"
+        assert [b.series for b in register.books()] == [Series.COPY]

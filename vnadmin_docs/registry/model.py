@@ -18,6 +18,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from vnadmin_docs.errors import DataError, FieldProblem, VnAdminError
+from vnadmin_docs.layout.rules import load_decree30
 from vnadmin_docs.text.so_line import number_text
 
 __all__ = [
@@ -265,11 +266,54 @@ class Entry:
         return self.status is EntryStatus.CANCELLED
 
 
-def check_drafts(issuer_abbr: str, drafts: Sequence[EntryDraft]) -> None:
+def copy_abbreviations() -> tuple[str, ...]:
+    """The copy types' abbreviations that open a copy's symbol (R-BS-1, R-BS-3).
+
+    >>> copy_abbreviations()
+    ('SY', 'SL', 'TrS')
+    """
+    table: dict[str, str] = load_decree30()["copies"]["abbreviations"]
+    return tuple(table.values())
+
+
+def series_problem(symbol: str, series: Series, path: str) -> FieldProblem | None:
+    """A copy (SY/SL/TrS-…) must be numbered in the copies series and only a copy may be
+    (R-BS-3: copies keep their own yearly series)."""
+    copies = copy_abbreviations()
+    is_copy = symbol.split("-", 1)[0] in copies
+    if series is Series.COPY and not is_copy:
+        return FieldProblem(
+            path,
+            f"hệ thống số bản sao chỉ dành cho ký hiệu bắt đầu bằng {', '.join(copies)} "
+            "(R-BS-3)",
+            f"the copies series is only for symbols starting with {', '.join(copies)} (R-BS-3)",
+            symbol,
+            "Ký hiệu",
+        )
+    if series is not Series.COPY and is_copy:
+        return FieldProblem(
+            path,
+            "bản sao có hệ thống số riêng: hãy cấp số trong hệ thống số “sao” (R-BS-3)",
+            "copies have their own series: number this in the “sao” series (R-BS-3)",
+            symbol,
+            "Ký hiệu",
+        )
+    return None
+
+
+def check_drafts(
+    issuer_abbr: str, drafts: Sequence[EntryDraft], series: Series = Series.ORDINARY
+) -> None:
     """Raise one DataError listing every problem of the issuer and all drafts."""
     found = issuer_problems(issuer_abbr)
     many = len(drafts) > 1
     for i, draft in enumerate(drafts):
-        found.extend(draft.problems(f"{i}." if many else ""))
+        prefix = f"{i}." if many else ""
+        problems = draft.problems(prefix)
+        found.extend(problems)
+        if not any(p.path == f"{prefix}symbol" for p in problems):
+            wrong_series = series_problem(draft.symbol, series, f"{prefix}symbol")
+            if wrong_series is not None:
+                found.append(wrong_series)
     if found:
         raise DataError(found)

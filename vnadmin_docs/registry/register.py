@@ -154,7 +154,7 @@ class Register:
         kind = parse_series(series)
         if not drafts:
             return []
-        check_drafts(issuer_abbr, drafts)
+        check_drafts(issuer_abbr, drafts, kind)
         return self._store.allocate(
             issuer_abbr,
             kind,
