@@ -124,3 +124,16 @@ def test_the_register_comes_from_the_environment_variable(tmp_path: Path) -> Non
     assert result.exit_code == 0, result.output
     assert "Số: 01/UBND-VP" in result.output
     assert db.exists()
+
+
+def test_a_number_may_be_typed_as_it_is_written_on_the_document(tmp_path: Path) -> None:
+    db = tmp_path / "so.sqlite3"
+    _allocate(db, "về việc khen thưởng")
+    shown = _run(db, "show", "01/QĐ-BNV", "--year", "2026")
+    assert shown.exit_code == 0, shown.output
+    assert "Số           : Số: 01/QĐ-BNV" in shown.output
+    wrong = _run(db, "cancel", "1/TB-BNV", "--year", "2026", "--reason", "x", "-y")
+    assert wrong.exit_code == 1
+    assert "có ký hiệu QĐ-BNV, không phải TB-BNV" in wrong.output
+    nonsense = _run(db, "show", "mười lăm", "--year", "2026")
+    assert nonsense.exit_code == 2 and "mười lăm" in nonsense.output

@@ -20,9 +20,9 @@ from typing import Any, TypeVar
 import click
 
 from vnadmin_docs.errors import DataError, VnAdminError
-from vnadmin_docs.registry import Entry, Register, Series
+from vnadmin_docs.registry import Entry, Register, RegisterError, Series
 
-__all__ = ["parse_day", "register"]
+__all__ = ["parse_day", "parse_reference", "register"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -54,6 +54,51 @@ def _day_option(ctx: click.Context, param: click.Parameter, value: str | None) -
         raise click.BadParameter(
             f"“{value}” không phải ngày hợp lệ (viết dạng 05/03/2026)", ctx, param
         ) from None
+
+
+_REF_RE = re.compile(r"^\s*(?:Số:\s*)?0*(\d+)\s*(?:/\s*(\S+))?\s*$")
+
+
+def parse_reference(text: str) -> tuple[int, str | None]:
+    """A number as the clerk types it: ``15``, ``05``, ``15/QĐ-BNV`` or ``Số: 15/QĐ-BNV``.
+
+    >>> parse_reference("05"), parse_reference("Số: 15/QĐ-BNV")
+    ((5, None), (15, 'QĐ-BNV'))
+    """
+    match = _REF_RE.match(text)
+    if match is None or int(match.group(1)) < 1:
+        raise ValueError(text)
+    return int(match.group(1)), match.group(2)
+
+
+def _number_argument(
+    ctx: click.Context, param: click.Parameter, value: str
+) -> tuple[int, str | None]:
+    try:
+        return parse_reference(value)
+    except ValueError:
+        raise click.BadParameter(
+            f"“{value}” không phải số văn bản (ví dụ 15 hoặc 15/QĐ-BNV)", ctx, param
+        ) from None
+
+
+def _find(
+    register_: Register,
+    number: tuple[int, str | None],
+    issuer: str | None,
+    year: int | None,
+    series: str,
+) -> Entry:
+    """The entry of a typed number; a typed symbol must match the one in the book."""
+    entry = register_.get(number[0], issuer_abbr=issuer, year=year, series=series)
+    if number[1] is not None and number[1] != entry.symbol:
+        raise RegisterError(
+            f"Số {entry.number_text} năm {entry.year} trong sổ có ký hiệu {entry.symbol}, "
+            f"không phải {number[1]}.",
+            f"Number {entry.number_text} of {entry.year} has the symbol {entry.symbol} in the "
+            f"book, not {number[1]}.",
+        )
+    return entry
 
 
 def _lang() -> str:
@@ -305,22 +350,22 @@ def list_cmd(
 
 
 @register.command("show")
-@click.argument("number", type=click.IntRange(min=1))
+@click.argument("number", callback=_number_argument, metavar="SỐ")
 @_book_options
 @click.option("--json", "as_json", is_flag=True, help="In dạng JSON.")
 @click.pass_context
 @_report_errors
 def show_cmd(
     ctx: click.Context,
-    number: int,
+    number: tuple[int, str | None],
     issuer: str | None,
     year: int | None,
     series: str,
     as_json: bool,
 ) -> None:
-    """Xem đầy đủ một số trong sổ (SỐ là số thứ tự, ví dụ 15)."""
+    """Xem đầy đủ một số trong sổ (SỐ: 15, 05 hoặc 15/QĐ-BNV)."""
     register_ = _open(ctx)
-    entry = register_.get(number, issuer_abbr=issuer, year=year, series=series)
+    entry = _find(register_, number, issuer, year, series)
     if as_json:
         click.echo(json.dumps(_entry_json(entry), ensure_ascii=False, indent=2))
         return
@@ -359,7 +404,7 @@ def show_cmd(
 
 
 @register.command("cancel")
-@click.argument("number", type=click.IntRange(min=1))
+@click.argument("number", callback=_number_argument, metavar="SỐ")
 @click.option("--reason", required=True, help="Lý do hủy số (ghi vào cột Ghi chú).")
 @_book_options
 @click.option("-y", "--yes", is_flag=True, help="Không hỏi lại.")
@@ -367,7 +412,7 @@ def show_cmd(
 @_report_errors
 def cancel_cmd(
     ctx: click.Context,
-    number: int,
+    number: tuple[int, str | None],
     reason: str,
     issuer: str | None,
     year: int | None,
@@ -376,7 +421,7 @@ def cancel_cmd(
 ) -> None:
     """Hủy một số đã cấp. Số vẫn nằm trong sổ và không bao giờ được cấp lại."""
     register_ = _open(ctx)
-    entry = register_.get(number, issuer_abbr=issuer, year=year, series=series)
+    entry = _find(register_, number, issuer, year, series)
     if not yes:
         click.confirm(
             _say(
@@ -395,14 +440,14 @@ def cancel_cmd(
 
 
 @register.command("attach")
-@click.argument("number", type=click.IntRange(min=1))
+@click.argument("number", callback=_number_argument, metavar="SỐ")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @_book_options
 @click.pass_context
 @_report_errors
 def attach_cmd(
     ctx: click.Context,
-    number: int,
+    number: tuple[int, str | None],
     file: Path,
     issuer: str | None,
     year: int | None,
@@ -410,7 +455,7 @@ def attach_cmd(
 ) -> None:
     """Ghi TỆP văn bản đã phát hành vào sổ, kèm mã kiểm tra SHA-256."""
     register_ = _open(ctx)
-    entry = register_.get(number, issuer_abbr=issuer, year=year, series=series)
+    entry = _find(register_, number, issuer, year, series)
     done = register_.attach_output(entry, file)
     click.echo(
         _say(
