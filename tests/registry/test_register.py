@@ -239,3 +239,24 @@ def test_copies_are_numbered_only_in_the_copies_series(sqlite_url: str) -> None:
         )
         assert excerpt.so_line == "Số: 01/TrS-BNV"
         assert [b.series for b in register.books()] == [Series.COPY]
+
+
+def test_the_database_itself_refuses_a_duplicate_number(register_url: str) -> None:
+    import sqlalchemy as sa
+
+    with Register.open(register_url) as register:
+        _decision(register, date(2026, 9, 1))
+    url = register_url if "://" in register_url else f"sqlite:///{register_url}"
+    prefix = "vnadmin_" if url.startswith("postgresql") else ""
+    engine = sa.create_engine(url)
+    try:
+        with pytest.raises(sa.exc.IntegrityError), engine.begin() as conn:
+            conn.execute(
+                sa.text(
+                    f"INSERT INTO {prefix}entries (book_id, number, symbol, doc_date, type_name, "
+                    "summary, created_at) SELECT book_id, number, symbol, doc_date, type_name, "
+                    f"summary, created_at FROM {prefix}entries"
+                )
+            )
+    finally:
+        engine.dispose()
