@@ -284,8 +284,7 @@ def series_problem(symbol: str, series: Series, path: str) -> FieldProblem | Non
     if series is Series.COPY and not is_copy:
         return FieldProblem(
             path,
-            f"hệ thống số bản sao chỉ dành cho ký hiệu bắt đầu bằng {', '.join(copies)} "
-            "(R-BS-3)",
+            f"hệ thống số bản sao chỉ dành cho ký hiệu bắt đầu bằng {', '.join(copies)} (R-BS-3)",
             f"the copies series is only for symbols starting with {', '.join(copies)} (R-BS-3)",
             symbol,
             "Ký hiệu",
