@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -212,6 +213,13 @@ def test_an_unusable_location_is_a_clear_error(tmp_path: Path) -> None:
     not_a_db.write_text("this is not a database " * 100)
     with pytest.raises(RegisterError, match=r"notes\.sqlite3"):
         Register.open(not_a_db)
+    other_app = tmp_path / "ke-toan.sqlite3"
+    with sqlite3.connect(other_app) as db:
+        db.execute("CREATE TABLE hoa_don (id INTEGER)")
+    with pytest.raises(RegisterError, match="hoa_don"):
+        Register.open(other_app)
+    with sqlite3.connect(other_app) as db:
+        assert [r[0] for r in db.execute("SELECT name FROM sqlite_master")] == ["hoa_don"]
     with pytest.raises(RegisterError, match="mysql"):
         Register.open("mysql://localhost/so")
 

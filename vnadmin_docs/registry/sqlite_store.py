@@ -134,17 +134,16 @@ class SqliteStore:
         except sqlite3.DatabaseError as exc:
             self._db.close()
             raise self._error(exc) from exc
+        except BaseException:
+            self._db.close()
+            raise
 
     def _setup(self) -> None:
         db = self._db
         db.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
-        mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-        if str(mode).lower() != "wal":
-            raise sqlite3.OperationalError(f"journal_mode is {mode}, WAL was refused")
-        db.execute("PRAGMA synchronous = FULL")
-        db.execute("PRAGMA foreign_keys = ON")
         version = db.execute("PRAGMA user_version").fetchone()[0]
         if version == SCHEMA_VERSION:
+            self._pragmas()
             return
         if version > SCHEMA_VERSION:
             raise RegisterError(
@@ -153,6 +152,21 @@ class SqliteStore:
                 f"The register “{self.path}” was made by a newer vnadmin-docs (schema "
                 f"{version}); please upgrade.",
             )
+        foreign = [
+            row[0]
+            for row in db.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' "
+                "AND name NOT IN ('books', 'entries') AND name NOT LIKE 'sqlite_%'"
+            )
+        ]
+        if foreign:
+            raise RegisterError(
+                f"Tệp “{self.path}” là một cơ sở dữ liệu khác (có bảng {', '.join(foreign)}), "
+                "không phải sổ đăng ký văn bản đi; hãy chỉ đúng tệp sổ.",
+                f"The file “{self.path}” is another database (tables {', '.join(foreign)}), "
+                "not a register; point to the register file.",
+            )
+        self._pragmas()
         with self._write():
             # One statement at a time: executescript() would commit our transaction first.
             for statement in _SCHEMA.split(";"):
@@ -160,7 +174,23 @@ class SqliteStore:
                     db.execute(statement)
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
+    def _pragmas(self) -> None:
+        """WAL, full durability and foreign keys (only once the file is known to be ours)."""
+        db = self._db
+        mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if str(mode).lower() != "wal":
+            raise sqlite3.OperationalError(f"journal_mode is {mode}, WAL was refused")
+        db.execute("PRAGMA synchronous = FULL")
+        db.execute("PRAGMA foreign_keys = ON")
+
     def _error(self, exc: sqlite3.Error) -> RegisterError:
+        if "not a database" in str(exc):
+            return RegisterError(
+                f"Tệp “{self.path}” không phải sổ đăng ký văn bản đi (không phải cơ sở dữ liệu "
+                "SQLite); hãy chỉ đúng tệp sổ.",
+                f"The file “{self.path}” is not a register (not an SQLite database); point to "
+                "the register file.",
+            )
         if _is_busy(exc):
             return RegisterError(
                 f"Sổ đăng ký “{self.path}” đang bận (người khác đang cấp số) quá "
