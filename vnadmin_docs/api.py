@@ -181,7 +181,7 @@ def render(
     library = TemplateLibrary(template_dirs)
     spec, doc, content = prepare(template, data, library=library, source=source)
     figs = figures(profile)
-    rendered = _render_prepared(spec, doc, content, library, figs)
+    rendered = _render_prepared(spec, doc, content, library, figs, source)
     if register is None:
         return rendered
     # The dry run above checked everything but the number: a bad document takes no number.
@@ -197,7 +197,7 @@ def render(
         series=series,
     )
     try:
-        rendered = _render_prepared(spec, numbered, content, library, figs)
+        rendered = _render_prepared(spec, numbered, content, library, figs, source)
     except Exception as exc:
         register.cancel(entry, f"Không tạo được văn bản sau khi cấp số: {exc}")
         raise
@@ -210,6 +210,7 @@ def _render_prepared(
     content: dict[str, Any],
     library: TemplateLibrary,
     figs: Figures,
+    source: str | None,
 ) -> RenderedDocument:
     context = {
         **content,

@@ -9,20 +9,24 @@ written to a temporary name beside the target and renamed, so it is never half-w
 
 from __future__ import annotations
 
+import importlib
 import os
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-# openpyxl ships no type information (types-openpyxl is not a dev dependency).
-from openpyxl import Workbook  # type: ignore[import-untyped]
-from openpyxl.styles import Alignment, Border, Font, Side  # type: ignore[import-untyped]
-
 from vnadmin_docs.registry.columns import REGISTER_COLUMNS, REGISTER_SHEET
 from vnadmin_docs.registry.model import Entry, RegisterError, Series
 
 __all__ = ["REGISTER_COLUMNS", "REGISTER_SHEET", "register_row", "write_register_xlsx"]
+
+# Imported by name and typed as Any so that the result does not depend on whether openpyxl
+# stubs are installed (same choice as batch/staff.py).
+_openpyxl: Any = importlib.import_module("openpyxl")
+_styles: Any = importlib.import_module("openpyxl.styles")
+Workbook = _openpyxl.Workbook
+Alignment, Border, Font, Side = _styles.Alignment, _styles.Border, _styles.Font, _styles.Side
 
 
 _WIDTHS = (16, 12, 45, 22, 35, 18, 9, 12, 12, 28)
