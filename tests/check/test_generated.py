@@ -118,3 +118,17 @@ def test_merged_batch_file_is_checked_document_by_document(tmp_path: Path) -> No
     (finding,) = check_document(broken).findings
     assert finding.rule_id == "R-QH-4"
     assert finding.where.vi.startswith("văn bản thứ 2, ")
+
+
+def test_every_example_merged_into_one_file_passes_document_by_document(tmp_path: Path) -> None:
+    from vnadmin_docs.writer import write_merged
+
+    rendered = [vnadmin_docs.render(t, vnadmin_docs.load_data(d)) for t, d in _cases()]
+    drafts = [d.document.number.number is None or d.document.date.is_draft for d in rendered]
+    merged = tmp_path / "tat-ca.docx"
+    merged.write_bytes(write_merged([d.page_model for d in rendered]))
+    from vnadmin_docs.check.ooxml import read_package
+
+    assert len(read_package(merged).letters()) == len(rendered)
+    report = check_document(merged, draft=any(drafts))
+    assert report.findings == (), report.to_text()

@@ -202,21 +202,30 @@ class Package:
     def letters(self) -> list[Package]:
         """One package per document when the file holds several (a merged batch file).
 
-        A merged file keeps each document in its own section; a section counts as a
-        document of its own when it opens with a Quốc hiệu. Otherwise (one document with,
-        say, a landscape appendix section) the whole file is one document.
+        A merged file keeps each document in its own section(s); a section opening with a
+        Quốc hiệu starts a document, and the sections after it that do not (appendices,
+        a landscape table) belong to it. One such start: the whole file is one document.
         """
         groups: dict[int, list[Paragraph]] = {}
         for p in self.paragraphs:
             groups.setdefault(p.section, []).append(p)
-        if len(groups) < 2 or not all(_opens_with_national_title(g) for g in groups.values()):
+        # A section opening with a Quốc hiệu starts a document; the sections after it that
+        # do not (its appendices) belong to it.
+        letters: list[list[int]] = []
+        for index in sorted(groups):
+            if not letters or _opens_with_national_title(groups[index]):
+                letters.append([index])
+            else:
+                letters[-1].append(index)
+        if len(letters) < 2:
             return [self]
         out: list[Package] = []
-        for index, paras in sorted(groups.items()):
-            sec = self.sections[index] if index < len(self.sections) else self.sections[-1]
-            mine = {*sec.headers.values(), *sec.footers.values()}
+        for indexes in letters:
+            paras = tuple(p for i in indexes for p in groups[i])
+            secs = tuple(self.sections[i] for i in indexes if i < len(self.sections))
+            mine = {part for s in secs for part in (*s.headers.values(), *s.footers.values())}
             parts = {k: v for k, v in self.header_parts.items() if k in mine}
-            out.append(Package(self.path, tuple(paras), (sec,), parts))
+            out.append(Package(self.path, paras, secs or self.sections[-1:], parts))
         return out
 
 
