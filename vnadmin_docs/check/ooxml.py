@@ -130,6 +130,7 @@ class Where:
     box: int = 0
     box_x_pt: float | None = None
     part: str = ""
+    role: str = ""  # headers/footers: "default" | "first" | "even"
 
     def describe(self, lang: str = "vi") -> str:
         """Short human place: ``đoạn 12``, ``bảng 1, hàng 1, cột 2`` …"""
@@ -142,10 +143,11 @@ class Where:
             if en:
                 return f"text box {self.box} (anchored at paragraph {self.body_index})"
             return f"hộp văn bản {self.box} (neo ở đoạn {self.body_index})"
-        if self.kind == "header":
-            return f"header part {self.part}" if en else f"phần đầu trang {self.part}"
-        if self.kind == "footer":
-            return f"footer part {self.part}" if en else f"phần chân trang {self.part}"
+        if self.kind in ("header", "footer"):
+            vi_kind = "đầu trang" if self.kind == "header" else "chân trang"
+            pages_vi = {"first": "trang 1", "even": "trang chẵn"}.get(self.role, "chung")
+            pages_en = {"first": "page 1's ", "even": "even-page "}.get(self.role, "main ")
+            return f"{pages_en}{self.kind}" if en else f"{vi_kind} {pages_vi}"
         return f"paragraph {self.body_index}" if en else f"đoạn {self.body_index}"
 
 
@@ -369,14 +371,15 @@ class _Reader:
             for kind, refs in (("header", sec.headers), ("footer", sec.footers)):
                 for part in refs.values():
                     if part not in header_parts and part in self.names:
-                        header_parts[part] = self._header(part, kind)
+                        role = next(r for r, name in refs.items() if name == part)
+                        header_parts[part] = self._header(part, kind, role)
         return Package(str(self.path), tuple(paragraphs), sections, header_parts)
 
-    def _header(self, part: str, kind: str) -> tuple[Paragraph, ...]:
+    def _header(self, part: str, kind: str, role: str) -> tuple[Paragraph, ...]:
         root = self._xml(part)
         out: list[Paragraph] = []
         for p in root.iter(wtag("p")):
-            out.append(self._paragraph(p, Where(kind, 0, part=part), None, 0))
+            out.append(self._paragraph(p, Where(kind, 0, part=part, role=role), None, 0))
         return tuple(out)
 
     def _blocks(
