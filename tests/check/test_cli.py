@@ -108,3 +108,10 @@ def test_attached_to_a_group_it_takes_the_group_language(tmp_path: Path) -> None
     result = CliRunner().invoke(cli, ["--lang", "en", "check", path])
     assert result.exit_code == 1
     assert "required: number “05”" in result.stdout
+
+
+def test_a_folder_or_a_missing_file_is_named(tmp_path: Path) -> None:
+    code, _, err = _run(str(tmp_path), str(tmp_path / "khong-co.docx"))
+    assert code == 2
+    assert f"{tmp_path} là một thư mục" in err
+    assert "Không tìm thấy tệp" in err and "khong-co.docx" in err

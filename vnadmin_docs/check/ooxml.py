@@ -644,6 +644,11 @@ def _para_format(ppr: dict[str, object]) -> ParaFormat:
 def read_package(path: str | Path) -> Package:
     """Read a .docx; raises :class:`UnreadableDocument` naming the file when it cannot."""
     p = Path(path)
+    if p.is_dir():
+        raise UnreadableDocument(
+            f"{p} là một thư mục, không phải tệp .docx.",
+            f"{p} is a folder, not a .docx file.",
+        )
     if not p.is_file():
         raise UnreadableDocument(
             f"Không tìm thấy tệp {p}.",
