@@ -136,7 +136,7 @@ _NUCLEUS = (
     r"ai|ao|au|ay|âu|ây|eo|êu|ia|iu|iê|oa|oă|oe|oi|oo|ôi|ơi|ua|uâ|uê|ui|uô|uơ|uy|ưa|ưi|ươ|ưu|yê|"
     r"[aăâeêioôơuưy])"
 )
-_SYLLABLE = re.compile(f"({_INITIAL})({_NUCLEUS})((?:ch|ng|nh|[cmnpt])?)")
+_SYLLABLE = re.compile(f"({_INITIAL})({_NUCLEUS})((?:ch|ng|nh|[cmnptk])?)")  # k: Đắk Lắk
 _LOST_U = re.compile(r"(?<![uưUƯ])([ơờớởỡợƠỜỚỞỠỢ])(?=(?:ng|NG|Ng|c|C|u|U)\b)")
 _MARKED_VOWELS = "ăâêôơư"
 # Vowel groups that end in a glide take no final consonant; these others need one.
@@ -146,7 +146,7 @@ _OPEN_ONLY = frozenset((
     "ươu", "uya", "uyu",
 ))  # fmt: skip
 _CODA_REQUIRED = frozenset(["ă", "â", "iê", "yê", "uô", "ươ", "oă", "oo", "uâ", "uyê"])
-_STOP_CODAS = frozenset(("c", "ch", "p", "t"))
+_STOP_CODAS = frozenset(("c", "ch", "p", "t", "k"))
 _STOP_TONES = frozenset("\u0301\u0323")  # after -c -ch -p -t only sắc or nặng
 
 
