@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from vnadmin_docs.text.legacy import (
@@ -216,17 +216,20 @@ names = st.lists(st.sampled_from(_SYLLABLES), min_size=2, max_size=4).map(" ".jo
 tcvn3_names = st.lists(st.sampled_from(_TCVN3_SAFE), min_size=2, max_size=4).map(" ".join)
 
 
+@settings(deadline=None)  # no timing in tests
 @given(names)
 def test_vni_round_trip(name: str) -> None:
     assert to_unicode(encode_vni(name), "vni") == name
     assert to_unicode(encode_vni(name.upper()), "vni") == name.upper()
 
 
+@settings(deadline=None)  # no timing in tests
 @given(tcvn3_names)
 def test_tcvn3_round_trip(name: str) -> None:
     assert to_unicode(encode_tcvn3(name), "tcvn3") == name
 
 
+@settings(deadline=None)  # no timing in tests
 @given(st.lists(names, min_size=3, max_size=20))
 def test_unicode_columns_detected_as_unicode(column: list[str]) -> None:
     assert detect_encoding(column) == "unicode"
@@ -250,11 +253,13 @@ def _check_detection(encoded: list[str], encoding: str) -> None:
         assert as_is or as_other
 
 
+@settings(deadline=None)  # no timing in tests
 @given(st.lists(names, min_size=3, max_size=20))
 def test_vni_columns_detected(column: list[str]) -> None:
     _check_detection([encode_vni(n) for n in column], "vni")
 
 
+@settings(deadline=None)  # no timing in tests
 @given(st.lists(tcvn3_names, min_size=3, max_size=20))
 def test_tcvn3_columns_detected(column: list[str]) -> None:
     _check_detection([encode_tcvn3(n) for n in column], "tcvn3")

@@ -7,12 +7,12 @@ import unicodedata
 import pytest
 
 from vnadmin_docs.text.names import (
-    fix_d_lookalike,
+    fix_all_d_lookalikes,
     fold_key,
+    lower_vi,
     organization_name,
     person_name,
     same_name,
-    upper_vi,
 )
 
 
@@ -52,8 +52,9 @@ def test_organisation_name_cleans_only_spaces_and_d() -> None:
 
 
 def test_d_lookalikes() -> None:
-    assert fix_d_lookalike("\u00d0\u0189\u00f0\u0256") == "ĐĐđđ"
-    assert upper_vi("\u00f0ắk lắk") == "ĐẮK LẮK"
+    assert fix_all_d_lookalikes("\u00d0\u0189\u00f0\u0256") == "ĐĐđđ"
+    assert lower_vi("\u0189ẮK LẮK") == "đắk lắk"
+    assert person_name("\u0256ặng \u00f0ức") == "Đặng Đức"
 
 
 @pytest.mark.parametrize(

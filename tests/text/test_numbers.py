@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from num2words import num2words
 
@@ -319,6 +319,7 @@ def _read(words: str) -> int:
     return sign * _read_below_billion(tokens)
 
 
+@settings(deadline=None)  # no timing in tests
 @given(st.integers(min_value=-(10**18), max_value=10**18))
 def test_words_read_back_to_the_same_integer(n: int) -> None:
     words = number_in_words(n)
@@ -327,6 +328,7 @@ def test_words_read_back_to_the_same_integer(n: int) -> None:
         assert _read(words) == n
 
 
+@settings(deadline=None)  # no timing in tests
 @given(st.integers(min_value=1, max_value=10**18))
 def test_inner_groups_always_say_their_hundreds(n: int) -> None:
     # Every group after the first names its hundreds, so the word count of hundreds
@@ -338,6 +340,7 @@ def test_inner_groups_always_say_their_hundreds(n: int) -> None:
     assert words.count("trăm") == inner_nonzero + leading_has_hundreds
 
 
+@settings(deadline=None)  # no timing in tests
 @given(
     st.integers(min_value=-(10**6), max_value=10**6),
     st.text(alphabet="0123456789", min_size=1, max_size=6),

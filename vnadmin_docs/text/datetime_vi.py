@@ -2,7 +2,7 @@
 
 Days 1–9 and months 1–2 are written with a leading zero, other months are not
 ("ngày 05 tháng 01 năm 2026", "ngày 29 tháng 6 năm 2019"), as Decree 30 writes dates
-(R-DD-4). The Decree's place-and-date line itself is ``vnadmin_docs.text.date_line``.
+(R-DD-4, via ``vnadmin_docs.text.date_line``, which also writes the place-and-date line).
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import datetime as dt
 import re
 
 from vnadmin_docs.text._errors import TextValueError
+from vnadmin_docs.text.date_line import day_text, month_text
 
 __all__ = [
     "WEEKDAY_NAMES",
@@ -86,14 +87,6 @@ def coerce_date(value: dt.date | dt.datetime | str) -> dt.date:
     return coerce_datetime(value).date()
 
 
-def _day(day: int) -> str:
-    return f"{day:02d}"
-
-
-def _month(month: int) -> str:
-    return f"{month:02d}" if month < 3 else str(month)
-
-
 def weekday_name(value: dt.date | dt.datetime | str, *, capitalize: bool = False) -> str:
     """The weekday: "thứ Hai" … "thứ Bảy", "Chủ nhật"; ``capitalize`` for a sentence start.
 
@@ -115,7 +108,7 @@ def date_in_words(value: dt.date | dt.datetime | str) -> str:
     ('ngày 05 tháng 01 năm 2020', 'ngày 29 tháng 6 năm 2019')
     """
     d = coerce_date(value)
-    return f"ngày {_day(d.day)} tháng {_month(d.month)} năm {d.year}"
+    return f"ngày {day_text(d.day)} tháng {month_text(d.month)} năm {d.year}"
 
 
 def time_in_words(value: dt.time | dt.datetime | str, *, pad_hour: bool = True) -> str:

@@ -4,12 +4,12 @@
   including after "-" and an apostrophe in Tây Nguyên names ("H'Hen Niê").
 * Organisation names are never re-cased ("Công ty TNHH MTV …" stays as written); only
   spaces and look-alike letters are cleaned.
-* The look-alikes "Ð" (U+00D0, Icelandic eth) and "Ɖ" (U+0189, African D) become "Đ".
+* The look-alikes "Ð" (U+00D0, Icelandic eth) and "Ɖ" (U+0189, African D) become "Đ"
+  (:func:`vnadmin_docs.text.case.fix_d_lookalike` plus the African D).
 * Old and new tone placement ("Hoà"/"Hòa", "Thuỷ"/"Thủy") are the same for matching
   (:func:`fold_key`), but every function here prints the name as the citizen wrote it.
 
-Python's ``str.upper``/``str.lower`` already map every precomposed Vietnamese letter
-(ễ ↔ Ễ, đ ↔ Đ); the text is put in NFC first so a decomposed letter is cased as one.
+Upper case is :func:`vnadmin_docs.text.case.upper_vi`; :func:`lower_vi` is its mirror.
 """
 
 from __future__ import annotations
@@ -17,57 +17,49 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from vnadmin_docs.text.case import fix_d_lookalike, upper_vi
+from vnadmin_docs.text.normalize import nfc
+
 __all__ = [
-    "fix_d_lookalike",
+    "fix_all_d_lookalikes",
     "fold_key",
     "lower_vi",
     "organization_name",
     "person_name",
     "same_name",
-    "upper_vi",
 ]
 
-_D_LOOKALIKES = str.maketrans(
-    {"\u00d0": "\u0110", "\u0189": "\u0110", "\u00f0": "\u0111", "\u0256": "\u0111"}
-)
+# Beyond the eth that case.fix_d_lookalike handles: the African D (Ɖ/ɖ).
+_AFRICAN_D = str.maketrans({"\u0189": "\u0110", "\u0256": "\u0111"})
 # The five tone marks, as combining characters (huyền, sắc, ngã, hỏi, nặng).
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
 _PART_SEPARATORS = re.compile(r"([-'’ʼ])")
 
 
-def fix_d_lookalike(text: str) -> str:
-    """Replace letters that only look like Đ/đ by the Vietnamese Đ/đ.
+def fix_all_d_lookalikes(text: str) -> str:
+    """Replace every letter that only looks like Đ/đ (eth Ð/ð, African Ɖ/ɖ) by Đ/đ.
 
-    >>> fix_d_lookalike("ÐẮK NÔNG"), fix_d_lookalike("Ðức")
+    >>> fix_all_d_lookalikes("ÐẮK NÔNG"), fix_all_d_lookalikes("\u0189ức")
     ('ĐẮK NÔNG', 'Đức')
     """
-    return text.translate(_D_LOOKALIKES)
+    return fix_d_lookalike(text).translate(_AFRICAN_D)
 
 
 def _clean(text: str) -> str:
-    return " ".join(fix_d_lookalike(unicodedata.normalize("NFC", text)).split())
-
-
-def upper_vi(text: str) -> str:
-    """Upper case in NFC, look-alike Đ fixed.
-
-    >>> upper_vi("đắk nông")
-    'ĐẮK NÔNG'
-    """
-    return unicodedata.normalize("NFC", fix_d_lookalike(unicodedata.normalize("NFC", text)).upper())
+    return " ".join(fix_all_d_lookalikes(nfc(text)).split())
 
 
 def lower_vi(text: str) -> str:
-    """Lower case in NFC, look-alike Đ fixed.
+    """Lower case in NFC, look-alike Đ fixed (the mirror of ``case.upper_vi``).
 
     >>> lower_vi("ĐỨC ỬNG")
     'đức ửng'
     """
-    return unicodedata.normalize("NFC", fix_d_lookalike(unicodedata.normalize("NFC", text)).lower())
+    return nfc(fix_all_d_lookalikes(nfc(text)).lower())
 
 
 def _capitalize_part(part: str) -> str:
-    return upper_vi(part[:1]) + lower_vi(part[1:])
+    return upper_vi(fix_all_d_lookalikes(part[:1])) + lower_vi(part[1:])
 
 
 def person_name(text: str) -> str:
