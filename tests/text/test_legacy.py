@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from vnadmin_docs.text.legacy import (
     TCVN3_TO_UNICODE,
+    convert_column,
     detect_encoding,
     encoding_from_font,
     is_capitals_font,
@@ -263,3 +264,19 @@ def test_vni_columns_detected(column: list[str]) -> None:
 @given(st.lists(tcvn3_names, min_size=3, max_size=20))
 def test_tcvn3_columns_detected(column: list[str]) -> None:
     _check_detection([encode_tcvn3(n) for n in column], "tcvn3")
+
+
+def test_convert_column_reports_each_changed_cell() -> None:
+    column = ["TRÇN V¡N §øC", None, "Lª ThÞ Nh·", "Nguyen Van An", ""]
+    result = convert_column(column, font=".VnTimeH")
+    assert result.encoding == "tcvn3"
+    assert result.values == ("TRẦN VĂN ĐỨC", None, "LÊ THỊ NHÃ", "NGUYEN VAN AN", "")
+    assert result.changed == (0, 2, 3)
+
+
+def test_convert_column_leaves_unicode_alone() -> None:
+    column = ["Lê Thị Nhã", "Trần Văn Đức", "Lê Nhã"]
+    result = convert_column(column, font=".VnTime")
+    assert result.encoding == "unicode"
+    assert result.values == tuple(column)
+    assert result.changed == ()

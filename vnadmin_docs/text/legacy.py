@@ -29,7 +29,9 @@ from typing import Literal
 __all__ = [
     "TCVN3_TO_UNICODE",
     "VNI_TO_UNICODE",
+    "ColumnConversion",
     "Encoding",
+    "convert_column",
     "detect_encoding",
     "encoding_from_font",
     "is_capitals_font",
@@ -299,7 +301,9 @@ def to_unicode(
     >>> to_unicode("Lê Thị Nhã", "tcvn3")
     'Lê Thị Nhã'
     """
-    if encoding == "unicode" or _VIET_UNICODE.search(text) or text.isascii():
+    if encoding == "unicode" or _VIET_UNICODE.search(text):
+        return text
+    if text.isascii() and not (encoding == "tcvn3" and capitals):
         return text
     if encoding == "tcvn3":
         result = _tcvn3(text, capitals, repair_lost_u)
@@ -391,3 +395,31 @@ def detect_encoding(values: Sequence[str], font: str | None = None) -> Encoding:
     best: Literal["tcvn3", "vni"] = "tcvn3" if tcvn3.key() > vni.key() else "vni"
     chosen = tallies[best]
     return best if chosen.better > chosen.worse else "unicode"
+
+
+@dataclass(frozen=True)
+class ColumnConversion:
+    """A column after :func:`convert_column`: the encoding found, the converted cells (same
+    order and length; non-text cells as they were) and the indices of the cells that changed,
+    so the caller can warn naming each one and keep the raw value."""
+
+    encoding: Encoding
+    values: tuple[str | None, ...]
+    changed: tuple[int, ...]
+
+
+def convert_column(values: Sequence[str | None], font: str | None = None) -> ColumnConversion:
+    """Detect the column's encoding and convert every cell (``.…H`` fonts as capitals).
+
+    >>> result = convert_column(["TrÇn V¨n §øc", None, "B¶o Th¾ng", "An"], font=".VnTime")
+    >>> result.encoding, result.values, result.changed
+    ('tcvn3', ('Trần Văn Đức', None, 'Bảo Thắng', 'An'), (0, 2))
+    """
+    texts = [v for v in values if isinstance(v, str)]
+    encoding = detect_encoding(texts, font)
+    capitals = True if is_capitals_font(font) else None
+    converted = tuple(
+        to_unicode(v, encoding, capitals=capitals) if isinstance(v, str) else v for v in values
+    )
+    changed = tuple(i for i, (a, b) in enumerate(zip(values, converted, strict=True)) if a != b)
+    return ColumnConversion(encoding, converted, changed)
