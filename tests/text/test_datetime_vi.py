@@ -65,6 +65,9 @@ def test_appointment_time() -> None:
         ("05-03-2026", dt.date(2026, 3, 5)),
         ("2026-03-05", dt.date(2026, 3, 5)),
         ("05/03/2026 14:30:00", dt.date(2026, 3, 5)),
+        ("14:30, 05/03/2026", dt.date(2026, 3, 5)),
+        ("20260305143000", dt.date(2026, 3, 5)),
+        ("2026-03-05T07:30:00Z", dt.date(2026, 3, 5)),
     ],
 )
 def test_text_dates_are_day_first(text: str, day: dt.date) -> None:

@@ -37,6 +37,14 @@ def test_money_in_dong() -> None:
     assert format_money(Decimal("1500000.000")) == "1.500.000 đồng"
 
 
+def test_money_with_a_dong_marker_in_the_cell() -> None:
+    assert format_money("1.500.000đ") == "1.500.000 đồng"
+    assert format_money("1.500.000 VNĐ") == "1.500.000 đồng"
+    assert format_money("2.000 đồng") == "2.000 đồng"
+    with pytest.raises(TextValueError, match="abc đ"):
+        format_money("abc đ")
+
+
 def test_money_with_a_fraction_of_a_dong_is_refused_and_named() -> None:
     with pytest.raises(TextValueError) as info:
         format_money(Decimal("1500000.4"))

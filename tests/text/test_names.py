@@ -26,6 +26,8 @@ from vnadmin_docs.text.names import (
         ("\u00d0ặng Thùy Dương", "Đặng Thùy Dương"),
         ("trần thị thuỷ", "Trần Thị Thuỷ"),
         ("Ksor H'bơ", "Ksor H'Bơ"),
+        ("trần văn (tư) ba", "Trần Văn (Tư) Ba"),
+        ('"lò văn pó"', '"Lò Văn Pó"'),
         ("ÂU DƯƠNG ƯNG", "Âu Dương Ưng"),
         (unicodedata.normalize("NFD", "phạm ngọc ánh"), "Phạm Ngọc Ánh"),
     ],

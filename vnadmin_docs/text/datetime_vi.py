@@ -27,10 +27,13 @@ __all__ = [
 #: Monday first, as ``date.weekday()`` counts.
 WEEKDAY_NAMES = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
 
-_DMY = re.compile(
-    r"(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})"
-    r"(?:[ T,]+(?P<H>\d{1,2})[:hg](?P<M>\d{2})(?::(?P<S>\d{2}))?)?"
-)
+_DATE = r"(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})"
+_TIME = r"(?P<H>\d{1,2})[:hg](?P<M>\d{2})(?::(?P<S>\d{2}))?"
+_DMY = re.compile(f"{_DATE}(?:[ T,]+{_TIME})?")
+# "14:30, 05/03/2026": time first, as some one-stop systems export it.
+_TIME_FIRST = re.compile(f"{_TIME}[ ,]+{_DATE}")
+# "20260305143000": the national portal's sync format.
+_COMPACT = re.compile(r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?P<H>\d{2})(?P<M>\d{2})(?P<S>\d{2})")
 
 
 def _bad_date(value: object) -> TextValueError:
@@ -48,6 +51,8 @@ def coerce_datetime(value: dt.date | dt.datetime | str) -> dt.datetime:
     datetime.datetime(2026, 3, 5, 14, 30)
     >>> coerce_datetime("2026-03-05T08:05:00")
     datetime.datetime(2026, 3, 5, 8, 5)
+    >>> coerce_datetime("14:30, 05/03/2026"), coerce_datetime("20260305143000")
+    (datetime.datetime(2026, 3, 5, 14, 30), datetime.datetime(2026, 3, 5, 14, 30))
     """
     if isinstance(value, dt.datetime):
         return value
@@ -55,7 +60,7 @@ def coerce_datetime(value: dt.date | dt.datetime | str) -> dt.datetime:
         return dt.datetime(value.year, value.month, value.day)
     if isinstance(value, str):
         text = value.strip()
-        match = _DMY.fullmatch(text)
+        match = _DMY.fullmatch(text) or _TIME_FIRST.fullmatch(text) or _COMPACT.fullmatch(text)
         try:
             if match:
                 return dt.datetime(

@@ -16,7 +16,7 @@ from decimal import Decimal
 from babel.numbers import format_decimal
 
 from vnadmin_docs.text._errors import TextValueError
-from vnadmin_docs.text.numbers import parse_number
+from vnadmin_docs.text.numbers import parse_amount, parse_number
 
 __all__ = ["format_money", "format_number", "format_percent"]
 
@@ -83,8 +83,8 @@ def format_money(
     '1.500.000 đồng'
     >>> format_money("1.500.000,00")
     '1.500.000 đồng'
-    >>> format_money(-250000)
-    '-250.000 đồng'
+    >>> format_money(-250000), format_money("250000đ")
+    ('-250.000 đồng', '250.000 đồng')
     >>> format_money(Decimal("12.5"), unit="USD", places=2)
     '12,50 USD'
     >>> format_money(Decimal("1500000.5"))  # doctest: +ELLIPSIS
@@ -92,7 +92,8 @@ def format_money(
     ...
     vnadmin_docs.text._errors.TextValueError: Giá trị 1500000.5 có nhiều hơn 0 chữ số thập phân; ...
     """
-    return f"{format_number(value, places)} {unit}"
+    number = _fit(parse_amount(value), places, value)
+    return f"{_figures(number, places)} {unit}"
 
 
 def format_percent(value: int | Decimal | str | float, places: int | None = None) -> str:

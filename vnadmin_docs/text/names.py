@@ -59,7 +59,12 @@ def lower_vi(text: str) -> str:
 
 
 def _capitalize_part(part: str) -> str:
-    return upper_vi(fix_all_d_lookalikes(part[:1])) + lower_vi(part[1:])
+    # The first letter, not the first character: "(anh)" → "(Anh)".
+    first = next((i for i, ch in enumerate(part) if ch.isalpha()), None)
+    if first is None:
+        return part
+    head, letter, tail = part[:first], part[first], part[first + 1 :]
+    return head + upper_vi(fix_all_d_lookalikes(letter)) + lower_vi(tail)
 
 
 def person_name(text: str) -> str:

@@ -33,6 +33,7 @@ __all__ = [
     "amount_in_words",
     "number_in_words",
     "ordinal_in_words",
+    "parse_amount",
     "parse_number",
     "register_num2words",
 ]
@@ -164,6 +165,25 @@ def parse_number(value: int | Decimal | str | float) -> Decimal:
         except InvalidOperation:
             raise _bad_number(value) from None
     raise _bad_number(value)
+
+
+_CURRENCY_SUFFIX = re.compile(r"\s*(?:đồng|vnđ|vnd|đ|₫)\.?\s*$", re.IGNORECASE)
+
+
+def parse_amount(value: int | Decimal | str | float) -> Decimal:
+    """Like :func:`parse_number`, also accepting a đồng marker after the figures.
+
+    >>> parse_amount("1.500.000đ"), parse_amount("1.500.000 VNĐ"), parse_amount("2.000 đồng")
+    (Decimal('1500000'), Decimal('1500000'), Decimal('2000'))
+    """
+    if isinstance(value, str):
+        stripped = _CURRENCY_SUFFIX.sub("", value)
+        if stripped != value:
+            try:
+                return parse_number(stripped)
+            except TextValueError:
+                raise _bad_number(value) from None
+    return parse_number(value)
 
 
 def _group_words(n: int, full: bool, style: NumberStyle) -> list[str]:
@@ -312,8 +332,10 @@ def amount_in_words(
     'một triệu không trăm linh năm nghìn đồng'
     >>> amount_in_words("12,5", unit="đô la Mỹ")
     'Mười hai phẩy năm đô la Mỹ'
+    >>> amount_in_words("250.000đ")
+    'Hai trăm năm mươi nghìn đồng'
     """
-    number = parse_number(value)
+    number = parse_amount(value)
     if number == number.to_integral_value():
         number = number.quantize(Decimal(1))
     elif even:
