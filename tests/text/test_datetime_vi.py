@@ -87,3 +87,11 @@ def test_spans() -> None:
     assert span_in_words(0, "ngày") == "00 ngày"
     with pytest.raises(TextValueError):
         span_in_words(-1)
+
+
+def test_utc_values_are_shown_in_vietnam_time() -> None:
+    # A dossier received at 06:30 on 5 March (Hà Nội) is 23:30 UTC on 4 March.
+    utc = dt.datetime(2026, 3, 4, 23, 30, tzinfo=dt.UTC)
+    assert datetime_in_words(utc) == "06 giờ 30 phút, ngày 05 tháng 3 năm 2026"
+    assert date_in_words("2026-03-04T23:30:00Z") == "ngày 05 tháng 3 năm 2026"
+    assert weekday_name("2026-03-04T23:30:00+00:00") == "thứ Năm"

@@ -14,6 +14,7 @@ from vnadmin_docs.text._errors import TextValueError
 from vnadmin_docs.text.date_line import day_text, month_text
 
 __all__ = [
+    "VIETNAM_TZ",
     "WEEKDAY_NAMES",
     "coerce_date",
     "coerce_datetime",
@@ -36,6 +37,17 @@ _TIME_FIRST = re.compile(f"{_TIME}[ ,]+{_DATE}")
 _COMPACT = re.compile(r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?P<H>\d{2})(?P<M>\d{2})(?P<S>\d{2})")
 
 
+#: Viet Nam's time zone (no daylight saving): aware datetimes are shown in it.
+VIETNAM_TZ = dt.timezone(dt.timedelta(hours=7), "ICT")
+
+
+def _local(moment: dt.datetime) -> dt.datetime:
+    # "2026-03-04T20:00:00Z" is 03:00 on 5 March in Viet Nam: never print the UTC date.
+    if moment.tzinfo is None:
+        return moment
+    return moment.astimezone(VIETNAM_TZ).replace(tzinfo=None)
+
+
 def _bad_date(value: object) -> TextValueError:
     return TextValueError(
         value,
@@ -45,7 +57,8 @@ def _bad_date(value: object) -> TextValueError:
 
 
 def coerce_datetime(value: dt.date | dt.datetime | str) -> dt.datetime:
-    """A datetime from a date, datetime or day-first text (midnight when no time is given).
+    """A naive Viet Nam local datetime from a date, datetime or day-first text (midnight
+    when no time is given); aware values are converted to UTC+7 first.
 
     >>> coerce_datetime("05/3/2026 14:30")
     datetime.datetime(2026, 3, 5, 14, 30)
@@ -53,9 +66,11 @@ def coerce_datetime(value: dt.date | dt.datetime | str) -> dt.datetime:
     datetime.datetime(2026, 3, 5, 8, 5)
     >>> coerce_datetime("14:30, 05/03/2026"), coerce_datetime("20260305143000")
     (datetime.datetime(2026, 3, 5, 14, 30), datetime.datetime(2026, 3, 5, 14, 30))
+    >>> coerce_datetime("2026-03-04T20:00:00Z")
+    datetime.datetime(2026, 3, 5, 3, 0)
     """
     if isinstance(value, dt.datetime):
-        return value
+        return _local(value)
     if isinstance(value, dt.date):
         return dt.datetime(value.year, value.month, value.day)
     if isinstance(value, str):
@@ -71,7 +86,7 @@ def coerce_datetime(value: dt.date | dt.datetime | str) -> dt.datetime:
                     int(match["M"] or 0),
                     int(match["S"] or 0),
                 )
-            return dt.datetime.fromisoformat(text)
+            return _local(dt.datetime.fromisoformat(text))
         except ValueError:
             raise _bad_date(value) from None
     raise _bad_date(value)
@@ -85,9 +100,7 @@ def coerce_date(value: dt.date | dt.datetime | str) -> dt.date:
     >>> coerce_date(dt.datetime(2026, 3, 5, 14, 30))
     datetime.date(2026, 3, 5)
     """
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
     return coerce_datetime(value).date()
 
@@ -125,6 +138,12 @@ def time_in_words(value: dt.time | dt.datetime | str, *, pad_hour: bool = True) 
     '8 giờ 05 phút'
     """
     t = value if isinstance(value, dt.time) else coerce_datetime(value).time()
+    if t.tzinfo is not None:
+        raise TextValueError(
+            value,
+            f"Giờ {value} có múi giờ nhưng không có ngày; hãy ghi cả ngày và giờ.",
+            f"The time {value} has a time zone but no date; give the date and time.",
+        )
     hour = f"{t.hour:02d}" if pad_hour else str(t.hour)
     return f"{hour} giờ {t.minute:02d} phút"
 
