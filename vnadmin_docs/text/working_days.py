@@ -112,7 +112,12 @@ class HolidayCalendar:
     def load(
         cls, extra_files: Iterable[str | Path] = (), *, fixed_only_outside: bool = False
     ) -> HolidayCalendar:
-        """The shipped data, then each of ``extra_files`` (a year there replaces ours)."""
+        """The shipped data, then each of ``extra_files`` (a year there replaces ours).
+
+        >>> cal = HolidayCalendar.load(fixed_only_outside=True)
+        >>> cal.is_working_day(dt.date(2030, 9, 2)), cal.is_working_day(dt.date(2030, 9, 3))
+        (False, True)
+        """
         packaged = resources.files("vnadmin_docs.text").joinpath("data/holidays.toml")
         years = _read_years(packaged.read_text(encoding="utf-8"), "holidays.toml")
         for path in extra_files:
@@ -135,7 +140,12 @@ class HolidayCalendar:
         )
 
     def holiday_name(self, day: dt.date) -> str | None:
-        """Why ``day`` is a day off (``None`` for a working day or plain weekend)."""
+        """Why ``day`` is a day off (``None`` for a working day or plain weekend).
+
+        >>> cal = default_calendar()
+        >>> cal.holiday_name(dt.date(2025, 9, 1)), cal.holiday_name(dt.date(2025, 9, 3))
+        ('Quốc khánh', None)
+        """
         if day in self.days_off:
             return self.days_off[day]
         if self.fixed_only_outside and (day.month, day.day) in FIXED_HOLIDAYS:
@@ -242,7 +252,11 @@ def _build(years: Mapping[int, Mapping[str, Any]], fixed_only_outside: bool) -> 
 
 @lru_cache(maxsize=1)
 def default_calendar() -> HolidayCalendar:
-    """The calendar from the shipped data only (cached)."""
+    """The calendar from the shipped data only (cached).
+
+    >>> default_calendar().holiday_name(dt.date(2024, 4, 18))
+    'Giỗ Tổ Hùng Vương'
+    """
     return HolidayCalendar.load()
 
 
