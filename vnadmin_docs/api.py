@@ -19,7 +19,14 @@ from typing import Any
 import yaml
 
 from vnadmin_docs._files import atomic_write_bytes
-from vnadmin_docs.content import TemplateLibrary, TemplateSpec, coerce_content, render_blocks
+from vnadmin_docs.blocks import Block
+from vnadmin_docs.content import (
+    TemplateLibrary,
+    TemplateSpec,
+    coerce_content,
+    parse_markup,
+    render_blocks,
+)
 from vnadmin_docs.errors import DataError, FieldProblem
 from vnadmin_docs.layout.compose import compose
 from vnadmin_docs.layout.figures import figures
@@ -29,6 +36,7 @@ from vnadmin_docs.writer import write_docx
 
 __all__ = [
     "RenderedDocument",
+    "appendix_blocks",
     "example_path",
     "list_templates",
     "load_data",
@@ -178,8 +186,25 @@ def render(
         layout=spec.layout,
         type_name=spec.type_name,
         title=spec.title,
+        appendix_blocks=appendix_blocks(doc, source),
     )
     return RenderedDocument(spec, doc, page)
+
+
+def appendix_blocks(doc: Document, source: str | None = None) -> tuple[tuple[Block, ...], ...]:
+    """Each appendix body (markup written in the data) parsed into blocks; every markup
+    mistake is reported at once with its field path ``appendices.<n>.body``."""
+    out: list[tuple[Block, ...]] = []
+    problems: list[FieldProblem] = []
+    for i, appendix in enumerate(doc.appendices):
+        try:
+            out.append(parse_markup(appendix.body))
+        except ValueError as exc:
+            vi, _, en = str(exc).partition("|")
+            problems.append(FieldProblem(f"appendices.{i}.body", vi, en or vi))
+    if problems:
+        raise DataError(problems, source)
+    return tuple(out)
 
 
 def load_data(path: str | Path) -> dict[str, Any]:
