@@ -112,3 +112,10 @@ def test_bad_agency_file_names_the_entry(tmp_path: Path) -> None:
 
 def test_default_calendar_is_shared() -> None:
     assert default_calendar() is default_calendar()
+
+
+def test_fixed_only_outside_warns_once_per_year(caplog: pytest.LogCaptureFixture) -> None:
+    cal = HolidayCalendar.load(fixed_only_outside=True)
+    add_working_days(D(2031, 3, 2), 40, cal)
+    warnings = [r for r in caplog.records if "2031" in r.getMessage()]
+    assert len(warnings) <= 1

@@ -19,7 +19,7 @@ import logging
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -129,7 +129,7 @@ class HolidayCalendar:
         if any(start <= day <= end for start, end in self.covered):
             return
         if self.fixed_only_outside:
-            log.warning("No holiday data for %s; only fixed-date holidays are counted.", day)
+            _warn_uncovered(day.year)
             return
         raise TextValueError(
             day,
@@ -167,6 +167,12 @@ class HolidayCalendar:
         if day.weekday() in self.weekend:
             return False
         return self.holiday_name(day) is None
+
+
+@cache
+def _warn_uncovered(year: int) -> None:
+    # Once per year and process, not once per day counted.
+    log.warning("No holiday data for %s; only fixed-date holidays are counted.", year)
 
 
 def _read_years(text: str, source: str) -> dict[int, dict[str, Any]]:
