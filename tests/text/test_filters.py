@@ -97,6 +97,8 @@ def test_user_page_documents_every_filter() -> None:
     page = (ROOT / "docs" / "vi" / "bo-loc.md").read_text(encoding="utf-8")
     documented = set(re.findall(r"^### `(\w+)`", page, flags=re.MULTILINE))
     assert documented == set(FILTERS)
+    english = (ROOT / "docs" / "en" / "filters.md").read_text(encoding="utf-8")
+    assert set(re.findall(r"^\| `(\w+)` \|", english, flags=re.MULTILINE)) == set(FILTERS)
     assert filters_module.__doc__
 
 
