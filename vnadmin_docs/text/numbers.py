@@ -101,7 +101,7 @@ def _parse_text(text: str) -> Decimal:
     for space in (" ", "\u00a0", "\u202f"):
         s = s.replace(space, "")
     sign = ""
-    if s[:1] in "+-" and s:
+    if s and s[0] in "+-":
         sign, s = ("-" if s[0] == "-" else ""), s[1:]
     if s.count(",") == 1:
         whole, frac = s.split(",")
