@@ -280,3 +280,16 @@ def test_convert_column_leaves_unicode_alone() -> None:
     assert result.encoding == "unicode"
     assert result.values == tuple(column)
     assert result.changed == ()
+
+
+def test_document_numbers_and_abbreviations() -> None:
+    assert to_unicode("Sè: 123/Q§-UBND", "tcvn3") == "Số: 123/QĐ-UBND"
+    assert to_unicode("Soá: 123/QÑ-UBND", "vni") == "Số: 123/QĐ-UBND"
+    column = ["Sè: 123/Q§-UBND", "Uû ban nh©n d©n tØnh §¾k N«ng", "TR\u00a6êNG TIÓU HäC"]
+    assert detect_encoding(column) == "tcvn3"
+    assert [to_unicode(c, "tcvn3") for c in column] == [
+        "Số: 123/QĐ-UBND",
+        "Uỷ ban nhân dân tỉnh Đắk Nông",
+        "TRƯỜNG TIỂU HỌC",
+    ]
+    assert detect_encoding(["Soá: 123/QÑ-UBND", "UÛy ban nhaân daân tænh Ñaék Noâng"]) == "vni"

@@ -238,19 +238,23 @@ def _restore_capitals(original: str, converted: str, capitals: bool | None) -> s
     if capitals is False:
         return converted
     # A word with two or more ASCII letters decides by itself ("TRÇN" → TRẦN, "TrÇn" →
-    # Trần); a shorter word ("B¸", "§µ") follows the nearest word that decided, else it
-    # keeps the case its codes give ("Lª" is "Lê" in .VnTime but "LÊ" in .VnTimeH).
-    sources = original.split(" ")
+    # Trần). A shorter word ("B¸", "Sè") follows the nearest word that both decided and has
+    # a lower-case code to be judged by (not "UBND" or "Q§"), else it keeps the case its
+    # codes give ("Lª" is "Lê" in .VnTime but "LÊ" in .VnTimeH).
     decided: list[bool | None] = []
-    for src in sources:
+    evidence: list[bool | None] = []
+    for src in original.split(" "):
         letters = [c for c in src if c.isascii() and c.isalpha()]
-        decided.append(all(c.isupper() for c in letters) if len(letters) >= 2 else None)
+        own = all(c.isupper() for c in letters) if len(letters) >= 2 else None
+        decided.append(own)
+        has_lower_code = any(TCVN3_TO_UNICODE.get(c, "A").islower() for c in src)
+        evidence.append(own if has_lower_code else None)
     out: list[str] = []
     for i, dst in enumerate(converted.split(" ")):
         upper = decided[i]
         if upper is None:
-            before = [d for d in decided[:i] if d is not None]
-            after = [d for d in decided[i + 1 :] if d is not None]
+            before = [d for d in evidence[:i] if d is not None]
+            after = [d for d in evidence[i + 1 :] if d is not None]
             upper = before[-1] if before else after[0] if after else False
         out.append(dst.upper() if upper else dst)
     return " ".join(out)
@@ -323,10 +327,17 @@ def _score(text: str) -> int:
     """Valid minus invalid syllables among the words that have a non-ASCII letter."""
     score = 0
     for token in _TOKEN.findall(text):
-        if token.isascii():
+        if token.isascii() or _is_abbreviation(token):
             continue
         score += 1 if _casing_ok(token) and is_plausible_syllable(token) else -1
     return score
+
+
+def _is_abbreviation(token: str) -> bool:
+    # "QĐ", "NĐ", "TTĐT": capital letters without a vowel are neither evidence for nor
+    # against an encoding.
+    bases = {unicodedata.normalize("NFD", c)[0].lower() for c in token}
+    return token.isalpha() and token.isupper() and not bases & set("aeiouy")
 
 
 @dataclass(frozen=True)
