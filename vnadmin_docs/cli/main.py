@@ -16,8 +16,10 @@ from typing import Any, TypeVar
 import click
 
 from vnadmin_docs import api
+from vnadmin_docs.cli.register import register
 from vnadmin_docs.errors import DataError, LayoutError, TemplateError, VnAdminError
 from vnadmin_docs.i18n import resolve_language, translator
+from vnadmin_docs.registry import Register
 
 __all__ = ["cli", "main"]
 
@@ -100,9 +102,36 @@ def cli(ctx: click.Context, lang: str | None) -> None:
     type=click.Path(dir_okay=False, exists=True, path_type=Path),
     help="Hồ sơ cấu hình của cơ quan (lề, cỡ chữ trong phạm vi Nghị định 30).",
 )
+@click.option(
+    "--assign-number",
+    is_flag=True,
+    help="Cấp số và ngày ban hành từ sổ đăng ký văn bản đi, ghi văn bản vào sổ.",
+)
+@click.option(
+    "--db",
+    "register_db",
+    envvar="VNADMIN_DOCS_REGISTER",
+    default=None,
+    metavar="ĐƯỜNG-DẪN|URL",
+    help="Sổ đăng ký dùng với --assign-number (mặc định như `vnadmin-docs register`).",
+)
+@click.option(
+    "--series",
+    type=click.Choice(["thuong", "mat", "sao"]),
+    default="thuong",
+    show_default=True,
+    help="Hệ thống số dùng với --assign-number.",
+)
 @report_errors
 def render(
-    template: str, data: Path, output: Path, template_dirs: tuple[Path, ...], profile: Path | None
+    template: str,
+    data: Path,
+    output: Path,
+    template_dirs: tuple[Path, ...],
+    profile: Path | None,
+    assign_number: bool,
+    register_db: str | None,
+    series: str,
 ) -> None:
     """Tạo một văn bản .docx từ MẪU và tệp DỮ LIỆU (YAML/JSON).
 
@@ -110,14 +139,30 @@ def render(
     """
     if output.suffix.lower() != ".docx":
         raise click.BadParameter(_("the output file must end in .docx"), param_hint="--output")
-    doc = api.render(
-        template,
-        api.load_data(data),
-        template_dirs=template_dirs,
-        profile=profile,
-        source=str(data),
-    )
-    path = doc.save(output)
+    book = Register.open(register_db) if assign_number else None
+    try:
+        doc = api.render(
+            template,
+            api.load_data(data),
+            template_dirs=template_dirs,
+            profile=profile,
+            source=str(data),
+            register=book,
+            series=series,
+        )
+        path = doc.save(output)
+        if book is not None and doc.entry is not None:
+            entry = book.attach_output(doc.entry, path)
+            click.echo(
+                _(
+                    "Issued {number}, dated {date}.",
+                    number=entry.so_line,
+                    date=f"{entry.doc_date:%d/%m/%Y}",
+                )
+            )
+    finally:
+        if book is not None:
+            book.close()
     click.echo(_("Wrote {path}", path=path))
 
 
@@ -181,6 +226,9 @@ def template_fields(ctx: click.Context, template: str) -> None:
         click.echo(f"  {f.name} [{f.type}, {req}] {f.label}{aliases}")
         if f.description:
             click.echo(f"      {f.description}")
+
+
+cli.add_command(register)
 
 
 def main() -> None:
