@@ -73,7 +73,7 @@ def test_agency_calendar_reaches_the_filter(tmp_path: Path) -> None:
         ("so", Decimal("1234567.5"), "1.234.567,5"),
         ("phan_tram", Decimal("12.5"), "12,5%"),
         ("gio", dt.datetime(2026, 3, 5, 7, 5), "07 giờ 05 phút"),
-        ("ten_co_quan", "Công ty TNHH MTV An Phát", "Công ty TNHH MTV An Phát"),
+        ("ten_to_chuc", "Công ty TNHH MTV An Phát", "Công ty TNHH MTV An Phát"),
         ("thu(hoa=true)", dt.date(2026, 3, 8), "Chủ nhật"),
     ],
 )

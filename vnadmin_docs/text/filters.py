@@ -145,10 +145,10 @@ def ho_ten(value: str) -> str:
     return person_name(value)
 
 
-def ten_co_quan(value: str) -> str:
+def ten_to_chuc(value: str) -> str:
     """An organisation name exactly as written (spaces and look-alike Đ cleaned).
 
-    >>> ten_co_quan("Công ty  TNHH Ðại Phát")
+    >>> ten_to_chuc("Công ty  TNHH Ðại Phát")
     'Công ty TNHH Đại Phát'
     """
     return organization_name(value)
@@ -182,7 +182,7 @@ def make_filters(calendar: HolidayCalendar | None = None) -> dict[str, Callable[
         "gio_ngay": gio_ngay,
         "thoi_han": thoi_han,
         "ho_ten": ho_ten,
-        "ten_co_quan": ten_co_quan,
+        "ten_to_chuc": ten_to_chuc,
         "cong_ngay_lam_viec": cong_ngay_lam_viec,
     }
 
