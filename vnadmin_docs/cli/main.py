@@ -7,7 +7,6 @@ and an exit code (2 for bad input or usage); anything else is a bug and keeps it
 from __future__ import annotations
 
 import json
-import os
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -17,7 +16,11 @@ from typing import Any, TypeVar
 import click
 
 from vnadmin_docs import api
+from vnadmin_docs.cli.check import check
+from vnadmin_docs.cli.register import register
 from vnadmin_docs.errors import DataError, LayoutError, TemplateError, VnAdminError
+from vnadmin_docs.i18n import resolve_language, translator
+from vnadmin_docs.registry import Register
 
 __all__ = ["cli", "main"]
 
@@ -29,12 +32,17 @@ EXIT_BAD_INPUT = 2
 
 
 def current_lang() -> str:
-    """Language of messages: ``--lang``, then ``VNADMIN_DOCS_LANG``, else Vietnamese."""
+    """Language of messages: ``--lang``, then ``VNADMIN_DOCS_LANG``, ``LC_ALL``/``LANG``,
+    else Vietnamese (see :mod:`vnadmin_docs.i18n`)."""
     ctx = click.get_current_context(silent=True)
     root = ctx.find_root() if ctx else None
-    if root is not None and root.obj and root.obj.get("lang"):
-        return str(root.obj["lang"])
-    return os.environ.get("VNADMIN_DOCS_LANG", "vi")
+    explicit = root.obj.get("lang") if root is not None and root.obj else None
+    return resolve_language(explicit)
+
+
+def _(message: str, **values: object) -> str:
+    """``message`` (English id) in the clerk's language, placeholders filled."""
+    return translator(current_lang()).gettext(message, **values)
 
 
 def report_errors(func: F) -> F:
@@ -95,25 +103,68 @@ def cli(ctx: click.Context, lang: str | None) -> None:
     type=click.Path(dir_okay=False, exists=True, path_type=Path),
     help="Hồ sơ cấu hình của cơ quan (lề, cỡ chữ trong phạm vi Nghị định 30).",
 )
+@click.option(
+    "--assign-number",
+    is_flag=True,
+    help="Cấp số và ngày ban hành từ sổ đăng ký văn bản đi, ghi văn bản vào sổ.",
+)
+@click.option(
+    "--db",
+    "register_db",
+    envvar="VNADMIN_DOCS_REGISTER",
+    default=None,
+    metavar="ĐƯỜNG-DẪN|URL",
+    help="Sổ đăng ký dùng với --assign-number (mặc định như `vnadmin-docs register`).",
+)
+@click.option(
+    "--series",
+    type=click.Choice(["thuong", "mat", "sao"]),
+    default="thuong",
+    show_default=True,
+    help="Hệ thống số dùng với --assign-number.",
+)
 @report_errors
 def render(
-    template: str, data: Path, output: Path, template_dirs: tuple[Path, ...], profile: Path | None
+    template: str,
+    data: Path,
+    output: Path,
+    template_dirs: tuple[Path, ...],
+    profile: Path | None,
+    assign_number: bool,
+    register_db: str | None,
+    series: str,
 ) -> None:
     """Tạo một văn bản .docx từ MẪU và tệp DỮ LIỆU (YAML/JSON).
 
     MẪU là mã mẫu (xem `vnadmin-docs templates`) hoặc đường dẫn tệp .md.
     """
     if output.suffix.lower() != ".docx":
-        raise click.BadParameter("tệp kết quả phải có đuôi .docx", param_hint="--output")
-    doc = api.render(
-        template,
-        api.load_data(data),
-        template_dirs=template_dirs,
-        profile=profile,
-        source=str(data),
-    )
-    path = doc.save(output)
-    click.echo(f"Đã tạo {path}" if current_lang() == "vi" else f"Wrote {path}")
+        raise click.BadParameter(_("the output file must end in .docx"), param_hint="--output")
+    book = Register.open(register_db) if assign_number else None
+    try:
+        doc = api.render(
+            template,
+            api.load_data(data),
+            template_dirs=template_dirs,
+            profile=profile,
+            source=str(data),
+            register=book,
+            series=series,
+        )
+        path = doc.save(output)
+        if book is not None and doc.entry is not None:
+            entry = book.attach_output(doc.entry, path)
+            click.echo(
+                _(
+                    "Issued {number}, dated {date}.",
+                    number=entry.so_line,
+                    date=f"{entry.doc_date:%d/%m/%Y}",
+                )
+            )
+    finally:
+        if book is not None:
+            book.close()
+    click.echo(_("Wrote {path}", path=path))
 
 
 @cli.group(invoke_without_command=True)
@@ -153,10 +204,10 @@ def templates(ctx: click.Context, template_dirs: tuple[Path, ...], as_json: bool
         )
         return
     for s in specs:
-        alias = f"  (tên gọi tắt: {s.alias})" if s.alias else ""
+        alias = "  " + _("(short name: {alias})", alias=s.alias) if s.alias else ""
         click.echo(f"{s.id:<24} {s.title}{alias}")
         for f in s.fields:
-            req = "bắt buộc" if f.required else "tùy chọn"
+            req = _("required") if f.required else _("optional")
             click.echo(f"    - {f.name} [{f.type}, {req}]: {f.label}")
 
 
@@ -171,11 +222,15 @@ def template_fields(ctx: click.Context, template: str) -> None:
     spec = TemplateLibrary(ctx.obj.get("template_dirs", ())).get(template)
     click.echo(f"{spec.id}: {spec.title}")
     for f in spec.fields:
-        req = "bắt buộc" if f.required else "tùy chọn"
-        aliases = f" — cột: {', '.join(f.aliases)}" if f.aliases else ""
+        req = _("required") if f.required else _("optional")
+        aliases = " — " + _("columns: {names}", names=", ".join(f.aliases)) if f.aliases else ""
         click.echo(f"  {f.name} [{f.type}, {req}] {f.label}{aliases}")
         if f.description:
             click.echo(f"      {f.description}")
+
+
+cli.add_command(register)
+cli.add_command(check)
 
 
 def main() -> None:
