@@ -185,3 +185,12 @@ def test_templates_declare_every_variable_they_use() -> None:
         used = meta.find_undeclared_variables(env.parse(spec.body))
         declared = {f.name for f in spec.fields}
         assert used <= declared, used - declared
+
+
+def test_every_batch_letter_passes_the_checker(examples: Path, tmp_path: Path) -> None:
+    from vnadmin_docs.check import check_document
+
+    run_batch(examples / "ho-so-tre-han.xlsx", _profile(examples), tmp_path / "out")
+    for letter in sorted((tmp_path / "out" / LETTERS_DIR).iterdir()):
+        report = check_document(letter)
+        assert report.findings == (), report.to_text()

@@ -188,3 +188,27 @@ def test_header_without_rows_is_unusable(tmp_path: Path, fields: tuple) -> None:
     path.write_text("Mã hồ sơ,Tên thủ tục,Chủ hồ sơ,Ngày nhận,Ngày hẹn trả\n", encoding="utf-8")
     with pytest.raises(InputFileError, match="không có dòng hồ sơ"):
         load_batch(path, fields)
+
+
+def test_tcvn3_column_is_converted_and_raw_kept(tmp_path: Path, fields: tuple) -> None:
+    from openpyxl.styles import Font
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Mã hồ sơ", "Tên thủ tục", "Chủ hồ sơ", "Ngày nhận", "Ngày hẹn trả",
+               "Ngày hẹn trả mới", "Lý do"])
+    ws.append(["A-1", "CÊp phÐp x©y dùng", "TrÇn V¨n §øc", "27/10/2023", "03/11/2023",
+               "10/11/2023", "Chê ý kiÕn"])
+    ws.append(["A-2", "§¨ng ký kÕt h«n", "B¶o Th¾ng", "27/10/2023", "03/11/2023",
+               "10/11/2023", "Chê x¸c minh"])
+    for row in ws.iter_rows(min_row=2):
+        for cell in row:
+            cell.font = Font(name=".VnTime")
+    path = tmp_path / "tcvn3.xlsx"
+    wb.save(path)
+    loaded = load_batch(path, fields)
+    first = loaded.validation.good[0]
+    assert first.values["applicant_name"] == "Trần Văn Đức"
+    assert first.values["procedure_name"] == "Cấp phép xây dựng"
+    assert first.raw["applicant_name"] == "TrÇn V¨n §øc"
+    assert loaded.table.legacy_columns["applicant_name"] == "tcvn3"

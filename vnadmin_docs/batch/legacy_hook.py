@@ -1,9 +1,8 @@
-"""HOOK for legacy TCVN3 (ABC) / VNI-Windows text in spreadsheets.
+"""Legacy TCVN3 (ABC) / VNI-Windows text in spreadsheets, converted per column.
 
-Another helper is writing :mod:`vnadmin_docs.text.legacy` with
-``detect_encoding(values, font) -> str`` and ``to_unicode(text, encoding) -> str``. Until that
-module is on main this hook finds it missing and leaves text unchanged (and says so once in the
-log); when it lands, the batch converts whole columns with it, with no change here.
+The conversion itself is :mod:`vnadmin_docs.text.legacy` (``detect_encoding(values, font)``,
+``to_unicode(text, encoding)``). It is imported lazily so that the batch still reads files
+(leaving such text as it is, and saying so once in the log) in a build without it.
 """
 
 from __future__ import annotations

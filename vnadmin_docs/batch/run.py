@@ -140,6 +140,8 @@ def _letter_data(
         honorific_hint=str(v["honorific"]) if v.get("honorific") else None,
     )
     data["addressees"] = [who.salutation]
+    if not data.get("subject") and v.get("dossier_code"):
+        data["subject"] = f"Về việc giải quyết hồ sơ {v['dossier_code']}"
     declared = {f.name for f in spec.fields}
     content: dict[str, Any] = {k: val for k, val in v.items() if k in declared and val is not None}
     reason = content.get("late_reason") or profile.default_reason
