@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-import lxml.html
-from lxml.etree import ParserError
+import lxml.html  # type: ignore[import-untyped]
+from lxml.etree import ParserError  # type: ignore[import-untyped]
 
 from vnadmin_docs.batch.grid import CellValue, Grid, GridRow
 from vnadmin_docs.batch.problems import InputFileError

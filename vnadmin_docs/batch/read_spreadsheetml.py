@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]
 
 from vnadmin_docs.batch.grid import CellValue, Grid, GridRow
 from vnadmin_docs.batch.merges import Span, apply_spans

@@ -7,8 +7,8 @@ import re
 import zipfile
 from datetime import date, datetime, time
 
-from openpyxl import load_workbook
-from openpyxl.utils.datetime import CALENDAR_MAC_1904
+from openpyxl import load_workbook  # type: ignore[import-untyped]
+from openpyxl.utils.datetime import CALENDAR_MAC_1904  # type: ignore[import-untyped]
 
 from vnadmin_docs.batch.grid import CellValue, Grid, GridRow
 from vnadmin_docs.batch.merges import Span, apply_spans, parse_a1_range
