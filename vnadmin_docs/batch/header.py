@@ -8,6 +8,7 @@ one declared earlier — wins and the other column goes to its next field (the r
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -60,13 +61,25 @@ def _field_keys(fields: Sequence[FieldSpec]) -> dict[str, list[tuple[int, int, s
     return table
 
 
+_TRAILING_NOTE = re.compile(r"\s*\([^()]*\)\s*[:*]*\s*$")
+
+
 def _variants(pieces: list[str]) -> list[str]:
-    """Header texts to try for one column of a multi-row header, most specific first."""
+    """Header texts to try for one column of a multi-row header, most specific first; each
+    also without a trailing note in brackets ("Ngày hẹn trả (dự kiến)" → "Ngày hẹn trả").
+
+    >>> _variants(["Ngày", "Hẹn trả (dự kiến)"])
+    ['Ngày Hẹn trả (dự kiến)', 'Hẹn trả (dự kiến)', 'Ngày Hẹn trả', 'Hẹn trả', 'Ngày']
+    """
     out: list[str] = []
     for start in range(len(pieces)):
         joined = " ".join(p for p in pieces[start:] if p)
         if joined and joined not in out:
             out.append(joined)
+    for text in list(out):
+        bare = _TRAILING_NOTE.sub("", text)
+        if bare and bare not in out:
+            out.append(bare)
     for piece in reversed(pieces):
         if piece and piece not in out:
             out.append(piece)
