@@ -212,3 +212,17 @@ def test_tcvn3_column_is_converted_and_raw_kept(tmp_path: Path, fields: tuple) -
     assert first.values["procedure_name"] == "Cấp phép xây dựng"
     assert first.raw["applicant_name"] == "TrÇn V¨n §øc"
     assert loaded.table.legacy_columns["applicant_name"] == "tcvn3"
+
+
+def test_workbook_opening_on_a_summary_sheet(examples: Path, tmp_path: Path,
+                                             fields: tuple) -> None:
+    from openpyxl import load_workbook
+
+    wb = load_workbook(examples / "ho-so-tre-han.xlsx")
+    cover = wb.create_sheet("Tổng hợp", 0)
+    cover.append(["Đơn vị", "Số hồ sơ trễ hạn"])
+    cover.append(["Sở Nông nghiệp và Môi trường", 5])
+    path = tmp_path / "two-sheets.xlsx"
+    wb.save(path)
+    loaded = load_batch(path, fields, default_reason="x")
+    assert loaded.table.grid.sheet == "Hồ sơ trễ hạn" and len(loaded.validation.good) == 8

@@ -67,3 +67,4 @@ class Grid:
     epoch: int = 1900
     encoding: str = ""
     records: bool = False
+    sheets: int = 1  # visible sheets in the workbook (the grid is one of them)

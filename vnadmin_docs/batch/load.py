@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from vnadmin_docs.batch.problems import InputFileError
 from vnadmin_docs.batch.source import read_grid
 from vnadmin_docs.batch.table import Table, build_table
 from vnadmin_docs.batch.validate import Validation, validate_table
@@ -36,5 +37,17 @@ def load_batch(
     Raises :class:`~vnadmin_docs.batch.problems.InputFileError` only when the file as a whole
     is unusable; row problems are collected in ``validation``.
     """
-    table = build_table(read_grid(path), fields, columns)
+    grid = read_grid(path)
+    try:
+        table = build_table(grid, fields, columns)
+    except InputFileError as first:
+        # A workbook may open on a cover or summary sheet: use the first sheet that is a list.
+        for index in range(1, grid.sheets):
+            try:
+                table = build_table(read_grid(path, index), fields, columns)
+                break
+            except InputFileError:
+                continue
+        else:
+            raise first from None
     return LoadedBatch(table, validate_table(table, fields, default_reason=default_reason))

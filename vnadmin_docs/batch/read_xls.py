@@ -11,9 +11,10 @@ from vnadmin_docs.batch.problems import InputFileError
 __all__ = ["read_xls"]
 
 
-def read_xls(data: bytes, path: str) -> Grid:
-    """Every row of the first visible sheet. Date cells become naive datetimes; numbers
-    stay numbers (a "General" date serial is converted later, knowing the column)."""
+def read_xls(data: bytes, path: str, sheet: int = 0) -> Grid:
+    """Every row of visible sheet number ``sheet`` (0 = the first). Date cells become naive
+    datetimes; numbers stay numbers (a "General" date serial is converted later, knowing
+    the column)."""
     try:
         book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True)
     except Exception as exc:  # xlrd raises XLRDError and struct errors on damaged files
@@ -21,18 +22,15 @@ def read_xls(data: bytes, path: str) -> Grid:
             path, f"không đọc được bảng tính .xls ({exc}).",
             f"cannot read the .xls workbook ({exc}).",
         ) from None
-    sheet = book.sheet_by_index(0)
-    for i in range(book.nsheets):
-        candidate = book.sheet_by_index(i)
-        if getattr(candidate, "visibility", 0) == 0:
-            sheet = candidate
-            break
+    visible = [i for i in range(book.nsheets)
+               if getattr(book.sheet_by_index(i), "visibility", 0) == 0] or [0]
+    chosen = book.sheet_by_index(visible[min(sheet, len(visible) - 1)])
     rows: list[GridRow] = []
-    for r in range(sheet.nrows):
+    for r in range(chosen.nrows):
         values: list[CellValue] = []
         fonts: list[str | None] = []
-        for c in range(sheet.ncols):
-            cell = sheet.cell(r, c)
+        for c in range(chosen.ncols):
+            cell = chosen.cell(r, c)
             value: CellValue
             if cell.ctype == xlrd.XL_CELL_DATE:
                 try:
@@ -55,9 +53,10 @@ def read_xls(data: bytes, path: str) -> Grid:
             fonts.append(font)
         rows.append(GridRow(r + 1, tuple(values), tuple(fonts)))
     spans: list[Span] = [
-        (rlo + 1, clo, rhi, chi - 1) for rlo, rhi, clo, chi in sheet.merged_cells
+        (rlo + 1, clo, rhi, chi - 1) for rlo, rhi, clo, chi in chosen.merged_cells
     ]
     epoch = 1904 if book.datemode == 1 else 1900
-    name = sheet.name
+    name = chosen.name
     book.release_resources()
-    return Grid(path, "xls", tuple(apply_spans(rows, spans)), sheet=name, epoch=epoch)
+    return Grid(path, "xls", tuple(apply_spans(rows, spans)), sheet=name, epoch=epoch,
+                sheets=len(visible))

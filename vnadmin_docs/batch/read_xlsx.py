@@ -29,8 +29,9 @@ def _value(raw: object) -> CellValue:
     return str(raw)
 
 
-def read_xlsx(data: bytes, path: str) -> Grid:
-    """Every row of the first visible sheet, with merged ranges filled and cell fonts kept."""
+def read_xlsx(data: bytes, path: str, sheet: int = 0) -> Grid:
+    """Every row of visible sheet number ``sheet`` (0 = the first), with merged ranges
+    filled and cell fonts kept."""
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types on damaged files
@@ -40,7 +41,8 @@ def read_xlsx(data: bytes, path: str) -> Grid:
         ) from None
     try:
         sheets = [ws for ws in wb.worksheets if getattr(ws, "sheet_state", "visible") == "visible"]
-        ws = sheets[0] if sheets else wb.worksheets[0]
+        sheets = sheets or list(wb.worksheets)
+        ws = sheets[min(sheet, len(sheets) - 1)]
         # Exports written by other tools often carry a wrong <dimension>; read every row.
         ws.reset_dimensions()
         rows: list[GridRow] = []
@@ -63,6 +65,7 @@ def read_xlsx(data: bytes, path: str) -> Grid:
                 if span:
                     spans.append(span)
         epoch = 1904 if wb.epoch == CALENDAR_MAC_1904 else 1900
-        return Grid(path, "xlsx", tuple(apply_spans(rows, spans)), sheet=ws.title, epoch=epoch)
+        return Grid(path, "xlsx", tuple(apply_spans(rows, spans)), sheet=ws.title, epoch=epoch,
+                    sheets=len(sheets))
     finally:
         wb.close()

@@ -16,15 +16,16 @@ from vnadmin_docs.batch.sniff import sniff_format
 __all__ = ["read_grid", "read_grid_bytes"]
 
 
-def read_grid_bytes(data: bytes, path: str) -> Grid:
-    """The grid of a file's bytes, whatever its name says."""
+def read_grid_bytes(data: bytes, path: str, sheet: int = 0) -> Grid:
+    """The grid of a file's bytes, whatever its name says (``sheet``: which visible sheet
+    of a workbook)."""
     if not data.strip():
         raise InputFileError(path, "tệp rỗng.", "the file is empty.")
     fmt = sniff_format(data, path)
     if fmt == "xlsx":
-        return read_xlsx(data, path)
+        return read_xlsx(data, path, sheet)
     if fmt == "xls":
-        return read_xls(data, path)
+        return read_xls(data, path, sheet)
     if fmt == "html":
         return read_html(data, path)
     if fmt == "spreadsheetml":
@@ -34,7 +35,7 @@ def read_grid_bytes(data: bytes, path: str) -> Grid:
     return read_csv(data, path)
 
 
-def read_grid(path: str | Path) -> Grid:
+def read_grid(path: str | Path, sheet: int = 0) -> Grid:
     """Read a data file from disk (see :func:`read_grid_bytes`)."""
     p = Path(path)
     try:
@@ -42,4 +43,4 @@ def read_grid(path: str | Path) -> Grid:
     except OSError as exc:
         raise InputFileError(str(p), f"không mở được tệp ({exc.strerror}).",
                              f"cannot open the file ({exc.strerror}).") from None
-    return read_grid_bytes(data, str(p))
+    return read_grid_bytes(data, str(p), sheet)
