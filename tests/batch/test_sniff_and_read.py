@@ -226,3 +226,12 @@ def test_workbook_opening_on_a_summary_sheet(examples: Path, tmp_path: Path,
     wb.save(path)
     loaded = load_batch(path, fields, default_reason="x")
     assert loaded.table.grid.sheet == "Hồ sơ trễ hạn" and len(loaded.validation.good) == 8
+
+
+def test_excel_unicode_text_utf16_tabs(tmp_path: Path, fields: tuple) -> None:
+    text = ("Mã hồ sơ\tTên thủ tục\tChủ hồ sơ\tNgày nhận\tNgày hẹn trả\tNgày hẹn trả mới\tLý do\r\n"
+            "A-1\tCấp phép\tNguyễn Văn Ánh\t27/10/2023\t03/11/2023\t10/11/2023\tChờ\r\n")
+    path = tmp_path / "unicode.txt"
+    path.write_bytes(text.encode("utf-16"))
+    rec = load_batch(path, fields).validation.good[0]
+    assert rec.values["applicant_name"] == "Nguyễn Văn Ánh"

@@ -91,7 +91,8 @@ def sniff_format(data: bytes, path: str = "") -> SourceFormat:
     first = head.split(b"\n", 1)[0].rstrip()
     if first == b"---" or first.startswith(b"- "):
         return "yaml"
-    if b"\x00" in data[:4096]:
+    utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))  # Excel "Unicode Text" (tab-separated)
+    if b"\x00" in data[:4096] and not utf16:
         raise InputFileError(
             path, "không nhận ra định dạng tệp (không phải Excel, CSV, HTML, JSON hay YAML).",
             "unrecognised file format (not Excel, CSV, HTML, JSON or YAML).",
