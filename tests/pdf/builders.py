@@ -76,7 +76,7 @@ def tiny_pdf(pages: list[str]) -> bytes:
     return bytes(out)
 
 
-_FAKE_BODY = r'''
+_FAKE_BODY = r"""
 import os, subprocess, sys, time, zipfile
 from pathlib import Path
 
@@ -117,7 +117,7 @@ for done, name in enumerate(files):
         break
     (outdir / f"{stem}.pdf").write_bytes(tiny_pdf([f"fake {stem}"]))
 sys.exit(0)
-'''
+"""
 
 
 def fake_soffice(folder: Path, mode: str, name: str = "soffice") -> Path:
