@@ -1,13 +1,40 @@
-"""vnadmin-docs: Vietnamese administrative documents under Nghị định 30/2020/NĐ-CP."""
+"""vnadmin-docs: Vietnamese administrative documents under Nghị định 30/2020/NĐ-CP.
 
+Typed data in, a Word document out::
+
+    import vnadmin_docs
+    doc = vnadmin_docs.render("cong-van", vnadmin_docs.load_data("data.yaml"))
+    doc.save("cong-van.docx")
+"""
+
+from vnadmin_docs.api import (
+    RenderedDocument,
+    example_path,
+    list_templates,
+    load_data,
+    prepare,
+    render,
+)
 from vnadmin_docs.errors import (
     BatchRowError,
     CheckFailed,
     ConversionError,
     DataError,
+    FieldProblem,
     LayoutError,
     TemplateError,
     VnAdminError,
+)
+from vnadmin_docs.model import (
+    Contact,
+    DocNumber,
+    Document,
+    Drafter,
+    IssueDate,
+    Issuer,
+    Luu,
+    Marks,
+    Signer,
 )
 
 __version__ = "0.1.0"
@@ -15,10 +42,26 @@ __version__ = "0.1.0"
 __all__ = [
     "BatchRowError",
     "CheckFailed",
+    "Contact",
     "ConversionError",
     "DataError",
+    "DocNumber",
+    "Document",
+    "Drafter",
+    "FieldProblem",
+    "IssueDate",
+    "Issuer",
     "LayoutError",
+    "Luu",
+    "Marks",
+    "RenderedDocument",
+    "Signer",
     "TemplateError",
     "VnAdminError",
     "__version__",
+    "example_path",
+    "list_templates",
+    "load_data",
+    "prepare",
+    "render",
 ]

@@ -60,16 +60,16 @@ class Length:
     __rmul__ = __mul__
 
 
-def Pt(value: float) -> Length:  # noqa: N802 - reads like a unit
+def Pt(value: float) -> Length:
     """A length in points."""
     return Length(float(value))
 
 
-def Mm(value: float) -> Length:  # noqa: N802
+def Mm(value: float) -> Length:
     """A length in millimetres."""
     return Length(float(value) * _PT_PER_MM)
 
 
-def Cm(value: float) -> Length:  # noqa: N802
+def Cm(value: float) -> Length:
     """A length in centimetres."""
     return Length(float(value) * 10 * _PT_PER_MM)

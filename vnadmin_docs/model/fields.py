@@ -12,9 +12,20 @@ from typing import Literal
 
 __all__ = ["FIELD_TYPES", "FieldSpec", "FieldType"]
 
-FieldType = Literal["text", "multiline", "int", "decimal", "date", "datetime", "bool", "list", "object"]
+FieldType = Literal[
+    "text", "multiline", "markup", "int", "decimal", "date", "datetime", "bool", "list", "object"
+]
 FIELD_TYPES: tuple[str, ...] = (
-    "text", "multiline", "int", "decimal", "date", "datetime", "bool", "list", "object",
+    "text",
+    "multiline",
+    "markup",
+    "int",
+    "decimal",
+    "date",
+    "datetime",
+    "bool",
+    "list",
+    "object",
 )
 
 

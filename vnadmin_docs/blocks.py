@@ -1,0 +1,64 @@
+"""Blocks: what the content stage hands to the layout stage.
+
+Pure data with no knowledge of Jinja, Decree 30 or WordprocessingML. A template's body,
+once rendered and parsed, is a tuple of blocks; the layout decides how each kind looks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+__all__ = ["Block", "CellAlign", "Paragraph", "ParagraphKind", "Span", "Table"]
+
+CellAlign = Literal["left", "center", "right"]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of inline text with its emphasis. ``text == "\\n"`` is a line break."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    underline: bool = False
+
+
+ParagraphKind = Literal[
+    "body",  # an ordinary body paragraph (R-ND-1..3)
+    "numbered",  # "1. …" with its literal number kept in ``label``
+    "dash",  # "- …" item
+    "lettered",  # "a) …" điểm
+    "heading",  # a heading; ``level`` tells which
+    "can_cu",  # a legal basis line (R-CC-2)
+    "centered",  # a centred line (e.g. "QUYẾT ĐỊNH:")
+    "plain",  # no first-line indent, left aligned
+]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph. ``label`` is the literal marker ("1.", "-", "a)") for list kinds."""
+
+    spans: tuple[Span, ...]
+    kind: ParagraphKind = "body"
+    label: str | None = None
+    level: int = 0
+
+    @property
+    def text(self) -> str:
+        """Plain text with the label, as a reader sees it."""
+        body = "".join(s.text for s in self.spans)
+        return f"{self.label} {body}" if self.label else body
+
+
+@dataclass(frozen=True)
+class Table:
+    """A simple table; ``header`` rows are bold and repeat on every page."""
+
+    header: tuple[tuple[tuple[Span, ...], ...], ...]
+    rows: tuple[tuple[tuple[Span, ...], ...], ...]
+    align: tuple[CellAlign, ...] = field(default_factory=tuple)
+
+
+Block = Paragraph | Table

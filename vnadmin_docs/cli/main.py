@@ -1,0 +1,183 @@
+"""The clerk's command line: ``vnadmin-docs``.
+
+A thin layer over :mod:`vnadmin_docs.api`: known errors become one clear message on stderr
+and an exit code (2 for bad input or usage); anything else is a bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from vnadmin_docs import api
+from vnadmin_docs.errors import DataError, LayoutError, TemplateError, VnAdminError
+
+__all__ = ["cli", "main"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_OK = 0
+EXIT_PARTIAL = 1
+EXIT_BAD_INPUT = 2
+
+
+def current_lang() -> str:
+    """Language of messages: ``--lang``, then ``VNADMIN_DOCS_LANG``, else Vietnamese."""
+    ctx = click.get_current_context(silent=True)
+    root = ctx.find_root() if ctx else None
+    if root is not None and root.obj and root.obj.get("lang"):
+        return str(root.obj["lang"])
+    return os.environ.get("VNADMIN_DOCS_LANG", "vi")
+
+
+def report_errors(func: F) -> F:
+    """Turn the library's known errors into a message and an exit code."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except (DataError, TemplateError, LayoutError) as exc:
+            click.echo(exc.localized(current_lang()), err=True)
+            sys.exit(EXIT_BAD_INPUT)
+        except VnAdminError as exc:
+            click.echo(exc.localized(current_lang()), err=True)
+            sys.exit(EXIT_PARTIAL)
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--lang",
+    type=click.Choice(["vi", "en"]),
+    default=None,
+    help="Ngôn ngữ thông báo (vi mặc định) / message language.",
+)
+@click.version_option(package_name="vnadmin-docs")
+@click.pass_context
+def cli(ctx: click.Context, lang: str | None) -> None:
+    """Soạn văn bản hành chính đúng Nghị định 30/2020/NĐ-CP từ dữ liệu có cấu trúc.
+
+    Ví dụ: vnadmin-docs render cong-van du-lieu.yaml -o cong-van.docx
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["lang"] = lang
+
+
+@cli.command()
+@click.argument("template")
+@click.argument("data", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="Tệp .docx kết quả.",
+)
+@click.option(
+    "-t",
+    "--templates",
+    "template_dirs",
+    multiple=True,
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="Thư mục mẫu của cơ quan (ưu tiên trước mẫu có sẵn); dùng nhiều lần được.",
+)
+@click.option(
+    "--profile",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="Hồ sơ cấu hình của cơ quan (lề, cỡ chữ trong phạm vi Nghị định 30).",
+)
+@report_errors
+def render(
+    template: str, data: Path, output: Path, template_dirs: tuple[Path, ...], profile: Path | None
+) -> None:
+    """Tạo một văn bản .docx từ MẪU và tệp DỮ LIỆU (YAML/JSON).
+
+    MẪU là mã mẫu (xem `vnadmin-docs templates`) hoặc đường dẫn tệp .md.
+    """
+    if output.suffix.lower() != ".docx":
+        raise click.BadParameter("tệp kết quả phải có đuôi .docx", param_hint="--output")
+    doc = api.render(
+        template,
+        api.load_data(data),
+        template_dirs=template_dirs,
+        profile=profile,
+        source=str(data),
+    )
+    path = doc.save(output)
+    click.echo(f"Đã tạo {path}" if current_lang() == "vi" else f"Wrote {path}")
+
+
+@cli.group(invoke_without_command=True)
+@click.option(
+    "-t",
+    "--templates",
+    "template_dirs",
+    multiple=True,
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+)
+@click.option("--json", "as_json", is_flag=True, help="In dạng JSON.")
+@click.pass_context
+@report_errors
+def templates(ctx: click.Context, template_dirs: tuple[Path, ...], as_json: bool) -> None:
+    """Liệt kê các mẫu văn bản và các trường của chúng."""
+    ctx.obj["template_dirs"] = template_dirs
+    if ctx.invoked_subcommand is not None:
+        return
+    specs = api.list_templates(template_dirs)
+    if as_json:
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        "id": s.id,
+                        "title": s.title,
+                        "layout": s.layout,
+                        "alias": s.alias,
+                        "fields": [f.name for f in s.fields],
+                        "builtin": s.builtin,
+                    }
+                    for s in specs
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return
+    for s in specs:
+        alias = f"  (tên gọi tắt: {s.alias})" if s.alias else ""
+        click.echo(f"{s.id:<24} {s.title}{alias}")
+        for f in s.fields:
+            req = "bắt buộc" if f.required else "tùy chọn"
+            click.echo(f"    - {f.name} [{f.type}, {req}]: {f.label}")
+
+
+@templates.command("fields")
+@click.argument("template")
+@click.pass_context
+@report_errors
+def template_fields(ctx: click.Context, template: str) -> None:
+    """Các trường của một MẪU, với nhãn tiếng Việt và tên cột tương đương."""
+    from vnadmin_docs.content import TemplateLibrary
+
+    spec = TemplateLibrary(ctx.obj.get("template_dirs", ())).get(template)
+    click.echo(f"{spec.id}: {spec.title}")
+    for f in spec.fields:
+        req = "bắt buộc" if f.required else "tùy chọn"
+        aliases = f" — cột: {', '.join(f.aliases)}" if f.aliases else ""
+        click.echo(f"  {f.name} [{f.type}, {req}] {f.label}{aliases}")
+        if f.description:
+            click.echo(f"      {f.description}")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="vnadmin-docs")

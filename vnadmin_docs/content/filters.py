@@ -1,0 +1,50 @@
+"""Jinja filters of the foundation, as plain functions in one table.
+
+The Vietnamese language layer (``vnadmin_docs.text``) adds its own table; both are
+registered by :func:`vnadmin_docs.content.environment.make_environment`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from vnadmin_docs.text.case import upper_vi
+from vnadmin_docs.text.date_line import day_text, month_text
+
+__all__ = ["FOUNDATION_FILTERS"]
+
+
+def ngay(value: dt.date | dt.datetime) -> str:
+    """A date in the Decree's words and zero-padding.
+
+    >>> ngay(dt.date(2023, 3, 5))
+    'ngày 05 tháng 3 năm 2023'
+    """
+    return f"ngày {day_text(value.day)} tháng {month_text(value.month)} năm {value.year}"
+
+
+def ngay_so(value: dt.date | dt.datetime) -> str:
+    """A date as dd/mm/yyyy, as citations of other documents write it.
+
+    >>> ngay_so(dt.date(2023, 3, 1))
+    '01/3/2023'
+    """
+    return f"{day_text(value.day)}/{month_text(value.month)}/{value.year}"
+
+
+def hoa(value: str) -> str:
+    """Upper case with diacritics kept.
+
+    >>> hoa("thông báo")
+    'THÔNG BÁO'
+    """
+    return upper_vi(value)
+
+
+FOUNDATION_FILTERS: dict[str, Callable[..., Any]] = {
+    "ngay": ngay,
+    "ngay_so": ngay_so,
+    "hoa": hoa,
+}

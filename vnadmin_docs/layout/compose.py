@@ -1,0 +1,167 @@
+"""Compose a Decree 30 document: Document + body blocks → page model.
+
+Input: a validated :class:`~vnadmin_docs.model.Document`, the blocks the content stage
+produced, the Decree 30 figures and the layout kind. Output: a :class:`PageModel` with one
+section. Two layouts: ``cong-van`` (Mẫu 1.5) and ``ten-loai`` (Mẫu 1.4, a document with a
+type name).
+"""
+
+from __future__ import annotations
+
+from vnadmin_docs.blocks import Block
+from vnadmin_docs.errors import LayoutError
+from vnadmin_docs.layout.addressees import addressee_paras
+from vnadmin_docs.layout.body import body_paras
+from vnadmin_docs.layout.figures import Figures
+from vnadmin_docs.layout.header import header_columns, header_grid
+from vnadmin_docs.layout.measure import wrap_words
+from vnadmin_docs.layout.page_model import Border, Grid, PageModel, Para, Run, Section
+from vnadmin_docs.layout.pieces import lines_para, rule_para, text_para, widest
+from vnadmin_docs.layout.signature import signature_grid
+from vnadmin_docs.model.document import Document
+from vnadmin_docs.text.case import upper_vi
+from vnadmin_docs.units import Length, Pt
+
+__all__ = ["compose", "compose_section", "document_symbol"]
+
+
+def document_symbol(
+    doc: Document, layout: str, figs: Figures, type_name: str | None
+) -> tuple[str, ...]:
+    """The ký hiệu groups: given, or built per R-SO-6 (type name) / R-SO-7 (công văn)."""
+    if doc.number.symbol:
+        return doc.number.symbol
+    if layout == "cong-van":
+        unit = doc.number.unit or doc.archive.unit
+        return (doc.issuer.abbreviation, unit)
+    abbr = figs.type_abbreviation(type_name or "")
+    if abbr is None:
+        raise LayoutError(
+            f"Tên loại “{type_name}” không có trong bảng chữ viết tắt của Phụ lục III; hãy ghi "
+            'number.symbol (ví dụ ["TB", "VP"]).',
+            f"The type name '{type_name}' is not in the abbreviation table of Phụ lục III; give "
+            "number.symbol explicitly.",
+        )
+    return (abbr, doc.issuer.abbreviation)
+
+
+def _title_block(type_name: str, subject: str | None, figs: Figures, text_w: Length) -> list[Para]:
+    tl = figs.element("type_name")
+    paras = [
+        text_para(
+            upper_vi(type_name),
+            tl,
+            "type_name",
+            keep_next=True,
+            space_before=figs.pt("element", "type_name", "space_before_pt"),
+        )
+    ]
+    if subject:
+        ty = figs.element("trich_yeu")
+        lines = wrap_words(subject, text_w * 0.85, ty.size, bold=ty.bold)
+        paras.append(lines_para(lines, ty, "trich_yeu", keep_next=True))
+        ratio = float(figs.value("element", "trich_yeu", "rule_ratio"))
+        paras.append(rule_para(widest(lines, ty) * ratio, text_w, "trich_yeu_rule"))
+    else:
+        paras.append(rule_para(Pt(0), text_w, "trich_yeu_rule"))
+    return paras
+
+
+def _circulation(text: str, figs: Figures, text_w: Length, left_w: Length) -> Para:
+    style = figs.element("circulation")
+    return Para(
+        (Run(text, style.size, bold=True),),
+        style.size,
+        role="circulation",
+        align="center",
+        indent_left=left_w,
+        box=Border(width=Pt(0.75)),
+        space_after=Pt(6),
+    )
+
+
+def _page_number(figs: Figures) -> Para:
+    style = figs.element("page_number")
+    return Para(
+        (Run("", style.size, field="PAGE"),), style.size, role="page_number", align="center"
+    )
+
+
+def _contact(doc: Document, figs: Figures) -> tuple[Para, ...]:
+    if doc.contact is None or not doc.contact.lines():
+        return ()
+    style = figs.element("contact")
+    lines = doc.contact.lines()
+    return tuple(
+        Para(
+            (Run(line, style.size),),
+            style.size,
+            role="contact",
+            align="left",
+            border_top=Border(width=Pt(0.5), space=Pt(1)) if i == 0 else None,
+        )
+        for i, line in enumerate(lines)
+    )
+
+
+def compose_section(
+    doc: Document,
+    blocks: tuple[Block, ...],
+    figs: Figures,
+    *,
+    layout: str,
+    type_name: str | None = None,
+) -> Section:
+    """One document as one section (a merged batch is several of these)."""
+    setup = figs.page_setup()
+    text_w = setup.text_width
+    symbol = document_symbol(doc, layout, figs, type_name)
+    body: list[Para | Grid] = []
+    if doc.marks.circulation:
+        left_w, _ = header_columns(doc, figs, text_w)
+        body.append(_circulation(doc.marks.circulation, figs, text_w, left_w))
+    if layout == "cong-van":
+        if not doc.subject:
+            raise LayoutError(
+                "Công văn cần trích yếu (trường subject, in sau “V/v”, R-CV-1).",
+                "A công văn needs a summary (field 'subject', printed after 'V/v', R-CV-1).",
+            )
+        body.append(header_grid(doc, figs, text_w, symbol, vv=doc.subject))
+    else:
+        body.append(header_grid(doc, figs, text_w, symbol, vv=None))
+        body.extend(_title_block(type_name or "", doc.subject, figs, text_w))
+    body.extend(addressee_paras(doc.addressees, figs, text_w))
+    body.extend(body_paras(blocks, figs, text_w))
+    recipients = doc.recipients
+    first = str(figs.value("element", "noi_nhan_item", "first_item_cong_van"))
+    if layout == "cong-van" and (not recipients or recipients[0].lower() != first.lower()):
+        recipients = (first, *recipients)
+    body.append(signature_grid(doc, figs, text_w, recipients))
+    return Section(
+        setup=setup,
+        body=tuple(body),
+        page_number=_page_number(figs),
+        first_page_footer=_contact(doc, figs),
+    )
+
+
+def compose(
+    doc: Document,
+    blocks: tuple[Block, ...],
+    figs: Figures,
+    *,
+    layout: str,
+    type_name: str | None = None,
+    title: str = "",
+) -> PageModel:
+    """A whole single-document page model."""
+    section = compose_section(doc, blocks, figs, layout=layout, type_name=type_name)
+    return PageModel(
+        sections=(section,),
+        font=figs.font,
+        language=figs.language,
+        color=figs.color,
+        base_size=figs.element("body").size,
+        title=title or (doc.subject or ""),
+        subject=doc.subject or "",
+    )

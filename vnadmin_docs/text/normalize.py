@@ -1,0 +1,67 @@
+"""Normalisation applied to every input string before it reaches a document.
+
+Policy for characters XML 1.0 cannot carry (control characters pasted from Excel, for
+example): they are **removed** and the caller is told which were removed, so the batch can
+warn naming the field; they never reach the writer. Tabs and line breaks are kept where
+the field allows several lines and turned into spaces elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["clean_text", "invalid_xml_chars", "nfc"]
+
+# XML 1.0 Char production, minus what Word will not show either (U+FFFE/FFFF, surrogates).
+_INVALID_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Invisible characters that only confuse matching and layout (ZWSP, ZWNJ, ZWJ, BOM, soft hyphen).
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Excel writes control characters in cells as _xHHHH_ escapes in its XML.
+_EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+
+def nfc(text: str) -> str:
+    """Unicode NFC, the form TCVN 6909:2001 text is compared and written in.
+
+    >>> nfc("Hoa\\u0300") == "Hoà"
+    True
+    """
+    return unicodedata.normalize("NFC", text)
+
+
+def invalid_xml_chars(text: str) -> list[str]:
+    """The characters of ``text`` that XML 1.0 cannot carry, as ``U+XXXX`` codes.
+
+    >>> invalid_xml_chars("Nguyễn\\x0bVăn\\x00A")
+    ['U+000B', 'U+0000']
+    >>> invalid_xml_chars("Bình thường")
+    []
+    """
+    return [f"U+{ord(c):04X}" for c in _INVALID_XML.findall(text)]
+
+
+def clean_text(text: str, *, multiline: bool = False) -> str:
+    """NFC, drop characters XML cannot carry and invisible ones, tidy whitespace.
+
+    Line breaks survive only when ``multiline`` is true; runs of spaces collapse to one;
+    the ends are stripped. Excel's ``_x000D_`` style escapes are decoded first.
+
+    >>> clean_text("  Nguyễn\\u200b  Văn\\x0b A  ")
+    'Nguyễn Văn A'
+    >>> clean_text("Dòng 1_x000D_\\nDòng 2", multiline=True)
+    'Dòng 1\\nDòng 2'
+    >>> clean_text("Dòng 1\\nDòng 2")
+    'Dòng 1 Dòng 2'
+    """
+    text = _EXCEL_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+    text = nfc(text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _INVISIBLE.sub("", text)
+    if multiline:
+        lines = [_SPACES.sub(" ", _INVALID_XML.sub(" ", ln)).strip() for ln in text.split("\n")]
+        return "\n".join(lines).strip("\n")
+    text = text.replace("\n", " ")
+    text = _INVALID_XML.sub(" ", text)
+    return _SPACES.sub(" ", text).strip()
