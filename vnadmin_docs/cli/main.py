@@ -18,6 +18,7 @@ import click
 
 from vnadmin_docs import api
 from vnadmin_docs.errors import DataError, LayoutError, TemplateError, VnAdminError
+from vnadmin_docs.pdf import convert_files
 
 __all__ = ["cli", "main"]
 
@@ -95,9 +96,20 @@ def cli(ctx: click.Context, lang: str | None) -> None:
     type=click.Path(dir_okay=False, exists=True, path_type=Path),
     help="Hồ sơ cấu hình của cơ quan (lề, cỡ chữ trong phạm vi Nghị định 30).",
 )
+@click.option(
+    "--pdf",
+    "pdf",
+    is_flag=True,
+    help="Xuất thêm tệp PDF cùng tên cạnh tệp .docx (cần LibreOffice).",
+)
 @report_errors
 def render(
-    template: str, data: Path, output: Path, template_dirs: tuple[Path, ...], profile: Path | None
+    template: str,
+    data: Path,
+    output: Path,
+    template_dirs: tuple[Path, ...],
+    profile: Path | None,
+    pdf: bool,
 ) -> None:
     """Tạo một văn bản .docx từ MẪU và tệp DỮ LIỆU (YAML/JSON).
 
@@ -114,6 +126,9 @@ def render(
     )
     path = doc.save(output)
     click.echo(f"Đã tạo {path}" if current_lang() == "vi" else f"Wrote {path}")
+    if pdf:
+        [pdf_path] = convert_files([(path, path.with_suffix(".pdf"))])
+        click.echo(f"Đã tạo {pdf_path}" if current_lang() == "vi" else f"Wrote {pdf_path}")
 
 
 @cli.group(invoke_without_command=True)

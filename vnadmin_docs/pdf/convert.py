@@ -79,6 +79,7 @@ class _Job:
     source: Path
     target: Path
     staged_name: str
+    shown: Path
     attempts: int = 0
     done: bool = False
     failed: bool = False
@@ -318,21 +319,25 @@ def _failure_error(jobs: Sequence[_Job], stopped: tuple[str, str]) -> Conversion
     done = len(jobs) - len(failed)
     if len(failed) == 1:
         job = failed[0]
-        vi = f"Không chuyển được tệp {job.source} sang PDF: {job.reason[0]}."
-        en = f"Could not convert {job.source} to PDF: {job.reason[1]}."
+        if job.shown == job.target:
+            vi = f"Không tạo được tệp PDF {job.shown}: {job.reason[0]}."
+            en = f"Could not make the PDF {job.shown}: {job.reason[1]}."
+        else:
+            vi = f"Không chuyển được tệp {job.shown} sang PDF: {job.reason[0]}."
+            en = f"Could not convert {job.shown} to PDF: {job.reason[1]}."
     else:
         vi = f"Không chuyển được {len(failed)} tệp sang PDF ({done} tệp đã chuyển xong):\n" + (
-            "\n".join(f"  - {j.source}: {j.reason[0]}" for j in failed)
+            "\n".join(f"  - {j.shown}: {j.reason[0]}" for j in failed)
         )
         en = f"Could not convert {len(failed)} file(s) to PDF ({done} converted):\n" + (
-            "\n".join(f"  - {j.source}: {j.reason[1]}" for j in failed)
+            "\n".join(f"  - {j.shown}: {j.reason[1]}" for j in failed)
         )
     vi += "\nHãy mở tệp bằng LibreOffice hoặc Word để kiểm tra, rồi chạy lại."
     en += "\nOpen the file in LibreOffice or Word to check it, then run again."
-    return ConversionError(vi, en, path=str(failed[0].source))
+    return ConversionError(vi, en, path=str(failed[0].shown))
 
 
-def _make_jobs(pairs: Iterable[tuple[str | Path, str | Path]]) -> list[_Job]:
+def _make_jobs(pairs: Iterable[tuple[str | Path, str | Path]], name_by_target: bool) -> list[_Job]:
     jobs: list[_Job] = []
     seen: dict[Path, Path] = {}
     for index, (source_in, target_in) in enumerate(pairs):
@@ -354,13 +359,16 @@ def _make_jobs(pairs: Iterable[tuple[str | Path, str | Path]]) -> list[_Job]:
             )
         seen[target] = source
         suffix = source.suffix.lower() or ".docx"
-        jobs.append(_Job(index, source, target, f"{index:06d}{suffix}"))
+        shown = target if name_by_target else source
+        jobs.append(_Job(index, source, target, f"{index:06d}{suffix}", shown))
     return jobs
 
 
 def convert_files(
     pairs: Iterable[tuple[str | Path, str | Path]],
     options: ConversionOptions | None = None,
+    *,
+    name_by_target: bool = False,
 ) -> list[Path]:
     """Convert each (source, target) pair; return the targets in input order.
 
@@ -368,9 +376,11 @@ def convert_files(
     cannot be converted even after a retry, the others are still converted and put in place,
     then :class:`ConversionError` names every source that failed (``path`` = the first).
     A missing LibreOffice raises :class:`ConversionError` saying how to install it.
+    ``name_by_target=True`` names the target PDFs in errors instead of the sources (for
+    sources that are temporary files the user never saw).
     """
     opts = options or ConversionOptions()
-    jobs = _make_jobs(pairs)
+    jobs = _make_jobs(pairs, name_by_target)
     if not jobs:
         return []
     soffice = opts.soffice or find_soffice()
