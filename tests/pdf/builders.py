@@ -42,8 +42,9 @@ def write_docx(path: Path, paragraphs: list[str]) -> Path:
     return path
 
 
-def tiny_pdf(pages: list[str]) -> bytes:
-    """A valid PDF with one page per entry, each showing that (ASCII) text."""
+def tiny_pdf(pages: list[str], drawing: str = "") -> bytes:
+    """A valid PDF with one page per entry, each showing that (ASCII) text, plus the
+    ``drawing`` operators (PDF content stream syntax) on every page."""
     objects: list[bytes] = []
     count = len(pages)
     kids = " ".join(f"{3 + 2 * i} 0 R" for i in range(count))
@@ -51,7 +52,7 @@ def tiny_pdf(pages: list[str]) -> bytes:
     objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
     objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {count} >>".encode())
     for i, text in enumerate(pages):
-        stream = f"BT /F1 14 Tf 72 760 Td ({text}) Tj ET".encode()
+        stream = f"BT /F1 14 Tf 72 760 Td ({text}) Tj ET {drawing}".encode()
         objects.append(
             (
                 f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
