@@ -1,0 +1,88 @@
+"""A batch of documents → one PDF each, through merged files cut at each document's page 1."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from pypdf import PdfReader
+
+import vnadmin_docs
+from tests.pdf.builders import fake_calls, fake_soffice, real_soffice
+from tests.pdf.conftest import EXAMPLES
+from tests.pdf.measure import PT_PER_MM, norm, top_margin_text
+from vnadmin_docs.errors import ConversionError
+from vnadmin_docs.layout.page_model import PageModel
+from vnadmin_docs.pdf import ConversionOptions, documents_to_pdfs
+
+CONG_VAN = EXAMPLES / "cong-van" / "sldtbxh-dak-nong-2023.yaml"
+
+
+def _letter(name: str, extra: str = "") -> PageModel:
+    data = copy.deepcopy(vnadmin_docs.load_data(CONG_VAN))
+    data["signer"]["full_name"] = name
+    data["content"]["body"] = f"Đề nghị ông/bà {name} phối hợp thực hiện. {extra}./."
+    return vnadmin_docs.render("cong-van", data).page_model
+
+
+def _long() -> PageModel:
+    return vnadmin_docs.render("cong-van", vnadmin_docs.load_data(CONG_VAN)).page_model
+
+
+@pytest.mark.libreoffice
+def test_each_document_gets_its_own_pdf_with_all_its_pages(tmp_path: Path) -> None:
+    soffice = real_soffice()
+    models = [_letter("Lê Văn An"), _long(), _letter("Phạm Thị Bích"), _letter("Đỗ Minh")]
+    targets = [tmp_path / f"{n}.pdf" for n in ("an", "dai", "bich", "minh")]
+
+    pdfs = documents_to_pdfs(
+        models, targets, ConversionOptions(soffice=soffice, processes=2), group_size=2
+    )
+
+    assert pdfs == targets
+    assert [len(PdfReader(p).pages) for p in pdfs] == [1, 2, 1, 1]
+    names = ("Lê Văn An", "Nguyễn Thị Hường", "Phạm Thị Bích", "Đỗ Minh")
+    for pdf, name in zip(pdfs, names, strict=True):
+        text = norm(" ".join(page.extract_text() for page in PdfReader(pdf).pages))
+        assert name in text, f"{pdf.name} does not hold the letter signed by {name}"
+    with pdfplumber.open(pdfs[1]) as long_pdf:
+        assert top_margin_text(long_pdf.pages[0], 20 * PT_PER_MM)[0] == ""
+        assert top_margin_text(long_pdf.pages[1], 20 * PT_PER_MM)[0] == "2"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(t.name for t in targets)
+
+
+def test_a_merged_file_that_does_not_split_right_falls_back_to_one_file_each(
+    tmp_path: Path,
+) -> None:
+    # The fake makes a one-page PDF of the merged file of three letters: the cut cannot
+    # give three documents, so each letter is converted on its own.
+    fake = fake_soffice(tmp_path / "fake", "ok")
+    models = [_letter("An"), _letter("Bình"), _letter("Chi")]
+    targets = [tmp_path / "out" / f"{n}.pdf" for n in ("an", "binh", "chi")]
+    pdfs = documents_to_pdfs(models, targets, ConversionOptions(soffice=fake, processes=1))
+    assert all(len(PdfReader(p).pages) == 1 for p in pdfs)
+    calls = fake_calls(fake)
+    assert len(calls) == 2
+    assert sum(arg.endswith(".docx") for arg in calls[1]) == 3
+
+
+def test_a_document_that_hangs_libreoffice_is_named_and_the_others_are_written(
+    tmp_path: Path,
+) -> None:
+    fake = fake_soffice(tmp_path / "fake", "hang-on-marker")
+    models = [_letter("An"), _letter("Bình", "TREO"), _letter("Chi")]
+    targets = [tmp_path / "out" / f"{n}.pdf" for n in ("an", "binh", "chi")]
+    with pytest.raises(ConversionError) as caught:
+        documents_to_pdfs(
+            models, targets, ConversionOptions(soffice=fake, processes=1, idle_timeout=1.0)
+        )
+    assert caught.value.message.startswith(f"Không tạo được tệp PDF {targets[1]}:")
+    assert targets[0].exists() and targets[2].exists() and not targets[1].exists()
+
+
+def test_two_documents_for_one_pdf_are_refused(tmp_path: Path) -> None:
+    with pytest.raises(ConversionError) as caught:
+        documents_to_pdfs([_letter("An"), _letter("Bình")], [tmp_path / "a.pdf"] * 2)
+    assert str(tmp_path / "a.pdf") in caught.value.message
