@@ -1,13 +1,18 @@
-"""PDF throughput: N letters .docx → PDF with 1 and 2 soffice processes vs one call per file.
+"""PDF throughput: N letters → PDF with 1 and 2 soffice processes vs one soffice call per file.
 
-Everything is measured in the same run on the same files, so the ratios hold even on a noisy
-machine. The per-file baseline (one ``soffice`` call per letter, the way most scripts do it)
-costs ~0.8 s a letter, so it runs on a sample (``--per-file-sample``) and is reported as a
-rate.
+Measured in the same run on the same letters, so the ratios hold on a noisy machine:
 
-Letters come from the built-in apology-letter template with its example data when the
-library can render it (``vnadmin_docs.api``), else from a generic one-page letter built with
-python-docx (``--source generic`` forces that).
+- per file: one ``soffice --convert-to pdf`` call per letter, the way most scripts do it
+  (~0.8 s a letter, so it runs on a sample, ``--per-file-sample``, reported as a rate);
+- files in batch: ``convert_to_pdf`` on the letters' .docx files (calls of ≤ 200 files);
+- merged groups: ``documents_to_pdfs`` on the letters' page models (groups of 100 letters
+  merged into one .docx, converted, cut at each letter's page 1).
+
+Letters come from the library: the built-in apology letter with its example data when
+there is one, else the built-in công văn with a one-page body naming a different citizen
+per letter. ``--source generic`` uses a python-docx letter instead (files-in-batch only).
+"Including the DOCX step" adds the time to render the letters (and save them as .docx for
+the file modes).
 
 Run:  .venv/bin/python benchmarks/bench_pdf.py --letters 1000
 Writes the "PDF" section of benchmarks/RESULTS.md (other sections are left alone).
@@ -16,6 +21,7 @@ Writes the "PDF" section of benchmarks/RESULTS.md (other sections are left alone
 from __future__ import annotations
 
 import argparse
+import copy
 import os
 import platform
 import shutil
@@ -26,74 +32,25 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import docx
 from docx.shared import Mm, Pt
 
-from vnadmin_docs.pdf import ConversionOptions, convert_to_pdf, find_soffice
+import vnadmin_docs
+from vnadmin_docs.layout.page_model import PageModel
+from vnadmin_docs.pdf import ConversionOptions, convert_to_pdf, documents_to_pdfs, find_soffice
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "RESULTS.md"
 START, END = "<!-- bench_pdf:start -->", "<!-- bench_pdf:end -->"
 
-_GENERIC_BODY = (
+_BODY = (
     "Ngày {day:02d} tháng 3 năm 2024, Bộ phận Tiếp nhận và Trả kết quả của Ủy ban nhân dân "
     "xã Hòa Phú đã tiếp nhận hồ sơ của ông/bà Nguyễn Văn Ánh {i}. Do cần xác minh thêm, hồ sơ "
     "chưa giải quyết được đúng hẹn. Ủy ban nhân dân xã Hòa Phú thành thật xin lỗi ông/bà và "
     "hẹn trả kết quả vào ngày {day:02d} tháng 4 năm 2024."
 )
-
-
-def _generic_letter(path: Path, i: int) -> None:
-    document = docx.Document()
-    section = document.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.left_margin, section.right_margin = Mm(30), Mm(15)
-    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
-    style = document.styles["Normal"]
-    style.font.name = "Times New Roman"
-    style.font.size = Pt(14)
-    head = document.add_paragraph("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
-    head.runs[0].bold = True
-    document.add_paragraph("PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ").runs[0].bold = True
-    for k in range(4):
-        document.add_paragraph(_GENERIC_BODY.format(i=i, day=1 + (i + k) % 28))
-    document.add_paragraph("CHỦ TỊCH").runs[0].bold = True
-    document.add_paragraph("Trần Thị Bình")
-    document.save(str(path))
-
-
-def _api_letter_writer() -> tuple[str, Callable[[Path, int], None]] | None:
-    """Render letters through the library: the built-in apology letter when there is one,
-    else the built-in công văn with a one-page body naming a different citizen each time."""
-    try:
-        import vnadmin_docs
-    except ImportError:
-        return None
-    specs = {s.id: s for s in vnadmin_docs.list_templates() if s.builtin}
-    apology = sorted(i for i in specs if "xin-loi" in i)
-    template = apology[0] if apology else "cong-van" if "cong-van" in specs else None
-    if template is None:
-        return None
-    examples = sorted((HERE.parent / "examples" / template).glob("*.yaml"))
-    if not examples:
-        return None
-    base = vnadmin_docs.load_data(examples[0])
-    if apology:
-
-        def write(path: Path, i: int) -> None:
-            vnadmin_docs.render(template, base).save(path)
-
-        return f"built-in template `{template}` with its example data", write
-
-    def write_cong_van(path: Path, i: int) -> None:
-        data = dict(base)
-        data["content"] = {"body": _GENERIC_BODY.format(i=i, day=1 + i % 28) + "./."}
-        vnadmin_docs.render(template, data).save(path)
-
-    return "built-in `cong-van` template, example header, one-page body per citizen", (
-        write_cong_van
-    )
 
 
 @dataclass
@@ -107,48 +64,78 @@ class Measure:
         return self.letters / self.seconds if self.seconds else float("inf")
 
 
-def _make_letters(folder: Path, count: int, write: Callable[[Path, int], None]) -> Measure:
-    folder.mkdir(parents=True)
-    start = time.perf_counter()
-    for i in range(count):
-        write(folder / f"thu-{i:05d}.docx", i)
-    return Measure("DOCX step", count, time.perf_counter() - start)
+def _generic_letter(path: Path, i: int) -> None:
+    document = docx.Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin, section.right_margin = Mm(30), Mm(15)
+    style = document.styles["Normal"]
+    style.font.name = "Times New Roman"
+    style.font.size = Pt(14)
+    document.add_paragraph("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").runs[0].bold = True
+    for k in range(4):
+        document.add_paragraph(_BODY.format(i=i, day=1 + (i + k) % 28))
+    document.save(str(path))
 
 
-def _batch(letters: list[Path], out: Path, soffice: Path, processes: int) -> Measure:
+def _library_letters() -> tuple[str, Callable[[int], vnadmin_docs.RenderedDocument]] | None:
+    specs = {s.id: s for s in vnadmin_docs.list_templates() if s.builtin}
+    apology = sorted(i for i in specs if "xin-loi" in i)
+    template = apology[0] if apology else "cong-van" if "cong-van" in specs else None
+    if template is None:
+        return None
+    examples = sorted((HERE.parent / "examples" / template).glob("*.yaml"))
+    if not examples:
+        return None
+    base: dict[str, Any] = vnadmin_docs.load_data(examples[0])
+    if apology:
+        return (
+            f"built-in template `{template}` with its example data",
+            lambda i: vnadmin_docs.render(template, base),
+        )
+
+    def cong_van(i: int) -> vnadmin_docs.RenderedDocument:
+        data = copy.deepcopy(base)
+        data["content"] = {"body": _BODY.format(i=i, day=1 + i % 28) + "./."}
+        return vnadmin_docs.render("cong-van", data)
+
+    return "built-in `cong-van` template (example header), one-page body per citizen", cong_van
+
+
+def _timed(label: str, count: int, action: Callable[[], object]) -> Measure:
     start = time.perf_counter()
-    pdfs = convert_to_pdf(letters, out, ConversionOptions(soffice=soffice, processes=processes))
-    seconds = time.perf_counter() - start
-    assert len(pdfs) == len(letters) == len(list(out.iterdir()))
-    return Measure(f"vnadmin-docs, {processes} process(es)", len(letters), seconds)
+    action()
+    return Measure(label, count, time.perf_counter() - start)
 
 
 def _per_file(letters: list[Path], out: Path, soffice: Path) -> Measure:
     """The naive way: one soffice call per letter (one profile, one process at a time)."""
     profile = Path(tempfile.mkdtemp(prefix="bench-profile-"))
     out.mkdir(parents=True)
-    start = time.perf_counter()
-    for letter in letters:
-        subprocess.run(
-            [
-                str(soffice),
-                f"-env:UserInstallation={profile.as_uri()}",
-                "--headless",
-                "--norestore",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                str(out),
-                str(letter),
-            ],
-            check=True,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-    seconds = time.perf_counter() - start
+
+    def run() -> None:
+        for letter in letters:
+            subprocess.run(
+                [
+                    str(soffice),
+                    f"-env:UserInstallation={profile.as_uri()}",
+                    "--headless",
+                    "--norestore",
+                    "--convert-to",
+                    "pdf",
+                    "--outdir",
+                    str(out),
+                    str(letter),
+                ],
+                check=True,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+
+    measure = _timed("one soffice call per file", len(letters), run)
     shutil.rmtree(profile, ignore_errors=True)
     assert len(list(out.iterdir())) == len(letters)
-    return Measure("one soffice call per file", len(letters), seconds)
+    return measure
 
 
 def _write_results(section: str) -> None:
@@ -164,38 +151,99 @@ def _write_results(section: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--letters", type=int, default=1000)
     parser.add_argument("--per-file-sample", type=int, default=30)
-    parser.add_argument("--source", choices=["auto", "generic", "api"], default="auto")
+    parser.add_argument("--source", choices=["auto", "generic"], default="auto")
     parser.add_argument("--no-write", action="store_true", help="do not touch RESULTS.md")
     args = parser.parse_args(argv)
-
+    n = args.letters
     soffice = find_soffice()
-    writer = None if args.source == "generic" else _api_letter_writer()
-    if writer is None and args.source == "api":
-        parser.error("the library cannot render the apology letter yet")
-    source, write = writer or ("generic one-page letter built with python-docx", _generic_letter)
+    load_before = os.getloadavg()[0]
 
     work = HERE / "_work" / "pdf"
     shutil.rmtree(work, ignore_errors=True)
-    docx_step = _make_letters(work / "docx", args.letters, write)
+    (work / "docx").mkdir(parents=True)
+    library = None if args.source == "generic" else _library_letters()
+    models: list[PageModel] = []
+    rows: list[Measure] = []
+    if library is None:
+        source = "generic one-page letter built with python-docx"
+        docx_step = _timed(
+            "DOCX step (build and save)",
+            n,
+            lambda: [_generic_letter(work / "docx" / f"thu-{i:05d}.docx", i) for i in range(n)],
+        )
+        render_step = None
+    else:
+        source, make = library
+        rendered: list[vnadmin_docs.RenderedDocument] = []
+        render_step = _timed(
+            "render step (page models)", n, lambda: rendered.extend(map(make, range(n)))
+        )
+        models = [r.page_model for r in rendered]
+        save = _timed(
+            "save .docx",
+            n,
+            lambda: [r.save(work / "docx" / f"thu-{i:05d}.docx") for i, r in enumerate(rendered)],
+        )
+        docx_step = Measure("DOCX step (render and save)", n, render_step.seconds + save.seconds)
+        rows.append(render_step)
+    rows.append(docx_step)
     letters = sorted((work / "docx").iterdir())
-    one = _batch(letters, work / "pdf-1", soffice, 1)
-    two = _batch(letters, work / "pdf-2", soffice, 2)
-    sample = letters[: args.per_file_sample]
-    naive = _per_file(sample, work / "pdf-per-file", soffice)
+
+    def files(p: int) -> Measure:
+        out = work / f"files-{p}"
+        m = _timed(
+            f"files in batch, {p} process(es)",
+            n,
+            lambda: convert_to_pdf(letters, out, ConversionOptions(soffice=soffice, processes=p)),
+        )
+        assert len(list(out.iterdir())) == n
+        return m
+
+    def groups(p: int) -> Measure:
+        targets = [work / f"merged-{p}" / f"thu-{i:05d}.pdf" for i in range(n)]
+        m = _timed(
+            f"merged groups, {p} process(es)",
+            n,
+            lambda: documents_to_pdfs(
+                models, targets, ConversionOptions(soffice=soffice, processes=p)
+            ),
+        )
+        assert len(list((work / f"merged-{p}").iterdir())) == n
+        return m
+
+    files1, files2 = files(1), files(2)
+    rows += [files1, files2]
+    merged1 = merged2 = None
+    if models:
+        merged1, merged2 = groups(1), groups(2)
+        rows += [merged1, merged2]
+    naive = _per_file(letters[: args.per_file_sample], work / "per-file", soffice)
+    rows.append(naive)
+    total_files = Measure(
+        "files in batch, 2 processes, including the DOCX step",
+        n,
+        docx_step.seconds + files2.seconds,
+    )
+    rows.append(total_files)
+    total_merged = None
+    if merged2 is not None and render_step is not None:
+        total_merged = Measure(
+            "merged groups, 2 processes, including rendering",
+            n,
+            render_step.seconds + merged2.seconds,
+        )
+        rows.append(total_merged)
     shutil.rmtree(work, ignore_errors=True)
+    load_after = os.getloadavg()[0]
 
     version = subprocess.run(
         [str(soffice), "--version"], capture_output=True, text=True, check=False
     ).stdout.strip()
-    with_docx = Measure(
-        "2 processes including the DOCX step", args.letters, docx_step.seconds + two.seconds
-    )
-    rows = [docx_step, one, two, with_docx, naive]
     command = (
-        f".venv/bin/python benchmarks/bench_pdf.py --letters {args.letters} "
+        f".venv/bin/python benchmarks/bench_pdf.py --letters {n} "
         f"--per-file-sample {args.per_file_sample} --source {args.source}"
     )
     lines = [
@@ -204,24 +252,40 @@ def main(argv: list[str] | None = None) -> int:
         f"Reproduce: `{command}`",
         "",
         f"- Machine: {os.cpu_count()} CPU(s), {platform.platform()}, Python "
-        f"{platform.python_version()}, {version or 'LibreOffice'}",
-        f"- Letters: {args.letters} × {source}; the per-file baseline runs on the first "
-        f"{len(sample)} of them (same run, same files).",
+        f"{platform.python_version()}, {version or 'LibreOffice'}; load average "
+        f"{load_before:.1f} before, {load_after:.1f} after (other work on the machine slows "
+        "every row alike; compare ratios).",
+        f"- Letters: {n} × {source}; the per-file baseline converts the first "
+        f"{naive.letters} of them (same run, same files).",
         "",
-        "| Conversion | Letters | Seconds | Letters/s | ms/letter |",
+        "| Step | Letters | Seconds | Letters/s | ms/letter |",
         "|---|---:|---:|---:|---:|",
     ]
     for m in rows:
         lines.append(
             f"| {m.label} | {m.letters} | {m.seconds:.1f} | {m.rate:.1f} | {1000 / m.rate:.0f} |"
         )
+    lines += ["", "Ratios (same run, conversion only):"]
+    lines.append(
+        f"- files in batch, 1 process vs one call per file: **{files1.rate / naive.rate:.1f}×**"
+    )
+    lines.append(
+        f"- files in batch, 2 processes vs one call per file: **{files2.rate / naive.rate:.1f}×**"
+    )
+    lines.append(f"- files in batch, 2 processes vs 1: **{files2.rate / files1.rate:.2f}×**")
+    if merged1 is not None and merged2 is not None:
+        lines.append(
+            f"- merged groups, 1 process vs one call per file: **{merged1.rate / naive.rate:.1f}×**"
+        )
+        ratio = merged2.rate / naive.rate
+        lines.append(f"- merged groups, 2 processes vs one call per file: **{ratio:.1f}×**")
+        ratio = merged2.rate / files2.rate
+        lines.append(f"- merged groups vs files in batch (2 processes): **{ratio:.2f}×**")
+    best = total_merged or total_files
     lines += [
         "",
-        "Ratios (same run):",
-        f"- 1 process vs one call per file: **{one.rate / naive.rate:.1f}×** faster",
-        f"- 2 processes vs one call per file: **{two.rate / naive.rate:.1f}×** faster",
-        f"- 2 processes vs 1 process: **{two.rate / one.rate:.2f}×**",
-        f"- 2 processes including the DOCX step: **{with_docx.rate:.1f} letters/s** (target ≥ 20)",
+        f"Throughput including the DOCX step, 2 processes: **{best.rate:.1f} letters/s** "
+        f"({best.label}; target ≥ 20).",
         "",
     ]
     report = "\n".join(lines)

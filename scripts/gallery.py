@@ -67,8 +67,19 @@ def main(argv: list[str] | None = None) -> int:
         for pdf in pdfs:
             stem = work / pdf.stem
             subprocess.run(
-                [pdftoppm, "-png", "-r", str(args.dpi), "-f", "1", "-l", "1", "-singlefile"]
-                + [str(pdf), str(stem)],
+                [
+                    pdftoppm,
+                    "-png",
+                    "-r",
+                    str(args.dpi),
+                    "-f",
+                    "1",
+                    "-l",
+                    "1",
+                    "-singlefile",
+                    str(pdf),
+                    str(stem),
+                ],
                 check=True,
             )
             target = args.out / f"{pdf.stem}.png"
