@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
+import logging
 from pathlib import Path
 
 import pdfplumber
@@ -32,9 +34,15 @@ def _long() -> PageModel:
 
 
 @pytest.mark.libreoffice
-def test_each_document_gets_its_own_pdf_with_all_its_pages(tmp_path: Path) -> None:
+def test_each_document_gets_its_own_pdf_with_all_its_pages(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     soffice = real_soffice()
-    models = [_letter("Lê Văn An"), _long(), _letter("Phạm Thị Bích"), _letter("Đỗ Minh")]
+    # The third document has two sections, as a document with an appendix (R-PGNUM-3: the
+    # appendix numbers its own pages, so its page 1 shows no number either).
+    bich, appendix = _letter("Phạm Thị Bích"), _letter("Phụ lục Bích")
+    with_appendix = dataclasses.replace(bich, sections=bich.sections + appendix.sections)
+    models = [_letter("Lê Văn An"), _long(), with_appendix, _letter("Đỗ Minh")]
     targets = [tmp_path / f"{n}.pdf" for n in ("an", "dai", "bich", "minh")]
 
     pdfs = documents_to_pdfs(
@@ -42,7 +50,8 @@ def test_each_document_gets_its_own_pdf_with_all_its_pages(tmp_path: Path) -> No
     )
 
     assert pdfs == targets
-    assert [len(PdfReader(p).pages) for p in pdfs] == [1, 2, 1, 1]
+    assert "one by one" not in caplog.text, "the merged files were not cut (slow fallback)"
+    assert [len(PdfReader(p).pages) for p in pdfs] == [1, 2, 2, 1]
     names = ("Lê Văn An", "Nguyễn Thị Hường", "Phạm Thị Bích", "Đỗ Minh")
     for pdf, name in zip(pdfs, names, strict=True):
         text = norm(" ".join(page.extract_text() for page in PdfReader(pdf).pages))
@@ -54,14 +63,16 @@ def test_each_document_gets_its_own_pdf_with_all_its_pages(tmp_path: Path) -> No
 
 
 def test_a_merged_file_that_does_not_split_right_falls_back_to_one_file_each(
-    tmp_path: Path,
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     # The fake makes a one-page PDF of the merged file of three letters: the cut cannot
     # give three documents, so each letter is converted on its own.
     fake = fake_soffice(tmp_path / "fake", "ok")
     models = [_letter("An"), _letter("Bình"), _letter("Chi")]
     targets = [tmp_path / "out" / f"{n}.pdf" for n in ("an", "binh", "chi")]
-    pdfs = documents_to_pdfs(models, targets, ConversionOptions(soffice=fake, processes=1))
+    with caplog.at_level(logging.WARNING):
+        pdfs = documents_to_pdfs(models, targets, ConversionOptions(soffice=fake, processes=1))
+    assert "one by one" in caplog.text
     assert all(len(PdfReader(p).pages) == 1 for p in pdfs)
     calls = fake_calls(fake)
     assert len(calls) == 2

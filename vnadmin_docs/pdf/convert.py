@@ -300,6 +300,7 @@ class _Run:
                             running.add(pool.submit(self.call, chunk))
             except BaseException:
                 self.cancel.set()
+                pool.shutdown(wait=True, cancel_futures=True)
                 raise
 
     def cleanup(self) -> None:

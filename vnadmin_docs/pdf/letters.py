@@ -6,7 +6,8 @@ faster than 100 letters in one call. Input: page models (one per document) and a
 PDF per document. The documents are merged in groups (one section each, so numbering
 restarts and page 1 of each shows no number), the groups are converted in parallel, and
 each group's PDF is cut at every page that shows nothing in the top margin: under
-R-PGNUM-2 that is exactly the first page of each document.
+R-PGNUM-2 that is exactly the first page of each section (a document, or an appendix,
+which numbers its own pages, R-PGNUM-3), so a document starts at its first section.
 
 Safety: a group is split only when the cut gives exactly as many documents as went in;
 otherwise (or when the group fails to convert) its documents are converted one file each,
@@ -134,15 +135,20 @@ def documents_to_pdfs(
                 continue
             top = min(s.setup.top.pt for i in group for s in models[i].sections)
             starts = first_pages(pdf, top)
-            if len(starts) != len(group) or starts[:1] != [0]:
+            # Every section (a document, or an appendix of one) starts on a page without
+            # a number; a document begins at its first section.
+            counts = [len(models[i].sections) for i in group]
+            if len(starts) != sum(counts) or starts[:1] != [0]:
                 _log.warning(
-                    "group of %d documents split into %d; converting them one by one",
+                    "group of %d documents (%d sections) split into %d; converting them one by one",
                     len(group),
+                    sum(counts),
                     len(starts),
                 )
                 redo.extend(group)
                 continue
-            _split(pdf, starts, [paths[i] for i in group])
+            firsts = [starts[sum(counts[:k])] for k in range(len(counts))]
+            _split(pdf, firsts, [paths[i] for i in group])
         if redo:
             singles = work / "singles"
             singles.mkdir()
