@@ -97,3 +97,25 @@ def test_two_documents_for_one_pdf_are_refused(tmp_path: Path) -> None:
     with pytest.raises(ConversionError) as caught:
         documents_to_pdfs([_letter("An"), _letter("Bình")], [tmp_path / "a.pdf"] * 2)
     assert str(tmp_path / "a.pdf") in caught.value.message
+
+
+@pytest.mark.libreoffice
+@pytest.mark.slow
+def test_more_letters_than_one_soffice_call_takes_each_get_their_own_pdf(tmp_path: Path) -> None:
+    soffice = real_soffice()
+    count = 260
+    base = vnadmin_docs.load_data(CONG_VAN)
+    models = []
+    for i in range(count):
+        data = copy.deepcopy(base)
+        data["content"]["body"] = f"Hồ sơ số {i:03d} của công dân được trả kết quả đúng hẹn./."
+        models.append(vnadmin_docs.render("cong-van", data).page_model)
+    targets = [tmp_path / f"thu-{i:03d}.pdf" for i in range(count)]
+
+    pdfs = documents_to_pdfs(models, targets, ConversionOptions(soffice=soffice))
+
+    assert sorted(p.name for p in tmp_path.iterdir()) == [t.name for t in targets]
+    for i, pdf in enumerate(pdfs):
+        reader = PdfReader(pdf)
+        assert len(reader.pages) == 1
+        assert f"Hồ sơ số {i:03d} " in norm(reader.pages[0].extract_text()), pdf.name
