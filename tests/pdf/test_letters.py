@@ -45,8 +45,14 @@ def test_each_document_gets_its_own_pdf_with_all_its_pages(
     models = [_letter("Lê Văn An"), _long(), with_appendix, _letter("Đỗ Minh")]
     targets = [tmp_path / f"{n}.pdf" for n in ("an", "dai", "bich", "minh")]
 
+    print_file = tmp_path / "in" / "ca-lo.pdf"
     pdfs = documents_to_pdfs(
-        models, targets, ConversionOptions(soffice=soffice, processes=2), group_size=2
+        models,
+        targets,
+        ConversionOptions(soffice=soffice, processes=2),
+        group_size=2,
+        print_file=print_file,
+        duplex=True,
     )
 
     assert pdfs == targets
@@ -59,7 +65,14 @@ def test_each_document_gets_its_own_pdf_with_all_its_pages(
     with pdfplumber.open(pdfs[1]) as long_pdf:
         assert top_margin_text(long_pdf.pages[0], 20 * PT_PER_MM)[0] == ""
         assert top_margin_text(long_pdf.pages[1], 20 * PT_PER_MM)[0] == "2"
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(t.name for t in targets)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*(t.name for t in targets), "in"])
+    # The print file: every letter in order, each starting on the front of a sheet.
+    printed = PdfReader(print_file)
+    assert [item.title for item in printed.outline] == ["an", "dai", "bich", "minh"]
+    texts = [norm(page.extract_text()) for page in printed.pages]
+    assert len(texts) == 2 + 2 + 2 + 2  # 1+blank, 2, 2, 1+blank
+    assert "Lê Văn An" in texts[0] and texts[1] == ""
+    assert "Phạm Thị Bích" in texts[4] and "Đỗ Minh" in texts[6] and texts[7] == ""
 
 
 def test_a_merged_file_that_does_not_split_right_falls_back_to_one_file_each(

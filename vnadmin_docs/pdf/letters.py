@@ -27,9 +27,9 @@ from pypdf import PageObject, PdfReader, PdfWriter
 
 from vnadmin_docs.errors import ConversionError
 from vnadmin_docs.layout.page_model import PageModel
-from vnadmin_docs.pdf._files import move_into_place, temp_file_beside
 from vnadmin_docs.pdf.chunks import plan_chunks
 from vnadmin_docs.pdf.convert import ConversionOptions, convert_files, default_processes
+from vnadmin_docs.pdf.merge import add_document, write_atomically
 from vnadmin_docs.writer import write_docx, write_merged
 
 __all__ = ["GROUP_SIZE", "documents_to_pdfs", "first_pages"]
@@ -81,13 +81,22 @@ def _split(pdf: Path, starts: list[int], targets: Sequence[Path]) -> None:
         writer = PdfWriter()
         for index in range(start, end):
             writer.add_page(reader.pages[index])
-        part = temp_file_beside(target)
-        try:
-            with part.open("wb") as handle:
-                writer.write(handle)
-            move_into_place(part, target)
-        finally:
-            part.unlink(missing_ok=True)
+        write_atomically(writer, target)
+
+
+def _print_file(
+    target: Path,
+    pieces: list[tuple[Path, int, int | None]],
+    paths: list[Path],
+    duplex: bool,
+) -> None:
+    readers: dict[Path, PdfReader] = {}
+    writer = PdfWriter()
+    for (pdf, start, end), path in zip(pieces, paths, strict=True):
+        reader = readers.setdefault(pdf, PdfReader(pdf))
+        pages = list(reader.pages)[start:end]
+        add_document(writer, pages, path.stem, duplex=duplex)
+    write_atomically(writer, target)
 
 
 def documents_to_pdfs(
@@ -96,11 +105,17 @@ def documents_to_pdfs(
     options: ConversionOptions | None = None,
     *,
     group_size: int = GROUP_SIZE,
+    print_file: str | Path | None = None,
+    duplex: bool = False,
 ) -> list[Path]:
     """Write ``models[i]`` as the PDF ``targets[i]``; return the targets (absolute).
 
     Each PDF is written atomically. When some documents cannot be converted, the others
     are still written and :class:`ConversionError` names the failed targets.
+    ``print_file``: also write the whole batch as one PDF for printing, in order, each
+    document on a new page with a bookmark named after its target (fonts shared within a
+    group, so much smaller than merging the single PDFs); ``duplex`` adds a blank page
+    after documents with an odd number of pages.
     """
     if len(models) != len(targets):
         raise ValueError(f"{len(models)} documents but {len(targets)} targets")
@@ -129,6 +144,7 @@ def documents_to_pdfs(
         except ConversionError as exc:
             _log.warning("some merged groups failed, converting their documents alone: %s", exc)
         redo: list[int] = []
+        pieces: dict[int, tuple[Path, int, int | None]] = {}
         for group, (_docx, pdf) in zip(groups, merged, strict=True):
             if not pdf.exists():
                 redo.extend(group)
@@ -149,6 +165,8 @@ def documents_to_pdfs(
                 continue
             firsts = [starts[sum(counts[:k])] for k in range(len(counts))]
             _split(pdf, firsts, [paths[i] for i in group])
+            for k, i in enumerate(group):
+                pieces[i] = (pdf, firsts[k], firsts[k + 1] if k + 1 < len(firsts) else None)
         if redo:
             singles = work / "singles"
             singles.mkdir()
@@ -158,6 +176,9 @@ def documents_to_pdfs(
                 docx.write_bytes(write_docx(models[i]))
                 pairs.append((docx, paths[i]))
             convert_files(pairs, opts, name_by_target=True)
+            pieces.update({i: (paths[i], 0, None) for i in redo})
+        if print_file is not None:
+            _print_file(Path(print_file), [pieces[i] for i in range(len(models))], paths, duplex)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return paths

@@ -6,13 +6,13 @@ import logging
 from collections.abc import Iterable
 from pathlib import Path
 
-from pypdf import PdfReader, PdfWriter
+from pypdf import PageObject, PdfReader, PdfWriter
 
 from vnadmin_docs.errors import ConversionError
 from vnadmin_docs.pdf._files import move_into_place, temp_file_beside
 from vnadmin_docs.pdf.validate import pdf_problem
 
-__all__ = ["merge_pdfs"]
+__all__ = ["add_document", "merge_pdfs", "write_atomically"]
 
 _log = logging.getLogger(__name__)
 
@@ -43,14 +43,25 @@ def merge_pdfs(paths: Iterable[str | Path], out: str | Path, *, duplex: bool = F
                 f"Cannot merge {source} into {target}: {problem[1]}.",
                 path=str(source),
             )
-        reader = PdfReader(source)
-        first = len(writer.pages)
-        for page in reader.pages:
-            writer.add_page(page)
-        writer.add_outline_item(title=source.stem, page_number=first)
-        if duplex and len(reader.pages) % 2 == 1:
-            last = reader.pages[-1].mediabox
-            writer.add_blank_page(width=float(last.width), height=float(last.height))
+        add_document(writer, list(PdfReader(source).pages), source.stem, duplex=duplex)
+    write_atomically(writer, target)
+    _log.info("merged %d PDF(s) into %s (%d pages)", len(sources), target, len(writer.pages))
+    return target
+
+
+def add_document(writer: PdfWriter, pages: list[PageObject], title: str, *, duplex: bool) -> None:
+    """Append one document's pages with a bookmark; pad to an even count for duplex."""
+    first = len(writer.pages)
+    for page in pages:
+        writer.add_page(page)
+    writer.add_outline_item(title=title, page_number=first)
+    if duplex and len(pages) % 2 == 1:
+        box = pages[-1].mediabox
+        writer.add_blank_page(width=float(box.width), height=float(box.height))
+
+
+def write_atomically(writer: PdfWriter, target: Path) -> None:
+    """Write ``writer`` to ``target`` through a temp file in the same folder."""
     part = temp_file_beside(target)
     try:
         with part.open("wb") as handle:
@@ -58,5 +69,3 @@ def merge_pdfs(paths: Iterable[str | Path], out: str | Path, *, duplex: bool = F
         move_into_place(part, target)
     finally:
         part.unlink(missing_ok=True)
-    _log.info("merged %d PDF(s) into %s (%d pages)", len(sources), target, len(writer.pages))
-    return target
