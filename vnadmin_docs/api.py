@@ -13,24 +13,33 @@ import datetime as dt
 import json
 import tempfile
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from vnadmin_docs._files import atomic_write_bytes
-from vnadmin_docs.content import TemplateLibrary, TemplateSpec, coerce_content, render_blocks
+from vnadmin_docs.blocks import Block
+from vnadmin_docs.content import (
+    TemplateLibrary,
+    TemplateSpec,
+    coerce_content,
+    parse_markup,
+    render_blocks,
+)
 from vnadmin_docs.errors import DataError, FieldProblem
-from vnadmin_docs.layout.compose import compose
-from vnadmin_docs.layout.figures import figures
+from vnadmin_docs.layout.compose import compose, document_symbol
+from vnadmin_docs.layout.figures import Figures, figures
 from vnadmin_docs.layout.page_model import PageModel
 from vnadmin_docs.model import Document, IssueDate, parse_document
 from vnadmin_docs.pdf import ConversionOptions, convert_files
+from vnadmin_docs.registry import Entry, Register
 from vnadmin_docs.writer import write_docx
 
 __all__ = [
     "RenderedDocument",
+    "appendix_blocks",
     "example_path",
     "list_templates",
     "load_data",
@@ -47,6 +56,8 @@ class RenderedDocument:
     template: TemplateSpec
     document: Document
     page_model: PageModel
+    entry: Entry | None = None
+    """The number-book entry when the document was numbered from a register."""
 
     def to_bytes(self) -> bytes:
         """The .docx file as bytes."""
@@ -166,8 +177,16 @@ def render(
     template_dirs: Sequence[str | Path] = (),
     profile: str | Path | None = None,
     source: str | None = None,
+    register: Register | None = None,
+    series: str = "thuong",
 ) -> RenderedDocument:
     """Render one document from a template id (or alias, or ``.md`` path) and its data.
+
+    With ``register`` the document is numbered as it is issued: once the data and the
+    template have rendered cleanly, the next number of the issuer's ``series`` for the
+    document's date (today when the date is blank) is taken from the book, the Số line and
+    date are filled, and the book entry is on ``RenderedDocument.entry`` (record the saved
+    file with ``register.attach_output(doc.entry, path)``).
 
     Raises :class:`DataError` listing every problem with its field path,
     :class:`TemplateError` naming the template line, :class:`LayoutError` when Decree 30
@@ -175,6 +194,38 @@ def render(
     """
     library = TemplateLibrary(template_dirs)
     spec, doc, content = prepare(template, data, library=library, source=source)
+    figs = figures(profile)
+    rendered = _render_prepared(spec, doc, content, library, figs, source)
+    if register is None:
+        return rendered
+    # The dry run above checked everything but the number: a bad document takes no number.
+    from vnadmin_docs.registry.issue import number_document
+
+    numbered, entry = number_document(
+        register,
+        doc,
+        symbol=document_symbol(doc, spec.layout, figs, spec.type_name),
+        type_name=spec.type_name,
+        layout=spec.layout,
+        title=spec.title,
+        series=series,
+    )
+    try:
+        rendered = _render_prepared(spec, numbered, content, library, figs, source)
+    except Exception as exc:
+        register.cancel(entry, f"Không tạo được văn bản sau khi cấp số: {exc}")
+        raise
+    return replace(rendered, entry=entry)
+
+
+def _render_prepared(
+    spec: TemplateSpec,
+    doc: Document,
+    content: dict[str, Any],
+    library: TemplateLibrary,
+    figs: Figures,
+    source: str | None,
+) -> RenderedDocument:
     context = {
         **content,
         "doc": doc,
@@ -188,12 +239,29 @@ def render(
     page = compose(
         doc,
         blocks,
-        figures(profile),
+        figs,
         layout=spec.layout,
         type_name=spec.type_name,
         title=spec.title,
+        appendix_blocks=appendix_blocks(doc, source),
     )
     return RenderedDocument(spec, doc, page)
+
+
+def appendix_blocks(doc: Document, source: str | None = None) -> tuple[tuple[Block, ...], ...]:
+    """Each appendix body (markup written in the data) parsed into blocks; every markup
+    mistake is reported at once with its field path ``appendices.<n>.body``."""
+    out: list[tuple[Block, ...]] = []
+    problems: list[FieldProblem] = []
+    for i, appendix in enumerate(doc.appendices):
+        try:
+            out.append(parse_markup(appendix.body))
+        except ValueError as exc:
+            vi, _, en = str(exc).partition("|")
+            problems.append(FieldProblem(f"appendices.{i}.body", vi, en or vi))
+    if problems:
+        raise DataError(problems, source)
+    return tuple(out)
 
 
 def load_data(path: str | Path) -> dict[str, Any]:

@@ -31,8 +31,13 @@ ParagraphKind = Literal[
     "lettered",  # "a) …" điểm
     "heading",  # a heading; ``level`` tells which
     "can_cu",  # a legal basis line (R-CC-2)
-    "centered",  # a centred line (e.g. "QUYẾT ĐỊNH:")
+    "centered",  # a centred line
     "plain",  # no first-line indent, left aligned
+    "authority",  # the issuing authority line of a decision, e.g. "GIÁM ĐỐC SỞ TƯ PHÁP" (R-CC-3)
+    "enacting",  # "QUYẾT ĐỊNH:" / "QUYẾT NGHỊ:" before the articles (R-CC-3)
+    "division",  # Phần/Chương/Mục/Tiểu mục: ``label`` "Chương I", spans = its heading (R-BC-2/3)
+    "article",  # "Điều 1. …": ``label`` "Điều 1." (R-BC-4)
+    "roman",  # report-style "I. HEADING": ``label`` "I." (R-BC-7)
 ]
 
 
@@ -54,11 +59,14 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class Table:
-    """A simple table; ``header`` rows are bold and repeat on every page."""
+    """A simple table; ``header`` rows are bold and repeat on every page. ``widths`` are
+    optional relative column widths chosen by the author (any positive numbers; the layout
+    scales them to the text width); empty means "from the content"."""
 
     header: tuple[tuple[tuple[Span, ...], ...], ...]
     rows: tuple[tuple[tuple[Span, ...], ...], ...]
     align: tuple[CellAlign, ...] = field(default_factory=tuple)
+    widths: tuple[float, ...] = field(default_factory=tuple)
 
 
 Block = Paragraph | Table

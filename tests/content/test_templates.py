@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import jinja2
 import jinja2.meta
 import pytest
 
 import vnadmin_docs
 from vnadmin_docs import DataError, TemplateError
-from vnadmin_docs.content import TemplateLibrary, builtin_template_dir, parse_template
+from vnadmin_docs.content import TemplateLibrary, parse_template
+from vnadmin_docs.content.environment import make_environment
 
 # Names every template may use without declaring them: the common document data.
 COMMON = {"doc", "issuer", "signer", "number", "date", "subject"}
@@ -29,7 +29,7 @@ def test_builtin_templates_ship_and_include_cong_van() -> None:
 
 @pytest.mark.parametrize("spec", builtin_specs(), ids=lambda s: s.id)
 def test_every_variable_a_builtin_template_uses_is_declared(spec: Any) -> None:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(builtin_template_dir())))
+    env = make_environment(TemplateLibrary().search_path, sandboxed=False)
     used = jinja2.meta.find_undeclared_variables(env.parse(spec.body))
     declared = {f.name for f in spec.fields} | COMMON
     assert used <= declared, f"undeclared: {sorted(used - declared)}"

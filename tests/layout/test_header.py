@@ -53,3 +53,20 @@ def test_long_issuer_name_is_wrapped_inside_the_left_column(cong_van_data: dict[
     lines = issuer.text.split("\n")
     assert len(lines) >= 2
     assert all(text_width(ln, Pt(12), bold=True) < grid.columns[0] for ln in lines)
+
+
+def test_wrapped_issuer_lines_are_balanced_not_ending_with_a_lonely_word(
+    cong_van_data: dict[str, Any],
+) -> None:
+    cong_van_data["issuer"]["superior"] = "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG"
+    cong_van_data["issuer"]["name"] = "TRUNG TÂM KHUYẾN NÔNG QUỐC GIA VÀ PHÁT TRIỂN NÔNG THÔN"
+    grid = header(vnadmin_docs.render("cong-van", cong_van_data))
+    issuer = next(p for p in grid.rows[0].cells[0].paras if p.role == "issuer")
+    widths = [text_width(ln, Pt(12), bold=True).pt for ln in issuer.text.split("\n")]
+    assert len(widths) >= 2 and min(widths) > 0.6 * max(widths)
+
+
+def test_last_body_paragraph_stays_with_the_signature_block(cong_van_data: dict[str, Any]) -> None:
+    body = vnadmin_docs.render("cong-van", cong_van_data).page_model.sections[0].body
+    last = [p for p in body if getattr(p, "role", "") in ("body", "numbered")][-1]
+    assert last.text.endswith("./.") and last.keep_next  # type: ignore[union-attr]

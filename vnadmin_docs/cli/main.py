@@ -17,8 +17,10 @@ from typing import Any, TypeVar
 import click
 
 from vnadmin_docs import api
+from vnadmin_docs.cli.register import register
 from vnadmin_docs.errors import DataError, LayoutError, TemplateError, VnAdminError
 from vnadmin_docs.pdf import convert_files
+from vnadmin_docs.registry import Register
 
 __all__ = ["cli", "main"]
 
@@ -102,6 +104,26 @@ def cli(ctx: click.Context, lang: str | None) -> None:
     is_flag=True,
     help="Xuất thêm tệp PDF cùng tên cạnh tệp .docx (cần LibreOffice).",
 )
+@click.option(
+    "--assign-number",
+    is_flag=True,
+    help="Cấp số và ngày ban hành từ sổ đăng ký văn bản đi, ghi văn bản vào sổ.",
+)
+@click.option(
+    "--db",
+    "register_db",
+    envvar="VNADMIN_DOCS_REGISTER",
+    default=None,
+    metavar="ĐƯỜNG-DẪN|URL",
+    help="Sổ đăng ký dùng với --assign-number (mặc định như `vnadmin-docs register`).",
+)
+@click.option(
+    "--series",
+    type=click.Choice(["thuong", "mat", "sao"]),
+    default="thuong",
+    show_default=True,
+    help="Hệ thống số dùng với --assign-number.",
+)
 @report_errors
 def render(
     template: str,
@@ -110,6 +132,9 @@ def render(
     template_dirs: tuple[Path, ...],
     profile: Path | None,
     pdf: bool,
+    assign_number: bool,
+    register_db: str | None,
+    series: str,
 ) -> None:
     """Tạo một văn bản .docx từ MẪU và tệp DỮ LIỆU (YAML/JSON).
 
@@ -117,14 +142,28 @@ def render(
     """
     if output.suffix.lower() != ".docx":
         raise click.BadParameter("tệp kết quả phải có đuôi .docx", param_hint="--output")
-    doc = api.render(
-        template,
-        api.load_data(data),
-        template_dirs=template_dirs,
-        profile=profile,
-        source=str(data),
-    )
-    path = doc.save(output)
+    book = Register.open(register_db) if assign_number else None
+    try:
+        doc = api.render(
+            template,
+            api.load_data(data),
+            template_dirs=template_dirs,
+            profile=profile,
+            source=str(data),
+            register=book,
+            series=series,
+        )
+        path = doc.save(output)
+        if book is not None and doc.entry is not None:
+            entry = book.attach_output(doc.entry, path)
+            click.echo(
+                f"Đã cấp {entry.so_line}, ngày {entry.doc_date:%d/%m/%Y}."
+                if current_lang() == "vi"
+                else f"Issued {entry.so_line}, dated {entry.doc_date:%d/%m/%Y}."
+            )
+    finally:
+        if book is not None:
+            book.close()
     click.echo(f"Đã tạo {path}" if current_lang() == "vi" else f"Wrote {path}")
     if pdf:
         [pdf_path] = convert_files([(path, path.with_suffix(".pdf"))])
@@ -191,6 +230,9 @@ def template_fields(ctx: click.Context, template: str) -> None:
         click.echo(f"  {f.name} [{f.type}, {req}] {f.label}{aliases}")
         if f.description:
             click.echo(f"      {f.description}")
+
+
+cli.add_command(register)
 
 
 def main() -> None:

@@ -17,6 +17,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from vnadmin_docs.content.escape import escape_markup
 from vnadmin_docs.content.filters import FOUNDATION_FILTERS
+from vnadmin_docs.content.piece_filters import PIECE_FILTERS
 
 __all__ = ["make_environment"]
 
@@ -34,4 +35,5 @@ def make_environment(search_path: Sequence[Path], *, sandboxed: bool) -> Environ
         lstrip_blocks=True,
     )
     env.filters.update(FOUNDATION_FILTERS)
+    env.filters.update(PIECE_FILTERS)
     return env

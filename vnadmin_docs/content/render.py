@@ -76,5 +76,11 @@ def render_text(spec: TemplateSpec, context: dict[str, Any], library: TemplateLi
 def render_blocks(
     spec: TemplateSpec, context: dict[str, Any], library: TemplateLibrary
 ) -> tuple[Block, ...]:
-    """The template body as blocks for the layout stage."""
-    return parse_markup(render_text(spec, context, library))
+    """The template body as blocks for the layout stage. A markup mistake (an unknown
+    ``@`` directive, a bad ``@cot`` line) is a :class:`TemplateError` naming the file."""
+    text = render_text(spec, context, library)
+    try:
+        return parse_markup(text)
+    except ValueError as exc:
+        vi, _, en = str(exc).partition("|")
+        raise TemplateError(str(spec.path), f"{vi}.", f"{en or vi}.") from None

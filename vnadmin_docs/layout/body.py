@@ -4,6 +4,11 @@ Every paragraph: body size, justified, first-line indent, space between paragrap
 spacing from the data file (R-ND-1..4); numbered, dash and lettered points keep their
 literal markers at the start of the indented line, as văn thư type them. The last
 paragraph ends with "./." (R-ND-5).
+
+The pieces of documents with a type name: căn cứ lines (italic; ";" after each, "." after
+the last, repaired here, R-CC-2), the authority line and "QUYẾT ĐỊNH:" (R-CC-3), Phần/
+Chương/Mục headings (R-BC-2/3), "Điều N." (R-BC-4), report-style "I." headings (R-BC-7)
+and tables whose header row repeats on every page.
 """
 
 from __future__ import annotations
@@ -12,10 +17,15 @@ from dataclasses import replace
 
 from vnadmin_docs.blocks import Block, Paragraph, Span, Table
 from vnadmin_docs.layout.figures import Figures
+from vnadmin_docs.layout.measure import text_width
 from vnadmin_docs.layout.page_model import ZERO, Cell, Grid, Para, Row, Run
-from vnadmin_docs.units import Length, Pt
+from vnadmin_docs.text.case import upper_vi
+from vnadmin_docs.units import Length, Mm, Pt
 
-__all__ = ["body_paras", "end_with_closing_mark"]
+__all__ = ["body_paras", "column_widths", "end_with_closing_mark", "fix_can_cu_punctuation"]
+
+_TRAILING = ";,.:"
+_NO_CLOSING_MARK = {"authority", "enacting", "division_label", "division_heading"}
 
 
 def _runs(
@@ -29,7 +39,9 @@ def _runs(
 
 def _paragraph(block: Paragraph, figs: Figures) -> Para:
     size = figs.element("body").size
-    label = (Run(f"{block.label} ", size),) if block.label else ()
+    # R-BC-5: a khoản whose text is a bold heading has its number in bold too.
+    bold_label = bool(block.spans) and all(s.bold or not s.text.strip() for s in block.spans)
+    label = (Run(f"{block.label} ", size, bold=bold_label),) if block.label else ()
     base = Para(
         label + _runs(block.spans, size),
         size,
@@ -46,38 +58,224 @@ def _paragraph(block: Paragraph, figs: Figures) -> Para:
         return replace(base, align="center", first_line=ZERO)
     if block.kind == "plain":
         return replace(base, align="left", first_line=ZERO)
+    if block.kind == "can_cu":
+        style = figs.element("can_cu")
+        return replace(
+            base,
+            runs=_runs(block.spans, style.size, bold=style.bold, italic=style.italic),
+            size=style.size,
+        )
+    if block.kind in ("authority", "enacting"):
+        return _centred_upper(block.spans, block.kind, figs)
+    if block.kind == "article":
+        style = figs.element("article")
+        # A heading ("Điều 1. Phạm vi điều chỉnh") is bold throughout; an article that runs
+        # on as a sentence ("Điều 1. Phê duyệt …;") has only its label in bold.
+        heading = not block.text.rstrip().endswith((".", ";", ":", ","))
+        return replace(
+            base,
+            runs=(
+                Run(f"{block.label} ", style.size, bold=style.bold),
+                *_runs(block.spans, style.size, bold=style.bold and heading),
+            ),
+            size=style.size,
+            keep_next=heading,
+        )
+    if block.kind == "roman":
+        style = figs.element("roman_heading")
+        text_spans = tuple(Span(upper_vi(s.text), s.bold, s.italic) for s in block.spans)
+        return replace(
+            base,
+            runs=(
+                Run(f"{block.label} ", style.size, bold=style.bold),
+                *_runs(text_spans, style.size, bold=style.bold),
+            ),
+            size=style.size,
+            keep_next=True,
+        )
     return base
 
 
+def _centred_upper(spans: tuple[Span, ...], kind: str, figs: Figures) -> Para:
+    element = "authority" if kind == "authority" else "enacting"
+    style = figs.element(element)
+    runs = tuple(
+        Run(upper_vi(s.text) if s.text != "\n" else s.text, style.size, bold=style.bold)
+        for s in spans
+    )
+    return Para(
+        runs,
+        style.size,
+        role=kind,
+        align="center",
+        space_before=figs.pt("element", element, "space_before_pt"),
+        space_after=figs.pt("element", element, "space_after_pt"),
+        line=float(figs.value("element", "body", "line_spacing")),
+        keep_next=True,
+    )
+
+
+def _division(block: Paragraph, figs: Figures) -> list[Para]:
+    """ "Chương I" on its own centred bold line, its UPPER heading on the next (R-BC-2/3)."""
+    lab = figs.element("division_label")
+    head = figs.element("division_heading")
+    line = float(figs.value("element", "body", "line_spacing"))
+    paras = [
+        Para(
+            (Run(block.label or "", lab.size, bold=lab.bold),),
+            lab.size,
+            role="division_label",
+            align="center",
+            space_before=figs.pt("element", "division_label", "space_before_pt"),
+            line=line,
+            keep_next=True,
+        )
+    ]
+    if block.spans:
+        paras.append(
+            Para(
+                tuple(
+                    Run(upper_vi(s.text) if s.text != "\n" else s.text, head.size, bold=head.bold)
+                    for s in block.spans
+                ),
+                head.size,
+                role="division_heading",
+                align="center",
+                space_after=figs.pt("element", "division_heading", "space_after_pt"),
+                line=line,
+                keep_next=True,
+            )
+        )
+    return paras
+
+
+def fix_can_cu_punctuation(paras: list[Para | Grid]) -> list[Para | Grid]:
+    """Each căn cứ line ends with ";", the last of a run of them with "." (R-CC-2, R-CC-3:
+    "Theo đề nghị của …" is the last line and ends with ".").
+
+    Whatever the author typed at the end (",", ";", "." or nothing) is replaced.
+    """
+    out = list(paras)
+    for i, para in enumerate(out):
+        if not (isinstance(para, Para) and para.role == "can_cu" and para.runs):
+            continue
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        last = not (isinstance(nxt, Para) and nxt.role == "can_cu")
+        mark = "." if last else ";"
+        runs = list(para.runs)
+        while runs and not runs[-1].text.strip():
+            runs.pop()
+        if not runs:
+            continue
+        end = runs[-1]
+        text = end.text.rstrip().rstrip(_TRAILING).rstrip()
+        runs[-1] = replace(end, text=text + mark)
+        out[i] = replace(para, runs=tuple(runs))
+    return out
+
+
+def _cell_text(cell: tuple[Span, ...]) -> str:
+    return "".join(s.text for s in cell)
+
+
+def column_widths(
+    rows: list[tuple[tuple[Span, ...], ...]],
+    ncols: int,
+    text_w: Length,
+    size: Length,
+    *,
+    minimum: Length,
+    padding: Length,
+    weights: tuple[float, ...] = (),
+) -> tuple[Length, ...]:
+    """Column widths that add up to the text width.
+
+    With ``weights`` (the author's ``@cot`` line) the widths are proportional to them.
+    Otherwise the space left after the floors is shared in proportion to how much more each
+    column would need to set its longest cell on one line. Either way every column gets at
+    least its longest word (so no word is split) and at least ``minimum``.
+    """
+    floor: list[float] = [minimum.pt] * ncols
+    want: list[float] = [minimum.pt] * ncols
+    for row in rows:
+        for i, cell in enumerate(row[:ncols]):
+            text = _cell_text(cell)
+            bold = any(s.bold for s in cell)
+            longest_word = max(
+                (text_width(word, size, bold=bold).pt for word in text.split()), default=0.0
+            )
+            floor[i] = max(floor[i], longest_word + padding.pt)
+            widest_line = max(text_width(ln, size, bold=bold).pt for ln in text.split("\n"))
+            want[i] = max(want[i], widest_line + padding.pt)
+    avail = text_w.pt
+    if sum(floor) >= avail:
+        scale = avail / sum(floor)
+        return tuple(Pt(f * scale) for f in floor)
+    if weights:
+        w = [float(weights[i]) if i < len(weights) else 1.0 for i in range(ncols)]
+        fixed: dict[int, float] = {}
+        while True:  # columns below their floor get the floor; the rest share what is left
+            free = [i for i in range(ncols) if i not in fixed]
+            room = avail - sum(fixed.values())
+            total = sum(w[i] for i in free)
+            short = [i for i in free if room * w[i] / total < floor[i]]
+            if not short:
+                return tuple(
+                    Pt(fixed[i] if i in fixed else room * w[i] / total) for i in range(ncols)
+                )
+            for i in short:
+                fixed[i] = floor[i]
+    extra = [max(w - f, 0.0) for w, f in zip(want, floor, strict=True)]
+    spare = avail - sum(floor)
+    if sum(extra) <= spare:
+        # Everything fits on one line: share what is left in proportion to the content.
+        widths = [w for w in want]
+        rest = avail - sum(widths)
+        total = sum(widths)
+        return tuple(Pt(w + rest * w / total) for w in widths)
+    share = spare / sum(extra)
+    return tuple(Pt(f + e * share) for f, e in zip(floor, extra, strict=True))
+
+
 def _table(block: Table, figs: Figures, text_w: Length) -> Grid:
-    size = figs.element("body").size
+    style = figs.element("table_cell")
+    size = style.size
+    margin = figs.pt("element", "table_cell", "cell_margin_pt")
     ncols = max((len(r) for r in (*block.header, *block.rows)), default=1)
-    weights = [1.0] * ncols
-    for row in (*block.header, *block.rows):
-        for i, cell in enumerate(row):
-            weights[i] = max(weights[i], min(sum(len(s.text) for s in cell), 40) / 10 + 1)
-    total = sum(weights)
-    columns = tuple(text_w * (w / total) for w in weights)
+    columns = column_widths(
+        [*block.header, *block.rows],
+        ncols,
+        text_w,
+        size,
+        minimum=Mm(float(figs.value("element", "table_cell", "min_column_mm"))),
+        padding=margin * 2 + Pt(1),
+        weights=block.widths,
+    )
+    before = figs.pt("element", "table_cell", "space_before_pt")
+    after = figs.pt("element", "table_cell", "space_after_pt")
 
     def make_cell(spans: tuple[Span, ...], i: int, head: bool) -> Cell:
         align = block.align[i] if i < len(block.align) else "left"
         para = Para(
             _runs(spans, size, bold=head),
             size,
-            role="table_cell",
+            role="table_header" if head else "table_cell",
             align="center" if head else align,
-            space_before=Pt(3),
-            space_after=Pt(3),
+            space_before=before,
+            space_after=after,
         )
-        return Cell(columns[i], (para,))
+        return Cell(columns[i], (para,), valign="center" if head else "top")
+
+    def full(row: tuple[tuple[Span, ...], ...]) -> tuple[tuple[Span, ...], ...]:
+        return row + ((),) * (ncols - len(row))
 
     rows = [
-        Row(tuple(make_cell(c, i, True) for i, c in enumerate(r)), repeat_header=True)
+        Row(tuple(make_cell(c, i, True) for i, c in enumerate(full(r))), repeat_header=True)
         for r in block.header
     ]
-    rows += [Row(tuple(make_cell(c, i, False) for i, c in enumerate(r))) for r in block.rows]
+    rows += [Row(tuple(make_cell(c, i, False) for i, c in enumerate(full(r)))) for r in block.rows]
     return Grid(
-        columns, tuple(rows), role="table", borders=True, cell_margin=Pt(5.4), space_after=Pt(6)
+        columns, tuple(rows), role="table", borders=True, cell_margin=margin, space_after=Pt(6)
     )
 
 
@@ -85,10 +283,14 @@ def end_with_closing_mark(paras: list[Para | Grid], mark: str) -> list[Para | Gr
     """Make the last body paragraph end with ``./.`` (R-ND-5).
 
     A final "." becomes "./."; a final ":" or ";" is replaced; otherwise the mark is added.
+    Headings (a chapter title, "QUYẾT ĐỊNH:") never take it: it goes on the last text. A body
+    that ends with a table gets no mark (it would land on the text above the table).
     """
     for i in range(len(paras) - 1, -1, -1):
         para = paras[i]
-        if isinstance(para, Para) and para.runs:
+        if isinstance(para, Grid):
+            return paras
+        if isinstance(para, Para) and para.runs and para.role not in _NO_CLOSING_MARK:
             last = para.runs[-1]
             text = last.text.rstrip()
             if text.endswith(mark):
@@ -110,6 +312,9 @@ def body_paras(blocks: tuple[Block, ...], figs: Figures, text_w: Length) -> list
     for block in blocks:
         if isinstance(block, Table):
             out.append(_table(block, figs, text_w))
+        elif block.kind == "division":
+            out.extend(_division(block, figs))
         else:
             out.append(_paragraph(block, figs))
+    out = fix_can_cu_punctuation(out)
     return end_with_closing_mark(out, str(figs.value("element", "body", "ending")))

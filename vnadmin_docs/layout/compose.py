@@ -2,27 +2,31 @@
 
 Input: a validated :class:`~vnadmin_docs.model.Document`, the blocks the content stage
 produced, the Decree 30 figures and the layout kind. Output: a :class:`PageModel` with one
-section. Two layouts: ``cong-van`` (Mẫu 1.5) and ``ten-loai`` (Mẫu 1.4, a document with a
-type name).
+section for the document and one more per appendix (Mẫu 2.1). Two layouts: ``cong-van``
+(Mẫu 1.5) and ``ten-loai`` (Mẫu 1.4, a document with a type name; its pieces — căn cứ,
+authority line, "QUYẾT ĐỊNH:", Điều, tables — come from the body blocks).
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from vnadmin_docs.blocks import Block
 from vnadmin_docs.errors import LayoutError
 from vnadmin_docs.layout.addressees import addressee_paras
+from vnadmin_docs.layout.appendix import appendix_sections
 from vnadmin_docs.layout.body import body_paras
 from vnadmin_docs.layout.figures import Figures
-from vnadmin_docs.layout.header import header_columns, header_grid
-from vnadmin_docs.layout.measure import wrap_words
-from vnadmin_docs.layout.page_model import Border, Grid, PageModel, Para, Run, Section
+from vnadmin_docs.layout.header import frame_para, header_columns, header_grid
+from vnadmin_docs.layout.measure import balanced_lines
+from vnadmin_docs.layout.page_model import ZERO, Border, Grid, PageModel, Para, Run, Section
 from vnadmin_docs.layout.pieces import lines_para, rule_para, text_para, widest
 from vnadmin_docs.layout.signature import signature_grid
 from vnadmin_docs.model.document import Document
 from vnadmin_docs.text.case import upper_vi
 from vnadmin_docs.units import Length, Pt
 
-__all__ = ["compose", "compose_section", "document_symbol"]
+__all__ = ["compose", "compose_section", "compose_sections", "document_symbol", "kind_name"]
 
 
 def document_symbol(
@@ -58,7 +62,8 @@ def _title_block(type_name: str, subject: str | None, figs: Figures, text_w: Len
     ]
     if subject:
         ty = figs.element("trich_yeu")
-        lines = wrap_words(subject, text_w * 0.85, ty.size, bold=ty.bold)
+        # Lines of about equal length: a centred summary never ends with one lonely word.
+        lines = balanced_lines(subject, text_w * 0.85, ty.size, bold=ty.bold)
         paras.append(lines_para(lines, ty, "trich_yeu", keep_next=True))
         ratio = float(figs.value("element", "trich_yeu", "rule_ratio"))
         paras.append(rule_para(widest(lines, ty) * ratio, text_w, "trich_yeu_rule"))
@@ -67,15 +72,27 @@ def _title_block(type_name: str, subject: str | None, figs: Figures, text_w: Len
     return paras
 
 
-def _circulation(text: str, figs: Figures, text_w: Length, left_w: Length) -> Para:
-    style = figs.element("circulation")
-    return Para(
-        (Run(text, style.size, bold=True),),
-        style.size,
-        role="circulation",
-        align="center",
-        indent_left=left_w,
-        box=Border(width=Pt(0.75)),
+def kind_name(layout: str, type_name: str | None) -> str:
+    """The document kind as written in a sentence ("Thông báo", "Công văn"), for the
+    "(Kèm theo <Văn bản> số …)" line of appendices.
+
+    >>> kind_name("ten-loai", "QUYẾT ĐỊNH"), kind_name("cong-van", None)
+    ('Quyết định', 'Công văn')
+    """
+    if layout == "cong-van" or not type_name:
+        return "Công văn"
+    name = type_name.strip().lower()
+    return name[:1].upper() + name[1:]
+
+
+def _circulation(text: str, figs: Figures, left_w: Length, right_w: Length) -> Para:
+    """The circulation note (ô 11) above the Quốc hiệu: UPPER bold in a single-line frame
+    that fits the words, centred over the right header column (R-LH-1, R-POS-3)."""
+    frame = frame_para(text, figs, "circulation", 0, 8, right_w, "circulation")
+    return replace(
+        frame,
+        indent_left=frame.indent_left + left_w,
+        space_before=ZERO,
         space_after=Pt(6),
     )
 
@@ -118,8 +135,8 @@ def compose_section(
     symbol = document_symbol(doc, layout, figs, type_name)
     body: list[Para | Grid] = []
     if doc.marks.circulation:
-        left_w, _ = header_columns(doc, figs, text_w)
-        body.append(_circulation(doc.marks.circulation, figs, text_w, left_w))
+        left_w, right_w = header_columns(doc, figs, text_w)
+        body.append(_circulation(doc.marks.circulation, figs, left_w, right_w))
     if layout == "cong-van":
         if not doc.subject:
             raise LayoutError(
@@ -131,10 +148,16 @@ def compose_section(
         body.append(header_grid(doc, figs, text_w, symbol, vv=None))
         body.extend(_title_block(type_name or "", doc.subject, figs, text_w))
     body.extend(addressee_paras(doc.addressees, figs, text_w))
-    body.extend(body_paras(blocks, figs, text_w))
+    paras = body_paras(blocks, figs, text_w)
+    if paras and isinstance(paras[-1], Para):
+        # The signature block never stands alone on a page: the last paragraph goes with it.
+        paras[-1] = replace(paras[-1], keep_next=True, keep_lines=True)
+    body.extend(paras)
     recipients = doc.recipients
     first = str(figs.value("element", "noi_nhan_item", "first_item_cong_van"))
-    if layout == "cong-van" and (not recipients or recipients[0].lower() != first.lower()):
+    # R-NN-2: a công văn, and a tờ trình/báo cáo sent up with "Kính gửi", list "Như trên" first.
+    upward = layout == "cong-van" or bool(doc.addressees)
+    if upward and (not recipients or recipients[0].lower() != first.lower()):
         recipients = (first, *recipients)
     body.append(signature_grid(doc, figs, text_w, recipients))
     return Section(
@@ -145,6 +168,32 @@ def compose_section(
     )
 
 
+def compose_sections(
+    doc: Document,
+    blocks: tuple[Block, ...],
+    figs: Figures,
+    *,
+    layout: str,
+    type_name: str | None = None,
+    appendix_blocks: tuple[tuple[Block, ...], ...] = (),
+) -> tuple[Section, ...]:
+    """The document's section followed by one section per appendix."""
+    main = compose_section(doc, blocks, figs, layout=layout, type_name=type_name)
+    if len(appendix_blocks) != len(doc.appendices):
+        raise ValueError("appendix_blocks must hold one parsed body per doc.appendices item")
+    if not doc.appendices:
+        return (main,)
+    extra = appendix_sections(
+        doc,
+        appendix_blocks,
+        figs,
+        kind_name=kind_name(layout, type_name),
+        symbol=document_symbol(doc, layout, figs, type_name),
+        page_number=main.page_number or _page_number(figs),
+    )
+    return (main, *extra)
+
+
 def compose(
     doc: Document,
     blocks: tuple[Block, ...],
@@ -153,11 +202,14 @@ def compose(
     layout: str,
     type_name: str | None = None,
     title: str = "",
+    appendix_blocks: tuple[tuple[Block, ...], ...] = (),
 ) -> PageModel:
-    """A whole single-document page model."""
-    section = compose_section(doc, blocks, figs, layout=layout, type_name=type_name)
+    """A whole single-document page model (the document and its appendices)."""
+    sections = compose_sections(
+        doc, blocks, figs, layout=layout, type_name=type_name, appendix_blocks=appendix_blocks
+    )
     return PageModel(
-        sections=(section,),
+        sections=sections,
         font=figs.font,
         language=figs.language,
         color=figs.color,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from vnadmin_docs.errors import LayoutError
 from vnadmin_docs.layout.figures import Figures
-from vnadmin_docs.layout.measure import text_width, wrap_words
+from vnadmin_docs.layout.measure import balanced_lines, text_width, wrap_words
 from vnadmin_docs.layout.page_model import ZERO, Border, Cell, Grid, Para, Row, Run
 from vnadmin_docs.layout.pieces import fits, lines_para, rule_para, text_para, widest
 from vnadmin_docs.model.document import Document
@@ -18,7 +18,7 @@ from vnadmin_docs.text.date_line import date_line
 from vnadmin_docs.text.so_line import so_line
 from vnadmin_docs.units import Length, Mm, Pt
 
-__all__ = ["header_columns", "header_grid"]
+__all__ = ["frame_para", "header_columns", "header_grid"]
 
 
 def _date_text(doc: Document, figs: Figures) -> str:
@@ -57,10 +57,10 @@ def _left_top(doc: Document, figs: Figures, width: Length) -> list[Para]:
     usable = width - Pt(2)
     if doc.issuer.superior:
         sup = figs.element("superior")
-        lines = wrap_words(upper_vi(doc.issuer.superior), usable, sup.size, bold=sup.bold)
+        lines = balanced_lines(upper_vi(doc.issuer.superior), usable, sup.size, bold=sup.bold)
         paras.append(lines_para(lines, sup, "superior"))
     iss = figs.element("issuer")
-    lines = wrap_words(upper_vi(doc.issuer.name), usable, iss.size, bold=iss.bold)
+    lines = balanced_lines(upper_vi(doc.issuer.name), usable, iss.size, bold=iss.bold)
     paras.append(lines_para(lines, iss, "issuer"))
     ratio = float(figs.value("element", "issuer", "rule_ratio"))
     paras.append(rule_para(widest(lines, iss) * ratio, width, "issuer_rule"))
@@ -87,7 +87,7 @@ def _so_text(doc: Document, figs: Figures, symbol: tuple[str, ...]) -> str:
     return so_line(doc.number.number, symbol, blank=blank)
 
 
-def _frame(
+def frame_para(
     text: str,
     figs: Figures,
     element: str,
@@ -135,10 +135,12 @@ def header_grid(
         )
     marks = doc.marks
     if marks.secrecy:
-        left_bottom.append(_frame(marks.secrecy, figs, "secrecy", 20, 8, left_w, "secrecy"))
+        left_bottom.append(frame_para(marks.secrecy, figs, "secrecy", 20, 8, left_w, "secrecy"))
     if marks.urgency:
         w_mm, h_mm = figs.data["element"]["urgency"]["frames_mm"][marks.urgency]
-        left_bottom.append(_frame(marks.urgency, figs, "urgency", w_mm, h_mm, left_w, "urgency"))
+        left_bottom.append(
+            frame_para(marks.urgency, figs, "urgency", w_mm, h_mm, left_w, "urgency")
+        )
     date_style = figs.element("date_line")
     right_bottom = [text_para(_date_text(doc, figs), date_style, "date_line", space_before=Pt(6))]
     return Grid(

@@ -15,7 +15,7 @@ from importlib import resources
 
 from vnadmin_docs.units import Length, Pt
 
-__all__ = ["text_width", "wrap_words"]
+__all__ = ["balanced_lines", "text_width", "wrap_words"]
 
 
 @lru_cache(maxsize=1)
@@ -72,3 +72,28 @@ def wrap_words(
                 current = candidate
         lines.append(current)
     return lines
+
+
+def balanced_lines(
+    text: str, width: Length, size: Length, *, bold: bool = False, italic: bool = False
+) -> list[str]:
+    """Wrap ``text`` into as few lines as fit ``width``, then make those lines about equally
+    long (the narrowest width that still gives the same number of lines), so a centred
+    title does not end with one lonely word.
+
+    >>> from vnadmin_docs.units import Mm
+    >>> balanced_lines("(Kèm theo Quyết định số 125/QĐ-STP ngày 20 tháng 12 năm 2024 của "
+    ...                "Sở Tư pháp)", Mm(150), Pt(14), italic=True)
+    ['(Kèm theo Quyết định số 125/QĐ-STP ngày', '20 tháng 12 năm 2024 của Sở Tư pháp)']
+    """
+    lines = wrap_words(text, width, size, bold=bold, italic=italic)
+    if len(lines) < 2:
+        return lines
+    low, high = width * 0.3, width
+    for _ in range(14):
+        mid = (low + high) * 0.5
+        if len(wrap_words(text, mid, size, bold=bold, italic=italic)) == len(lines):
+            high = mid
+        else:
+            low = mid
+    return wrap_words(text, high, size, bold=bold, italic=italic)

@@ -1,5 +1,6 @@
 """model stage: validated, immutable input objects (pydantic, ``extra="forbid"``)."""
 
+from vnadmin_docs.model.appendix import Appendix
 from vnadmin_docs.model.contact import Contact
 from vnadmin_docs.model.doc_number import DocNumber
 from vnadmin_docs.model.document import Document, parse_document, problems_from
@@ -11,6 +12,7 @@ from vnadmin_docs.model.recipients import Drafter, Luu
 from vnadmin_docs.model.signer import Signer
 
 __all__ = [
+    "Appendix",
     "Contact",
     "DocNumber",
     "Document",

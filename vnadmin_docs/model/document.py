@@ -8,6 +8,7 @@ from pydantic import Field, ValidationError, field_validator
 
 from vnadmin_docs.errors import DataError, FieldProblem
 from vnadmin_docs.model._base import Line, Model
+from vnadmin_docs.model.appendix import Appendix
 from vnadmin_docs.model.contact import Contact
 from vnadmin_docs.model.doc_number import DocNumber
 from vnadmin_docs.model.issue_date import IssueDate
@@ -25,6 +26,7 @@ class Document(Model):
     ``subject`` is the trích yếu (after "V/v" in a công văn); ``addressees`` the Kính gửi
     lines; ``recipients`` the Nơi nhận list without the Lưu line, which ``archive`` builds.
     ``content`` holds the template's declared fields (checked against the template).
+    ``appendices`` are printed after the signature, each in its own section (R-PL-1..6).
     """
 
     issuer: Issuer
@@ -39,6 +41,7 @@ class Document(Model):
     marks: Marks = Field(default_factory=Marks)
     contact: Contact | None = None
     content: dict[str, Any] = Field(default_factory=dict)
+    appendices: tuple[Appendix, ...] = ()
 
     @field_validator("addressees", "recipients", mode="before")
     @classmethod

@@ -19,13 +19,16 @@ class Issuer(Model):
     ``superior`` is the direct superior body (R-CQ-1/2, may be abbreviated: "UBND TỈNH
     ĐẮK NÔNG"); ``name`` the issuing body in full (a line break in it is kept: clerks often
     set a long name on two lines); ``abbreviation`` its short code used in Số/ký hiệu
-    (R-SO-8); ``place`` the địa danh of the date line (R-DD-1).
+    (R-SO-8); ``place`` the địa danh of the date line (R-DD-1); ``name_in_text`` the name
+    as written inside a sentence, with the capitals of R-VH-5 ("Sở Tư pháp"), used by the
+    "(Kèm theo … của …)" line of appendices and by templates.
     """
 
     superior: MultiLine | None = None
     name: MultiLine
     abbreviation: Line
     place: Line
+    name_in_text: Line | None = None
 
     @field_validator("abbreviation")
     @classmethod

@@ -231,10 +231,11 @@ def section_properties_xml(
         for (kind, which), rid in ((tuple(k.split(":")), v) for k, v in refs.items())
     )
     start = '<w:pgNumType w:start="1"/>' if restart else ""
+    orient = ' w:orient="landscape"' if setup.width > setup.height else ""
     title = "<w:titlePg/>" if title_page else ""
     return (
         f'<w:sectPr>{ref_xml}<w:type w:val="nextPage"/>'
-        f'<w:pgSz w:w="{setup.width.twips}" w:h="{setup.height.twips}"/>'
+        f'<w:pgSz w:w="{setup.width.twips}" w:h="{setup.height.twips}"{orient}/>'
         f'<w:pgMar w:top="{setup.top.twips}" w:right="{setup.right.twips}" '
         f'w:bottom="{setup.bottom.twips}" w:left="{setup.left.twips}" '
         f'w:header="{setup.header_distance.twips}" w:footer="{setup.footer_distance.twips}" '

@@ -1,0 +1,1 @@
+"""batch stage: many documents from spreadsheets and databases."""
