@@ -242,10 +242,10 @@ def fonts(pdf_path: Path) -> set[FontInfo]:
 def unbreak(text: str) -> str:
     """Undo line breaks after a hyphen (LibreOffice breaks ``18/KH-SLĐTBXH`` after ``-``).
 
-    >>> unbreak("số 18/KH- SLĐTBXH và A - B")
-    'số 18/KH-SLĐTBXH và A -B'
+    >>> unbreak("số 18/KH- SLĐTBXH và A - B, - Liên")
+    'số 18/KH-SLĐTBXH và A - B, - Liên'
     """
-    return re.sub(r"([-–])\s+", r"\1", text)
+    return re.sub(r"(?<=\S)([-–])\s+", r"\1", text)
 
 
 def words(texts: Iterable[str]) -> Counter[str]:

@@ -6,13 +6,13 @@ Real LibreOffice: skipped without it, a failure under CI=true.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 import pytest
 
 from tests.pdf.conftest import PaperCase
 from tests.pdf.measure import (
-    A4_PT,
     PT_PER_MM,
     all_of,
     find_segment,
@@ -71,24 +71,58 @@ def _header_grid(paper: PaperCase) -> Grid:
     return next(b for b in body if isinstance(b, Grid) and b.role == "header")
 
 
-def test_every_page_is_a4_portrait(paper: PaperCase, pdf: Any) -> None:
+def _section_of_pages(paper: PaperCase, pdf: Any) -> list[int]:
+    """Which section (document part: main text, each appendix) each page belongs to.
+
+    Each section starts on a page with nothing in the top margin (R-PGNUM-2, and
+    R-PGNUM-3 for appendices); the count must match the document's sections.
+    """
+    sections = paper.rendered.page_model.sections
+    top = min(s.setup.top.pt for s in sections)
+    owner: list[int] = []
     for page in pdf.pages:
-        assert (round(page.width, 1), round(page.height, 1)) == (
-            round(A4_PT[0], 1),
-            round(A4_PT[1], 1),
-        ), f"page {page.page_number} is {mm(page.width):.1f} × {mm(page.height):.1f} mm"
+        starts_here = top_margin_text(page, top)[0] == ""
+        owner.append(owner[-1] + starts_here if owner else 0)
+    assert owner[-1] == len(sections) - 1, (
+        f"{len(sections)} section(s) but {owner[-1] + 1} page(s) without a number"
+    )
+    return owner
+
+
+def test_every_page_is_a4_in_the_orientation_of_its_part(paper: PaperCase, pdf: Any) -> None:
+    sections = paper.rendered.page_model.sections
+    for page, k in zip(pdf.pages, _section_of_pages(paper, pdf), strict=True):
+        size = sorted((round(mm(page.width)), round(mm(page.height))))
+        assert size == [210, 297], f"page {page.page_number} is not A4"
+        setup = sections[k].setup
+        landscape = setup.width.pt > setup.height.pt
+        assert (page.width > page.height) == landscape, f"page {page.page_number} orientation"
+        if k == 0:
+            assert not landscape, "R-PAGE-2: the document itself is portrait"
 
 
 def test_text_starts_30_to_35_mm_from_the_left_and_ends_inside_the_right_margin(
     paper: PaperCase, pdf: Any
 ) -> None:
-    setup = _setup(paper)
-    for page in pdf.pages:
+    sections = paper.rendered.page_model.sections
+    lefts: list[float] = []
+    rights: list[float] = []
+    for page, k in zip(pdf.pages, _section_of_pages(paper, pdf), strict=True):
+        setup = sections[k].setup
         chars = text_area_chars(page, setup.top.pt, setup.bottom.pt)
+        if not chars:
+            continue
         left = mm(min(c["x0"] for c in chars))
         right = mm(page.width - max(c["x1"] for c in chars))
-        assert 30 - 0.1 <= left <= 35, f"page {page.page_number}: left text edge at {left:.1f} mm"
-        assert 15 - 0.2 <= right <= 20, f"page {page.page_number}: right margin {right:.1f} mm"
+        if page.width > page.height:  # a landscape appendix: only inside its own margins
+            assert left >= setup.left.mm - 0.1 and right >= setup.right.mm - 0.2
+            continue
+        assert left >= 30 - 0.1, f"page {page.page_number}: text {left:.1f} mm from the left"
+        assert right >= 15 - 0.2, f"page {page.page_number}: text {right:.1f} mm from the right"
+        lefts.append(left)
+        rights.append(right)
+    assert 30 - 0.1 <= min(lefts) <= 35, f"left text edge at {min(lefts):.1f} mm"
+    assert 15 - 0.2 <= min(rights) <= 20, f"right text edge {min(rights):.1f} mm from the edge"
 
 
 def test_issuer_left_national_title_and_motto_right_each_on_one_line(
@@ -163,13 +197,19 @@ def test_congvan_has_no_rule_under_the_vv_summary(paper: PaperCase, pdf: Any) ->
 
 
 def test_page_numbers_from_page_two_centred_in_the_top_margin(paper: PaperCase, pdf: Any) -> None:
-    setup = _setup(paper)
-    top = setup.top.pt
-    assert top_margin_text(pdf.pages[0], top)[0] == "", "page 1 shows a page number"
-    text_centre = (setup.left.pt + pdf.pages[0].width - setup.right.pt) / 2
-    for page in pdf.pages[1:]:
-        text, centre = top_margin_text(page, top)
-        assert text == str(page.page_number), f"page {page.page_number} top margin: {text!r}"
+    sections = paper.rendered.page_model.sections
+    owner = _section_of_pages(paper, pdf)
+    assert top_margin_text(pdf.pages[0], sections[0].setup.top.pt)[0] == "", "number on page 1"
+    first_of: dict[int, int] = {}
+    for page, k in zip(pdf.pages, owner, strict=True):
+        first_of.setdefault(k, page.page_number)
+        if page.page_number == first_of[k]:
+            continue  # the first page of the document or of an appendix shows no number
+        setup = sections[k].setup
+        text, centre = top_margin_text(page, setup.top.pt)
+        expected = str(page.page_number - first_of[k] + 1)
+        assert text == expected, f"page {page.page_number} top margin: {text!r}, not {expected}"
+        text_centre = (setup.left.pt + page.width - setup.right.pt) / 2
         assert centre is not None and abs(centre - text_centre) <= PT_PER_MM
 
 
@@ -179,17 +219,25 @@ def test_long_document_has_at_least_three_pages(paper: PaperCase, pdf: Any) -> N
     assert len(pdf.pages) >= 3
 
 
+def _column_texts(page: Any) -> tuple[str, str]:
+    """Text of the left and the right half of a page, each read top to bottom, so a line
+    that wrapped in one column of the signature grid reads whole."""
+    middle = page.width / 2
+    segs = segments(page)
+    left = " ".join(s.text for s in segs if s.centre < middle)
+    right = " ".join(s.text for s in segs if s.centre >= middle)
+    return norm(left), norm(right)
+
+
 def test_signature_block_and_recipients_on_one_page(paper: PaperCase, pdf: Any) -> None:
-    lines = (
-        _lines(paper, "noi_nhan_label")
-        + _lines(paper, "noi_nhan_item")
-        + _lines(paper, "noi_nhan_luu")
-        + _lines(paper, "signer_title")
-        + _lines(paper, "signer_name")
-    )
-    where = {line: pages_with(pdf, line) for line in lines}
-    assert all(len(p) == 1 for p in where.values()), f"missing or repeated: {where}"
-    assert len({p[0] for p in where.values()}) == 1, f"split over pages: {where}"
+    label = _lines(paper, "noi_nhan_label")
+    assert label, "no Nơi nhận"
+    [where] = pages_with(pdf, label[0])
+    left, right = _column_texts(pdf.pages[where - 1])
+    recipients = _lines(paper, "noi_nhan_item") + _lines(paper, "noi_nhan_luu")
+    signer = _lines(paper, "signer_title") + _lines(paper, "signer_name")
+    assert all_of(recipients, left) == [], f"recipients not all on page {where}"
+    assert all_of(signer, right) == [], f"signature block not all on page {where}"
 
 
 def test_every_input_paragraph_is_on_paper(paper: PaperCase, pdf: Any) -> None:
@@ -205,12 +253,37 @@ def test_every_input_paragraph_is_on_paper(paper: PaperCase, pdf: Any) -> None:
         assert all_of([signer], text) == []
 
 
-def test_the_words_on_paper_are_exactly_the_document_words(paper: PaperCase, pdf: Any) -> None:
+# Defects these measurements found in the layout, left for its owner; strict, so the
+# xfail turns into a failure as soon as the defect is fixed and this entry can go.
+KNOWN_WORD_DEFECTS = {
+    "builtin-ke-hoach": "the STT column of the task table is too narrow: LibreOffice prints "
+    "the bold heading 'STT' as 'ST' over 'T'",
+}
+
+
+def test_the_words_on_paper_are_exactly_the_document_words(
+    paper: PaperCase, pdf: Any, request: pytest.FixtureRequest
+) -> None:
+    if paper.name in KNOWN_WORD_DEFECTS:
+        request.applymarker(pytest.mark.xfail(strict=True, reason=KNOWN_WORD_DEFECTS[paper.name]))
     top = _setup(paper).top.pt
     on_paper = words(s.text for p in pdf.pages for s in segments(p) if s.bottom > top)
     expected = words(p.text.replace("\t", " ") for p in _paras(paper))
-    assert on_paper - expected == {}, "text on paper that the document does not have"
-    assert expected - on_paper == {}, "document text missing on paper"
+    # A table's heading row is repeated on every page the table runs onto.
+    repeated = words(
+        p.text.replace("\t", " ")
+        for section in paper.rendered.page_model.sections
+        for item in section.body
+        if isinstance(item, Grid)
+        for row in item.rows
+        if row.repeat_header
+        for cell in row.cells
+        for p in cell.paras
+    )
+    extra = on_paper - expected
+    allowed = Counter({w: n * (len(pdf.pages) - 1) for w, n in repeated.items()})
+    assert extra - allowed == Counter(), "text on paper that the document does not have"
+    assert expected - on_paper == Counter(), "document text missing on paper"
 
 
 def test_only_times_new_roman_or_liberation_serif_embedded(paper: PaperCase) -> None:
