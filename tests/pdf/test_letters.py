@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 import vnadmin_docs
 from tests.pdf.builders import fake_calls, fake_soffice, real_soffice
-from tests.pdf.conftest import EXAMPLES
+from tests.pdf.conftest import CASES, EXAMPLES, paper_case
 from tests.pdf.measure import PT_PER_MM, norm, top_margin_text
 from vnadmin_docs.errors import ConversionError
 from vnadmin_docs.layout.page_model import PageModel
@@ -132,3 +132,28 @@ def test_more_letters_than_one_soffice_call_takes_each_get_their_own_pdf(tmp_pat
         reader = PdfReader(pdf)
         assert len(reader.pages) == 1
         assert f"Hồ sơ số {i:03d} " in norm(reader.pages[0].extract_text()), pdf.name
+
+
+@pytest.mark.libreoffice
+def test_every_built_in_template_is_cut_exactly_as_it_converts_alone(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Appendices (own numbering), landscape pages and tables do not confuse the cut."""
+    soffice = real_soffice()
+    names = [name for name in CASES if name.startswith("builtin:")]
+    alone = [paper_case(name, tmp_path / "alone") for name in names]
+    targets = [tmp_path / "batch" / f"{case.name}.pdf" for case in alone]
+
+    documents_to_pdfs(
+        [case.rendered.page_model for case in alone],
+        targets,
+        ConversionOptions(soffice=soffice),
+    )
+
+    assert "one by one" not in caplog.text, "the merged files were not cut (slow fallback)"
+    for case, target in zip(alone, targets, strict=True):
+        single, batch = PdfReader(case.pdf_path), PdfReader(target)
+        assert len(batch.pages) == len(single.pages), case.name
+        first = [norm(r.pages[0].extract_text()) for r in (single, batch)]
+        last = [norm(r.pages[-1].extract_text()) for r in (single, batch)]
+        assert first[0] == first[1] and last[0] == last[1], case.name
