@@ -30,6 +30,8 @@ def test_wheel_installs_and_renders_the_example(tmp_path: Path) -> None:
     assert "vnadmin_docs/layout/decree30.toml" in names
     assert "vnadmin_docs/layout/data/times-metrics.json" in names
     assert "vnadmin_docs/py.typed" in names
+    # Compiled by hatch_build.py: an installed package never compiles catalogs at run time.
+    assert "vnadmin_docs/locale/vi/LC_MESSAGES/vnadmin_docs.mo" in names
 
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
@@ -63,3 +65,18 @@ def test_wheel_installs_and_renders_the_example(tmp_path: Path) -> None:
         check=True,
     )
     assert "cong-van" in listing.stdout
+    check = subprocess.run(
+        [
+            str(bindir / "python"),
+            "-c",
+            "from vnadmin_docs.i18n import LOCALE_DIR, translator; "
+            "print((LOCALE_DIR / 'vi/LC_MESSAGES/vnadmin_docs.mo').is_file(), "
+            "translator('vi').gettext('required'))",
+        ],
+        cwd=out.parent,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    assert check.stdout.split() == ["True", "bắt", "buộc"]

@@ -15,6 +15,7 @@ from vnadmin_docs.api import (
     prepare,
     render,
 )
+from vnadmin_docs.check import check_document
 from vnadmin_docs.errors import (
     BatchRowError,
     CheckFailed,
@@ -59,6 +60,7 @@ __all__ = [
     "TemplateError",
     "VnAdminError",
     "__version__",
+    "check_document",
     "example_path",
     "list_templates",
     "load_data",

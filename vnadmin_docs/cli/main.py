@@ -7,7 +7,6 @@ and an exit code (2 for bad input or usage); anything else is a bug and keeps it
 from __future__ import annotations
 
 import json
-import os
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -17,8 +16,10 @@ from typing import Any, TypeVar
 import click
 
 from vnadmin_docs import api
+from vnadmin_docs.cli.check import check
 from vnadmin_docs.cli.register import register
 from vnadmin_docs.errors import DataError, LayoutError, TemplateError, VnAdminError
+from vnadmin_docs.i18n import resolve_language, translator
 from vnadmin_docs.pdf import convert_files
 from vnadmin_docs.registry import Register
 
@@ -32,12 +33,17 @@ EXIT_BAD_INPUT = 2
 
 
 def current_lang() -> str:
-    """Language of messages: ``--lang``, then ``VNADMIN_DOCS_LANG``, else Vietnamese."""
+    """Language of messages: ``--lang``, then ``VNADMIN_DOCS_LANG``, ``LC_ALL``/``LANG``,
+    else Vietnamese (see :mod:`vnadmin_docs.i18n`)."""
     ctx = click.get_current_context(silent=True)
     root = ctx.find_root() if ctx else None
-    if root is not None and root.obj and root.obj.get("lang"):
-        return str(root.obj["lang"])
-    return os.environ.get("VNADMIN_DOCS_LANG", "vi")
+    explicit = root.obj.get("lang") if root is not None and root.obj else None
+    return resolve_language(explicit)
+
+
+def _(message: str, **values: object) -> str:
+    """``message`` (English id) in the clerk's language, placeholders filled."""
+    return translator(current_lang()).gettext(message, **values)
 
 
 def report_errors(func: F) -> F:
@@ -141,7 +147,7 @@ def render(
     MẪU là mã mẫu (xem `vnadmin-docs templates`) hoặc đường dẫn tệp .md.
     """
     if output.suffix.lower() != ".docx":
-        raise click.BadParameter("tệp kết quả phải có đuôi .docx", param_hint="--output")
+        raise click.BadParameter(_("the output file must end in .docx"), param_hint="--output")
     book = Register.open(register_db) if assign_number else None
     try:
         doc = api.render(
@@ -157,17 +163,19 @@ def render(
         if book is not None and doc.entry is not None:
             entry = book.attach_output(doc.entry, path)
             click.echo(
-                f"Đã cấp {entry.so_line}, ngày {entry.doc_date:%d/%m/%Y}."
-                if current_lang() == "vi"
-                else f"Issued {entry.so_line}, dated {entry.doc_date:%d/%m/%Y}."
+                _(
+                    "Issued {number}, dated {date}.",
+                    number=entry.so_line,
+                    date=f"{entry.doc_date:%d/%m/%Y}",
+                )
             )
     finally:
         if book is not None:
             book.close()
-    click.echo(f"Đã tạo {path}" if current_lang() == "vi" else f"Wrote {path}")
+    click.echo(_("Wrote {path}", path=path))
     if pdf:
         [pdf_path] = convert_files([(path, path.with_suffix(".pdf"))])
-        click.echo(f"Đã tạo {pdf_path}" if current_lang() == "vi" else f"Wrote {pdf_path}")
+        click.echo(_("Wrote {path}", path=pdf_path))
 
 
 @cli.group(invoke_without_command=True)
@@ -207,10 +215,10 @@ def templates(ctx: click.Context, template_dirs: tuple[Path, ...], as_json: bool
         )
         return
     for s in specs:
-        alias = f"  (tên gọi tắt: {s.alias})" if s.alias else ""
+        alias = "  " + _("(short name: {alias})", alias=s.alias) if s.alias else ""
         click.echo(f"{s.id:<24} {s.title}{alias}")
         for f in s.fields:
-            req = "bắt buộc" if f.required else "tùy chọn"
+            req = _("required") if f.required else _("optional")
             click.echo(f"    - {f.name} [{f.type}, {req}]: {f.label}")
 
 
@@ -225,14 +233,15 @@ def template_fields(ctx: click.Context, template: str) -> None:
     spec = TemplateLibrary(ctx.obj.get("template_dirs", ())).get(template)
     click.echo(f"{spec.id}: {spec.title}")
     for f in spec.fields:
-        req = "bắt buộc" if f.required else "tùy chọn"
-        aliases = f" — cột: {', '.join(f.aliases)}" if f.aliases else ""
+        req = _("required") if f.required else _("optional")
+        aliases = " — " + _("columns: {names}", names=", ".join(f.aliases)) if f.aliases else ""
         click.echo(f"  {f.name} [{f.type}, {req}] {f.label}{aliases}")
         if f.description:
             click.echo(f"      {f.description}")
 
 
 cli.add_command(register)
+cli.add_command(check)
 
 
 def main() -> None:

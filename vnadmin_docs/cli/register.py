@@ -8,7 +8,6 @@ click group, attached to the main command with ``cli.add_command(register)``.
 from __future__ import annotations
 
 import json
-import os
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -20,6 +19,7 @@ from typing import Any, TypeVar
 import click
 
 from vnadmin_docs.errors import DataError, VnAdminError
+from vnadmin_docs.i18n import resolve_language
 from vnadmin_docs.registry import Entry, Register, RegisterError, Series
 
 __all__ = ["parse_day", "parse_reference", "register"]
@@ -102,11 +102,11 @@ def _find(
 
 
 def _lang() -> str:
+    # Same order as the main CLI: --lang, VNADMIN_DOCS_LANG, LC_ALL/LANG, else Vietnamese.
     ctx = click.get_current_context(silent=True)
     root = ctx.find_root() if ctx else None
-    if root is not None and isinstance(root.obj, dict) and root.obj.get("lang"):
-        return str(root.obj["lang"])
-    return os.environ.get("VNADMIN_DOCS_LANG", "vi")
+    explicit = root.obj.get("lang") if root is not None and isinstance(root.obj, dict) else None
+    return resolve_language(explicit)
 
 
 def _say(vi: str, en: str) -> str:

@@ -18,6 +18,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from vnadmin_docs.content.escape import escape_markup
 from vnadmin_docs.content.filters import FOUNDATION_FILTERS
 from vnadmin_docs.content.piece_filters import PIECE_FILTERS
+from vnadmin_docs.text.filters import FILTERS as TEXT_FILTERS
 
 __all__ = ["make_environment"]
 
@@ -34,6 +35,8 @@ def make_environment(search_path: Sequence[Path], *, sandboxed: bool) -> Environ
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    # Three tables, no name in two of them (tests/content/test_filters_table.py).
     env.filters.update(FOUNDATION_FILTERS)
+    env.filters.update(TEXT_FILTERS)
     env.filters.update(PIECE_FILTERS)
     return env

@@ -1,7 +1,8 @@
 """Jinja filters of the foundation, as plain functions in one table.
 
-The Vietnamese language layer (``vnadmin_docs.text``) adds its own table; both are
-registered by :func:`vnadmin_docs.content.environment.make_environment`.
+The Vietnamese language layer (``vnadmin_docs.text.filters``) adds its own table (``ngay``,
+``bang_chu``, ``so_tien`` …); all are registered by
+:func:`vnadmin_docs.content.environment.make_environment`.
 """
 
 from __future__ import annotations
@@ -14,15 +15,6 @@ from vnadmin_docs.text.case import upper_vi
 from vnadmin_docs.text.date_line import day_text, month_text
 
 __all__ = ["FOUNDATION_FILTERS"]
-
-
-def ngay(value: dt.date | dt.datetime) -> str:
-    """A date in the Decree's words and zero-padding.
-
-    >>> ngay(dt.date(2023, 3, 5))
-    'ngày 05 tháng 3 năm 2023'
-    """
-    return f"ngày {day_text(value.day)} tháng {month_text(value.month)} năm {value.year}"
 
 
 def ngay_so(value: dt.date | dt.datetime) -> str:
@@ -44,7 +36,6 @@ def hoa(value: str) -> str:
 
 
 FOUNDATION_FILTERS: dict[str, Callable[..., Any]] = {
-    "ngay": ngay,
     "ngay_so": ngay_so,
     "hoa": hoa,
 }

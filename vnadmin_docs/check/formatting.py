@@ -1,0 +1,163 @@
+"""Compare the effective formatting of an element with its ``[element.*]`` profile entry.
+
+Pure helpers shared by the rules: they describe what was found and what is required in
+both languages, so each rule stays a few lines long.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from vnadmin_docs.check.elements import Span
+from vnadmin_docs.check.findings import Text
+from vnadmin_docs.check.ooxml import RunFormat
+from vnadmin_docs.check.textfold import is_upper_text
+
+__all__ = [
+    "DEFAULT_SIZE_PT",
+    "align_vi",
+    "fmt_num",
+    "format_gaps",
+    "missing",
+    "range_text",
+    "size_range",
+    "within",
+]
+
+# When no layer sets a size, Word and LibreOffice use 10 pt (the OOXML default).
+DEFAULT_SIZE_PT = 10.0
+_EPS = 0.01
+
+
+def fmt_num(value: float, digits: int = 2) -> str:
+    """Numbers as a clerk writes them.
+
+    >>> fmt_num(13.0), fmt_num(1.27), fmt_num(12.5), fmt_num(24.99, 1)
+    ('13', '1,27', '12,5', '25')
+    """
+    text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",")
+
+
+def size_range(spec: dict[str, Any]) -> tuple[float, float]:
+    """(min, max) of a ``size_pt`` style entry (a bare number means exactly that)."""
+    size = spec.get("size_pt", spec)
+    if isinstance(size, dict):
+        low_v: Any = size.get("min", size.get("default", 0))
+        high_v: Any = size.get("max", size.get("default", 0))
+        low, high = float(low_v), float(high_v)
+        return low, high
+    return float(size), float(size)
+
+
+def within(value: float, low: float, high: float, tol: float = _EPS) -> bool:
+    """``low - tol <= value <= high + tol``."""
+    return low - tol <= value <= high + tol
+
+
+def range_text(low: float, high: float, unit: str) -> str:
+    """``13–14 pt``, or ``13 pt`` when both ends are equal.
+
+    >>> range_text(35, 35, "mm"), range_text(13, 14, "pt")
+    ('35 mm', '13–14 pt')
+    """
+    if abs(low - high) < _EPS:
+        return f"{fmt_num(low)} {unit}"
+    return f"{fmt_num(low)}–{fmt_num(high)} {unit}"
+
+
+def missing(what_vi: str, what_en: str) -> Text:
+    """Reason text for a rule that could not find its element."""
+    return Text(
+        f"không tìm thấy {what_vi} trong văn bản nên chưa đánh giá được",
+        f"{what_en} was not found in the document, so the rule was not evaluated",
+    )
+
+
+def format_gaps(
+    span: Span,
+    spec: dict[str, Any],
+    *,
+    case: bool = True,
+    centred: bool = False,
+    check_bold: bool = True,
+    check_italic: bool = True,
+) -> tuple[Text, Text] | None:
+    """(found, required) when the span's formatting breaks ``spec``; None when it conforms."""
+    pieces = span.formats()
+    if not pieces:
+        return None
+    found_vi: list[str] = []
+    found_en: list[str] = []
+    req_vi: list[str] = []
+    req_en: list[str] = []
+    low, high = size_range(spec)
+    sizes = sorted({f.size_pt if f.size_pt is not None else DEFAULT_SIZE_PT for _, f in pieces})
+    req_vi.append("cỡ chữ " + range_text(low, high, "pt"))
+    req_en.append("size " + range_text(low, high, "pt"))
+    if any(not within(s, low, high) for s in sizes):
+        shown = ", ".join(fmt_num(s) for s in sizes)
+        found_vi.append(f"cỡ chữ {shown} pt")
+        found_en.append(f"size {shown} pt")
+    fmts: Iterable[RunFormat] = [f for _, f in pieces]
+    if check_bold and "bold" in spec:
+        want = bool(spec["bold"])
+        req_vi.append("chữ đậm" if want else "không đậm")
+        req_en.append("bold" if want else "not bold")
+        bolds = [f.bold for f in fmts]
+        if want and not all(bolds):
+            found_vi.append("không đậm" if not any(bolds) else "chỉ đậm một phần")
+            found_en.append("not bold" if not any(bolds) else "partly bold")
+        elif not want and any(bolds):
+            found_vi.append("chữ đậm")
+            found_en.append("bold")
+    if check_italic and "italic" in spec:
+        want = bool(spec["italic"])
+        req_vi.append("chữ nghiêng" if want else "chữ đứng")
+        req_en.append("italic" if want else "upright")
+        italics = [f.italic for f in fmts]
+        if want and not all(italics):
+            found_vi.append("chữ đứng" if not any(italics) else "chỉ nghiêng một phần")
+            found_en.append("upright" if not any(italics) else "partly italic")
+        elif not want and any(italics):
+            found_vi.append("chữ nghiêng")
+            found_en.append("italic")
+    if case and spec.get("case") in ("upper", "lower"):
+        shown_upper = is_upper_text(span.text) or all(f.caps for _, f in pieces)
+        letters = sum(ch.isalpha() for ch in span.text)
+        if spec["case"] == "upper":
+            req_vi.append("in hoa")
+            req_en.append("upper case")
+            if not shown_upper:
+                found_vi.append("không in hoa")
+                found_en.append("not upper case")
+        else:
+            req_vi.append("chữ thường")
+            req_en.append("lower (sentence) case")
+            if shown_upper and letters > 3:
+                found_vi.append("in hoa toàn bộ")
+                found_en.append("all upper case")
+    if centred:
+        req_vi.append("căn giữa")
+        req_en.append("centred")
+        # Pieces of tab-aligned lines are centred by tab stops, which are not judged here.
+        if span.whole and "\t" not in span.para.text and span.para.fmt.alignment != "center":
+            found_vi.append(f"căn lề “{align_vi(span.para.fmt.alignment)}”")
+            found_en.append(f"aligned “{span.para.fmt.alignment}”")
+    if not found_vi:
+        return None
+    return Text("; ".join(found_vi), "; ".join(found_en)), Text(
+        ", ".join(req_vi), ", ".join(req_en)
+    )
+
+
+def align_vi(value: str) -> str:
+    """Vietnamese name of a paragraph alignment.
+
+    >>> align_vi("both"), align_vi("left")
+    ('đều hai bên', 'trái')
+    """
+    return {"left": "trái", "right": "phải", "both": "đều hai bên", "center": "giữa"}.get(
+        value, value
+    )

@@ -1,0 +1,383 @@
+"""Checks only the printed page can answer (``--render``).
+
+Input: the .docx, its recognised elements and the static findings. The document is
+converted to PDF with LibreOffice and read back with pdfplumber (the optional ``render``
+extra); output: the findings with the page-level verdicts added, and the static
+"not evaluated" findings that the page settled removed.
+
+Judged here: the length of the rules under the motto (R-QH-6), the issuer (R-CQ-5) and
+the summary (R-TL-3) against the text they underline; the Quốc hiệu and Tiêu ngữ staying
+on one line each (R-QH-8); page numbers printed from page 2 and not on page 1
+(R-PGNUM-1, R-PGNUM-2).
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from vnadmin_docs.check.elements import Span
+from vnadmin_docs.check.findings import Finding, Severity, Text
+from vnadmin_docs.check.formatting import fmt_num, size_range
+from vnadmin_docs.check.registry import RULES, Context, place, render_only_rule
+from vnadmin_docs.check.textfold import tone_key
+from vnadmin_docs.errors import ConversionError
+from vnadmin_docs.units import Mm
+
+__all__ = ["render_findings", "to_pdf"]
+
+_log = logging.getLogger(__name__)
+_TIMEOUT_S = 180
+# Measuring a rendered rule against rendered text: font hinting and border end caps make
+# a few points of difference; this is a measurement tolerance, not a Decree figure.
+_RATIO_TOL = 0.08
+_RULE_GAP_PT = 30.0  # how far below the text a rule may sit and still underline it
+
+render_only_rule(
+    "R-QH-8",
+    "Quốc hiệu và Tiêu ngữ mỗi dòng nằm trên một dòng (không xuống dòng)",
+    "National title and motto each stay on one line",
+    bad="“CỘNG HÒA XÃ HỘI CHỦ NGHĨA” / “VIỆT NAM” tách hai dòng",
+    fix="Quốc hiệu cỡ 12 hoặc nới rộng cột phải của bảng tiêu đề",
+    severity=Severity.WARNING,
+)
+
+
+@dataclass(frozen=True)
+class _Box:
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    lines: int
+    widest: float
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+    @property
+    def centre(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+
+def _soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def to_pdf(docx: Path, outdir: Path) -> Path:
+    """Convert with LibreOffice (private until ``vnadmin_docs.pdf`` lands on main).
+
+    Raises :class:`ConversionError` naming the file when LibreOffice is missing or fails.
+    """
+    exe = _soffice()
+    if exe is None:
+        raise ConversionError(
+            f"Không tìm thấy LibreOffice (soffice) để chuyển {docx} sang PDF; hãy cài LibreOffice.",
+            f"LibreOffice (soffice) not found to convert {docx} to PDF; please install it.",
+            path=str(docx),
+        )
+    profile = outdir / "lo-profile"
+    cmd = [
+        exe,
+        f"-env:UserInstallation={profile.as_uri()}",
+        "--headless",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(outdir),
+        str(docx),
+    ]
+    try:
+        done = subprocess.run(cmd, capture_output=True, timeout=_TIMEOUT_S, check=False)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise ConversionError(
+            f"LibreOffice không chuyển được {docx} sang PDF: {exc}.",
+            f"LibreOffice could not convert {docx} to PDF: {exc}.",
+            path=str(docx),
+        ) from exc
+    pdf = outdir / (docx.stem + ".pdf")
+    if done.returncode != 0 or not pdf.is_file():
+        err = done.stderr.decode("utf-8", "replace").strip()[:300]
+        raise ConversionError(
+            f"LibreOffice không chuyển được {docx} sang PDF ({err or done.returncode}).",
+            f"LibreOffice could not convert {docx} to PDF ({err or done.returncode}).",
+            path=str(docx),
+        )
+    return pdf
+
+
+def _find(words: Sequence[dict[str, Any]], text: str) -> _Box | None:
+    """The words of ``text`` as laid out on the page (same order as the content stream)."""
+    tokens = [tone_key(t) for t in text.split()]
+    keys = [tone_key(str(w["text"])) for w in words]
+    n = len(tokens)
+    for i in range(len(keys) - n + 1):
+        if keys[i : i + n] == tokens:
+            hit = words[i : i + n]
+            tops: dict[int, list[dict[str, Any]]] = {}
+            for w in hit:
+                tops.setdefault(round(float(w["top"]) / 3), []).append(w)
+            widest = max(
+                max(float(w["x1"]) for w in ws) - min(float(w["x0"]) for w in ws)
+                for ws in tops.values()
+            )
+            return _Box(
+                min(float(w["x0"]) for w in hit),
+                max(float(w["x1"]) for w in hit),
+                min(float(w["top"]) for w in hit),
+                max(float(w["bottom"]) for w in hit),
+                len(tops),
+                widest,
+            )
+    return None
+
+
+def _rules(page: Any, words: Sequence[dict[str, Any]]) -> list[tuple[float, float, float]]:
+    """Horizontal rules on the page as (x0, x1, y): strokes, thin boxes, underscores."""
+    out: list[tuple[float, float, float]] = []
+    for line in page.lines:
+        if abs(float(line["y0"]) - float(line["y1"])) < 1:
+            out.append((float(line["x0"]), float(line["x1"]), float(line["top"])))
+    for rect in page.rects:
+        if float(rect["height"]) < 2.5 and float(rect["width"]) > 5:
+            out.append((float(rect["x0"]), float(rect["x1"]), float(rect["top"])))
+    for w in words:
+        if set(str(w["text"])) == {"_"}:
+            out.append((float(w["x0"]), float(w["x1"]), float(w["bottom"])))
+    # A border drawn twice (LibreOffice does) is one rule.
+    return sorted(set((round(a, 1), round(b, 1), round(c, 1)) for a, b, c in out))
+
+
+def _rule_under(box: _Box, rules: Iterable[tuple[float, float, float]]) -> float | None:
+    best: tuple[float, float] | None = None
+    for x0, x1, y in rules:
+        if box.bottom - 2 <= y <= box.bottom + _RULE_GAP_PT and x0 - 5 <= box.centre <= x1 + 5:
+            gap = y - box.bottom
+            if best is None or gap < best[0]:
+                best = (gap, x1 - x0)
+    return None if best is None else best[1]
+
+
+class _Judge:
+    def __init__(self, ctx: Context, pdf: Any, off: set[str]) -> None:
+        self.ctx = ctx
+        self.pdf = pdf
+        self.off = off
+        self.first = pdf.pages[0]
+        self.words = self.first.extract_words(use_text_flow=True)
+        self.rules = _rules(self.first, self.words)
+        self.out: list[Finding] = []
+        self.settled: set[str] = set()
+
+    def add(
+        self,
+        rule_id: str,
+        at: Span | None,
+        found: Text,
+        required: Text,
+        severity: Severity | None = None,
+    ) -> None:
+        if rule_id in self.off:
+            return
+        where, excerpt = place(at)
+        self.out.append(
+            Finding(rule_id, severity or RULES[rule_id].severity, where, excerpt, found, required)
+        )
+
+    def ratio(
+        self, rule_id: str, span: Span | None, low: float, high: float, what: tuple[str, str]
+    ) -> None:
+        if span is None or rule_id in self.off:
+            return
+        box = _find(self.words, span.text)
+        if box is None:
+            return
+        length = _rule_under(box, self.rules)
+        self.settled.add(rule_id)
+        if length is None:
+            self.add(
+                rule_id,
+                span,
+                Text(
+                    f"trên trang in không có đường kẻ dưới {what[0]}",
+                    f"no rule under {what[1]} on the printed page",
+                ),
+                Text(
+                    f"đường kẻ dài {fmt_num(low)}–{fmt_num(high)} lần dòng chữ",
+                    f"a rule {fmt_num(low)}–{fmt_num(high)} × the text line",
+                ),
+            )
+            return
+        ratio = length / box.widest
+        if not (low - _RATIO_TOL <= ratio <= high + _RATIO_TOL):
+            self.add(
+                rule_id,
+                span,
+                Text(
+                    f"đường kẻ dài {fmt_num(length * 25.4 / 72)} mm = {fmt_num(ratio)} "
+                    f"lần dòng chữ ({fmt_num(box.widest * 25.4 / 72)} mm)",
+                    f"rule {fmt_num(length * 25.4 / 72)} mm = {fmt_num(ratio)} × the text "
+                    f"line ({fmt_num(box.widest * 25.4 / 72)} mm)",
+                ),
+                Text(
+                    f"{fmt_num(low)}–{fmt_num(high)} lần độ dài dòng chữ",
+                    f"{fmt_num(low)}–{fmt_num(high)} × the text line",
+                ),
+            )
+
+    def one_line(self) -> None:
+        el = self.ctx.el
+        for span, name in (
+            (el.quoc_hieu, ("Quốc hiệu", "national title")),
+            (el.tieu_ngu, ("Tiêu ngữ", "motto")),
+        ):
+            if span is None:
+                continue
+            box = _find(self.words, span.text)
+            if box is not None and box.lines > 1:
+                self.add(
+                    "R-QH-8",
+                    span,
+                    Text(
+                        f"{name[0]} bị xuống {box.lines} dòng",
+                        f"the {name[1]} wraps onto {box.lines} lines",
+                    ),
+                    Text("nằm trên một dòng", "on a single line"),
+                )
+
+    def page_numbers(self) -> None:
+        sec = self.ctx.pkg.sections[0] if self.ctx.pkg.sections else None
+        if sec is None:
+            return
+        top_pt = Mm(sec.top_mm or 20).pt
+        self.settled.update({"R-PGNUM-1", "R-PGNUM-2"})
+        # Each later section (an appendix numbered on its own, R-PGNUM-3) may open with an
+        # unnumbered first page and restart at 2 on its second page.
+        restarts_allowed = max(len(self.ctx.pkg.sections) - 1, 0)
+        previous: int | None = 1
+        for index, page in enumerate(self.pdf.pages, start=1):
+            numbers = [
+                int(str(w["text"]))
+                for w in page.extract_words()
+                if float(w["bottom"]) <= top_pt and str(w["text"]).isdigit()
+            ]
+            shown = numbers[0] if numbers else None
+            if index == 1:
+                if shown is not None:
+                    self.add(
+                        "R-PGNUM-2",
+                        None,
+                        Text(
+                            f"trang 1 in số trang “{shown}”", f"page 1 shows page number “{shown}”"
+                        ),
+                        Text("không hiện số trang ở trang 1", "no page number on page 1"),
+                    )
+                continue
+            if shown is None and restarts_allowed > 0:
+                restarts_allowed -= 1
+                previous = None  # the first page of a section numbered on its own
+                continue
+            expected = previous + 1 if previous is not None else 2
+            if shown != expected:
+                found_vi = f"in số “{shown}”" if shown is not None else "không in số trang"
+                found_en = f"shows “{shown}”" if shown is not None else "shows no page number"
+                self.add(
+                    "R-PGNUM-1",
+                    None,
+                    Text(
+                        f"trang {index} {found_vi} ở lề trên",
+                        f"page {index} {found_en} in the top margin",
+                    ),
+                    Text(
+                        f"số trang “{expected}” ở giữa lề trên",
+                        f"page number “{expected}” centred in the top margin",
+                    ),
+                )
+                break
+            previous = shown
+        if len(self.pdf.pages) == 1:
+            # One page: nothing is printed either way, so the static warning is moot.
+            self.out = [f for f in self.out if f.rule_id != "R-PGNUM-1"]
+
+
+def render_findings(
+    path: Path,
+    ctx: Context,
+    static: Sequence[Finding],
+    off: Iterable[str],
+    *,
+    several: bool = False,
+) -> list[Finding]:
+    """Static findings plus the rendered-page verdicts (see module docstring).
+
+    ``several``: the file holds several documents (a merged batch file); page 1 is the
+    first document's, and page numbers, which restart per document, are not judged here.
+    """
+    disabled = set(off)
+    try:
+        import pdfplumber
+    except ImportError:
+        return [
+            *static,
+            *(
+                Finding(
+                    rid,
+                    Severity.NOT_EVALUATED,
+                    Text("—", "—"),
+                    "",
+                    Text(
+                        "cần gói tùy chọn pdfplumber (pip install 'vnadmin-docs[render]')",
+                        "needs the optional pdfplumber package "
+                        "(pip install 'vnadmin-docs[render]')",
+                    ),
+                    RULES[rid].title,
+                )
+                for rid in ("R-QH-8",)
+                if rid not in disabled
+            ),
+        ]
+    with tempfile.TemporaryDirectory(prefix="vnadmin-check-") as tmp:
+        pdf_path = to_pdf(path, Path(tmp))
+        with pdfplumber.open(str(pdf_path)) as pdf:
+            judge = _Judge(ctx, pdf, disabled)
+            el = ctx.el
+            motto = size_range(ctx.element("tieu_ngu")["rule_ratio"])
+            issuer = size_range(ctx.element("issuer")["rule_ratio"])
+            summary = size_range(ctx.element("trich_yeu")["rule_ratio"])
+            judge.ratio("R-QH-6", el.tieu_ngu, *motto, ("Tiêu ngữ", "the motto"))
+            judge.ratio(
+                "R-CQ-5",
+                el.issuer[-1] if el.issuer else None,
+                *issuer,
+                ("tên cơ quan", "the issuer"),
+            )
+            judge.ratio(
+                "R-TL-3",
+                el.trich_yeu[-1] if el.trich_yeu else None,
+                *summary,
+                ("trích yếu", "the summary"),
+            )
+            judge.one_line()
+            if not several:
+                # In a merged file each document restarts its numbering; page-level
+                # numbering is judged per document only from the XML.
+                judge.page_numbers()
+    _log.info("rendered %s: %d page-level finding(s)", path, len(judge.out))
+    kept = [
+        f
+        for f in static
+        if not (
+            f.rule_id in judge.settled
+            and (f.severity is Severity.NOT_EVALUATED or f.rule_id.startswith("R-PGNUM"))
+        )
+    ]
+    # A static error and a page verdict on the same rule say the same thing once.
+    static_ids = {f.rule_id for f in kept if f.severity is not Severity.NOT_EVALUATED}
+    return kept + [f for f in judge.out if f.rule_id not in static_ids]

@@ -1,0 +1,214 @@
+"""Rules on the closing: Nơi nhận (ô 9b), signer block (ô 7), drafter code (ô 12)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from vnadmin_docs.check.findings import Text
+from vnadmin_docs.check.formatting import (
+    format_gaps,
+    missing,
+)
+from vnadmin_docs.check.registry import Context, Outcome, Problem, Unjudged, rule
+from vnadmin_docs.check.textfold import loose_key, nfc
+
+__all__: list[str] = []
+
+_NN = ("“Nơi nhận:”", "“Nơi nhận:”")
+_SIGNER = ("khối chữ ký (chức vụ, họ tên người ký)", "the signature block")
+
+
+# ---- Nơi nhận --------------------------------------------------------------------------
+@rule(
+    "R-NN-2",
+    "Công văn có “Kính gửi”: dòng đầu Nơi nhận là “- Như trên;”",
+    "With “Kính gửi”, the first recipient line is “- Như trên;”",
+    bad="Nơi nhận:\n- UBND tỉnh;",
+    fix="Nơi nhận:\n- Như trên;\n- UBND tỉnh;",
+)
+def noi_nhan_first(ctx: Context) -> Iterator[Outcome]:
+    el = ctx.el
+    if el.kinh_gui is None or el.noi_nhan is None or not el.noi_nhan_items:
+        return
+    first = el.noi_nhan_items[0]
+    want = str(ctx.element("noi_nhan_item")["first_item_cong_van"])
+    if not loose_key(first.text).lstrip("-–— ").startswith(loose_key(want)):
+        yield Problem(
+            first,
+            Text(f"dòng đầu “{nfc(first.text)}”", f"first line “{nfc(first.text)}”"),
+            Text(f"dòng đầu “- {want};”", f"first line “- {want};”"),
+        )
+
+
+@rule(
+    "R-NN-3",
+    "“Nơi nhận:” chữ thường, cỡ 12, nghiêng, đậm",
+    "“Nơi nhận:” lower, 12 pt, bold italic",
+    bad="Nơi nhận: chữ đứng, không đậm",
+    fix="Chọn “Nơi nhận:” → Bold + Italic, cỡ 12",
+)
+def noi_nhan_label(ctx: Context) -> Iterator[Outcome]:
+    nn = ctx.el.noi_nhan
+    if nn is None:
+        yield Unjudged(missing(*_NN))
+        return
+    spec = ctx.element("noi_nhan_label")
+    if nfc(nn.text) != spec["text"]:
+        yield Problem(
+            nn,
+            Text(f"“{nfc(nn.text)}”", f"“{nfc(nn.text)}”"),
+            Text(f"“{spec['text']}”", f"“{spec['text']}”"),
+        )
+    gaps = format_gaps(nn, spec)
+    if gaps:
+        yield Problem(nn, *gaps)
+
+
+@rule(
+    "R-NN-4",
+    "Danh sách nơi nhận: cỡ 11, đứng; mỗi dòng bắt đầu “-”, kết thúc “;”",
+    "Recipient list: 11 pt, upright; each line “- …;”",
+    bad="+ Sở Tài chính,",
+    fix="- Sở Tài chính;",
+)
+def noi_nhan_items(ctx: Context) -> Iterator[Outcome]:
+    el = ctx.el
+    if el.noi_nhan is None:
+        yield Unjudged(missing(*_NN))
+        return
+    spec = dict(ctx.element("noi_nhan_item"))
+    spec.pop("case", None)
+    for span in el.noi_nhan_items:
+        gaps = format_gaps(span, spec)
+        if gaps:
+            yield Problem(span, *gaps)
+            break
+    for span in el.noi_nhan_items[:-1]:
+        text = nfc(span.text)
+        if not text.startswith("- ") or not text.endswith(";"):
+            yield Problem(
+                span, Text(f"“{text}”", f"“{text}”"), Text("“- <nơi nhận>;”", "“- <recipient>;”")
+            )
+
+
+_LUU = re.compile(r"^- Lưu: VT(, [^,;]+)*\.$")
+
+
+@rule(
+    "R-NN-5",
+    "Dòng cuối “- Lưu: VT, <đơn vị soạn thảo>.” kết thúc bằng dấu chấm",
+    "Last line “- Lưu: VT, <unit>.” ending with a period",
+    bad="- Lưu VP;",
+    fix="- Lưu: VT, VP.",
+)
+def noi_nhan_luu(ctx: Context) -> Iterator[Outcome]:
+    el = ctx.el
+    if el.noi_nhan is None:
+        yield Unjudged(missing(*_NN))
+        return
+    if not el.noi_nhan_items:
+        yield Problem(
+            el.noi_nhan,
+            Text("không có danh sách nơi nhận", "no recipient list"),
+            Text(
+                "danh sách kết thúc bằng “- Lưu: VT, <đơn vị>.”",
+                "a list ending “- Lưu: VT, <unit>.”",
+            ),
+        )
+        return
+    last = el.noi_nhan_items[-1]
+    text = nfc(last.text)
+    if not _LUU.match(text):
+        yield Problem(
+            last,
+            Text(f"dòng cuối “{text}”", f"last line “{text}”"),
+            Text("“- Lưu: VT, <viết tắt đơn vị soạn thảo>.”", "“- Lưu: VT, <drafting unit>.”"),
+        )
+
+
+# ---- signer ----------------------------------------------------------------------------
+_PREFIX_OK = re.compile(r"^(TM|KT|TL|TUQ|Q)\. \S")
+_PREFIX_BAD = re.compile(r"^(T\s*/\s*M|K\s*/\s*T|T\s*/\s*L|T\.M|K\.T|T\.L|TM|KT|TL|TUQ|Q)\b\.?\s*")
+
+
+@rule(
+    "R-KY-1",
+    "Quyền hạn ký: “TM.”, “KT.”, “TL.”, “TUQ.”, “Q.” có dấu chấm",
+    "Authority prefixes with the dot",
+    bad="K/T GIÁM ĐỐC",
+    fix="KT. GIÁM ĐỐC",
+)
+def signer_prefix(ctx: Context) -> Iterator[Outcome]:
+    titles = ctx.el.signer_titles
+    if not titles:
+        yield Unjudged(missing(*_SIGNER))
+        return
+    text = nfc(titles[0].text)
+    prefixes = [str(p) for p in ctx.profile["signer"]["prefixes"]]
+    if _PREFIX_OK.match(text):
+        return
+    m = _PREFIX_BAD.match(text)
+    if m and (len(text.split()) > 1):
+        yield Problem(
+            titles[0],
+            Text(f"“{m.group(0).strip()}”", f"“{m.group(0).strip()}”"),
+            Text(
+                "một trong " + ", ".join(prefixes) + " (có dấu chấm, cách một khoảng)",
+                "one of " + ", ".join(prefixes) + " (with the dot and a space)",
+            ),
+        )
+
+
+@rule(
+    "R-KY-2",
+    "Chức vụ người ký: in hoa, cỡ 13–14, đứng, đậm",
+    "Signer title lines: upper, 13–14 pt, upright, bold",
+    bad="Kt. Giám đốc (chữ thường)",
+    fix="KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC, in hoa, đậm",
+)
+def signer_titles(ctx: Context) -> Iterator[Outcome]:
+    titles = ctx.el.signer_titles
+    if not titles:
+        yield Unjudged(missing(*_SIGNER))
+        return
+    for span in titles:
+        gaps = format_gaps(span, ctx.element("signer_title"))
+        if gaps:
+            yield Problem(span, *gaps)
+
+
+@rule(
+    "R-KY-4",
+    "Họ tên người ký: chữ thường (hoa chữ đầu), cỡ 13–14, đứng, đậm",
+    "Signer name: name case, 13–14 pt, upright, bold",
+    bad="NGUYỄN VĂN AN (in hoa toàn bộ)",
+    fix="Nguyễn Văn An, đậm, cỡ 14",
+)
+def signer_name(ctx: Context) -> Iterator[Outcome]:
+    el = ctx.el
+    if not el.signer_titles:
+        yield Unjudged(missing(*_SIGNER))
+        return
+    if el.signer_name is None:
+        yield Unjudged(missing("họ tên người ký", "the signer's name"))
+        return
+    gaps = format_gaps(el.signer_name, ctx.element("signer_name"))
+    if gaps:
+        yield Problem(el.signer_name, *gaps)
+
+
+@rule(
+    "R-KHST-1",
+    "Ký hiệu người soạn thảo, số lượng bản: cỡ 11, đứng, in hoa",
+    "Drafter code and copies: 11 pt, upright, upper",
+    bad="pl.(300) in nghiêng",
+    fix="PL.(300) cỡ 11, chữ đứng",
+)
+def drafter(ctx: Context) -> Iterator[Outcome]:
+    span = ctx.el.drafter
+    if span is None:
+        return
+    gaps = format_gaps(span, ctx.element("drafter"))
+    if gaps:
+        yield Problem(span, *gaps)
