@@ -80,7 +80,8 @@ def test_files_soffice_silently_ignores_are_noticed_and_converted(tmp_path: Path
 def test_one_document_that_hangs_libreoffice_fails_alone(tmp_path: Path) -> None:
     fake = fake_soffice(tmp_path / "fake", "hang-on-marker")
     letters = _letters(tmp_path / "in", ["Thư một.", "Thư hai TREO.", "Thư ba.", "Thư bốn."])
-    options = ConversionOptions(soffice=fake, processes=1, idle_timeout=1.0)
+    # Long enough for the fake to start and convert the good letters on a busy machine.
+    options = ConversionOptions(soffice=fake, processes=1, idle_timeout=2.5)
 
     with pytest.raises(ConversionError) as caught:
         convert_to_pdf(letters, tmp_path / "out", options)

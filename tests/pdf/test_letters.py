@@ -100,7 +100,7 @@ def test_a_document_that_hangs_libreoffice_is_named_and_the_others_are_written(
     targets = [tmp_path / "out" / f"{n}.pdf" for n in ("an", "binh", "chi")]
     with pytest.raises(ConversionError) as caught:
         documents_to_pdfs(
-            models, targets, ConversionOptions(soffice=fake, processes=1, idle_timeout=1.0)
+            models, targets, ConversionOptions(soffice=fake, processes=1, idle_timeout=2.5)
         )
     assert caught.value.message.startswith(f"Không tạo được tệp PDF {targets[1]}:")
     assert targets[0].exists() and targets[2].exists() and not targets[1].exists()
