@@ -255,10 +255,7 @@ def test_every_input_paragraph_is_on_paper(paper: PaperCase, pdf: Any) -> None:
 
 # Defects these measurements found in the layout, left for its owner; strict, so the
 # xfail turns into a failure as soon as the defect is fixed and this entry can go.
-KNOWN_WORD_DEFECTS = {
-    "builtin-ke-hoach": "the STT column of the task table is too narrow: LibreOffice prints "
-    "the bold heading 'STT' as 'ST' over 'T'",
-}
+KNOWN_WORD_DEFECTS: dict[str, str] = {}
 
 
 def test_the_words_on_paper_are_exactly_the_document_words(
