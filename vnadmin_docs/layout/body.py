@@ -316,7 +316,11 @@ def body_paras(blocks: tuple[Block, ...], figs: Figures, text_w: Length) -> list
     out: list[Para | Grid] = []
     for block in blocks:
         if isinstance(block, Table):
-            out.append(_table(block, figs, text_w))
+            # A table has no paragraph spacing of its own: an empty line of the body's
+            # paragraph spacing keeps it off the text above and below (R-ND-3).
+            gap = figs.pt("element", "body", "space_before_pt")
+            spacer = Para((), Pt(2), role="table_gap", exact_line=gap)
+            out.extend((spacer, _table(block, figs, text_w), spacer))
         elif block.kind == "division":
             out.extend(_division(block, figs))
         else:
