@@ -5,7 +5,8 @@ VENV    ?= .venv
 BIN     := $(VENV)/bin
 APT_PKGS := libreoffice-writer-nogui fonts-liberation2 poppler-utils postgresql
 
-.PHONY: setup setup-system setup-python example test lint gallery bench clean
+.PHONY: setup setup-system setup-python example examples test pytest lint gallery bench \
+	docs-check i18n-extract i18n-update clean
 
 setup: setup-system setup-python
 
@@ -27,12 +28,43 @@ setup-python:
 example:
 	$(BIN)/vnadmin-docs render cong-van examples/cong-van/sldtbxh-dak-nong-2023.yaml -o out/cong-van-sldtbxh-dak-nong-2023.docx
 
-test:
+# Every built-in template rendered from its example data into out/.
+examples:
+	@for f in examples/*/*.yaml; do \
+	  t=$$(basename $$(dirname $$f)); \
+	  $(BIN)/vnadmin-docs render $$t $$f -o out/$$t-$$(basename $$f .yaml).docx || exit 1; \
+	done
+
+# The whole suite: lint and types first (CI runs them too), then every test.
+# pytest's exit code 5 ("no tests collected") fails the target like any other.
+test: lint pytest
+
+pytest:
 	$(BIN)/python -m pytest -n 2 -q
 
 lint:
 	$(BIN)/ruff check vnadmin_docs tests
 	$(BIN)/mypy vnadmin_docs
+
+# Page 1 of every built-in template as PNG in docs/gallery/ (needs LibreOffice, pdftoppm).
+gallery:
+	$(BIN)/python scripts/gallery.py
+
+# Throughput benchmarks; results and how to read them: benchmarks/RESULTS.md.
+bench:
+	$(BIN)/python benchmarks/bench_pdf.py --letters 1000
+	$(BIN)/python benchmarks/registry_allocation.py
+
+# The checker's rule pages (docs/vi/kiem-tra.md, docs/en/check.md) from the rule table.
+docs-check:
+	$(BIN)/python scripts/gen_check_docs.py
+
+i18n-extract:
+	$(BIN)/pybabel extract --no-location --sort-output -k _ -k N_ --project vnadmin-docs \
+	  -o vnadmin_docs/locale/vnadmin_docs.pot vnadmin_docs
+
+i18n-update: i18n-extract
+	$(BIN)/pybabel update -D vnadmin_docs -i vnadmin_docs/locale/vnadmin_docs.pot -d vnadmin_docs/locale
 
 clean:
 	rm -rf out build dist .pytest_cache .mypy_cache .ruff_cache

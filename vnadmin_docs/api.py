@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -32,6 +33,7 @@ from vnadmin_docs.layout.compose import compose, document_symbol
 from vnadmin_docs.layout.figures import Figures, figures
 from vnadmin_docs.layout.page_model import PageModel
 from vnadmin_docs.model import Document, IssueDate, parse_document
+from vnadmin_docs.pdf import ConversionOptions, convert_files
 from vnadmin_docs.registry import Entry, Register
 from vnadmin_docs.writer import write_docx
 
@@ -49,7 +51,7 @@ __all__ = [
 @dataclass(frozen=True)
 class RenderedDocument:
     """One rendered document. ``page_model`` is what the writer receives; ``to_bytes()``
-    and ``save()`` produce the .docx."""
+    and ``save()`` produce the .docx, ``to_pdf()`` the PDF."""
 
     template: TemplateSpec
     document: Document
@@ -64,6 +66,18 @@ class RenderedDocument:
     def save(self, path: str | Path) -> Path:
         """Write the .docx atomically (temporary file, then rename) and return its path."""
         return atomic_write_bytes(path, self.to_bytes())
+
+    def to_pdf(self, path: str | Path, options: ConversionOptions | None = None) -> Path:
+        """Write the document as PDF through LibreOffice (atomically) and return its path.
+
+        Raises :class:`ConversionError` naming ``path`` when the conversion fails, or saying
+        how to install LibreOffice when it is missing.
+        """
+        target = Path(path)
+        with tempfile.TemporaryDirectory(prefix="vnadmin-docx-") as tmp:
+            docx = self.save(Path(tmp) / f"{target.stem or 'van-ban'}.docx")
+            [pdf] = convert_files([(docx, target)], options, name_by_target=True)
+        return pdf
 
 
 def _deep_merge(base: Mapping[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:

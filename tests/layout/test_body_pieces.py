@@ -121,5 +121,14 @@ def test_short_rows_are_padded_so_every_row_has_every_column() -> None:
 
 def test_a_body_ending_with_a_table_puts_no_mark_above_it() -> None:
     items = _set("Danh sách như sau:\n\n| A | B |\n|---|---|\n| 1 | 2 |")
-    assert isinstance(items[-1], Grid)
-    assert items[0].text == "Danh sách như sau:"
+    content = [i for i in items if getattr(i, "role", "") != "table_gap"]
+    assert isinstance(content[-1], Grid)
+    assert content[0].text == "Danh sách như sau:"
+
+
+def test_a_table_keeps_a_paragraph_gap_from_the_text_around_it() -> None:
+    items = _set("Trước bảng.\n\n| A | B |\n|---|---|\n| 1 | 2 |\n\nSau bảng.")
+    roles = [getattr(i, "role", "table") for i in items]
+    assert roles == ["body", "table_gap", "table", "table_gap", "body"]
+    gaps = [i for i in items if getattr(i, "role", "") == "table_gap"]
+    assert all(g.exact_line is not None and g.exact_line.pt >= 6 for g in gaps)

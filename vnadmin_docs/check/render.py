@@ -14,8 +14,6 @@ on one line each (R-QH-8); page numbers printed from page 2 and not on page 1
 from __future__ import annotations
 
 import logging
-import shutil
-import subprocess
 import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -27,13 +25,12 @@ from vnadmin_docs.check.findings import Finding, Severity, Text
 from vnadmin_docs.check.formatting import fmt_num, size_range
 from vnadmin_docs.check.registry import RULES, Context, place, render_only_rule
 from vnadmin_docs.check.textfold import tone_key
-from vnadmin_docs.errors import ConversionError
+from vnadmin_docs.pdf import convert_to_pdf
 from vnadmin_docs.units import Mm
 
 __all__ = ["render_findings", "to_pdf"]
 
 _log = logging.getLogger(__name__)
-_TIMEOUT_S = 180
 # Measuring a rendered rule against rendered text: font hinting and border end caps make
 # a few points of difference; this is a measurement tolerance, not a Decree figure.
 _RATIO_TOL = 0.08
@@ -67,49 +64,13 @@ class _Box:
         return (self.x0 + self.x1) / 2
 
 
-def _soffice() -> str | None:
-    return shutil.which("soffice") or shutil.which("libreoffice")
-
-
 def to_pdf(docx: Path, outdir: Path) -> Path:
-    """Convert with LibreOffice (private until ``vnadmin_docs.pdf`` lands on main).
+    """Convert with LibreOffice through :mod:`vnadmin_docs.pdf` (found on Windows too,
+    watched for hangs, killed with its process group, retried once).
 
     Raises :class:`ConversionError` naming the file when LibreOffice is missing or fails.
     """
-    exe = _soffice()
-    if exe is None:
-        raise ConversionError(
-            f"Không tìm thấy LibreOffice (soffice) để chuyển {docx} sang PDF; hãy cài LibreOffice.",
-            f"LibreOffice (soffice) not found to convert {docx} to PDF; please install it.",
-            path=str(docx),
-        )
-    profile = outdir / "lo-profile"
-    cmd = [
-        exe,
-        f"-env:UserInstallation={profile.as_uri()}",
-        "--headless",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        str(outdir),
-        str(docx),
-    ]
-    try:
-        done = subprocess.run(cmd, capture_output=True, timeout=_TIMEOUT_S, check=False)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise ConversionError(
-            f"LibreOffice không chuyển được {docx} sang PDF: {exc}.",
-            f"LibreOffice could not convert {docx} to PDF: {exc}.",
-            path=str(docx),
-        ) from exc
-    pdf = outdir / (docx.stem + ".pdf")
-    if done.returncode != 0 or not pdf.is_file():
-        err = done.stderr.decode("utf-8", "replace").strip()[:300]
-        raise ConversionError(
-            f"LibreOffice không chuyển được {docx} sang PDF ({err or done.returncode}).",
-            f"LibreOffice could not convert {docx} to PDF ({err or done.returncode}).",
-            path=str(docx),
-        )
+    (pdf,) = convert_to_pdf([docx], outdir)
     return pdf
 
 

@@ -20,6 +20,7 @@ from vnadmin_docs.cli.check import check
 from vnadmin_docs.cli.register import register
 from vnadmin_docs.errors import DataError, LayoutError, TemplateError, VnAdminError
 from vnadmin_docs.i18n import resolve_language, translator
+from vnadmin_docs.pdf import convert_files
 from vnadmin_docs.registry import Register
 
 __all__ = ["cli", "main"]
@@ -104,6 +105,12 @@ def cli(ctx: click.Context, lang: str | None) -> None:
     help="Hồ sơ cấu hình của cơ quan (lề, cỡ chữ trong phạm vi Nghị định 30).",
 )
 @click.option(
+    "--pdf",
+    "pdf",
+    is_flag=True,
+    help="Xuất thêm tệp PDF cùng tên cạnh tệp .docx (cần LibreOffice).",
+)
+@click.option(
     "--assign-number",
     is_flag=True,
     help="Cấp số và ngày ban hành từ sổ đăng ký văn bản đi, ghi văn bản vào sổ.",
@@ -130,6 +137,7 @@ def render(
     output: Path,
     template_dirs: tuple[Path, ...],
     profile: Path | None,
+    pdf: bool,
     assign_number: bool,
     register_db: str | None,
     series: str,
@@ -165,6 +173,9 @@ def render(
         if book is not None:
             book.close()
     click.echo(_("Wrote {path}", path=path))
+    if pdf:
+        [pdf_path] = convert_files([(path, path.with_suffix(".pdf"))])
+        click.echo(_("Wrote {path}", path=pdf_path))
 
 
 @cli.group(invoke_without_command=True)

@@ -242,13 +242,18 @@ def _table(block: Table, figs: Figures, text_w: Length) -> Grid:
     size = style.size
     margin = figs.pt("element", "table_cell", "cell_margin_pt")
     ncols = max((len(r) for r in (*block.header, *block.rows)), default=1)
+    # Header cells are set bold, so measure them bold: a bold "STT" is wider than a plain one.
+    bold_header = [
+        tuple(tuple(Span(s.text, True, s.italic, s.underline) for s in cell) for cell in row)
+        for row in block.header
+    ]
     columns = column_widths(
-        [*block.header, *block.rows],
+        [*bold_header, *block.rows],
         ncols,
         text_w,
         size,
         minimum=Mm(float(figs.value("element", "table_cell", "min_column_mm"))),
-        padding=margin * 2 + Pt(1),
+        padding=margin * 2 + Pt(2),
         weights=block.widths,
     )
     before = figs.pt("element", "table_cell", "space_before_pt")
@@ -311,7 +316,11 @@ def body_paras(blocks: tuple[Block, ...], figs: Figures, text_w: Length) -> list
     out: list[Para | Grid] = []
     for block in blocks:
         if isinstance(block, Table):
-            out.append(_table(block, figs, text_w))
+            # A table has no paragraph spacing of its own: an empty line of the body's
+            # paragraph spacing keeps it off the text above and below (R-ND-3).
+            gap = figs.pt("element", "body", "space_before_pt")
+            spacer = Para((), Pt(2), role="table_gap", exact_line=gap)
+            out.extend((spacer, _table(block, figs, text_w), spacer))
         elif block.kind == "division":
             out.extend(_division(block, figs))
         else:
