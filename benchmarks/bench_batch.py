@@ -33,7 +33,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 WORK = ROOT / "benchmarks" / "_work"
-PROFILE = ROOT / "examples" / "xin-loi" / "profile.yaml"
+PROFILE = ROOT / "examples" / "xin-loi" / "profile.yml"
 sys.path.insert(0, str(ROOT))
 
 HEADER = ["Mã hồ sơ", "Tên thủ tục hành chính", "Chủ hồ sơ", "Số điện thoại", "Ngày tiếp nhận",

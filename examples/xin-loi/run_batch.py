@@ -19,9 +19,9 @@ HERE = Path(__file__).resolve().parent
 
 def main() -> int:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("out") / "xin-loi"
-    profile = load_profile(HERE / "profile.yaml")
+    profile = load_profile(HERE / "profile.yml")
     result = run_batch(HERE / "ho-so-tre-han.xlsx", profile, out,
-                       profile_source=str(HERE / "profile.yaml"))
+                       profile_source=str(HERE / "profile.yml"))
     print(f"Mẫu: {result.template.id}")
     print(f"Đã tạo {result.written} văn bản, {result.unchanged} văn bản có sẵn từ lần trước, "
           f"{result.failed_rows} dòng lỗi.")

@@ -22,7 +22,7 @@ def _pdf(soffice: str, docx: Path, out: Path) -> Path:
 
 
 def test_merged_file_in_libreoffice(examples: Path, tmp_path: Path, soffice: str) -> None:
-    profile = load_profile(examples / "profile.yaml")
+    profile = load_profile(examples / "profile.yml")
     long_reason = "Chờ ý kiến của cơ quan phối hợp về nguồn gốc sử dụng đất. " * 60
     data = tmp_path / "ds.csv"
     rows = [

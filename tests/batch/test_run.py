@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _profile(examples: Path, **changes: object) -> BatchProfile:
-    return load_profile(examples / "profile.yaml").model_copy(update=changes)
+    return load_profile(examples / "profile.yml").model_copy(update=changes)
 
 
 def _document_xml(path: Path) -> str:
@@ -147,7 +147,7 @@ def test_kill_9_then_rerun_completes_cleanly(tmp_path: Path, examples: Path) -> 
     out = tmp_path / "out"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     proc = subprocess.Popen([sys.executable, "-c", _KILL_SCRIPT, str(data),
-                             str(examples / "profile.yaml"), str(out)], env=env)
+                             str(examples / "profile.yml"), str(out)], env=env)
     letters = out / LETTERS_DIR
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -163,7 +163,7 @@ def test_kill_9_then_rerun_completes_cleanly(tmp_path: Path, examples: Path) -> 
         pytest.skip("the run finished before it could be killed (machine too fast)")
     before = len(os.listdir(letters))
     assert before < 300
-    result = run_batch(data, load_profile(examples / "profile.yaml"), out)
+    result = run_batch(data, load_profile(examples / "profile.yml"), out)
     names = os.listdir(letters)
     assert len(names) == 300 and not [n for n in names if "tmp" in n]
     assert result.unchanged >= 1 and result.unchanged + result.written == 300

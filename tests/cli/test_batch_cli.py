@@ -31,7 +31,7 @@ def _run(app: click.Group, *args: str) -> tuple[int, str, str]:
 
 def test_example_exits_1_and_names_the_bad_rows(app: click.Group, tmp_path: Path) -> None:
     code, out, err = _run(app, "batch", "xin-loi", str(EXAMPLES / "ho-so-tre-han.xlsx"),
-                          "--profile", str(EXAMPLES / "profile.yaml"), "-o", str(tmp_path))
+                          "--profile", str(EXAMPLES / "profile.yml"), "-o", str(tmp_path))
     assert code == 1
     assert "Dòng 15, cột “Ngày / Hẹn trả mới”: giá trị “31/02/2025 17:00”" in err
     assert "Dòng 21, cột “Thông tin người nộp / Chủ hồ sơ”" in err
@@ -45,7 +45,7 @@ def test_all_good_exits_0(app: click.Group, tmp_path: Path) -> None:
                     "Lý do\n000.00.06.H56-231027-0361,Cấp phép,Lê Văn A,27/10/2023,03/11/2023,"
                     "10/11/2023,Chờ\n", encoding="utf-8")
     code, _, _ = _run(app, "batch", "xin-loi", str(data), "--profile",
-                        str(EXAMPLES / "profile.yaml"), "-o", str(tmp_path / "o"), "--zip")
+                        str(EXAMPLES / "profile.yml"), "-o", str(tmp_path / "o"), "--zip")
     assert code == 0
     assert (tmp_path / "o" / "van-ban.zip").is_file()
 
@@ -54,7 +54,7 @@ def test_unusable_input_exits_2(app: click.Group, tmp_path: Path) -> None:
     bad = tmp_path / "bad.csv"
     bad.write_bytes("Mã hồ sơ,Chủ hồ sơ\n1,Nguyễn Văn Bình\n".encode("cp1252", "replace"))
     code, _, err = _run(app, "batch", "xin-loi", str(bad), "--profile",
-                        str(EXAMPLES / "profile.yaml"), "-o", str(tmp_path / "o"))
+                        str(EXAMPLES / "profile.yml"), "-o", str(tmp_path / "o"))
     assert code == 2 and "CSV UTF-8" in err
     profile = tmp_path / "p.yaml"
     profile.write_text("templat: xin-loi\n", encoding="utf-8")
@@ -68,7 +68,7 @@ def test_unusable_input_exits_2(app: click.Group, tmp_path: Path) -> None:
 def test_english_messages(app: click.Group, tmp_path: Path) -> None:
     code, _, err = _run(app, "--lang", "en", "batch", "xin-loi",
                         str(EXAMPLES / "ho-so-tre-han.xlsx"), "--profile",
-                        str(EXAMPLES / "profile.yaml"), "-o", str(tmp_path), "--dry-run")
+                        str(EXAMPLES / "profile.yml"), "-o", str(tmp_path), "--dry-run")
     assert code == 1 and "Row 15, column “Ngày / Hẹn trả mới”" in err
     assert not (tmp_path / "van-ban").exists()
 
@@ -79,7 +79,7 @@ def test_runs_as_a_program_in_a_pipe(tmp_path: Path) -> None:
               "cli(sys.argv[1:])")
     proc = subprocess.run(
         [sys.executable, "-c", script, "batch", "xin-loi", str(EXAMPLES / "ho-so-tre-han.xlsx"),
-         "--profile", str(EXAMPLES / "profile.yaml"), "-o", str(tmp_path), "--workers", "2"],
+         "--profile", str(EXAMPLES / "profile.yml"), "-o", str(tmp_path), "--workers", "2"],
         capture_output=True, text=True, cwd=ROOT, check=False,
     )
     assert proc.returncode == 1
