@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 import click
 
 from vnadmin_docs import api
+from vnadmin_docs.cli.batch import batch
 from vnadmin_docs.cli.check import check
 from vnadmin_docs.cli.register import register
 from vnadmin_docs.errors import DataError, LayoutError, TemplateError, VnAdminError
@@ -242,6 +243,7 @@ def template_fields(ctx: click.Context, template: str) -> None:
 
 cli.add_command(register)
 cli.add_command(check)
+cli.add_command(batch)
 
 
 def main() -> None:
