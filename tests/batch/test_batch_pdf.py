@@ -68,6 +68,11 @@ def test_print_pdf_has_every_page_and_each_letter_starts_a_page(example_out: Pat
     starts = first_pages(printed, TOP_MARGIN_PT)
     expected = [sum(pages[:k]) for k in range(len(pages))]
     assert starts == expected
+    with pdfplumber.open(printed) as doc:
+        for row, start in zip(rows, starts, strict=True):
+            text = (doc.pages[start].extract_text() or "").replace("\n", " ")
+            assert text.startswith("UBND TỈNH LÂM ĐỒNG") and row["dossier_code"] in text
+    assert len(PdfReader(printed).outline) == len(rows)  # one bookmark per letter
 
 
 def test_rerun_converts_nothing_and_redoes_only_a_missing_pdf(example_out: Path) -> None:

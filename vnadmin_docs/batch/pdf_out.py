@@ -76,6 +76,7 @@ class PdfStage:
         self.folder.mkdir(parents=True, exist_ok=True)
         self.journal = journal
         self.error: ConversionError | None = None
+        self._no_soffice = False
         self.converted = 0
         self.unchanged = 0
         self.print_file: Path | None = None
@@ -86,6 +87,7 @@ class PdfStage:
             soffice = opts.soffice or find_soffice()
         except ConversionError as exc:
             self.error = exc
+            self._no_soffice = True
             soffice = None
         self.options = ConversionOptions(
             soffice=soffice, processes=opts.processes, chunk_size=opts.chunk_size,
@@ -105,7 +107,7 @@ class PdfStage:
 
     def needs_model(self, file_name: str, docx_sha: str | None) -> bool:
         """Whether a letter already on disk must be rendered again to make its PDF."""
-        if self.error is not None:
+        if self._no_soffice:
             return False
         return docx_sha is None or not self.is_current(file_name, docx_sha)
 
@@ -115,16 +117,16 @@ class PdfStage:
             self._done[file_name] = self.journal[_PDF_KEY + docx_sha].sha256
             self.unchanged += 1
             return
-        if model is None or self.error is not None:
+        if model is None or self._no_soffice:
             return
         self._pending.append(_Pending(file_name, docx_sha, model, self.target(file_name)))
         if len(self._pending) >= self._flush_at:
             self.flush()
 
     def flush(self) -> None:
-        """Convert the waiting letters; keep going when some fail."""
+        """Convert the waiting letters; keep going when some fail (the first error is kept)."""
         pending, self._pending = self._pending, []
-        if not pending or self.error is not None:
+        if not pending or self._no_soffice:
             return
         for item in pending:  # a PDF of an older .docx must not pass for a new one
             item.target.unlink(missing_ok=True)
@@ -132,7 +134,7 @@ class PdfStage:
             documents_to_pdfs([p.model for p in pending], [p.target for p in pending],
                               self.options)
         except ConversionError as exc:
-            self.error = exc
+            self.error = self.error or exc
         fresh: list[JournalEntry] = []
         for item in pending:
             if pdf_problem(item.target) is not None:
