@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+from datetime import date
 from pathlib import Path
 
 import docx
@@ -132,3 +133,18 @@ def test_series_is_its_own_book(tmp_path: Path, series: str) -> None:
     with Register.open(book_path) as book:
         assert {e.series.value for e in book.list()} == {series}
         assert len(book.list(series="thuong")) == 0
+
+
+def test_a_book_that_refuses_the_date_stops_before_any_letter(tmp_path: Path) -> None:
+    book_path = tmp_path / "so.sqlite3"
+    with Register.open(book_path) as book:  # the 2025 book already reached 01/12/2025
+        book.allocate("TTPVHCC", date(2025, 12, 1), symbol="QĐ-TTPVHCC",
+                      type_name="Quyết định", summary="về việc khác")
+    result = CliRunner().invoke(cli, ["batch", "xin-loi", str(DATA), "--profile", str(PROFILE),
+                                      "-o", str(tmp_path / "out"), "--assign-number", "--db",
+                                      str(book_path)])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.stderr and result.stderr.strip()
+    assert not (tmp_path / "out" / LETTERS_DIR).exists()
+    with Register.open(book_path) as book:
+        assert len(book.list()) == 1

@@ -74,6 +74,8 @@ class PdfStage:
         self.out = out
         self.folder = out / PDF_DIR
         self.folder.mkdir(parents=True, exist_ok=True)
+        for part in self.folder.glob(".*.part"):  # left by a run killed while writing a PDF
+            part.unlink(missing_ok=True)
         self.journal = journal
         self.error: ConversionError | None = None
         self._no_soffice = False
