@@ -2,7 +2,8 @@
 
 Reading (format sniffed from bytes) → header found and matched to the template's declared
 fields → cleaning in a fixed order (raw kept) → validation of every row → letters written
-atomically, resumable, optionally in several processes → merged file, manifest, zip.
+atomically, resumable, optionally in several processes, optionally numbered from the register
+→ merged file, PDFs (optional), manifest, zip.
 """
 
 from vnadmin_docs.batch.addressee import Addressee, AddresseeKind, address_for, classify_addressee
@@ -13,13 +14,22 @@ from vnadmin_docs.batch.manifest import ManifestEntry
 from vnadmin_docs.batch.problems import InputFileError
 from vnadmin_docs.batch.profile import BatchProfile, load_mapping, load_profile
 from vnadmin_docs.batch.record import CleanRecord, RowProblem
-from vnadmin_docs.batch.run import LETTERS_DIR, MERGED_FILE, BatchResult, run_batch
+from vnadmin_docs.batch.run import (
+    LETTERS_DIR,
+    MERGED_FILE,
+    PDF_DIR,
+    PRINT_PDF,
+    BatchResult,
+    run_batch,
+)
 from vnadmin_docs.batch.source import read_grid
 from vnadmin_docs.batch.validate import Validation
 
 __all__ = [
     "LETTERS_DIR",
     "MERGED_FILE",
+    "PDF_DIR",
+    "PRINT_PDF",
     "Addressee",
     "AddresseeKind",
     "BatchProfile",

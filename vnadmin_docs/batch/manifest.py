@@ -33,7 +33,7 @@ __all__ = [
 
 STATE_FILE = ".vnadmin-batch-state.jsonl"
 MANIFEST_COLUMNS = ("row", "dossier_code", "applicant", "output_file", "status", "errors",
-                    "warnings", "sha256")
+                    "warnings", "sha256", "number", "pdf_file", "pdf_sha256")
 STATUS_VI = {
     "written": "đã tạo",
     "unchanged": "đã có từ lần chạy trước (không đổi)",
@@ -52,13 +52,24 @@ class ManifestEntry:
     errors: str = ""
     warnings: str = ""
     sha256: str = ""
+    number: str = ""
+    """The letter's number as printed after "Số:" (``101``, ``01``), when it was written."""
+    pdf_file: str = ""
+    pdf_sha256: str = ""
 
 
 @dataclass(frozen=True)
 class JournalEntry:
+    """One journal line. Letters: key = the letter's input key. PDFs: key ``pdf:<sha256 of
+    the .docx>``. Numbers taken from a register: key ``number:<letter identity>`` with the
+    book's ``number``, ``entry_id`` and ``issued`` date (ISO), file and sha256 empty."""
+
     key: str
     file: str
     sha256: str
+    number: int | None = None
+    entry_id: int | None = None
+    issued: str | None = None
 
 
 def sha256_file(path: Path) -> str:
@@ -78,8 +89,13 @@ def read_journal(folder: Path) -> dict[str, JournalEntry]:
     for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
         try:
             data = json.loads(line)
-            entry = JournalEntry(str(data["key"]), str(data["file"]), str(data["sha256"]))
-        except (ValueError, KeyError, TypeError):
+            entry = JournalEntry(
+                str(data["key"]), str(data["file"]), str(data["sha256"]),
+                int(data["number"]) if data.get("number") is not None else None,
+                int(data["entry_id"]) if data.get("entry_id") is not None else None,
+                str(data["issued"]) if data.get("issued") else None,
+            )
+        except (ValueError, KeyError, TypeError, AttributeError):
             continue
         out[entry.key] = entry
     return out
@@ -87,7 +103,11 @@ def read_journal(folder: Path) -> dict[str, JournalEntry]:
 
 def append_journal(folder: Path, entries: Iterable[JournalEntry]) -> None:
     """Append entries and push them to disk before returning."""
-    lines = "".join(json.dumps(asdict(e), ensure_ascii=False) + "\n" for e in entries)
+    lines = "".join(
+        json.dumps({k: v for k, v in asdict(e).items() if v is not None}, ensure_ascii=False)
+        + "\n"
+        for e in entries
+    )
     if not lines:
         return
     fd = os.open(folder / STATE_FILE, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)

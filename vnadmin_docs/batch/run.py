@@ -45,16 +45,23 @@ from vnadmin_docs.batch.manifest import (
     sha256_file,
     write_manifest,
 )
+from vnadmin_docs.batch.numbering import Assigned, book_identity, number_letters
+from vnadmin_docs.batch.pdf_out import PDF_DIR, PRINT_PDF, PdfStage
 from vnadmin_docs.batch.profile import BatchProfile
 from vnadmin_docs.batch.record import CleanRecord, RowProblem
 from vnadmin_docs.content import TemplateLibrary, TemplateSpec
-from vnadmin_docs.errors import DataError, FieldProblem
+from vnadmin_docs.errors import ConversionError, DataError, FieldProblem
 from vnadmin_docs.layout.page_model import PageModel
+from vnadmin_docs.pdf import ConversionOptions
+from vnadmin_docs.registry import Register, Series
+from vnadmin_docs.text.so_line import number_text
 from vnadmin_docs.writer.stream import MergedWriter
 
 __all__ = [
     "LETTERS_DIR",
     "MERGED_FILE",
+    "PDF_DIR",
+    "PRINT_PDF",
     "BatchResult",
     "LetterPlan",
     "plan_letters",
@@ -82,6 +89,10 @@ class LetterPlan:
     number: int
     file_name: str
     key: str
+    entry_id: int | None = None
+    """The number-book entry when the number came from a register."""
+    issued: dt.date | None = None
+    """The issue date the book recorded (``None``: the run's issue date)."""
 
 
 @dataclass
@@ -101,6 +112,17 @@ class BatchResult:
     archive: Path | None = None
     dry_run: bool = False
     strict_blocked: bool = False
+    pdf_dir: Path | None = None
+    print_pdf: Path | None = None
+    pdf_converted: int = 0
+    """Letters converted to PDF in this run (the others' PDFs were already current)."""
+    pdf_unchanged: int = 0
+    pdf_error: ConversionError | None = None
+    """Why some or all PDFs are missing (LibreOffice not installed, a letter that fails)."""
+    numbers_taken: tuple[int, ...] = ()
+    """Numbers newly taken from the book in this run (in letter order)."""
+    numbers_reused: int = 0
+    """Letters that kept the number a previous run took for them."""
 
     @property
     def rows(self) -> int:
@@ -108,7 +130,7 @@ class BatchResult:
 
     @property
     def exit_code(self) -> int:
-        return 1 if self.failed_rows else 0
+        return 1 if self.failed_rows or self.pdf_error is not None else 0
 
 
 def _jsonable(value: Any) -> Any:
@@ -173,6 +195,12 @@ def _settings_digest(spec: TemplateSpec, profile: BatchProfile, issue_day: dt.da
     }
     text = json.dumps(payload, ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _identity(rec: CleanRecord, settings: str) -> str:
+    """A letter's identity before it has a number or a file name (register numbering)."""
+    row = json.dumps(_jsonable(rec.values), ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(f"{settings}\n{row}".encode()).hexdigest()
 
 
 def _key(rec: CleanRecord, number: int, settings: str, name: str) -> str:
@@ -245,7 +273,31 @@ def plan_letters(
     """Plans for the rows that can become letters, the problems of those that cannot, and
     those rows. Each good row is checked with :func:`vnadmin_docs.api.prepare` (in ``pool``
     when given). A problem outside ``content`` (issuer, signer…) is the profile's fault: it
-    is raised at once as a :class:`DataError` naming the profile file."""
+    is raised at once as a :class:`DataError` naming the profile file. Letters are numbered
+    from ``profile.numbering.start`` in row order."""
+    ready, problems, rejected = _check_rows(
+        loaded, spec, profile, issue_day, profile_source=profile_source,
+        template_dirs=template_dirs, pool=pool, window=window,
+    )
+    start = profile.numbering.start
+    settings = _settings_digest(spec, profile, issue_day)
+    plans = _name_plans([(rec, start + i, None) for i, rec in enumerate(ready)], profile,
+                        settings, profile_source)
+    return plans, problems, rejected
+
+
+def _check_rows(
+    loaded: LoadedBatch,
+    spec: TemplateSpec,
+    profile: BatchProfile,
+    issue_day: dt.date,
+    *,
+    profile_source: str | None,
+    template_dirs: tuple[str, ...],
+    pool: Executor | None,
+    window: int,
+) -> tuple[list[CleanRecord], list[RowProblem], list[CleanRecord]]:
+    """The rows that pass ``api.prepare`` (in order), the problems of the others, those."""
     good = loaded.validation.good
     start = profile.numbering.start
 
@@ -261,8 +313,7 @@ def plan_letters(
         failures.update(result)
     problems: list[RowProblem] = []
     rejected: list[CleanRecord] = []
-    ready: list[tuple[CleanRecord, int]] = []
-    number = start
+    ready: list[CleanRecord] = []
     for i, rec in enumerate(good):
         if i in failures:
             exc = DataError(failures[i])
@@ -273,12 +324,21 @@ def plan_letters(
             problems.extend(_row_problems(rec, exc))
             rejected.append(rec)
             continue
-        ready.append((rec, number))
-        number += 1
+        ready.append(rec)
+    return ready, problems, rejected
+
+
+def _name_plans(
+    numbered: Sequence[tuple[CleanRecord, int, Assigned | None]],
+    profile: BatchProfile,
+    settings: str,
+    profile_source: str | None,
+) -> list[LetterPlan]:
+    """File names (pattern, made safe and unique) and keys for numbered rows."""
     try:
         stems = [
             render_file_name(profile.file_name, {"row": rec.row, "number": n, **rec.values})
-            for rec, n in ready
+            for rec, n, _ in numbered
         ]
     except FileNamePatternError as exc:
         raise DataError(
@@ -287,12 +347,11 @@ def plan_letters(
             profile_source or "tệp cấu hình",
         ) from None
     names = unique_names(stems)
-    settings = _settings_digest(spec, profile, issue_day)
-    plans = [
-        LetterPlan(rec, n, name, _key(rec, n, settings, name))
-        for (rec, n), name in zip(ready, names, strict=True)
+    return [
+        LetterPlan(rec, n, name, _key(rec, n, settings, name),
+                   book.entry_id if book else None, book.issued if book else None)
+        for (rec, n, book), name in zip(numbered, names, strict=True)
     ]
-    return plans, problems, rejected
 
 
 # ---- rendering, in this process or in workers ---------------------------------------------
@@ -371,10 +430,20 @@ def run_batch(
     issue_date: dt.date | None = None,
     profile_source: str | None = None,
     progress: ProgressFn | None = None,
+    pdf: bool = False,
+    pdf_options: ConversionOptions | None = None,
+    register: Register | None = None,
+    series: str | Series = Series.ORDINARY,
 ) -> BatchResult:
     """Run a whole batch; see the module docstring. Raises
     :class:`~vnadmin_docs.batch.problems.InputFileError` (unusable data file),
-    :class:`DataError` (profile), :class:`TemplateError`; row problems never raise."""
+    :class:`DataError` (profile), :class:`TemplateError`, :class:`RegisterError` (the book
+    refused the batch; nothing written); row problems never raise.
+
+    ``pdf``: also a PDF per letter in ``OUTDIR/pdf/`` and ``tat-ca-de-in.pdf`` (needs
+    LibreOffice; when it is missing or fails the .docx files are still written and
+    ``result.pdf_error`` says why). ``register``: number the letters from this book
+    (``series``) instead of ``profile.numbering.start``; see :mod:`.numbering`."""
     issue_day = issue_date or profile.issue_date or dt.date.today()
     dirs = tuple(str(d) for d in template_dirs)
     library = TemplateLibrary(dirs)
@@ -389,6 +458,7 @@ def run_batch(
             loaded, spec, profile, issue_day, Path(out_dir), pool, 2 * max(workers, 1),
             strict=strict, dry_run=dry_run, make_zip=make_zip, dirs=dirs, merged=merged,
             profile_source=profile_source, progress=progress, data_path=data_path,
+            pdf=pdf, pdf_options=pdf_options, register=register, series=series,
         )
 
 
@@ -409,30 +479,56 @@ def _run_loaded(
     profile_source: str | None,
     progress: ProgressFn | None,
     data_path: str | Path,
+    pdf: bool,
+    pdf_options: ConversionOptions | None,
+    register: Register | None,
+    series: str | Series,
 ) -> BatchResult:
-    plans, late_problems, rejected = plan_letters(
+    ready, late_problems, rejected = _check_rows(
         loaded, spec, profile, issue_day, profile_source=profile_source,
         template_dirs=dirs, pool=pool, window=window,
     )
     validation = loaded.validation
     problems = sorted([*validation.problems, *late_problems], key=lambda p: p.row)
     bad_rows = {r.row for r in validation.bad} | {r.row for r in rejected}
+    settings = _settings_digest(spec, profile, issue_day)
+    numbered: list[tuple[CleanRecord, int, Assigned | None]]
+    books: list[Assigned] = []
+    writing = not (dry_run or (strict and bad_rows))
+    if register is not None and writing:
+        out.mkdir(parents=True, exist_ok=True)
+        settings = hashlib.sha256(
+            f"{settings}\n{book_identity(register, series)}".encode()).hexdigest()
+        to_number: list[tuple[str, dict[str, Any]]] = []
+        for rec in ready:
+            data = _letter_data(rec, spec, profile, 1, issue_day)
+            data["number"].pop("number", None)
+            to_number.append((_identity(rec, settings), data))
+        books = number_letters(register, series, spec, to_number, read_journal(out), out, dirs)
+        numbered = [(rec, b.number, b) for rec, b in zip(ready, books, strict=True)]
+    else:
+        start = profile.numbering.start
+        numbered = [(rec, start + i, None) for i, rec in enumerate(ready)]
+    plans = _name_plans(numbered, profile, settings, profile_source)
     result = BatchResult(loaded, spec, problems=problems, dry_run=dry_run,
-                         failed_rows=len(bad_rows))
+                         failed_rows=len(bad_rows),
+                         numbers_taken=tuple(b.number for b in books if not b.reused),
+                         numbers_reused=sum(b.reused for b in books))
     by_row = {p.record.row: p for p in plans}
 
     def entry(rec: CleanRecord, status: str, file: str = "", sha: str = "",
-              error: str = "") -> ManifestEntry:
+              error: str = "", number: str = "", pdf_file: str = "",
+              pdf_sha: str = "") -> ManifestEntry:
         mine = [p for p in problems if p.row == rec.row]
         errors = "; ".join(p.cause() if p.column is None else f"{p.column}: {p.cause()}"
                            for p in mine if p.severity == "error")
         warns = "; ".join(f"{p.column}: {p.cause()}" for p in mine if p.severity == "warning")
         return ManifestEntry(rec.row, str(rec.values.get("dossier_code") or ""),
                              str(rec.values.get("applicant_name") or ""), file, status,
-                             error or errors, warns, sha)
+                             error or errors, warns, sha, number, pdf_file, pdf_sha)
 
     all_records = sorted([*validation.good, *validation.bad], key=lambda r: r.row)
-    if dry_run or (strict and bad_rows):
+    if not writing:
         result.strict_blocked = strict and bool(bad_rows)
         result.entries = [
             entry(r, "failed") if r.row in bad_rows else
@@ -449,6 +545,9 @@ def _run_loaded(
         if stale:
             _log.info("removed %d half-written files left by an interrupted run", len(stale))
     journal = read_journal(out)
+    stage = PdfStage(out, journal, pdf_options) if pdf else None
+    if stage is not None:
+        result.pdf_dir = stage.folder
     merged_key = _merged_key(plans)
     merged_path = resolve_inside(out, MERGED_FILE)
     need_merged = merged and bool(plans) and not (
@@ -464,13 +563,15 @@ def _run_loaded(
         if done and done.file == plan.file_name and target.exists() \
                 and sha256_file(target) == done.sha256:
             status[plan.record.row] = ("unchanged", done.sha256, "")
-            if need_merged:
+            if need_merged or (stage is not None
+                               and stage.needs_model(plan.file_name, done.sha256)):
                 items.append((i, None))
         else:
             items.append((i, str(target)))
 
     def data_for(i: int) -> dict[str, Any]:
-        return _letter_data(plans[i].record, spec, profile, plans[i].number, issue_day)
+        plan = plans[i]
+        return _letter_data(plan.record, spec, profile, plan.number, plan.issued or issue_day)
 
     # Letters reach the merged file in plan order (pool.map keeps order), one at a time.
     merger = MergedWriter(merged_path) if need_merged else None
@@ -478,6 +579,8 @@ def _run_loaded(
     finished = 0
     if progress:
         progress(0, total)
+
+    rendered: dict[int, PageModel | None] = {}  # plan index -> model, kept until its turn
 
     def on_chunk(done: list[_Done]) -> None:
         nonlocal finished
@@ -492,13 +595,33 @@ def _run_loaded(
                 fresh.append(JournalEntry(plan.key, plan.file_name, sha))
             if merger is not None and model is not None:
                 merger.add(model)
+            if stage is not None:
+                rendered[index] = model
         append_journal(out, fresh)
+        if stage is not None:
+            feed_pdfs(upto=done[-1][0] if done else -1)
         finished += len(done)
         if progress:
             progress(finished, total)
 
+    fed = 0
+
+    def feed_pdfs(upto: int) -> None:
+        """Give the PDF stage every letter up to plan index ``upto``, in plan order."""
+        nonlocal fed
+        assert stage is not None
+        while fed < len(plans) and fed <= upto:
+            plan = plans[fed]
+            state, sha, _error = status.get(plan.record.row, ("failed", "", ""))
+            if state != "failed":
+                stage.add(plan.file_name, sha, rendered.pop(fed, None))
+            fed += 1
+
     try:
-        _render_all(spec, dirs, items, data_for, pool, window, on_chunk, merger is not None)
+        _render_all(spec, dirs, items, data_for, pool, window, on_chunk,
+                    merger is not None or stage is not None)
+        if stage is not None:
+            feed_pdfs(upto=len(plans) - 1)
     except BaseException:
         if merger is not None:
             merger.abort()
@@ -512,6 +635,15 @@ def _run_loaded(
             merger.abort()
     if merged and merged_path.exists():
         result.merged = merged_path
+    if stage is not None:
+        stage.finish([p.file_name for p in plans
+                      if status.get(p.record.row, ("failed", "", ""))[0] != "failed"])
+        result.pdf_converted = stage.converted
+        result.pdf_unchanged = stage.unchanged
+        result.pdf_error = stage.error
+        result.print_pdf = stage.print_file
+    if register is not None:
+        _record_in_book(register, plans, status, letters)
 
     entries: list[ManifestEntry] = []
     for rec in all_records:
@@ -526,7 +658,10 @@ def _run_loaded(
             continue
         result.written += state == "written"
         result.unchanged += state == "unchanged"
-        entries.append(entry(rec, state, f"{LETTERS_DIR}/{plan.file_name}", sha))
+        made = stage.pdf_of(plan.file_name) if stage is not None else None
+        entries.append(entry(rec, state, f"{LETTERS_DIR}/{plan.file_name}", sha,
+                             number=number_text(plan.number),
+                             pdf_file=made[0] if made else "", pdf_sha=made[1] if made else ""))
     result.entries = entries
     summary = {
         "data": str(data_path),
@@ -537,14 +672,41 @@ def _run_loaded(
         "unchanged": result.unchanged,
         "failed": result.failed_rows,
         "merged": MERGED_FILE if result.merged else "",
+        "pdf": sum(1 for e in entries if e.pdf_file),
+        "print_pdf": PRINT_PDF if result.print_pdf else "",
+        "numbers_from_register": register.location.display() if register is not None else "",
     }
     result.manifest = write_manifest(out, entries, summary=summary)
     if make_zip if make_zip is not None else profile.zip:
-        result.archive = _write_zip(out, entries, result.merged)
+        result.archive = _write_zip(out, entries, result.merged, result.print_pdf)
     return result
 
 
-def _write_zip(out: Path, entries: Sequence[ManifestEntry], merged: Path | None) -> Path:
+def _record_in_book(
+    register: Register,
+    plans: Sequence[LetterPlan],
+    status: Mapping[int, tuple[str, str, str]],
+    letters: Path,
+) -> None:
+    """Attach each letter's file (with its checksum) to its book entry; cancel the number
+    of a letter that could not be made (the number stays taken, with the reason)."""
+    for plan in plans:
+        if plan.entry_id is None:
+            continue
+        state, sha, error = status.get(plan.record.row, ("failed", "", "không tạo được"))
+        entry = register.get_by_id(plan.entry_id)
+        if state == "failed":
+            if not entry.is_cancelled:
+                register.cancel(entry, f"Không tạo được văn bản (dòng {plan.record.row}): "
+                                       f"{error}")
+            continue
+        path = resolve_inside(letters, plan.file_name)
+        if entry.output_sha256 != sha or entry.output_path != str(path):
+            register.attach_output(entry, path)
+
+
+def _write_zip(out: Path, entries: Sequence[ManifestEntry], merged: Path | None,
+               print_pdf: Path | None = None) -> Path:
     import io
 
     buf = io.BytesIO()
@@ -553,8 +715,12 @@ def _write_zip(out: Path, entries: Sequence[ManifestEntry], merged: Path | None)
             if e.output_file and e.status in ("written", "unchanged"):
                 path = resolve_inside(out / LETTERS_DIR, Path(e.output_file).name)
                 zf.write(path, e.output_file)
+            if e.pdf_file:
+                zf.write(resolve_inside(out / PDF_DIR, Path(e.pdf_file).name), e.pdf_file)
         if merged is not None:
             zf.write(merged, merged.name)
+        if print_pdf is not None:
+            zf.write(print_pdf, print_pdf.name)
         for name in ("manifest.csv", "manifest.json"):
             zf.write(out / name, name)
     target = resolve_inside(out, ZIP_FILE)

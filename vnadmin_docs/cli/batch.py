@@ -20,6 +20,8 @@ from vnadmin_docs.batch.problems import InputFileError
 from vnadmin_docs.batch.profile import load_mapping, load_profile
 from vnadmin_docs.batch.run import BatchResult, run_batch
 from vnadmin_docs.errors import DataError, LayoutError, TemplateError
+from vnadmin_docs.pdf import ConversionOptions
+from vnadmin_docs.registry import Register, RegisterError
 
 __all__ = ["batch"]
 
@@ -73,6 +75,19 @@ def _summary(console: Console, result: BatchResult, lang: str) -> None:
         if result.unchanged:
             table.add_row("Đã có từ lần chạy trước" if vi else "Already there (unchanged)",
                           str(result.unchanged))
+        if result.pdf_dir is not None:
+            table.add_row("Tệp PDF đã tạo" if vi else "PDFs made", str(result.pdf_converted))
+            if result.pdf_unchanged:
+                table.add_row("Tệp PDF có sẵn (không đổi)" if vi else "PDFs already there",
+                              str(result.pdf_unchanged))
+        if result.numbers_taken:
+            first, last = result.numbers_taken[0], result.numbers_taken[-1]
+            span = f"{first:02d}" if first == last else f"{first:02d}–{last:02d}"
+            table.add_row("Số lấy từ sổ đăng ký" if vi else "Numbers taken from the register",
+                          f"{len(result.numbers_taken)} ({span})")
+        if result.numbers_reused:
+            table.add_row("Giữ số đã cấp lần trước" if vi else "Numbers kept from before",
+                          str(result.numbers_reused))
     table.add_row("Dòng lỗi, không tạo" if vi else "Rows failed", str(result.failed_rows))
     warnings = sum(1 for p in result.problems if p.severity == "warning")
     if warnings:
@@ -86,6 +101,11 @@ def _summary(console: Console, result: BatchResult, lang: str) -> None:
         if result.merged:
             places.append(("Tệp gộp để in" if vi else "Merged file for printing",
                            str(result.merged)))
+        if result.pdf_dir is not None:
+            places.append(("Tệp PDF từng người" if vi else "PDFs", str(result.pdf_dir)))
+        if result.print_pdf:
+            places.append(("Tệp PDF gộp để in" if vi else "PDF for printing",
+                           str(result.print_pdf)))
         if result.manifest:
             places.append(("Báo cáo" if vi else "Report", str(result.manifest[0])))
             places.append(("Báo cáo (JSON)" if vi else "Report (JSON)", str(result.manifest[1])))
@@ -124,6 +144,17 @@ def _summary(console: Console, result: BatchResult, lang: str) -> None:
 @click.option("-t", "--templates", "template_dirs", multiple=True,
               type=click.Path(file_okay=False, exists=True, path_type=Path),
               help="Thư mục mẫu của cơ quan (ưu tiên trước mẫu có sẵn).")
+@click.option("--pdf", "pdf", is_flag=True,
+              help="Xuất thêm PDF từng văn bản (thư mục pdf/) và tat-ca-de-in.pdf "
+                   "(cần LibreOffice).")
+@click.option("--assign-number", is_flag=True,
+              help="Lấy số văn bản từ sổ đăng ký văn bản đi (thay cho numbering.start), ghi từng "
+                   "văn bản vào sổ.")
+@click.option("--db", "register_db", envvar="VNADMIN_DOCS_REGISTER", default=None,
+              metavar="ĐƯỜNG-DẪN|URL",
+              help="Sổ đăng ký dùng với --assign-number (mặc định như `vnadmin-docs register`).")
+@click.option("--series", type=click.Choice(["thuong", "mat", "sao"]), default="thuong",
+              show_default=True, help="Hệ thống số dùng với --assign-number.")
 def batch(
     template: str,
     data: Path,
@@ -136,6 +167,10 @@ def batch(
     mapping_path: Path | None,
     column_items: tuple[str, ...],
     template_dirs: tuple[Path, ...],
+    pdf: bool,
+    assign_number: bool,
+    register_db: str | None,
+    series: str,
 ) -> None:
     """Tạo hàng loạt văn bản từ bảng tính: mỗi dòng hồ sơ một văn bản, một tệp gộp để in
     và báo cáo (manifest.csv, manifest.json).
@@ -148,10 +183,13 @@ def batch(
     lang = _lang()
     out = Console(highlight=False)
     err = Console(stderr=True, highlight=False)
+    book: Register | None = None
     try:
         profile = load_profile(profile_path)
         columns = load_mapping(mapping_path) if mapping_path else {}
         columns.update(_parse_columns(column_items))
+        if assign_number and not dry_run:
+            book = Register.open(register_db)
         show_bar = err.is_terminal and not dry_run
         progress = Progress(
             TextColumn("[bold]Đang tạo văn bản" if lang == "vi" else "[bold]Rendering"),
@@ -168,10 +206,17 @@ def batch(
                 data, profile, out_dir, strict=strict, dry_run=dry_run, workers=workers,
                 make_zip=make_zip, columns=columns, template=template,
                 template_dirs=template_dirs, profile_source=str(profile_path), progress=tick,
+                pdf=pdf, pdf_options=ConversionOptions(processes=workers if workers > 1 else None),
+                register=book, series=series,
             )
-    except (InputFileError, DataError, TemplateError, LayoutError) as exc:
+    except (InputFileError, DataError, TemplateError, LayoutError, RegisterError) as exc:
         err.print(exc.localized(lang), markup=False, soft_wrap=True)
         sys.exit(EXIT_BAD_INPUT)
+    finally:
+        if book is not None:
+            book.close()
     _print_problems(err, result, lang)
     _summary(out, result, lang)
+    if result.pdf_error is not None:
+        err.print(result.pdf_error.localized(lang), markup=False, soft_wrap=True)
     sys.exit(result.exit_code)

@@ -1,0 +1,176 @@
+"""PDFs of a batch: one per letter in ``OUTDIR/pdf/`` and one print file of them all.
+
+Letters reach :meth:`PdfStage.add` in plan order with the checksum of their .docx and, when
+the letter was rendered in this run, its page model. A letter's PDF is *current* when the
+journal has ``pdf:<sha256 of the .docx>`` naming this PDF and the PDF on disk still has the
+journalled checksum; current PDFs are never converted again. The others are converted in
+groups through :func:`vnadmin_docs.pdf.documents_to_pdfs` (merged .docx per group, one
+LibreOffice call each, cut at each letter's first page), so memory holds at most one flush
+of page models. The print file is the per-letter PDFs merged in order (each letter starts on
+a new page and keeps its own page numbers, as in ``tat-ca-de-in.docx``); it is rebuilt only
+when the set of letter PDFs changed.
+
+LibreOffice missing or failing never stops the batch: the .docx files are written, and the
+first :class:`ConversionError` is kept for the caller to report (exit code 1).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from vnadmin_docs.batch.atomic import resolve_inside
+from vnadmin_docs.batch.manifest import JournalEntry, append_journal, sha256_file
+from vnadmin_docs.errors import ConversionError
+from vnadmin_docs.layout.page_model import PageModel
+from vnadmin_docs.pdf import (
+    GROUP_SIZE,
+    ConversionOptions,
+    default_processes,
+    documents_to_pdfs,
+    find_soffice,
+    merge_pdfs,
+    pdf_problem,
+)
+
+__all__ = ["PDF_DIR", "PRINT_PDF", "PdfStage", "pdf_name"]
+
+_log = logging.getLogger(__name__)
+
+PDF_DIR = "pdf"
+PRINT_PDF = "tat-ca-de-in.pdf"
+_PDF_KEY = "pdf:"
+_PRINT_KEY = "print-pdf:"
+
+
+def pdf_name(file_name: str) -> str:
+    """The PDF's name: the letter's stem.
+
+    >>> pdf_name("101-000.00.06.H56-231027-0001-Lê Văn A.docx")
+    '101-000.00.06.H56-231027-0001-Lê Văn A.pdf'
+    """
+    return Path(file_name).stem + ".pdf"
+
+
+@dataclass(frozen=True)
+class _Pending:
+    file_name: str
+    docx_sha: str
+    model: PageModel
+    target: Path
+
+
+class PdfStage:
+    """Collects letters, converts those without a current PDF, writes the print file."""
+
+    def __init__(
+        self,
+        out: Path,
+        journal: dict[str, JournalEntry],
+        options: ConversionOptions | None = None,
+    ) -> None:
+        self.out = out
+        self.folder = out / PDF_DIR
+        self.folder.mkdir(parents=True, exist_ok=True)
+        for part in self.folder.glob(".*.part"):  # left by a run killed while writing a PDF
+            part.unlink(missing_ok=True)
+        self.journal = journal
+        self.error: ConversionError | None = None
+        self._no_soffice = False
+        self.converted = 0
+        self.unchanged = 0
+        self.print_file: Path | None = None
+        self._done: dict[str, str] = {}  # letter file name -> sha256 of its PDF
+        self._pending: list[_Pending] = []
+        opts = options or ConversionOptions()
+        try:
+            soffice = opts.soffice or find_soffice()
+        except ConversionError as exc:
+            self.error = exc
+            self._no_soffice = True
+            soffice = None
+        self.options = ConversionOptions(
+            soffice=soffice, processes=opts.processes, chunk_size=opts.chunk_size,
+            idle_timeout=opts.idle_timeout, retries=opts.retries,
+        )
+        self._flush_at = GROUP_SIZE * (opts.processes or default_processes())
+
+    def target(self, file_name: str) -> Path:
+        return resolve_inside(self.folder, pdf_name(file_name))
+
+    def is_current(self, file_name: str, docx_sha: str) -> bool:
+        """Whether the letter's PDF was made from exactly this .docx and is untouched."""
+        done = self.journal.get(_PDF_KEY + docx_sha)
+        target = self.target(file_name)
+        return (done is not None and done.file == pdf_name(file_name)
+                and target.is_file() and sha256_file(target) == done.sha256)
+
+    def needs_model(self, file_name: str, docx_sha: str | None) -> bool:
+        """Whether a letter already on disk must be rendered again to make its PDF."""
+        if self._no_soffice:
+            return False
+        return docx_sha is None or not self.is_current(file_name, docx_sha)
+
+    def add(self, file_name: str, docx_sha: str, model: PageModel | None) -> None:
+        """Take one letter (in plan order); convert when enough are waiting."""
+        if self.is_current(file_name, docx_sha):
+            self._done[file_name] = self.journal[_PDF_KEY + docx_sha].sha256
+            self.unchanged += 1
+            return
+        if model is None or self._no_soffice:
+            return
+        self._pending.append(_Pending(file_name, docx_sha, model, self.target(file_name)))
+        if len(self._pending) >= self._flush_at:
+            self.flush()
+
+    def flush(self) -> None:
+        """Convert the waiting letters; keep going when some fail (the first error is kept)."""
+        pending, self._pending = self._pending, []
+        if not pending or self._no_soffice:
+            return
+        for item in pending:  # a PDF of an older .docx must not pass for a new one
+            item.target.unlink(missing_ok=True)
+        try:
+            documents_to_pdfs([p.model for p in pending], [p.target for p in pending],
+                              self.options)
+        except ConversionError as exc:
+            self.error = self.error or exc
+        fresh: list[JournalEntry] = []
+        for item in pending:
+            if pdf_problem(item.target) is not None:
+                continue
+            sha = sha256_file(item.target)
+            self._done[item.file_name] = sha
+            self.converted += 1
+            fresh.append(JournalEntry(_PDF_KEY + item.docx_sha, item.target.name, sha))
+            self.journal[fresh[-1].key] = fresh[-1]
+        append_journal(self.out, fresh)
+
+    def pdf_of(self, file_name: str) -> tuple[str, str] | None:
+        """(path relative to the output folder, sha256) of a letter's PDF, if it has one."""
+        sha = self._done.get(file_name)
+        return None if sha is None else (f"{PDF_DIR}/{pdf_name(file_name)}", sha)
+
+    def finish(self, file_names: list[str]) -> None:
+        """Convert what is left, then write the print file of ``file_names`` (in order) when
+        every one of them has its PDF; otherwise remove a print file left from before."""
+        self.flush()
+        target = resolve_inside(self.out, PRINT_PDF)
+        if not file_names or any(n not in self._done for n in file_names):
+            if target.exists():
+                _log.info("letters without PDF: removing the old %s", PRINT_PDF)
+                target.unlink()
+            return
+        digest = hashlib.sha256("\n".join(self._done[n] for n in file_names).encode())
+        key = _PRINT_KEY + digest.hexdigest()
+        done = self.journal.get(key)
+        if not (done is not None and target.is_file() and sha256_file(target) == done.sha256):
+            try:
+                merge_pdfs([self.target(n) for n in file_names], target)
+            except ConversionError as exc:
+                self.error = self.error or exc
+                return
+            append_journal(self.out, [JournalEntry(key, PRINT_PDF, sha256_file(target))])
+        self.print_file = target
