@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from vnadmin_docs.batch.atomic import atomic_write_bytes, remove_stale_temps, resolve_inside
+from vnadmin_docs._files import atomic_write_bytes, remove_stale_temps, resolve_inside
 from vnadmin_docs.batch.filenames import render_file_name, unique_names
 
 

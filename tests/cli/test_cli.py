@@ -23,7 +23,7 @@ def test_render_writes_the_docx(tmp_path: Path) -> None:
     code, stdout, _ = run("render", "cong-van", str(CONG_VAN_EXAMPLE), "-o", str(out))
     assert code == 0 and out.read_bytes()[:2] == b"PK"
     assert "Đã tạo" in stdout
-    assert not [p for p in out.parent.iterdir() if p.name.endswith(".tmp")]
+    assert [p.name for p in out.parent.iterdir()] == ["cv.docx"]  # no temporary file left
 
 
 def test_bad_data_lists_every_problem_in_vietnamese_exit_2_nothing_written(tmp_path: Path) -> None:

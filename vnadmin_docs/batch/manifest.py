@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from vnadmin_docs.batch.atomic import atomic_text_file
+from vnadmin_docs._files import atomic_text_file
 
 __all__ = [
     "MANIFEST_COLUMNS",

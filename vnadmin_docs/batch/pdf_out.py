@@ -21,7 +21,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from vnadmin_docs.batch.atomic import resolve_inside
+from vnadmin_docs._files import resolve_inside
 from vnadmin_docs.batch.manifest import JournalEntry, append_journal, sha256_file
 from vnadmin_docs.errors import ConversionError
 from vnadmin_docs.layout.page_model import PageModel

@@ -33,8 +33,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from vnadmin_docs import api
+from vnadmin_docs._files import atomic_write_bytes, remove_stale_temps, resolve_inside
 from vnadmin_docs.batch.addressee import address_for
-from vnadmin_docs.batch.atomic import atomic_write_bytes, remove_stale_temps, resolve_inside
 from vnadmin_docs.batch.filenames import FileNamePatternError, render_file_name, unique_names
 from vnadmin_docs.batch.load import LoadedBatch, load_batch
 from vnadmin_docs.batch.manifest import (

@@ -10,12 +10,11 @@ written to a temporary name beside the target and renamed, so it is never half-w
 from __future__ import annotations
 
 import importlib
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from vnadmin_docs._files import atomic_target
 from vnadmin_docs.registry.columns import REGISTER_COLUMNS, REGISTER_SHEET
 from vnadmin_docs.registry.model import Entry, RegisterError, Series
 
@@ -200,17 +199,8 @@ def write_register_xlsx(
     workbook.properties.title = f"Sổ đăng ký văn bản đi {issuer_abbr} {year} ({series.label})"
     target = path
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp_name = tempfile.mkstemp(
-            prefix=f".{target.stem}-", suffix=".xlsx.tmp", dir=target.parent
-        )
-        os.close(handle)
-        try:
-            workbook.save(temp_name)
-            os.replace(temp_name, target)
-        except BaseException:
-            Path(temp_name).unlink(missing_ok=True)
-            raise
+        with atomic_target(target) as temp_path:
+            workbook.save(temp_path)
     except OSError as exc:
         raise RegisterError(
             f"Không ghi được tệp sổ “{target}”: {exc.strerror or exc}.",
