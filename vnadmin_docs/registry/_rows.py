@@ -128,11 +128,13 @@ def out_of_order_error_args(doc_date: date, last_date: date, last_number: int) -
         f"Ngày văn bản {shown} sớm hơn ngày của số {last_number:02d} ({last}) đã cấp trong "
         "sổ: số và thời gian ban hành phải theo trình tự thời gian (Điều 15 khoản 1, "
         "Nghị định 30/2020/NĐ-CP). Hãy dùng ngày cấp số, hoặc nếu đây là đăng ký bổ sung thì "
-        "cho phép rõ ràng (--allow-earlier-date, allow_earlier_date=True).",
+        "cấp số riêng bằng lệnh “vnadmin-docs register allocate --allow-earlier-date” "
+        "(trong thư viện: allow_earlier_date=True).",
         f"The document date {shown} is earlier than the date of number {last_number:02d} "
         f"({last}) already in the book: numbers and dates must follow the order of time "
         "(Decree 30, art. 15.1). Use the numbering date, or allow it explicitly for a late "
-        "registration (--allow-earlier-date, allow_earlier_date=True).",
+        "registration with “vnadmin-docs register allocate --allow-earlier-date” "
+        "(library: allow_earlier_date=True).",
     )
 
 
