@@ -22,8 +22,7 @@ import shutil
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-
-from pypdf import PageObject, PdfReader, PdfWriter
+from typing import TYPE_CHECKING
 
 from vnadmin_docs.errors import ConversionError
 from vnadmin_docs.layout.page_model import PageModel
@@ -31,6 +30,9 @@ from vnadmin_docs.pdf.chunks import plan_chunks
 from vnadmin_docs.pdf.convert import ConversionOptions, convert_files, default_processes
 from vnadmin_docs.pdf.merge import add_document, write_atomically
 from vnadmin_docs.writer import write_docx, write_merged
+
+if TYPE_CHECKING:  # pypdf costs ~60 ms to import; only PDF work needs it
+    from pypdf import PageObject, PdfReader
 
 __all__ = ["GROUP_SIZE", "documents_to_pdfs", "first_pages"]
 
@@ -65,6 +67,7 @@ def first_pages(pdf: Path, top_margin_pt: float) -> list[int]:
     In a merged file of Decree 30 documents these are the first pages of the documents,
     because every later page carries its page number there (R-PGNUM-1/2).
     """
+    from pypdf import PdfReader
     reader = PdfReader(pdf)
     starts = []
     for index, page in enumerate(reader.pages):
@@ -75,6 +78,7 @@ def first_pages(pdf: Path, top_margin_pt: float) -> list[int]:
 
 
 def _split(pdf: Path, starts: list[int], targets: Sequence[Path]) -> None:
+    from pypdf import PdfReader, PdfWriter
     reader = PdfReader(pdf)
     ends = [*starts[1:], len(reader.pages)]
     for target, start, end in zip(targets, starts, ends, strict=True):
@@ -90,6 +94,7 @@ def _print_file(
     paths: list[Path],
     duplex: bool,
 ) -> None:
+    from pypdf import PdfReader, PdfWriter
     readers: dict[Path, PdfReader] = {}
     writer = PdfWriter()
     for (pdf, start, end), path in zip(pieces, paths, strict=True):

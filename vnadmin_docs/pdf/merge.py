@@ -5,12 +5,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from pathlib import Path
-
-from pypdf import PageObject, PdfReader, PdfWriter
+from typing import TYPE_CHECKING
 
 from vnadmin_docs.errors import ConversionError
 from vnadmin_docs.pdf._files import move_into_place, temp_file_beside
 from vnadmin_docs.pdf.validate import pdf_problem
+
+if TYPE_CHECKING:  # pypdf costs ~60 ms to import; only PDF work needs it
+    from pypdf import PageObject, PdfWriter
 
 __all__ = ["add_document", "merge_pdfs", "write_atomically"]
 
@@ -26,6 +28,7 @@ def merge_pdfs(paths: Iterable[str | Path], out: str | Path, *, duplex: bool = F
     missing or not a valid PDF raises :class:`ConversionError` naming it; ``out`` is then
     left untouched.
     """
+    from pypdf import PdfReader, PdfWriter
     sources = [Path(p) for p in paths]
     target = Path(out)
     if not sources:

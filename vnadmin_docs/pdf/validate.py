@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pypdf import PdfReader
+if TYPE_CHECKING:  # pypdf costs ~60 ms to import; only PDF work needs it
+    pass
 
 __all__ = ["pdf_problem"]
 
@@ -21,6 +23,7 @@ def pdf_problem(path: Path) -> tuple[str, str] | None:
     >>> pdf_problem(bad)[0]
     'tệp tạo ra không phải PDF (thiếu phần đầu %PDF-)'
     """
+    from pypdf import PdfReader
     try:
         with path.open("rb") as handle:
             head = handle.read(1024)
