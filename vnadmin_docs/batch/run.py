@@ -392,8 +392,8 @@ def _render_chunk(task: _Task) -> list[_Done]:
 
 def _render_all(
     ctx: _Ctx,
-    items: list[tuple[int, str | None]],
-    row_for: Callable[[int], _Row],
+    items: list[tuple[int, bool]],
+    job_for: Callable[[int, bool], tuple[_Row, str | None]],
     pool: Executor | None,
     window: int,
     on_chunk: Callable[[list[_Done]], None],
@@ -405,7 +405,7 @@ def _render_all(
 
     def tasks() -> Iterator[_Task]:
         for start in range(0, len(items), _CHUNK):
-            chunk = [(row_for(i), target) for i, target in items[start:start + _CHUNK]]
+            chunk = [job_for(i, write) for i, write in items[start:start + _CHUNK]]
             yield (ctx, chunk, want_models)
 
     for done in _map_ordered(pool, _render_chunk, tasks(), window):
@@ -521,10 +521,14 @@ def _run_loaded(
                          numbers_reused=sum(b.reused for b in books))
     by_row = {p.record.row: p for p in plans}
 
+    problems_of: dict[int, list[RowProblem]] = {}
+    for p in problems:
+        problems_of.setdefault(p.row, []).append(p)
+
     def entry(rec: CleanRecord, status: str, file: str = "", sha: str = "",
               error: str = "", number: str = "", pdf_file: str = "",
               pdf_sha: str = "") -> ManifestEntry:
-        mine = [p for p in problems if p.row == rec.row]
+        mine = problems_of.get(rec.row, ())
         errors = "; ".join(p.cause() if p.column is None else f"{p.column}: {p.cause()}"
                            for p in mine if p.severity == "error")
         warns = "; ".join(f"{p.column}: {p.cause()}" for p in mine if p.severity == "warning")
@@ -561,7 +565,7 @@ def _run_loaded(
     )
 
     status: dict[int, tuple[str, str, str]] = {}  # row -> (status, sha, error)
-    items: list[tuple[int, str | None]] = []  # (plan index, file to write or None)
+    items: list[tuple[int, bool]] = []  # (plan index, write its file?)
     for i, plan in enumerate(plans):
         target = resolve_inside(letters, plan.file_name)
         done = journal.get(plan.key)
@@ -570,13 +574,14 @@ def _run_loaded(
             status[plan.record.row] = ("unchanged", done.sha256, "")
             if need_merged or (stage is not None
                                and stage.needs_model(plan.file_name, done.sha256)):
-                items.append((i, None))
+                items.append((i, False))
         else:
-            items.append((i, str(target)))
+            items.append((i, True))
 
-    def row_for(i: int) -> _Row:
+    def job_for(i: int, write: bool) -> tuple[_Row, str | None]:
         plan = plans[i]
-        return (i, plan.record.values, plan.number, plan.issued or issue_day)
+        target = str(resolve_inside(letters, plan.file_name)) if write else None
+        return (i, plan.record.values, plan.number, plan.issued or issue_day), target
 
     # Letters reach the merged file in plan order (pool.map keeps order), one at a time.
     merger = MergedWriter(merged_path) if need_merged else None
@@ -623,7 +628,7 @@ def _run_loaded(
             fed += 1
 
     try:
-        _render_all((spec, dirs, profile), items, row_for, pool, window, on_chunk,
+        _render_all((spec, dirs, profile), items, job_for, pool, window, on_chunk,
                     merger is not None or stage is not None)
         if stage is not None:
             feed_pdfs(upto=len(plans) - 1)
