@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from types import MappingProxyType
 
 from vnadmin_docs.batch.dates import DateParseError, parse_datetime
 from vnadmin_docs.batch.grid import CellValue
@@ -26,8 +25,6 @@ __all__ = ["CleanRecord", "RowProblem", "clean_record"]
 PHONE_FIELDS = frozenset({"phone", "representative_phone"})
 ID_FIELDS = frozenset({"id_number", "tax_code"})
 CODE_FIELDS = frozenset({"dossier_code"})
-_NO_CHANGES: Mapping[str, str] = MappingProxyType({})
-"""Shared by every record that cleaning left unchanged (most of a big batch)."""
 
 
 @dataclass(frozen=True)
@@ -163,5 +160,4 @@ def clean_record(
             header = raw.headers.get(spec.name, spec.label or spec.name)
             problems.append(RowProblem(raw.row, header, None, "bắt buộc nhưng để trống",
                                        "required but empty"))
-    return CleanRecord(raw.row, values, raw.raw, raw.headers, raw.group,
-                       changes or _NO_CHANGES), problems
+    return CleanRecord(raw.row, values, raw.raw, raw.headers, raw.group, changes), problems
