@@ -79,7 +79,7 @@ ProgressFn = Callable[[int, int], None]
 _R = TypeVar("_R")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LetterPlan:
     """Everything decided about one letter before anything is written. The render data is
     not kept (it is rebuilt, identically, when the letter is rendered) so that memory does

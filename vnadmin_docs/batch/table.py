@@ -30,7 +30,7 @@ _COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$|^\([A-Za-z0-9=+\-*/ ]{1,12}\)$")
 _TEXT_TYPES = ("text", "multiline")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RawRecord:
     """One data row: ``values`` per field (raw as read, legacy text already converted),
     ``raw`` the value before any change, ``headers`` the column header per field."""
