@@ -42,7 +42,7 @@ STATUS_VI = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ManifestEntry:
     row: int
     dossier_code: str
@@ -58,7 +58,7 @@ class ManifestEntry:
     pdf_sha256: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class JournalEntry:
     """One journal line. Letters: key = the letter's input key. PDFs: key ``pdf:<sha256 of
     the .docx>``. Numbers taken from a register: key ``number:<letter identity>`` with the

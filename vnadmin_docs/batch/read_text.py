@@ -87,10 +87,12 @@ def read_csv(data: bytes, path: str) -> Grid:
         dialect = csv.excel
     reader = csv.reader(io.StringIO(text, newline=""), dialect)
     rows: list[GridRow] = []
+    texts: dict[str, str] = {}  # equal cells share one string (columns repeat values)
     # Row numbers as Excel shows the file: one per record, even when a quoted cell spans
     # several lines of text.
     for number, record in enumerate(reader, start=1):
-        values: tuple[CellValue, ...] = tuple(v if v != "" else None for v in record)
+        values: tuple[CellValue, ...] = tuple(texts.setdefault(v, v) if v != "" else None
+                                              for v in record)
         rows.append(GridRow(number, values))
     return Grid(path, "csv", tuple(rows), encoding=encoding)
 

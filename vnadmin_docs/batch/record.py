@@ -27,7 +27,7 @@ ID_FIELDS = frozenset({"id_number", "tax_code"})
 CODE_FIELDS = frozenset({"dossier_code"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RowProblem:
     """One problem in one cell (or one row when ``column`` is ``None``).
 
@@ -62,7 +62,7 @@ class RowProblem:
         return self.error().localized(lang)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CleanRecord:
     """A record after cleaning: typed ``values`` per field, the ``raw`` cells, headers."""
 

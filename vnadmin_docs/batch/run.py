@@ -79,7 +79,7 @@ ProgressFn = Callable[[int, int], None]
 _R = TypeVar("_R")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LetterPlan:
     """Everything decided about one letter before anything is written. The render data is
     not kept (it is rebuilt, identically, when the letter is rendered) so that memory does
@@ -144,15 +144,16 @@ def _jsonable(value: Any) -> Any:
 
 
 def _letter_data(
-    rec: CleanRecord, spec: TemplateSpec, profile: BatchProfile, number: int, issue_day: dt.date
+    v: Mapping[str, object], spec: TemplateSpec, profile: BatchProfile, number: int,
+    issue_day: dt.date,
 ) -> dict[str, Any]:
-    """The data one letter is rendered from: profile document settings + the row."""
+    """The data one letter is rendered from: profile document settings + the row's cleaned
+    values ``v``."""
     data: dict[str, Any] = copy.deepcopy(dict(profile.document))
     num = dict(data.get("number") or {})
     num["number"] = number
     data["number"] = num
     data["date"] = issue_day.isoformat()
-    v = rec.values
     applicant = str(v.get("applicant_name") or "")
     who = address_for(
         applicant,
@@ -226,15 +227,22 @@ def _row_problems(rec: CleanRecord, exc: DataError) -> list[RowProblem]:
     return out
 
 
-_Check = tuple[TemplateSpec, tuple[str, ...], list[tuple[int, Mapping[str, Any]]]]
+_Ctx = tuple[TemplateSpec, tuple[str, ...], BatchProfile]
+"""What every letter of a run shares: template, template folders, profile."""
+_Row = tuple[int, Mapping[str, object], int, dt.date]
+"""One letter to build: plan index, the row's cleaned values, its number, its issue date.
+Workers build the render data from this (``_letter_data``), so the main process, which
+also reads the sheet and keeps the journal, does not spend its time on it."""
+_Check = tuple[_Ctx, list[_Row]]
 
 
 def _check_chunk(task: _Check) -> list[tuple[int, tuple[FieldProblem, ...]]]:
     """``api.prepare`` for each letter of a chunk; the problems of those that fail."""
-    spec, dirs, items = task
+    (spec, dirs, profile), items = task
     library = TemplateLibrary(dirs)
     out: list[tuple[int, tuple[FieldProblem, ...]]] = []
-    for index, data in items:
+    for index, values, number, day in items:
+        data = _letter_data(values, spec, profile, number, day)
         try:
             api.prepare(spec, data, library=library)
         except DataError as exc:
@@ -303,8 +311,8 @@ def _check_rows(
 
     def tasks() -> Iterator[_Check]:
         for first in range(0, len(good), _CHUNK):
-            yield (spec, template_dirs, [
-                (i, _letter_data(good[i], spec, profile, start + i, issue_day))
+            yield ((spec, template_dirs, profile), [
+                (i, good[i].values, start + i, issue_day)
                 for i in range(first, min(first + _CHUNK, len(good)))
             ])
 
@@ -356,9 +364,7 @@ def _name_plans(
 
 # ---- rendering, in this process or in workers ---------------------------------------------
 
-_Task = tuple[
-    TemplateSpec, tuple[str, ...], list[tuple[int, Mapping[str, Any], str | None]], bool
-]
+_Task = tuple[_Ctx, list[tuple[_Row, str | None]], bool]
 _Done = tuple[int, str | None, str | None, PageModel | None]
 
 
@@ -366,9 +372,10 @@ def _render_chunk(task: _Task) -> list[_Done]:
     """Render each item; write it to its path when one is given. Returns per item: index,
     sha256 of the file written (or None), an error message (or None), the page model (only
     when ``want_models``: shipping page models back from workers costs time)."""
-    spec, dirs, items, want_models = task
+    (spec, dirs, profile), items, want_models = task
     out: list[_Done] = []
-    for index, data, target in items:
+    for (index, values, number, day), target in items:
+        data = _letter_data(values, spec, profile, number, day)
         try:
             doc = api.render(spec, data, template_dirs=dirs)
             sha: str | None = None
@@ -384,24 +391,22 @@ def _render_chunk(task: _Task) -> list[_Done]:
 
 
 def _render_all(
-    spec: TemplateSpec,
-    dirs: tuple[str, ...],
-    items: list[tuple[int, str | None]],
-    data_for: Callable[[int], dict[str, Any]],
+    ctx: _Ctx,
+    items: list[tuple[int, bool]],
+    job_for: Callable[[int, bool], tuple[_Row, str | None]],
     pool: Executor | None,
     window: int,
     on_chunk: Callable[[list[_Done]], None],
     want_models: bool,
 ) -> None:
-    """Render ``items`` in chunks, results in order. Render data is built per chunk and at
-    most ``window`` chunks are in flight, so memory stays flat however long the batch."""
+    """Render ``items`` in chunks, results in order. Render data is built per letter where
+    the letter is rendered (a worker) and at most ``window`` chunks are in flight, so memory
+    stays flat however long the batch."""
 
     def tasks() -> Iterator[_Task]:
         for start in range(0, len(items), _CHUNK):
-            chunk: list[tuple[int, Mapping[str, Any], str | None]] = [
-                (i, data_for(i), target) for i, target in items[start:start + _CHUNK]
-            ]
-            yield (spec, dirs, chunk, want_models)
+            chunk = [job_for(i, write) for i, write in items[start:start + _CHUNK]]
+            yield (ctx, chunk, want_models)
 
     for done in _map_ordered(pool, _render_chunk, tasks(), window):
         on_chunk(done)
@@ -501,7 +506,7 @@ def _run_loaded(
             f"{settings}\n{book_identity(register, series)}".encode()).hexdigest()
         to_number: list[tuple[str, dict[str, Any]]] = []
         for rec in ready:
-            data = _letter_data(rec, spec, profile, 1, issue_day)
+            data = _letter_data(rec.values, spec, profile, 1, issue_day)
             data["number"].pop("number", None)
             to_number.append((_identity(rec, settings), data))
         books = number_letters(register, series, spec, to_number, read_journal(out), out, dirs)
@@ -516,10 +521,14 @@ def _run_loaded(
                          numbers_reused=sum(b.reused for b in books))
     by_row = {p.record.row: p for p in plans}
 
+    problems_of: dict[int, list[RowProblem]] = {}
+    for p in problems:
+        problems_of.setdefault(p.row, []).append(p)
+
     def entry(rec: CleanRecord, status: str, file: str = "", sha: str = "",
               error: str = "", number: str = "", pdf_file: str = "",
               pdf_sha: str = "") -> ManifestEntry:
-        mine = [p for p in problems if p.row == rec.row]
+        mine = problems_of.get(rec.row, ())
         errors = "; ".join(p.cause() if p.column is None else f"{p.column}: {p.cause()}"
                            for p in mine if p.severity == "error")
         warns = "; ".join(f"{p.column}: {p.cause()}" for p in mine if p.severity == "warning")
@@ -556,7 +565,7 @@ def _run_loaded(
     )
 
     status: dict[int, tuple[str, str, str]] = {}  # row -> (status, sha, error)
-    items: list[tuple[int, str | None]] = []  # (plan index, file to write or None)
+    items: list[tuple[int, bool]] = []  # (plan index, write its file?)
     for i, plan in enumerate(plans):
         target = resolve_inside(letters, plan.file_name)
         done = journal.get(plan.key)
@@ -565,13 +574,14 @@ def _run_loaded(
             status[plan.record.row] = ("unchanged", done.sha256, "")
             if need_merged or (stage is not None
                                and stage.needs_model(plan.file_name, done.sha256)):
-                items.append((i, None))
+                items.append((i, False))
         else:
-            items.append((i, str(target)))
+            items.append((i, True))
 
-    def data_for(i: int) -> dict[str, Any]:
+    def job_for(i: int, write: bool) -> tuple[_Row, str | None]:
         plan = plans[i]
-        return _letter_data(plan.record, spec, profile, plan.number, plan.issued or issue_day)
+        target = str(resolve_inside(letters, plan.file_name)) if write else None
+        return (i, plan.record.values, plan.number, plan.issued or issue_day), target
 
     # Letters reach the merged file in plan order (pool.map keeps order), one at a time.
     merger = MergedWriter(merged_path) if need_merged else None
@@ -618,7 +628,7 @@ def _run_loaded(
             fed += 1
 
     try:
-        _render_all(spec, dirs, items, data_for, pool, window, on_chunk,
+        _render_all((spec, dirs, profile), items, job_for, pool, window, on_chunk,
                     merger is not None or stage is not None)
         if stage is not None:
             feed_pdfs(upto=len(plans) - 1)

@@ -30,7 +30,7 @@ _COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$|^\([A-Za-z0-9=+\-*/ ]{1,12}\)$")
 _TEXT_TYPES = ("text", "multiline")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RawRecord:
     """One data row: ``values`` per field (raw as read, legacy text already converted),
     ``raw`` the value before any change, ``headers`` the column header per field."""
@@ -142,6 +142,7 @@ def build_table(
     headers = {c.field: c.header for c in header.columns}  # one mapping shared by every row
     records: list[RawRecord] = []
     skipped: list[SkippedRow] = []
+    shared: dict[str, str] = {}
     group: str | None = None
     for row in grid.rows[header.data_from:]:
         if row.is_empty() or all(row.text(i) == "" for i in indexes):
@@ -159,7 +160,10 @@ def build_table(
             continue
         values: dict[str, CellValue] = {}
         for c in header.columns:
-            values[c.field] = row.values[c.index] if c.index < len(row.values) else None
+            cell = row.values[c.index] if c.index < len(row.values) else None
+            # Equal texts share one string (procedure names, reasons, dates repeat down a
+            # column): a 10,000-row sheet then holds each distinct text once.
+            values[c.field] = shared.setdefault(cell, cell) if isinstance(cell, str) else cell
         # ``raw`` and ``values`` are the same mapping until a conversion changes ``values``.
         records.append(RawRecord(row.number, values, values, headers, group))
     if not records:
