@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from xml.sax.saxutils import escape
 
-from vnadmin_docs.layout.page_model import PageModel, Para
+from vnadmin_docs.layout.page_model import PageModel, Para, Section
 from vnadmin_docs.writer._wordml import (
     NS,
     body_xml,
@@ -15,9 +14,9 @@ from vnadmin_docs.writer._wordml import (
     section_properties_xml,
 )
 from vnadmin_docs.writer._zip import deflate, zip_bytes
-from vnadmin_docs.writer.skeleton import skeleton
+from vnadmin_docs.writer.skeleton import Skeleton, skeleton
 
-__all__ = ["write_docx"]
+__all__ = ["HeaderFooterParts", "write_docx"]
 
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _CT_HDR = "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"
@@ -42,6 +41,69 @@ def _core_xml(model: PageModel, when: dt.datetime) -> bytes:
     ).encode()
 
 
+class HeaderFooterParts:
+    """The header and footer parts of one package and the references each section makes to
+    them. Shared between letters exactly as Word would: one empty header and footer, one
+    page-number header per distinct number paragraph, one first-page footer per distinct
+    contact block. Used by :func:`write_docx` and by the streaming merged writer."""
+
+    def __init__(self, font: str, color: str) -> None:
+        self.font, self.color = font, color
+        self.parts: dict[str, str] = {}
+        self.rels: list[tuple[str, str, str]] = []  # (rid, type, target)
+        self._numbers: dict[Para, str] = {}
+        self._footers: dict[tuple[Para, ...], str] = {}
+        self._empty_header = self._add("header", header_xml([], font, color))
+        self._empty_footer = self._add("footer", footer_xml([], font, color))
+
+    def _add(self, kind: str, xml: str) -> str:
+        index = sum(1 for n in self.parts if n.startswith(f"word/{kind}")) + 1
+        self.parts[f"word/{kind}{index}.xml"] = xml
+        rid = f"rIdVn{len(self.rels) + 1}"
+        self.rels.append((rid, kind, f"{kind}{index}.xml"))
+        return rid
+
+    def section_properties(self, section: Section) -> str:
+        """``w:sectPr`` of ``section``, adding the parts it needs the first time."""
+        header = self._empty_header
+        if section.page_number is not None:
+            if section.page_number not in self._numbers:
+                self._numbers[section.page_number] = self._add(
+                    "header", header_xml([section.page_number], self.font, self.color)
+                )
+            header = self._numbers[section.page_number]
+        footer = self._empty_footer
+        if section.first_page_footer:
+            key = section.first_page_footer
+            if key not in self._footers:
+                self._footers[key] = self._add("footer", footer_xml(key, self.font, self.color))
+            footer = self._footers[key]
+        refs = {
+            "header:default": header,
+            "header:first": self._empty_header,
+            "footer:default": self._empty_footer,
+            "footer:first": footer,
+        }
+        return section_properties_xml(
+            section.setup, refs, restart=section.restart_numbering, title_page=True
+        )
+
+    def package_xml(self, skel: Skeleton) -> tuple[str, str]:
+        """The document relationships and the content types with these parts added."""
+        rel_xml = "".join(
+            f'<Relationship Id="{rid}" Type="{_REL}/{kind}" Target="{target}"/>'
+            for rid, kind, target in self.rels
+        )
+        overrides = "".join(
+            f'<Override PartName="/{n}" ContentType="{_CT_HDR if "header" in n else _CT_FTR}"/>'
+            for n in self.parts
+        )
+        return (
+            skel.document_rels.replace("</Relationships>", rel_xml + "</Relationships>"),
+            skel.content_types.replace("</Types>", overrides + "</Types>"),
+        )
+
+
 def write_docx(model: PageModel, *, created: dt.datetime | None = None) -> bytes:
     """The page model as .docx bytes. Several sections become one file in which each
     section restarts its page numbers and hides the number on its own first page.
@@ -51,67 +113,18 @@ def write_docx(model: PageModel, *, created: dt.datetime | None = None) -> bytes
     """
     skel = skeleton(model.font, model.base_size.half_points, model.language, model.color)
     font, color = model.font, model.color
-    extra_parts: dict[str, str] = {}
-    rels: list[tuple[str, str, str]] = []  # (rid, type, target)
-
-    def add_part(kind: str, xml: str) -> str:
-        index = sum(1 for n in extra_parts if n.startswith(f"word/{kind}")) + 1
-        name = f"word/{kind}{index}.xml"
-        extra_parts[name] = xml
-        rid = f"rIdVn{len(rels) + 1}"
-        rels.append((rid, kind, f"{kind}{index}.xml"))
-        return rid
-
-    empty_header = add_part("header", header_xml([], font, color))
-    empty_footer = add_part("footer", footer_xml([], font, color))
-    number_headers: dict[Para, str] = {}
-    contact_footers: dict[tuple[Para, ...], str] = {}
+    parts = HeaderFooterParts(font, color)
     body_parts: list[str] = []
+    last = len(model.sections) - 1
     for index, section in enumerate(model.sections):
-        refs = {"header:first": empty_header, "footer:default": empty_footer}
-        if section.page_number is not None:
-            if section.page_number not in number_headers:
-                number_headers[section.page_number] = add_part(
-                    "header", header_xml([section.page_number], font, color)
-                )
-            refs["header:default"] = number_headers[section.page_number]
-        else:
-            refs["header:default"] = empty_header
-        if section.first_page_footer:
-            key = section.first_page_footer
-            if key not in contact_footers:
-                contact_footers[key] = add_part("footer", footer_xml(key, font, color))
-            refs["footer:first"] = contact_footers[key]
-        else:
-            refs["footer:first"] = empty_footer
-        ordered = {
-            k: refs[k] for k in ("header:default", "header:first", "footer:default", "footer:first")
-        }
-        sect = section_properties_xml(
-            section.setup, ordered, restart=section.restart_numbering, title_page=True
-        )
-        if index == len(model.sections) - 1:
+        sect = parts.section_properties(section)
+        if index == last:
             body_parts.append(body_xml(section.body, font, color, ""))
             body_parts.append(sect)
         else:
             body_parts.append(body_xml(section.body, font, color, sect))
     document = _DOC_HEAD + "".join(body_parts) + "</w:body></w:document>"
-
-    rel_xml = "".join(
-        f'<Relationship Id="{rid}" Type="{_REL}/{kind}" Target="{target}"/>'
-        for rid, kind, target in rels
-    )
-    doc_rels = skel.document_rels.replace("</Relationships>", rel_xml + "</Relationships>")
-    overrides = "".join(
-        f'<Override PartName="/{name}" ContentType="{_CT_HDR if "header" in name else _CT_FTR}"/>'
-        for name in extra_parts
-    )
-    content_types = re.sub(
-        r'<Override PartName="/(customXml|word/stylesWithEffects|word/numbering|'
-        r"word/webSettings)[^>]*/>",
-        "",
-        skel.content_types,
-    ).replace("</Types>", overrides + "</Types>")
+    doc_rels, content_types = parts.package_xml(skel)
     when = created or dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
     level = 3  # per-document parts: fast; the static parts were deflated harder, once
     members = [
@@ -119,7 +132,7 @@ def write_docx(model: PageModel, *, created: dt.datetime | None = None) -> bytes
         skel.static_members[0],  # _rels/.rels
         deflate("word/document.xml", document, level),
         deflate("word/_rels/document.xml.rels", doc_rels, level),
-        *(deflate(name, xml, level) for name, xml in extra_parts.items()),
+        *(deflate(name, xml, level) for name, xml in parts.parts.items()),
         *skel.static_members[1:],
         deflate("docProps/core.xml", _core_xml(model, when), level),
     ]

@@ -11,6 +11,7 @@ the header/footer parts and the core properties change per document.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from dataclasses import dataclass
 from functools import lru_cache
@@ -123,7 +124,13 @@ def _build(font: str, half_points: int, lang: str, color: str) -> Skeleton:
     with zipfile.ZipFile(buffer) as zf:
         for name in zf.namelist():
             parts[name] = zf.read(name)
-    content_types = parts.pop("[Content_Types].xml").decode("utf-8")
+    # Drop the overrides of parts the trimmed package no longer has (once, not per letter).
+    content_types = re.sub(
+        r'<Override PartName="/(customXml|word/stylesWithEffects|word/numbering|'
+        r"word/webSettings)[^>]*/>",
+        "",
+        parts.pop("[Content_Types].xml").decode("utf-8"),
+    )
     document_rels = parts.pop("word/_rels/document.xml.rels").decode("utf-8")
     package_rels = parts.pop("_rels/.rels")
     parts.pop("word/document.xml")

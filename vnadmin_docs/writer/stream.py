@@ -14,15 +14,14 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
-import re
 import zipfile
 from pathlib import Path
 from types import TracebackType
 from typing import IO
 
-from vnadmin_docs.layout.page_model import PageModel, Para, Section
-from vnadmin_docs.writer._wordml import body_xml, footer_xml, header_xml, section_properties_xml
-from vnadmin_docs.writer.package import _CT_FTR, _CT_HDR, _DOC_HEAD, _REL, _core_xml
+from vnadmin_docs.layout.page_model import PageModel, Section
+from vnadmin_docs.writer._wordml import body_xml
+from vnadmin_docs.writer.package import _DOC_HEAD, HeaderFooterParts, _core_xml
 from vnadmin_docs.writer.skeleton import skeleton
 
 __all__ = ["MergedWriter"]
@@ -50,50 +49,14 @@ class MergedWriter:
         self._doc: IO[bytes] | None = None
         self._first: PageModel | None = None
         self._pending: Section | None = None
-        self._parts: dict[str, str] = {}
-        self._rels: list[tuple[str, str, str]] = []
-        self._numbers: dict[Para, str] = {}
-        self._footers: dict[tuple[Para, ...], str] = {}
-        self._empty_header = ""
-        self._empty_footer = ""
+        self._parts: HeaderFooterParts | None = None
         self.sections = 0
-
-    def _add_part(self, kind: str, xml: str) -> str:
-        index = sum(1 for n in self._parts if n.startswith(f"word/{kind}")) + 1
-        name = f"word/{kind}{index}.xml"
-        self._parts[name] = xml
-        rid = f"rIdVn{len(self._rels) + 1}"
-        self._rels.append((rid, kind, f"{kind}{index}.xml"))
-        return rid
-
-    def _sect_pr(self, section: Section) -> str:
-        assert self._first is not None
-        font, color = self._first.font, self._first.color
-        refs = {"header:first": self._empty_header, "footer:default": self._empty_footer}
-        if section.page_number is not None:
-            if section.page_number not in self._numbers:
-                self._numbers[section.page_number] = self._add_part(
-                    "header", header_xml([section.page_number], font, color)
-                )
-            refs["header:default"] = self._numbers[section.page_number]
-        else:
-            refs["header:default"] = self._empty_header
-        if section.first_page_footer:
-            key = section.first_page_footer
-            if key not in self._footers:
-                self._footers[key] = self._add_part("footer", footer_xml(key, font, color))
-            refs["footer:first"] = self._footers[key]
-        else:
-            refs["footer:first"] = self._empty_footer
-        ordered = {k: refs[k] for k in ("header:default", "header:first", "footer:default",
-                                        "footer:first")}
-        return section_properties_xml(section.setup, ordered,
-                                      restart=section.restart_numbering, title_page=True)
 
     def _flush(self, section: Section, last: bool) -> None:
         assert self._first is not None and self._doc is not None
         font, color = self._first.font, self._first.color
-        sect = self._sect_pr(section)
+        assert self._parts is not None
+        sect = self._parts.section_properties(section)
         if last:
             text = body_xml(section.body, font, color, "") + sect
         else:
@@ -104,8 +67,7 @@ class MergedWriter:
         """Append every section of ``model`` (one letter)."""
         if self._first is None:
             self._first = model
-            self._empty_header = self._add_part("header", header_xml([], model.font, model.color))
-            self._empty_footer = self._add_part("footer", footer_xml([], model.font, model.color))
+            self._parts = HeaderFooterParts(model.font, model.color)
             self._doc = self._zip.open(_entry("word/document.xml"), "w", force_zip64=True)
             self._doc.write(_DOC_HEAD.encode("utf-8"))
         for section in model.sections:
@@ -116,7 +78,7 @@ class MergedWriter:
 
     def close(self) -> Path:
         """Finish the package and move it into place; returns the target path."""
-        if self._first is None or self._doc is None or self._pending is None:
+        if self._first is None or self._doc is None or self._pending is None or not self._parts:
             self.abort()
             raise ValueError("MergedWriter needs at least one page model")
         self._flush(self._pending, last=True)
@@ -124,29 +86,18 @@ class MergedWriter:
         self._doc.close()
         first = self._first
         skel = skeleton(first.font, first.base_size.half_points, first.language, first.color)
-        rel_xml = "".join(f'<Relationship Id="{rid}" Type="{_REL}/{kind}" Target="{target}"/>'
-                          for rid, kind, target in self._rels)
-        doc_rels = skel.document_rels.replace("</Relationships>", rel_xml + "</Relationships>")
-        overrides = "".join(
-            f'<Override PartName="/{n}" ContentType="{_CT_HDR if "header" in n else _CT_FTR}"/>'
-            for n in self._parts
-        )
-        content_types = re.sub(
-            r'<Override PartName="/(customXml|word/stylesWithEffects|word/numbering|'
-            r"word/webSettings)[^>]*/>",
-            "",
-            skel.content_types,
-        ).replace("</Types>", overrides + "</Types>")
+        doc_rels, content_types = self._parts.package_xml(skel)
         zf = self._zip
         zf.writestr(_entry("[Content_Types].xml"), content_types)
         zf.writestr(_entry("_rels/.rels"), skel.package_rels)
         zf.writestr(_entry("word/_rels/document.xml.rels"), doc_rels)
-        for name, xml in self._parts.items():
+        for name, xml in self._parts.parts.items():
             zf.writestr(_entry(name), xml)
         when = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
         for name, data in skel.parts.items():
-            zf.writestr(_entry(name), _core_xml(first, when) if name == "docProps/core.xml"
-                        else data)
+            zf.writestr(
+                _entry(name), _core_xml(first, when) if name == "docProps/core.xml" else data
+            )
         zf.close()
         with open(self._tmp, "rb+") as fh:
             os.fsync(fh.fileno())
@@ -166,7 +117,8 @@ class MergedWriter:
     def __enter__(self) -> MergedWriter:
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         if kind is not None:
             self.abort()
