@@ -47,35 +47,12 @@ def _temp_beside(target: Path) -> Path:
     return target.with_name(f"{TMP_MARK}{os.getpid()}-{target.name}")
 
 
-def atomic_write_bytes(target: str | Path, data: bytes, *, durable: bool = True) -> Path:
-    """Write ``data`` to ``target`` through a temporary file and an atomic rename.
-
-    A killed process never leaves a half-written ``target``: the rename happens only after
-    the whole file is written. ``durable`` also forces the bytes to disk before the rename
-    (survives a power cut); the batch turns it off for single letters, whose checksums are
-    verified on resume anyway, because one fsync per letter costs more than rendering it.
-    """
-    target = Path(target)
-    tmp = _temp_beside(target)
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            if durable:
-                fh.flush()
-                os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-    return target
-
-
 @contextlib.contextmanager
-def atomic_target(target: Path) -> Iterator[Path]:
-    """A temporary path beside ``target`` for libraries that save by file name (openpyxl);
-    it replaces ``target`` only when the block succeeds, and is removed otherwise."""
+def atomic_target(target: str | Path) -> Iterator[Path]:
+    """A temporary path beside ``target``; it replaces ``target`` only when the block
+    succeeds and is removed otherwise. For libraries that save by file name (openpyxl), and
+    the base of the two writers below."""
+    target = Path(target)
     tmp = _temp_beside(target)
     try:
         yield tmp
@@ -86,20 +63,29 @@ def atomic_target(target: Path) -> Iterator[Path]:
         raise
 
 
+def atomic_write_bytes(target: str | Path, data: bytes, *, durable: bool = True) -> Path:
+    """Write ``data`` to ``target`` through a temporary file and an atomic rename.
+
+    A killed process never leaves a half-written ``target``: the rename happens only after
+    the whole file is written. ``durable`` also forces the bytes to disk before the rename
+    (survives a power cut); the batch turns it off for single letters, whose checksums are
+    verified on resume anyway, because one fsync per letter costs more than rendering it.
+    """
+    with atomic_target(target) as tmp, open(tmp, "wb") as fh:
+        fh.write(data)
+        if durable:
+            fh.flush()
+            os.fsync(fh.fileno())
+    return Path(target)
+
+
 @contextlib.contextmanager
 def atomic_text_file(target: Path, *, newline: str | None = None) -> Iterator[TextIO]:
     """A UTF-8 text file written in place of ``target`` only when the block succeeds."""
-    tmp = _temp_beside(target)
-    try:
-        with open(tmp, "w", encoding="utf-8", newline=newline) as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
+    with atomic_target(target) as tmp, open(tmp, "w", encoding="utf-8", newline=newline) as fh:
+        yield fh
+        fh.flush()
+        os.fsync(fh.fileno())
 
 
 def remove_stale_temps(folder: Path) -> list[Path]:
