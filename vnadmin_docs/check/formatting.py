@@ -6,12 +6,13 @@ both languages, so each rule stays a few lines long.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from vnadmin_docs.check.elements import Span
 from vnadmin_docs.check.findings import Text
 from vnadmin_docs.check.ooxml import RunFormat
+from vnadmin_docs.check.registry import Outcome, Problem, Unjudged
 from vnadmin_docs.check.textfold import is_upper_text
 
 __all__ = [
@@ -161,3 +162,16 @@ def align_vi(value: str) -> str:
     return {"left": "trái", "right": "phải", "both": "đều hai bên", "center": "giữa"}.get(
         value, value
     )
+
+
+def format_outcomes(
+    span: Span | None, spec: dict[str, object], what: tuple[str, str], centred: bool = False
+) -> Iterator[Outcome]:
+    """The size/weight/slant/case findings of one element, or "not evaluated" when the
+    element was not found (``what`` names it in Vietnamese and English)."""
+    if span is None:
+        yield Unjudged(missing(*what))
+        return
+    gaps = format_gaps(span, dict(spec), centred=centred)
+    if gaps:
+        yield Problem(span, *gaps)

@@ -7,24 +7,13 @@ from collections.abc import Iterator
 
 from vnadmin_docs.check.elements import Span
 from vnadmin_docs.check.findings import Severity, Text
-from vnadmin_docs.check.formatting import format_gaps, missing
+from vnadmin_docs.check.formatting import format_outcomes, missing
 from vnadmin_docs.check.registry import Context, Outcome, Problem, Unjudged, rule
 from vnadmin_docs.check.textfold import loose_key, nfc
 
 __all__: list[str] = []
 
 _DATE = ("dòng địa danh, ngày tháng", "the place and date line")
-
-
-def _fmt_rule(
-    span: Span | None, spec: dict[str, object], what: tuple[str, str], centred: bool = False
-) -> Iterator[Outcome]:
-    if span is None:
-        yield Unjudged(missing(*what))
-        return
-    gaps = format_gaps(span, dict(spec), centred=centred)
-    if gaps:
-        yield Problem(span, *gaps)
 
 
 # ---- place and date ------------------------------------------------------------------
@@ -200,4 +189,4 @@ def date_padding(ctx: Context) -> Iterator[Outcome]:
 def date_format(ctx: Context) -> Iterator[Outcome]:
     spec = dict(ctx.element("date_line"))
     spec.pop("bold", None)
-    yield from _fmt_rule(ctx.el.date_line, spec, _DATE)
+    yield from format_outcomes(ctx.el.date_line, spec, _DATE)

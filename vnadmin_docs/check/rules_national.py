@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from vnadmin_docs.check.elements import Span
 from vnadmin_docs.check.findings import Text
-from vnadmin_docs.check.formatting import format_gaps, missing
+from vnadmin_docs.check.formatting import format_gaps, format_outcomes, missing
 from vnadmin_docs.check.registry import Context, Outcome, Problem, Unjudged, rule
 from vnadmin_docs.check.textfold import nfc, tone_key
 
@@ -16,17 +15,6 @@ __all__: list[str] = []
 _QH = ("Quốc hiệu", "the national title (Quốc hiệu)")
 _TN = ("Tiêu ngữ", "the motto (Tiêu ngữ)")
 _ISSUER = ("tên cơ quan ban hành", "the issuer name")
-
-
-def _fmt_rule(
-    span: Span | None, spec: dict[str, object], what: tuple[str, str], centred: bool = False
-) -> Iterator[Outcome]:
-    if span is None:
-        yield Unjudged(missing(*what))
-        return
-    gaps = format_gaps(span, dict(spec), centred=centred)
-    if gaps:
-        yield Problem(span, *gaps)
 
 
 # ---- Quốc hiệu and Tiêu ngữ -------------------------------------------------------------
@@ -63,7 +51,7 @@ def quoc_hieu_text(ctx: Context) -> Iterator[Outcome]:
     fix="Chọn dòng Quốc hiệu → cỡ 12 (hoặc 13), Bold",
 )
 def quoc_hieu_format(ctx: Context) -> Iterator[Outcome]:
-    yield from _fmt_rule(ctx.el.quoc_hieu, ctx.element("quoc_hieu"), _QH)
+    yield from format_outcomes(ctx.el.quoc_hieu, ctx.element("quoc_hieu"), _QH)
 
 
 @rule(
