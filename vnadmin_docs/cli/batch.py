@@ -19,6 +19,7 @@ from vnadmin_docs.batch.manifest import STATUS_VI
 from vnadmin_docs.batch.problems import InputFileError
 from vnadmin_docs.batch.profile import load_mapping, load_profile
 from vnadmin_docs.batch.run import BatchResult, run_batch
+from vnadmin_docs.cli.options import templates_option
 from vnadmin_docs.errors import DataError, LayoutError, TemplateError
 from vnadmin_docs.pdf import ConversionOptions
 from vnadmin_docs.registry import Register, RegisterError
@@ -141,9 +142,7 @@ def _summary(console: Console, result: BatchResult, lang: str) -> None:
               help="Tệp YAML ánh xạ “Tên cột: tên_trường” (ưu tiên hơn nhận dạng tự động).")
 @click.option("--column", "column_items", multiple=True, metavar="'TÊN CỘT=trường'",
               help="Ánh xạ một cột ngay trên dòng lệnh; dùng nhiều lần được.")
-@click.option("-t", "--templates", "template_dirs", multiple=True,
-              type=click.Path(file_okay=False, exists=True, path_type=Path),
-              help="Thư mục mẫu của cơ quan (ưu tiên trước mẫu có sẵn).")
+@templates_option
 @click.option("--pdf", "pdf", is_flag=True,
               help="Xuất thêm PDF từng văn bản (thư mục pdf/) và tat-ca-de-in.pdf "
                    "(cần LibreOffice).")

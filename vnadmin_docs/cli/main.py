@@ -18,6 +18,7 @@ import click
 from vnadmin_docs import api
 from vnadmin_docs.cli.batch import batch
 from vnadmin_docs.cli.check import check
+from vnadmin_docs.cli.options import templates_option
 from vnadmin_docs.cli.register import register
 from vnadmin_docs.errors import DataError, LayoutError, TemplateError, VnAdminError
 from vnadmin_docs.i18n import resolve_language, translator
@@ -92,14 +93,7 @@ def cli(ctx: click.Context, lang: str | None) -> None:
     required=True,
     help="Tệp .docx kết quả.",
 )
-@click.option(
-    "-t",
-    "--templates",
-    "template_dirs",
-    multiple=True,
-    type=click.Path(file_okay=False, exists=True, path_type=Path),
-    help="Thư mục mẫu của cơ quan (ưu tiên trước mẫu có sẵn); dùng nhiều lần được.",
-)
+@templates_option
 @click.option(
     "--profile",
     type=click.Path(dir_okay=False, exists=True, path_type=Path),
@@ -180,13 +174,7 @@ def render(
 
 
 @cli.group(invoke_without_command=True)
-@click.option(
-    "-t",
-    "--templates",
-    "template_dirs",
-    multiple=True,
-    type=click.Path(file_okay=False, exists=True, path_type=Path),
-)
+@templates_option
 @click.option("--json", "as_json", is_flag=True, help="In dạng JSON.")
 @click.pass_context
 @report_errors
