@@ -19,6 +19,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO
 
+from vnadmin_docs._files import TMP_MARK
 from vnadmin_docs.layout.page_model import PageModel, Section
 from vnadmin_docs.writer._wordml import body_xml
 from vnadmin_docs.writer.package import _DOC_HEAD, HeaderFooterParts, _core_xml
@@ -44,7 +45,8 @@ class MergedWriter:
     def __init__(self, target: str | Path) -> None:
         self.target = Path(target)
         self.target.parent.mkdir(parents=True, exist_ok=True)
-        self._tmp = self.target.with_name(f".vnadmin-tmp-{os.getpid()}-{self.target.name}")
+        # Same temporary-name scheme as vnadmin_docs._files, so a resumed batch cleans it up.
+        self._tmp = self.target.with_name(f"{TMP_MARK}{os.getpid()}-{self.target.name}")
         self._zip = zipfile.ZipFile(self._tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=1)
         self._doc: IO[bytes] | None = None
         self._first: PageModel | None = None
