@@ -12,7 +12,13 @@ import logging
 from collections.abc import Callable, Sequence
 from typing import Any
 
-__all__ = ["LEGACY_MODULE", "convert_legacy_column", "legacy_available"]
+__all__ = [
+    "LEGACY_MODULE",
+    "convert_legacy_column",
+    "convert_legacy_text",
+    "detect_legacy_column",
+    "legacy_available",
+]
 
 LEGACY_MODULE = "vnadmin_docs.text.legacy"
 _log = logging.getLogger(__name__)
@@ -34,6 +40,26 @@ def legacy_available() -> bool:
     return _module() is not None
 
 
+def detect_legacy_column(values: Sequence[str], font: str | None) -> str | None:
+    """The legacy encoding of one column's strings (``"tcvn3"``, ``"vni"``), or ``None`` when
+    the column is already Unicode or the converter is not available."""
+    mod = _module()
+    if mod is None:
+        return None
+    detect: Callable[..., Any] = mod.detect_encoding
+    encoding = detect(list(values), font)
+    if not encoding or str(encoding).lower() in ("unicode", "utf-8", "none"):
+        return None
+    return str(encoding)
+
+
+def convert_legacy_text(text: str, encoding: str) -> str:
+    """One cell's text converted from ``encoding`` (found by :func:`detect_legacy_column`)."""
+    mod = _module()
+    convert: Callable[[str, str], str] = mod.to_unicode
+    return convert(text, encoding)
+
+
 def convert_legacy_column(
     values: Sequence[str], font: str | None
 ) -> tuple[list[str], str | None]:
@@ -42,12 +68,7 @@ def convert_legacy_column(
     Returns the (possibly converted) values and the encoding found (``None`` when the column
     is already Unicode or the converter is not available).
     """
-    mod = _module()
-    if mod is None:
+    encoding = detect_legacy_column(values, font)
+    if encoding is None:
         return list(values), None
-    detect: Callable[..., Any] = mod.detect_encoding
-    convert: Callable[[str, str], str] = mod.to_unicode
-    encoding = detect(list(values), font)
-    if not encoding or str(encoding).lower() in ("unicode", "utf-8", "none"):
-        return list(values), None
-    return [convert(v, str(encoding)) for v in values], str(encoding)
+    return [convert_legacy_text(v, encoding) for v in values], encoding

@@ -12,7 +12,7 @@ from vnadmin_docs.batch.table import Table, build_table
 from vnadmin_docs.batch.validate import Validation, validate_table
 from vnadmin_docs.model.fields import FieldSpec
 
-__all__ = ["LoadedBatch", "load_batch"]
+__all__ = ["LoadedBatch", "load_batch", "open_table"]
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,30 @@ class LoadedBatch:
         return self.table.grid.path
 
 
+def open_table(
+    path: str | Path,
+    fields: Sequence[FieldSpec],
+    *,
+    columns: Mapping[str, str | None] | None = None,
+) -> Table:
+    """Sniff and read a data file, find its header and bind the columns to ``fields``.
+
+    Raises :class:`~vnadmin_docs.batch.problems.InputFileError` when the file as a whole is
+    unusable. A workbook that opens on a cover or summary sheet is read from its first sheet
+    that is a list.
+    """
+    grid = read_grid(path)
+    try:
+        return build_table(grid, fields, columns)
+    except InputFileError as first:
+        for index in range(1, grid.sheets):
+            try:
+                return build_table(read_grid(path, index), fields, columns)
+            except InputFileError:
+                continue
+        raise first from None
+
+
 def load_batch(
     path: str | Path,
     fields: Sequence[FieldSpec],
@@ -32,22 +56,12 @@ def load_batch(
     columns: Mapping[str, str | None] | None = None,
     default_reason: str | None = None,
 ) -> LoadedBatch:
-    """Sniff, read, find the header, bind columns, clean and validate every row.
+    """Sniff, read, find the header, bind columns, clean and validate every row, and keep
+    them all (a batch run streams them instead: :func:`open_table` and
+    :func:`~vnadmin_docs.batch.validate.iter_validated`).
 
     Raises :class:`~vnadmin_docs.batch.problems.InputFileError` only when the file as a whole
     is unusable; row problems are collected in ``validation``.
     """
-    grid = read_grid(path)
-    try:
-        table = build_table(grid, fields, columns)
-    except InputFileError as first:
-        # A workbook may open on a cover or summary sheet: use the first sheet that is a list.
-        for index in range(1, grid.sheets):
-            try:
-                table = build_table(read_grid(path, index), fields, columns)
-                break
-            except InputFileError:
-                continue
-        else:
-            raise first from None
+    table = open_table(path, fields, columns=columns)
     return LoadedBatch(table, validate_table(table, fields, default_reason=default_reason))

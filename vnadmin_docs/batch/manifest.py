@@ -13,11 +13,12 @@ import csv
 import hashlib
 import json
 import os
-from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from vnadmin_docs._files import atomic_text_file
+from vnadmin_docs.batch.spill import Spill
 
 __all__ = [
     "MANIFEST_COLUMNS",
@@ -25,8 +26,10 @@ __all__ = [
     "STATUS_VI",
     "JournalEntry",
     "ManifestEntry",
+    "ManifestSpool",
     "append_journal",
     "read_journal",
+    "read_manifest",
     "sha256_file",
     "write_manifest",
 ]
@@ -56,6 +59,9 @@ class ManifestEntry:
     """The letter's number as printed after "Số:" (``101``, ``01``), when it was written."""
     pdf_file: str = ""
     pdf_sha256: str = ""
+
+
+_ENTRY_FIELDS = tuple(f.name for f in fields(ManifestEntry))
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,10 +123,11 @@ def append_journal(folder: Path, entries: Iterable[JournalEntry]) -> None:
         os.fsync(fh.fileno())
 
 
-def write_manifest(folder: Path, entries: Sequence[ManifestEntry], *,
+def write_manifest(folder: Path, entries: Iterable[ManifestEntry], *,
                    summary: dict[str, object] | None = None) -> tuple[Path, Path]:
     """Write ``manifest.csv`` and ``manifest.json`` atomically, streaming row by row (a
-    10,000-row report is never built as one string); returns both paths."""
+    10,000-row report is never built as one string); returns both paths. ``entries`` is
+    iterated twice (a list, or a :class:`ManifestSpool`)."""
     csv_path = folder / "manifest.csv"
     json_path = folder / "manifest.json"
     with atomic_text_file(csv_path, newline="") as fh:
@@ -135,3 +142,36 @@ def write_manifest(folder: Path, entries: Sequence[ManifestEntry], *,
             fh.write(("\n  " if n == 0 else ",\n  ") + json.dumps(asdict(e), ensure_ascii=False))
         fh.write("\n]}\n")
     return csv_path, json_path
+
+
+def read_manifest(folder: Path) -> list[ManifestEntry]:
+    """The rows of ``manifest.json`` in ``folder`` (empty when there is none)."""
+    path = folder / "manifest.json"
+    if not path.exists():
+        return []
+    rows = json.loads(path.read_text(encoding="utf-8"))["rows"]
+    return [ManifestEntry(**row) for row in rows]
+
+
+class ManifestSpool:
+    """Manifest rows collected one at a time during a run (in a :class:`Spill`, not in
+    memory) and read back, as often as needed, through ``finish`` (which may fill in what
+    was only known later, such as a letter's PDF)."""
+
+    def __init__(self, finish: Callable[[ManifestEntry], ManifestEntry] | None = None) -> None:
+        self._spill: Spill[tuple[object, ...]] = Spill(frame=512)
+        self.finish = finish
+
+    def add(self, entry: ManifestEntry) -> None:
+        self._spill.append(tuple(getattr(entry, f) for f in _ENTRY_FIELDS))
+
+    def __len__(self) -> int:
+        return len(self._spill)
+
+    def __iter__(self) -> Iterator[ManifestEntry]:
+        for values in self._spill:
+            entry = ManifestEntry(*values)  # type: ignore[arg-type]
+            yield self.finish(entry) if self.finish is not None else entry
+
+    def close(self) -> None:
+        self._spill.close()

@@ -1,19 +1,21 @@
 """One batch run: spreadsheet in; one letter per good row, one merged file, a manifest out.
 
-Order of work (each step finishes before the next starts):
+Two passes, so that memory does not grow with the sheet:
 
-1. read and check every row (:func:`~vnadmin_docs.batch.load.load_batch`), then check each
-   good row against the template and the document model (:func:`vnadmin_docs.api.prepare`)
-   — nothing is written before all rows are checked;
-2. plan each letter: number (profile start + position among good rows), file name (pattern,
-   made safe and unique from the data alone), and a key (hash of the cleaned row, template
-   and settings);
-3. render and write letters, skipping those the journal shows already written from the same
-   key with the same checksum (a resumed run after ``kill -9``); files appear atomically;
-4. the merged file for printing, the manifest (CSV + JSON), optionally a .zip.
+1. **check** — every row is read, cleaned and checked (:func:`~.validate.iter_validated`),
+   then checked against the template and the document model (:func:`vnadmin_docs.api.prepare`,
+   in chunks, in the worker pool when there is one). Problems are collected; each good row's
+   cleaned values are parked in a :class:`~.spill.Spill` (a temporary file) and only a
+   32-byte digest of it stays in memory. Nothing is written before every row is checked.
+2. **write** — letters are numbered (profile start + position, or the number book) and named
+   (pattern, made safe and unique from the data alone); then the parked rows are read back
+   chunk by chunk and rendered, skipping letters the journal shows already written from the
+   same key with the same checksum (a resumed run after ``kill -9``); files appear
+   atomically. The merged file, the PDF stage, the number book and the manifest are fed
+   chunk by chunk, in letter order.
 
 ``workers > 1`` renders in that many processes; letters are numbered and named before any
-process starts and the writer is deterministic, so the output is byte-identical.
+letter is rendered and the writer is deterministic, so the output is byte-identical.
 """
 
 from __future__ import annotations
@@ -28,20 +30,27 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
 from vnadmin_docs import api
-from vnadmin_docs._files import atomic_write_bytes, remove_stale_temps, resolve_inside
+from vnadmin_docs._files import (
+    atomic_target,
+    atomic_write_bytes,
+    remove_stale_temps,
+    resolve_inside,
+)
 from vnadmin_docs.batch.addressee import address_for
 from vnadmin_docs.batch.filenames import FileNamePatternError, render_file_name, unique_names
-from vnadmin_docs.batch.load import LoadedBatch, load_batch
+from vnadmin_docs.batch.load import open_table
 from vnadmin_docs.batch.manifest import (
     JournalEntry,
     ManifestEntry,
+    ManifestSpool,
     append_journal,
     read_journal,
+    read_manifest,
     sha256_file,
     write_manifest,
 )
@@ -49,9 +58,13 @@ from vnadmin_docs.batch.numbering import Assigned, book_identity, number_letters
 from vnadmin_docs.batch.pdf_out import PDF_DIR, PRINT_PDF, PdfStage
 from vnadmin_docs.batch.profile import BatchProfile
 from vnadmin_docs.batch.record import CleanRecord, RowProblem
+from vnadmin_docs.batch.spill import Spill
+from vnadmin_docs.batch.table import SkippedRow, Table
+from vnadmin_docs.batch.validate import is_bad, iter_validated
 from vnadmin_docs.content import TemplateLibrary, TemplateSpec
 from vnadmin_docs.errors import ConversionError, DataError, FieldProblem
 from vnadmin_docs.layout.page_model import PageModel
+from vnadmin_docs.model.fields import FieldSpec
 from vnadmin_docs.pdf import ConversionOptions
 from vnadmin_docs.registry import Register, Series
 from vnadmin_docs.text.so_line import number_text
@@ -63,8 +76,6 @@ __all__ = [
     "PDF_DIR",
     "PRINT_PDF",
     "BatchResult",
-    "LetterPlan",
-    "plan_letters",
     "run_batch",
 ]
 
@@ -74,34 +85,30 @@ LETTERS_DIR = "van-ban"
 MERGED_FILE = "tat-ca-de-in.docx"
 ZIP_FILE = "van-ban.zip"
 _CHUNK = 32
+_DIGEST = 32  # bytes of a row digest (sha256)
 _DERIVED = ("agency", "addressee", "addressee_pronoun", "contact")
 ProgressFn = Callable[[int, int], None]
 _R = TypeVar("_R")
-
-
-@dataclass(frozen=True, slots=True)
-class LetterPlan:
-    """Everything decided about one letter before anything is written. The render data is
-    not kept (it is rebuilt, identically, when the letter is rendered) so that memory does
-    not grow with the batch."""
-
-    record: CleanRecord
-    number: int
-    file_name: str
-    key: str
-    entry_id: int | None = None
-    """The number-book entry when the number came from a register."""
-    issued: dt.date | None = None
-    """The issue date the book recorded (``None``: the run's issue date)."""
+_T = TypeVar("_T")
 
 
 @dataclass
 class BatchResult:
-    """What a run did. ``exit_code``: 0 every row gave a letter, 1 some rows did not."""
+    """What a run did. ``exit_code``: 0 every row gave a letter, 1 some rows did not.
 
-    loaded: LoadedBatch
+    The per-row report is not kept in memory during a run (it streams to ``manifest.csv`` /
+    ``manifest.json``); :attr:`entries` reads it back when asked.
+    """
+
     template: TemplateSpec
-    entries: list[ManifestEntry] = field(default_factory=list)
+    source: str = ""
+    """The data file that was read."""
+    rows: int = 0
+    """Dossier rows read (header, title, group and footer rows not counted)."""
+    skipped: tuple[SkippedRow, ...] = ()
+    """Rows passed over on purpose: group headings, column numbers, the footer."""
+    valid: int = 0
+    """Rows that passed every check (the letters planned)."""
     problems: list[RowProblem] = field(default_factory=list)
     written: int = 0
     unchanged: int = 0
@@ -123,10 +130,18 @@ class BatchResult:
     """Numbers newly taken from the book in this run (in letter order)."""
     numbers_reused: int = 0
     """Letters that kept the number a previous run took for them."""
+    checked: list[ManifestEntry] | None = field(default=None, repr=False)
+    """The report of a run that wrote nothing (``--dry-run``, blocked ``--strict``)."""
 
     @property
-    def rows(self) -> int:
-        return len(self.entries)
+    def entries(self) -> list[ManifestEntry]:
+        """One entry per row, in row order: the report of a run that wrote nothing, or the
+        written manifest read back from disk."""
+        if self.checked is not None:
+            return self.checked
+        if self.manifest is not None:
+            return read_manifest(self.manifest[1].parent)
+        return []
 
     @property
     def exit_code(self) -> int:
@@ -198,18 +213,22 @@ def _settings_digest(spec: TemplateSpec, profile: BatchProfile, issue_day: dt.da
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def _identity(rec: CleanRecord, settings: str) -> str:
+def _row_digest(values: Mapping[str, object]) -> bytes:
+    """A row's cleaned values, hashed: what a letter's key and identity depend on."""
+    row = json.dumps(_jsonable(values), ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(row.encode()).digest()
+
+
+def _identity(digest: bytes, settings: str) -> str:
     """A letter's identity before it has a number or a file name (register numbering)."""
-    row = json.dumps(_jsonable(rec.values), ensure_ascii=False, sort_keys=True)
-    return hashlib.sha256(f"{settings}\n{row}".encode()).hexdigest()
+    return hashlib.sha256(f"{settings}\n{digest.hex()}".encode()).hexdigest()
 
 
-def _key(rec: CleanRecord, number: int, settings: str, name: str) -> str:
+def _key(digest: bytes, number: int, settings: str, name: str) -> str:
     """The resume key of one letter. Its render data is a function of the cleaned row, its
     number and the run's settings (template, profile, issue date), so hashing those is
     hashing the letter's input."""
-    row = json.dumps(_jsonable(rec.values), ensure_ascii=False, sort_keys=True)
-    return hashlib.sha256(f"{settings}\n{number}\n{name}\n{row}".encode()).hexdigest()
+    return hashlib.sha256(f"{settings}\n{number}\n{name}\n{digest.hex()}".encode()).hexdigest()
 
 
 def _version() -> str:
@@ -230,10 +249,12 @@ def _row_problems(rec: CleanRecord, exc: DataError) -> list[RowProblem]:
 _Ctx = tuple[TemplateSpec, tuple[str, ...], BatchProfile]
 """What every letter of a run shares: template, template folders, profile."""
 _Row = tuple[int, Mapping[str, object], int, dt.date]
-"""One letter to build: plan index, the row's cleaned values, its number, its issue date.
+"""One letter to build: its index, the row's cleaned values, its number, its issue date.
 Workers build the render data from this (``_letter_data``), so the main process, which
 also reads the sheet and keeps the journal, does not spend its time on it."""
 _Check = tuple[_Ctx, list[_Row]]
+_Task = tuple[_Ctx, list[tuple[_Row, str | None]], bool]
+_Done = tuple[int, str | None, str | None, PageModel | None]
 
 
 def _check_chunk(task: _Check) -> list[tuple[int, tuple[FieldProblem, ...]]]:
@@ -250,122 +271,29 @@ def _check_chunk(task: _Check) -> list[tuple[int, tuple[FieldProblem, ...]]]:
     return out
 
 
-def _map_ordered(pool: Executor | None, fn: Callable[[Any], _R], tasks: Iterable[Any],
-                 window: int) -> Iterator[_R]:
-    """``fn`` over ``tasks``, results in task order; with a pool, at most ``window`` tasks
-    in flight (``Executor.map`` would submit them all, and hold all their data, at once)."""
+def _map_ordered(pool: Executor | None, fn: Callable[[Any], _R],
+                 tasks: Iterable[tuple[Any, _T]], window: int) -> Iterator[tuple[_T, _R]]:
+    """``fn`` over the ``(task, tag)`` pairs, ``(tag, result)`` in task order; with a pool,
+    at most ``window`` tasks in flight (``Executor.map`` would submit them all, and hold all
+    their data, at once)."""
     if pool is None:
-        for task in tasks:
-            yield fn(task)
+        for task, tag in tasks:
+            yield tag, fn(task)
         return
-    pending: deque[Future[_R]] = deque()
-    for task in tasks:
-        pending.append(pool.submit(fn, task))
+    pending: deque[tuple[_T, Future[_R]]] = deque()
+    for task, tag in tasks:
+        pending.append((tag, pool.submit(fn, task)))
         if len(pending) >= window:
-            yield pending.popleft().result()
+            first, future = pending.popleft()
+            yield first, future.result()
     while pending:
-        yield pending.popleft().result()
+        first, future = pending.popleft()
+        yield first, future.result()
 
 
-def plan_letters(
-    loaded: LoadedBatch,
-    spec: TemplateSpec,
-    profile: BatchProfile,
-    issue_day: dt.date,
-    *,
-    profile_source: str | None = None,
-    template_dirs: tuple[str, ...] = (),
-    pool: Executor | None = None,
-    window: int = 4,
-) -> tuple[list[LetterPlan], list[RowProblem], list[CleanRecord]]:
-    """Plans for the rows that can become letters, the problems of those that cannot, and
-    those rows. Each good row is checked with :func:`vnadmin_docs.api.prepare` (in ``pool``
-    when given). A problem outside ``content`` (issuer, signer…) is the profile's fault: it
-    is raised at once as a :class:`DataError` naming the profile file. Letters are numbered
-    from ``profile.numbering.start`` in row order."""
-    ready, problems, rejected = _check_rows(
-        loaded, spec, profile, issue_day, profile_source=profile_source,
-        template_dirs=template_dirs, pool=pool, window=window,
-    )
-    start = profile.numbering.start
-    settings = _settings_digest(spec, profile, issue_day)
-    plans = _name_plans([(rec, start + i, None) for i, rec in enumerate(ready)], profile,
-                        settings, profile_source)
-    return plans, problems, rejected
-
-
-def _check_rows(
-    loaded: LoadedBatch,
-    spec: TemplateSpec,
-    profile: BatchProfile,
-    issue_day: dt.date,
-    *,
-    profile_source: str | None,
-    template_dirs: tuple[str, ...],
-    pool: Executor | None,
-    window: int,
-) -> tuple[list[CleanRecord], list[RowProblem], list[CleanRecord]]:
-    """The rows that pass ``api.prepare`` (in order), the problems of the others, those."""
-    good = loaded.validation.good
-    start = profile.numbering.start
-
-    def tasks() -> Iterator[_Check]:
-        for first in range(0, len(good), _CHUNK):
-            yield ((spec, template_dirs, profile), [
-                (i, good[i].values, start + i, issue_day)
-                for i in range(first, min(first + _CHUNK, len(good)))
-            ])
-
-    failures: dict[int, tuple[FieldProblem, ...]] = {}
-    for result in _map_ordered(pool, _check_chunk, tasks(), window):
-        failures.update(result)
-    problems: list[RowProblem] = []
-    rejected: list[CleanRecord] = []
-    ready: list[CleanRecord] = []
-    for i, rec in enumerate(good):
-        if i in failures:
-            exc = DataError(failures[i])
-            outside = [p for p in exc.problems if not p.path.startswith("content.")
-                       or p.path.removeprefix("content.") in _DERIVED]
-            if outside:
-                raise DataError(outside, profile_source or "tệp cấu hình") from None
-            problems.extend(_row_problems(rec, exc))
-            rejected.append(rec)
-            continue
-        ready.append(rec)
-    return ready, problems, rejected
-
-
-def _name_plans(
-    numbered: Sequence[tuple[CleanRecord, int, Assigned | None]],
-    profile: BatchProfile,
-    settings: str,
-    profile_source: str | None,
-) -> list[LetterPlan]:
-    """File names (pattern, made safe and unique) and keys for numbered rows."""
-    try:
-        stems = [
-            render_file_name(profile.file_name, {"row": rec.row, "number": n, **rec.values})
-            for rec, n, _ in numbered
-        ]
-    except FileNamePatternError as exc:
-        raise DataError(
-            [FieldProblem("file_name", f"mẫu tên tệp không hợp lệ: {exc}", str(exc),
-                          profile.file_name)],
-            profile_source or "tệp cấu hình",
-        ) from None
-    names = unique_names(stems)
-    return [
-        LetterPlan(rec, n, name, _key(rec, n, settings, name),
-                   book.entry_id if book else None, book.issued if book else None)
-        for (rec, n, book), name in zip(numbered, names, strict=True)
-    ]
-
-
-# ---- rendering, in this process or in workers ---------------------------------------------
-
-_Task = tuple[_Ctx, list[tuple[_Row, str | None]], bool]
-_Done = tuple[int, str | None, str | None, PageModel | None]
+def _who(values: Mapping[str, object]) -> tuple[str, str]:
+    """(dossier code, applicant) of a row, as the manifest shows them."""
+    return str(values.get("dossier_code") or ""), str(values.get("applicant_name") or "")
 
 
 def _render_chunk(task: _Task) -> list[_Done]:
@@ -390,33 +318,232 @@ def _render_chunk(task: _Task) -> list[_Done]:
     return out
 
 
-def _render_all(
-    ctx: _Ctx,
-    items: list[tuple[int, bool]],
-    job_for: Callable[[int, bool], tuple[_Row, str | None]],
+
+# ---- pass 1: read, clean, check every row ---------------------------------------------------
+
+
+@dataclass
+class _Survey:
+    """What the check pass keeps: the problems, the rows that give no letter, and the good
+    rows parked on disk with a digest each in memory."""
+
+    letters: Spill[tuple[int, Mapping[str, object]]]
+    """(sheet row, cleaned values) of each row that will become a letter, in order."""
+    rows: int = 0
+    problems: list[RowProblem] = field(default_factory=list)
+    failed: dict[int, tuple[str, str]] = field(default_factory=dict)
+    """Rows that give no letter -> (dossier code, applicant)."""
+    digests: bytearray = field(default_factory=bytearray)
+    stems: list[str] = field(default_factory=list)
+    """File-name stems, when the numbers are known in this pass (profile numbering)."""
+
+    def digest(self, index: int) -> bytes:
+        return bytes(self.digests[index * _DIGEST:(index + 1) * _DIGEST])
+
+
+def _survey(
+    table: Table,
+    fields: Sequence[FieldSpec],
+    spec: TemplateSpec,
+    profile: BatchProfile,
+    issue_day: dt.date,
+    *,
+    profile_source: str | None,
+    dirs: tuple[str, ...],
     pool: Executor | None,
     window: int,
-    on_chunk: Callable[[list[_Done]], None],
-    want_models: bool,
-) -> None:
-    """Render ``items`` in chunks, results in order. Render data is built per letter where
-    the letter is rendered (a worker) and at most ``window`` chunks are in flight, so memory
-    stays flat however long the batch."""
+    name_from: int | None,
+    parked: Spill[tuple[int, Mapping[str, object]]],
+) -> _Survey:
+    """Pass 1; good rows go to ``parked``. ``name_from``: the first letter number when
+    numbers come from the profile (file-name stems are then made here, while each row is at
+    hand)."""
+    survey = _Survey(parked)
+    ctx = (spec, dirs, profile)
+    start = profile.numbering.start
 
-    def tasks() -> Iterator[_Task]:
-        for start in range(0, len(items), _CHUNK):
-            chunk = [job_for(i, write) for i, write in items[start:start + _CHUNK]]
-            yield (ctx, chunk, want_models)
+    def tasks() -> Iterator[tuple[_Check, list[CleanRecord]]]:
+        chunk: list[CleanRecord] = []
+        for rec, found in iter_validated(table, fields, default_reason=profile.default_reason):
+            survey.rows += 1
+            survey.problems.extend(found)
+            if is_bad(found):
+                survey.failed[rec.row] = _who(rec.values)
+                continue
+            chunk.append(rec)
+            if len(chunk) == _CHUNK:
+                yield _check_task(ctx, chunk, start, issue_day), chunk
+                chunk = []
+        if chunk:
+            yield _check_task(ctx, chunk, start, issue_day), chunk
 
-    for done in _map_ordered(pool, _render_chunk, tasks(), window):
-        on_chunk(done)
+    late: list[RowProblem] = []
+    for chunk, failures in _map_ordered(pool, _check_chunk, tasks(), window):
+        refused = dict(failures)
+        for i, rec in enumerate(chunk):
+            if i in refused:
+                exc = DataError(refused[i])
+                outside = [p for p in exc.problems if not p.path.startswith("content.")
+                           or p.path.removeprefix("content.") in _DERIVED]
+                if outside:
+                    raise DataError(outside, profile_source or "tệp cấu hình") from None
+                late.extend(_row_problems(rec, exc))
+                survey.failed[rec.row] = _who(rec.values)
+                continue
+            if name_from is not None:
+                survey.stems.append(_stem(profile, rec.row, name_from + len(survey.letters),
+                                          rec.values))
+            survey.digests += _row_digest(rec.values)
+            survey.letters.append((rec.row, rec.values))
+    if late:
+        survey.problems = sorted([*survey.problems, *late], key=lambda p: p.row)
+    return survey
 
 
-def _merged_key(plans: Sequence[LetterPlan]) -> str:
+def _check_task(ctx: _Ctx, chunk: Sequence[CleanRecord], start: int, day: dt.date) -> _Check:
+    return ctx, [(i, rec.values, start + i, day) for i, rec in enumerate(chunk)]
+
+
+def _stem(profile: BatchProfile, row: int, number: int, values: Mapping[str, object]) -> str:
+    return render_file_name(profile.file_name, {"row": row, "number": number, **values})
+
+
+def _check_file_name(profile: BatchProfile, profile_source: str | None) -> None:
+    """Refuse a file-name pattern that can never work before any row is read."""
+    try:
+        render_file_name(profile.file_name, {})
+    except FileNamePatternError as exc:
+        raise DataError(
+            [FieldProblem("file_name", f"mẫu tên tệp không hợp lệ: {exc}", str(exc),
+                          profile.file_name)],
+            profile_source or "tệp cấu hình",
+        ) from None
+
+
+# ---- between the passes: numbers, names, keys -----------------------------------------------
+
+
+@dataclass
+class _Names:
+    """Number, file name and book entry of every letter, by position."""
+
+    start: int
+    names: list[str]
+    books: list[Assigned] | None = None
+
+    def number(self, index: int) -> int:
+        return self.books[index].number if self.books is not None else self.start + index
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """One letter of the write pass."""
+
+    index: int
+    row: int
+    values: Mapping[str, object]
+    number: int
+    file_name: str
+    key: str
+    entry_id: int | None
+    issued: dt.date | None
+
+
+def _number_from_book(
+    survey: _Survey, register: Register, series: str | Series, spec: TemplateSpec,
+    profile: BatchProfile, issue_day: dt.date, settings: str, out: Path, dirs: tuple[str, ...],
+) -> _Names:
+    """Numbers from the book for every letter (consecutive, in one transaction), then the
+    file names, which may contain the number."""
+    to_number: list[tuple[str, dict[str, Any]]] = []
+    for index, (_row, values) in enumerate(survey.letters):
+        data = _letter_data(values, spec, profile, 1, issue_day)
+        data["number"].pop("number", None)
+        to_number.append((_identity(survey.digest(index), settings), data))
+    books = number_letters(register, series, spec, to_number, read_journal(out), out, dirs)
+    del to_number
+    stems = [_stem(profile, row, book.number, values)
+             for (row, values), book in zip(survey.letters, books, strict=True)]
+    return _Names(0, unique_names(stems), books)
+
+
+def _plans(survey: _Survey, names: _Names, settings: str,
+           issue_day: dt.date) -> Iterator[_Plan]:
+    """The letters read back from the spill, in order."""
+    for index, (row, values) in enumerate(survey.letters):
+        number = names.number(index)
+        name = names.names[index]
+        book = names.books[index] if names.books is not None else None
+        yield _Plan(index, row, values, number, name,
+                    _key(survey.digest(index), number, settings, name),
+                    book.entry_id if book else None, book.issued if book else issue_day)
+
+
+def _merged_key(survey: _Survey, names: _Names, settings: str) -> str:
     h = hashlib.sha256()
-    for plan in plans:
-        h.update(plan.key.encode())
+    for index, name in enumerate(names.names):
+        h.update(_key(survey.digest(index), names.number(index), settings, name).encode())
     return "merged:" + h.hexdigest()
+
+
+def _chunks(plans: Iterable[_Plan]) -> Iterator[list[_Plan]]:
+    chunk: list[_Plan] = []
+    for plan in plans:
+        chunk.append(plan)
+        if len(chunk) == _CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+class _Report:
+    """Manifest rows in row order: letters as they finish, rows without a letter slotted
+    in before the first letter that comes after them."""
+
+    def __init__(self, survey: _Survey, sink: Callable[[ManifestEntry], None]) -> None:
+        self._failed = sorted(survey.failed)
+        self._who = survey.failed
+        self._next = 0
+        self._sink = sink
+        problems: dict[int, list[RowProblem]] = {}
+        for p in survey.problems:
+            problems.setdefault(p.row, []).append(p)
+        self._problems = problems
+
+    def entry(self, row: int, code: str, applicant: str, status: str, file: str = "",
+              sha: str = "", error: str = "", number: str = "") -> ManifestEntry:
+        mine = self._problems.get(row, ())
+        errors = "; ".join(p.cause() if p.column is None else f"{p.column}: {p.cause()}"
+                           for p in mine if p.severity == "error")
+        warns = "; ".join(f"{p.column}: {p.cause()}" for p in mine if p.severity == "warning")
+        return ManifestEntry(row, code, applicant, file, status, error or errors, warns, sha,
+                             number)
+
+    def letter(self, row: int, entry: ManifestEntry) -> None:
+        self.failed_until(row)
+        self._sink(entry)
+
+    def failed_until(self, row: int | None) -> None:
+        """Emit the rows without a letter that come before ``row`` (all when ``None``)."""
+        while self._next < len(self._failed) and (row is None or self._failed[self._next] < row):
+            bad = self._failed[self._next]
+            self._sink(self.entry(bad, *self._who[bad], "failed"))
+            self._next += 1
+
+
+def _checked_only(survey: _Survey, names: _Names, result: BatchResult) -> None:
+    """The report of a run that writes nothing: every row, valid ones as ``not_written``."""
+    entries: list[ManifestEntry] = []
+    report = _Report(survey, entries.append)
+    for index, (row, values) in enumerate(survey.letters):
+        report.letter(row, report.entry(row, *_who(values), "not_written",
+                                        f"{LETTERS_DIR}/{names.names[index]}"))
+    report.failed_until(None)
+    result.checked = entries
+
+
+# ---- pass 2: render and write ---------------------------------------------------------------
 
 
 def run_batch(
@@ -453,22 +580,38 @@ def run_batch(
     dirs = tuple(str(d) for d in template_dirs)
     library = TemplateLibrary(dirs)
     spec = library.get(template or profile.template, on=issue_day)
+    _check_file_name(profile, profile_source)
     mapping = {**profile.columns, **(columns or {})}
     column_fields = tuple(f for f in spec.fields if f.name not in _DERIVED)
-    loaded = load_batch(data_path, column_fields, columns=mapping,
-                        default_reason=profile.default_reason)
-    parallel = workers > 1 and len(loaded.validation.good) > _CHUNK
-    with ProcessPoolExecutor(max_workers=workers) if parallel else nullcontext() as pool:
-        return _run_loaded(
-            loaded, spec, profile, issue_day, Path(out_dir), pool, 2 * max(workers, 1),
-            strict=strict, dry_run=dry_run, make_zip=make_zip, dirs=dirs, merged=merged,
-            profile_source=profile_source, progress=progress, data_path=data_path,
-            pdf=pdf, pdf_options=pdf_options, register=register, series=series,
+    table = open_table(data_path, column_fields, columns=mapping)
+    out = Path(out_dir)
+    # Numbers from the book are taken only when files will be written; a run that only
+    # checks (or is blocked by --strict) shows the profile's numbering.
+    from_book = register is not None and not dry_run
+    parallel = workers > 1 and table.count > _CHUNK
+    window = 2 * max(workers, 1)
+    with ProcessPoolExecutor(max_workers=workers) if parallel else nullcontext() as pool, \
+            Spill[tuple[int, Mapping[str, object]]]() as parked:
+        survey = _survey(table, column_fields, spec, profile, issue_day,
+                         profile_source=profile_source, dirs=dirs, pool=pool, window=window,
+                         name_from=None if from_book else profile.numbering.start,
+                         parked=parked)
+        result = BatchResult(spec, source=table.grid.path, rows=survey.rows,
+                             skipped=table.skipped, valid=len(parked),
+                             problems=survey.problems, dry_run=dry_run,
+                             failed_rows=len(survey.failed))
+        del table  # the sheet is no longer needed: pass 2 reads the parked rows
+        return _write_pass(
+            survey, result, spec, profile, issue_day, out, pool, window,
+            strict=strict, make_zip=make_zip, dirs=dirs, merged=merged, progress=progress,
+            data_path=data_path, pdf=pdf, pdf_options=pdf_options,
+            register=register if from_book else None, series=series,
         )
 
 
-def _run_loaded(
-    loaded: LoadedBatch,
+def _write_pass(
+    survey: _Survey,
+    result: BatchResult,
     spec: TemplateSpec,
     profile: BatchProfile,
     issue_day: dt.date,
@@ -477,11 +620,9 @@ def _run_loaded(
     window: int,
     *,
     strict: bool,
-    dry_run: bool,
     make_zip: bool | None,
     dirs: tuple[str, ...],
     merged: bool,
-    profile_source: str | None,
     progress: ProgressFn | None,
     data_path: str | Path,
     pdf: bool,
@@ -489,62 +630,29 @@ def _run_loaded(
     register: Register | None,
     series: str | Series,
 ) -> BatchResult:
-    ready, late_problems, rejected = _check_rows(
-        loaded, spec, profile, issue_day, profile_source=profile_source,
-        template_dirs=dirs, pool=pool, window=window,
-    )
-    validation = loaded.validation
-    problems = sorted([*validation.problems, *late_problems], key=lambda p: p.row)
-    bad_rows = {r.row for r in validation.bad} | {r.row for r in rejected}
     settings = _settings_digest(spec, profile, issue_day)
-    numbered: list[tuple[CleanRecord, int, Assigned | None]]
-    books: list[Assigned] = []
-    writing = not (dry_run or (strict and bad_rows))
-    if register is not None and writing:
-        out.mkdir(parents=True, exist_ok=True)
+    writing = not (result.dry_run or (strict and survey.failed))
+    if not writing:
+        result.strict_blocked = strict and bool(survey.failed)
+        start = profile.numbering.start
+        stems = survey.stems if len(survey.stems) == len(survey.letters) else [
+            _stem(profile, row, start + i, values)
+            for i, (row, values) in enumerate(survey.letters)
+        ]
+        _checked_only(survey, _Names(start, unique_names(stems)), result)
+        return result
+    out.mkdir(parents=True, exist_ok=True)
+    if register is not None:
         settings = hashlib.sha256(
             f"{settings}\n{book_identity(register, series)}".encode()).hexdigest()
-        to_number: list[tuple[str, dict[str, Any]]] = []
-        for rec in ready:
-            data = _letter_data(rec.values, spec, profile, 1, issue_day)
-            data["number"].pop("number", None)
-            to_number.append((_identity(rec, settings), data))
-        books = number_letters(register, series, spec, to_number, read_journal(out), out, dirs)
-        numbered = [(rec, b.number, b) for rec, b in zip(ready, books, strict=True)]
+        names = _number_from_book(survey, register, series, spec, profile, issue_day,
+                                  settings, out, dirs)
+        assert names.books is not None
+        result.numbers_taken = tuple(b.number for b in names.books if not b.reused)
+        result.numbers_reused = sum(b.reused for b in names.books)
     else:
-        start = profile.numbering.start
-        numbered = [(rec, start + i, None) for i, rec in enumerate(ready)]
-    plans = _name_plans(numbered, profile, settings, profile_source)
-    result = BatchResult(loaded, spec, problems=problems, dry_run=dry_run,
-                         failed_rows=len(bad_rows),
-                         numbers_taken=tuple(b.number for b in books if not b.reused),
-                         numbers_reused=sum(b.reused for b in books))
-    by_row = {p.record.row: p for p in plans}
-
-    problems_of: dict[int, list[RowProblem]] = {}
-    for p in problems:
-        problems_of.setdefault(p.row, []).append(p)
-
-    def entry(rec: CleanRecord, status: str, file: str = "", sha: str = "",
-              error: str = "", number: str = "", pdf_file: str = "",
-              pdf_sha: str = "") -> ManifestEntry:
-        mine = problems_of.get(rec.row, ())
-        errors = "; ".join(p.cause() if p.column is None else f"{p.column}: {p.cause()}"
-                           for p in mine if p.severity == "error")
-        warns = "; ".join(f"{p.column}: {p.cause()}" for p in mine if p.severity == "warning")
-        return ManifestEntry(rec.row, str(rec.values.get("dossier_code") or ""),
-                             str(rec.values.get("applicant_name") or ""), file, status,
-                             error or errors, warns, sha, number, pdf_file, pdf_sha)
-
-    all_records = sorted([*validation.good, *validation.bad], key=lambda r: r.row)
-    if not writing:
-        result.strict_blocked = strict and bool(bad_rows)
-        result.entries = [
-            entry(r, "failed") if r.row in bad_rows else
-            entry(r, "not_written", f"{LETTERS_DIR}/{by_row[r.row].file_name}")
-            for r in all_records
-        ]
-        return result
+        names = _Names(profile.numbering.start, unique_names(survey.stems))
+    survey.stems = []
 
     letters = out / LETTERS_DIR
     letters.mkdir(parents=True, exist_ok=True)
@@ -557,84 +665,100 @@ def _run_loaded(
     stage = PdfStage(out, journal, pdf_options) if pdf else None
     if stage is not None:
         result.pdf_dir = stage.folder
-    merged_key = _merged_key(plans)
+    merged_key = _merged_key(survey, names, settings)
     merged_path = resolve_inside(out, MERGED_FILE)
-    need_merged = merged and bool(plans) and not (
+    need_merged = merged and bool(names.names) and not (
         merged_key in journal and merged_path.exists()
         and sha256_file(merged_path) == journal[merged_key].sha256
     )
-
-    status: dict[int, tuple[str, str, str]] = {}  # row -> (status, sha, error)
-    items: list[tuple[int, bool]] = []  # (plan index, write its file?)
-    for i, plan in enumerate(plans):
-        target = resolve_inside(letters, plan.file_name)
-        done = journal.get(plan.key)
-        if done and done.file == plan.file_name and target.exists() \
-                and sha256_file(target) == done.sha256:
-            status[plan.record.row] = ("unchanged", done.sha256, "")
-            if need_merged or (stage is not None
-                               and stage.needs_model(plan.file_name, done.sha256)):
-                items.append((i, False))
-        else:
-            items.append((i, True))
-
-    def job_for(i: int, write: bool) -> tuple[_Row, str | None]:
-        plan = plans[i]
-        target = str(resolve_inside(letters, plan.file_name)) if write else None
-        return (i, plan.record.values, plan.number, plan.issued or issue_day), target
-
-    # Letters reach the merged file in plan order (pool.map keeps order), one at a time.
     merger = MergedWriter(merged_path) if need_merged else None
-    total = len(items)
+    want_models = merger is not None or stage is not None
+    ctx: _Ctx = (spec, dirs, profile)
+
+    def pdf_columns(entry: ManifestEntry) -> ManifestEntry:
+        made = stage.pdf_of(Path(entry.output_file).name) if stage is not None \
+            and entry.status in ("written", "unchanged") else None
+        return replace(entry, pdf_file=made[0], pdf_sha256=made[1]) if made else entry
+
+    spool = ManifestSpool(pdf_columns)
+    report = _Report(survey, spool.add)
+    pdf_names: list[str] = []  # letters in order, for the PDF print file
+    State = tuple[str, str, str]  # (status, sha256, error)
+
+    def tasks() -> Iterator[tuple[_Task, tuple[list[_Plan], dict[int, State]]]]:
+        """Per chunk: the letters to render (written, or rendered again only for their page
+        model) and the state of those already done."""
+        for chunk in _chunks(_plans(survey, names, settings, issue_day)):
+            known: dict[int, State] = {}
+            items: list[tuple[_Row, str | None]] = []
+            for plan in chunk:
+                target = resolve_inside(letters, plan.file_name)
+                done = journal.get(plan.key)
+                row: _Row = (plan.index, plan.values, plan.number, plan.issued or issue_day)
+                if done and done.file == plan.file_name and target.exists() \
+                        and sha256_file(target) == done.sha256:
+                    known[plan.index] = ("unchanged", done.sha256, "")
+                    if need_merged or (stage is not None
+                                       and stage.needs_model(plan.file_name, done.sha256)):
+                        items.append((row, None))
+                else:
+                    items.append((row, str(target)))
+            yield (ctx, items, want_models), (chunk, known)
+
     finished = 0
+    total = len(survey.letters)
     if progress:
         progress(0, total)
-
-    rendered: dict[int, PageModel | None] = {}  # plan index -> model, kept until its turn
-
-    def on_chunk(done: list[_Done]) -> None:
-        nonlocal finished
-        fresh: list[JournalEntry] = []
-        for index, sha, error, model in done:
-            plan = plans[index]
-            if error is not None:
-                status[plan.record.row] = ("failed", "", error)
-                continue
-            if sha is not None:
-                status[plan.record.row] = ("written", sha, "")
-                fresh.append(JournalEntry(plan.key, plan.file_name, sha))
-            if merger is not None and model is not None:
-                merger.add(model)
-            if stage is not None:
-                rendered[index] = model
-        append_journal(out, fresh)
-        if stage is not None:
-            feed_pdfs(upto=done[-1][0] if done else -1)
-        finished += len(done)
-        if progress:
-            progress(finished, total)
-
-    fed = 0
-
-    def feed_pdfs(upto: int) -> None:
-        """Give the PDF stage every letter up to plan index ``upto``, in plan order."""
-        nonlocal fed
-        assert stage is not None
-        while fed < len(plans) and fed <= upto:
-            plan = plans[fed]
-            state, sha, _error = status.get(plan.record.row, ("failed", "", ""))
-            if state != "failed":
-                stage.add(plan.file_name, sha, rendered.pop(fed, None))
-            fed += 1
-
     try:
-        _render_all((spec, dirs, profile), items, job_for, pool, window, on_chunk,
-                    merger is not None or stage is not None)
+        for (chunk, known), done in _map_ordered(pool, _render_chunk, tasks(), window):
+            models: dict[int, PageModel | None] = {}
+            fresh: list[JournalEntry] = []
+            states = dict(known)
+            for index, sha, error, model in done:
+                if error is not None:
+                    states[index] = ("failed", "", error)
+                    continue
+                if sha is not None:
+                    states[index] = ("written", sha, "")
+                models[index] = model
+            for plan in chunk:
+                state, sha, _error = states[plan.index]
+                if state == "written":
+                    fresh.append(JournalEntry(plan.key, plan.file_name, sha))
+                if state == "failed":
+                    continue
+                model = models.get(plan.index)
+                if merger is not None and model is not None:
+                    merger.add(model)
+                if stage is not None:
+                    stage.add(plan.file_name, sha, model)
+                    pdf_names.append(plan.file_name)
+            append_journal(out, fresh)
+            if register is not None:
+                _record_in_book(register, chunk, states, letters)
+            for plan in chunk:
+                state, sha, error = states[plan.index]
+                code, applicant = _who(plan.values)
+                if state == "failed":
+                    result.failed_rows += 1
+                    report.letter(plan.row, report.entry(plan.row, code, applicant, "failed",
+                                                         error=error))
+                    continue
+                result.written += state == "written"
+                result.unchanged += state == "unchanged"
+                report.letter(plan.row, report.entry(
+                    plan.row, code, applicant, state, f"{LETTERS_DIR}/{plan.file_name}", sha,
+                    number=number_text(plan.number)))
+            finished += len(chunk)
+            if progress:
+                progress(finished, total)
+        report.failed_until(None)
         if stage is not None:
-            feed_pdfs(upto=len(plans) - 1)
+            stage.finish(pdf_names)
     except BaseException:
         if merger is not None:
             merger.abort()
+        spool.close()
         raise
     if merger is not None:
         if merger.sections:
@@ -646,56 +770,36 @@ def _run_loaded(
     if merged and merged_path.exists():
         result.merged = merged_path
     if stage is not None:
-        stage.finish([p.file_name for p in plans
-                      if status.get(p.record.row, ("failed", "", ""))[0] != "failed"])
         result.pdf_converted = stage.converted
         result.pdf_unchanged = stage.unchanged
         result.pdf_error = stage.error
         result.print_pdf = stage.print_file
-    if register is not None:
-        _record_in_book(register, plans, status, letters)
-
-    entries: list[ManifestEntry] = []
-    for rec in all_records:
-        if rec.row in bad_rows:
-            entries.append(entry(rec, "failed"))
-            continue
-        plan = by_row[rec.row]
-        state, sha, error = status.get(rec.row, ("failed", "", "không tạo được"))
-        if state == "failed":
-            result.failed_rows += 1
-            entries.append(entry(rec, "failed", error=error))
-            continue
-        result.written += state == "written"
-        result.unchanged += state == "unchanged"
-        made = stage.pdf_of(plan.file_name) if stage is not None else None
-        entries.append(entry(rec, state, f"{LETTERS_DIR}/{plan.file_name}", sha,
-                             number=number_text(plan.number),
-                             pdf_file=made[0] if made else "", pdf_sha=made[1] if made else ""))
-    result.entries = entries
     summary = {
         "data": str(data_path),
         "template": spec.id,
         "issue_date": issue_day.isoformat(),
-        "rows": len(entries),
+        "rows": len(spool),
         "written": result.written,
         "unchanged": result.unchanged,
         "failed": result.failed_rows,
         "merged": MERGED_FILE if result.merged else "",
-        "pdf": sum(1 for e in entries if e.pdf_file),
+        "pdf": sum(1 for n in pdf_names if stage is not None and stage.pdf_of(n)),
         "print_pdf": PRINT_PDF if result.print_pdf else "",
         "numbers_from_register": register.location.display() if register is not None else "",
     }
-    result.manifest = write_manifest(out, entries, summary=summary)
-    if make_zip if make_zip is not None else profile.zip:
-        result.archive = _write_zip(out, entries, result.merged, result.print_pdf)
+    try:
+        result.manifest = write_manifest(out, spool, summary=summary)
+        if make_zip if make_zip is not None else profile.zip:
+            result.archive = _write_zip(out, spool, result.merged, result.print_pdf)
+    finally:
+        spool.close()
     return result
 
 
 def _record_in_book(
     register: Register,
-    plans: Sequence[LetterPlan],
-    status: Mapping[int, tuple[str, str, str]],
+    plans: Sequence[_Plan],
+    states: Mapping[int, tuple[str, str, str]],
     letters: Path,
 ) -> None:
     """Attach each letter's file (with its checksum) to its book entry; cancel the number
@@ -703,24 +807,23 @@ def _record_in_book(
     for plan in plans:
         if plan.entry_id is None:
             continue
-        state, sha, error = status.get(plan.record.row, ("failed", "", "không tạo được"))
+        state, sha, error = states[plan.index]
         entry = register.get_by_id(plan.entry_id)
         if state == "failed":
             if not entry.is_cancelled:
-                register.cancel(entry, f"Không tạo được văn bản (dòng {plan.record.row}): "
-                                       f"{error}")
+                register.cancel(entry, f"Không tạo được văn bản (dòng {plan.row}): {error}")
             continue
         path = resolve_inside(letters, plan.file_name)
         if entry.output_sha256 != sha or entry.output_path != str(path):
             register.attach_output(entry, path)
 
 
-def _write_zip(out: Path, entries: Sequence[ManifestEntry], merged: Path | None,
+def _write_zip(out: Path, entries: Iterable[ManifestEntry], merged: Path | None,
                print_pdf: Path | None = None) -> Path:
-    import io
-
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+    """``van-ban.zip``: the letters, their PDFs, the merged files and the manifest, written
+    to a temporary file beside it and renamed (never built in memory)."""
+    target = resolve_inside(out, ZIP_FILE)
+    with atomic_target(target) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
         for e in entries:
             if e.output_file and e.status in ("written", "unchanged"):
                 path = resolve_inside(out / LETTERS_DIR, Path(e.output_file).name)
@@ -733,6 +836,4 @@ def _write_zip(out: Path, entries: Sequence[ManifestEntry], merged: Path | None,
             zf.write(print_pdf, print_pdf.name)
         for name in ("manifest.csv", "manifest.json"):
             zf.write(out / name, name)
-    target = resolve_inside(out, ZIP_FILE)
-    atomic_write_bytes(target, buf.getvalue())
     return target

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from vnadmin_docs.batch.fold import fold
 from vnadmin_docs.batch.grid import CellValue, Grid, GridRow
 from vnadmin_docs.batch.header import HeaderMatch, find_header
-from vnadmin_docs.batch.legacy_hook import convert_legacy_column
+from vnadmin_docs.batch.legacy_hook import convert_legacy_text, detect_legacy_column
 from vnadmin_docs.batch.problems import InputFileError
 from vnadmin_docs.batch.textclean import unescape_ooxml
 from vnadmin_docs.model.fields import FieldSpec
@@ -52,13 +52,34 @@ class SkippedRow:
 
 @dataclass(frozen=True)
 class Table:
-    """Everything read from one file, before cleaning."""
+    """Everything read from one file, before cleaning: the grid, where its header is, the
+    rows skipped and the columns found in a legacy encoding.
+
+    Records are not stored: :meth:`iter_records` makes them one at a time from the grid (a
+    batch cleans, checks and spills each row, then drops it), and :attr:`records` collects
+    them for callers that want a list.
+    """
 
     grid: Grid
     header: HeaderMatch
-    records: tuple[RawRecord, ...]
+    count: int
+    """How many records :meth:`iter_records` yields."""
     skipped: tuple[SkippedRow, ...] = ()
     legacy_columns: Mapping[str, str] = field(default_factory=dict)
+
+    def iter_records(self) -> Iterator[RawRecord]:
+        """The data rows as records, in sheet order, legacy text already converted."""
+        legacy = dict(self.legacy_columns)
+        for _row, record in _walk(self.grid, self.header):
+            if not isinstance(record, RawRecord):
+                continue
+            if legacy:
+                record = _converted(record, legacy)
+            yield record
+
+    @property
+    def records(self) -> tuple[RawRecord, ...]:
+        return tuple(self.iter_records())
 
 
 def _first_text(row: GridRow) -> str:
@@ -138,76 +159,85 @@ def build_table(
             "list of late dossiers? If the columns are named differently, declare them in a "
             "column mapping file (--mapping).",
         )
-    indexes = [c.index for c in header.columns]
-    headers = {c.field: c.header for c in header.columns}  # one mapping shared by every row
-    records: list[RawRecord] = []
     skipped: list[SkippedRow] = []
-    shared: dict[str, str] = {}
-    group: str | None = None
-    for row in grid.rows[header.data_from:]:
-        if row.is_empty() or all(row.text(i) == "" for i in indexes):
-            continue
-        if is_footer_row(row):
-            skipped.append(SkippedRow(row.number, "dòng tổng cộng/chữ ký cuối bảng — dừng đọc",
-                                      "footer row (totals/signatures) — reading stops"))
-            break
-        if is_group_row(row, indexes):
-            group = _first_text(row)
-            skipped.append(SkippedRow(row.number, f"dòng nhóm “{group}”", f"group row “{group}”"))
-            continue
-        if _is_column_numbers(row):
-            skipped.append(SkippedRow(row.number, "dòng đánh số cột", "column-number row"))
-            continue
-        values: dict[str, CellValue] = {}
-        for c in header.columns:
-            cell = row.values[c.index] if c.index < len(row.values) else None
-            # Equal texts share one string (procedure names, reasons, dates repeat down a
-            # column): a 10,000-row sheet then holds each distinct text once.
-            values[c.field] = shared.setdefault(cell, cell) if isinstance(cell, str) else cell
-        # ``raw`` and ``values`` are the same mapping until a conversion changes ``values``.
-        records.append(RawRecord(row.number, values, values, headers, group))
-    if not records:
+    count = 0
+    for _row, item in _walk(grid, header):
+        if isinstance(item, SkippedRow):
+            skipped.append(item)
+        else:
+            count += 1
+    if not count:
         raise InputFileError(
             grid.path,
             f"không có dòng hồ sơ nào dưới dòng tiêu đề (dòng {header.header_rows[-1]}).",
             f"there are no dossier rows below the header (row {header.header_rows[-1]}).",
         )
-    legacy = _convert_legacy(grid, header, fields, records)
-    if legacy:
-        records = [
-            RawRecord(r.row, {**r.values, **{f: conv[i] for f, conv in legacy[0].items()
-                                             if conv[i] is not None}},
-                      r.raw, r.headers, r.group)
-            for i, r in enumerate(records)
-        ]
-    # The cells now live in the records; keep only the grid's description (path, format,
-    # epoch, encoding) so a 10,000-row sheet is not held twice.
-    return Table(replace(grid, rows=()), header, tuple(records), tuple(skipped),
-                 legacy[1] if legacy else {})
+    return Table(grid, header, count, tuple(skipped), _legacy_columns(grid, header, fields))
 
 
-def _convert_legacy(
-    grid: Grid, header: HeaderMatch, fields: Sequence[FieldSpec], records: list[RawRecord]
-) -> tuple[dict[str, list[str | None]], dict[str, str]] | None:
-    """Run the legacy-encoding hook over each text column (after ``_xHHHH_`` unescaping)."""
+def _walk(grid: Grid, header: HeaderMatch) -> Iterator[tuple[GridRow, RawRecord | SkippedRow]]:
+    """The rows below the header, each with its record or the reason it is skipped; empty
+    rows are passed over silently and a footer row ends the data."""
+    indexes = [c.index for c in header.columns]
+    headers = {c.field: c.header for c in header.columns}  # one mapping shared by every row
+    group: str | None = None
+    for row in grid.rows[header.data_from:]:
+        if row.is_empty() or all(row.text(i) == "" for i in indexes):
+            continue
+        if is_footer_row(row):
+            yield row, SkippedRow(row.number, "dòng tổng cộng/chữ ký cuối bảng — dừng đọc",
+                                  "footer row (totals/signatures) — reading stops")
+            return
+        if is_group_row(row, indexes):
+            group = _first_text(row)
+            yield row, SkippedRow(row.number, f"dòng nhóm “{group}”", f"group row “{group}”")
+            continue
+        if _is_column_numbers(row):
+            yield row, SkippedRow(row.number, "dòng đánh số cột", "column-number row")
+            continue
+        values: dict[str, CellValue] = {
+            c.field: row.values[c.index] if c.index < len(row.values) else None
+            for c in header.columns
+        }
+        # ``raw`` and ``values`` are the same mapping until a conversion changes ``values``.
+        yield row, RawRecord(row.number, values, values, headers, group)
+
+
+def _converted(record: RawRecord, legacy: Mapping[str, str]) -> RawRecord:
+    """``record`` with the text of its legacy-encoded columns converted (raw kept)."""
+    changed = {
+        name: convert_legacy_text(unescape_ooxml(value), legacy[name])
+        for name, value in record.values.items()
+        if name in legacy and isinstance(value, str)
+    }
+    if not changed:
+        return record
+    return replace(record, values={**record.values, **changed})
+
+
+def _legacy_columns(
+    grid: Grid, header: HeaderMatch, fields: Sequence[FieldSpec]
+) -> dict[str, str]:
+    """Text columns written in TCVN3/VNI (field -> encoding), judged on the whole column
+    (after ``_xHHHH_`` unescaping) and its most common font."""
     types = {f.name: f.type for f in fields}
-    converted: dict[str, list[str | None]] = {}
+    columns = [c for c in header.columns if types.get(c.field) in _TEXT_TYPES]
+    texts: dict[str, list[str]] = {c.field: [] for c in columns}
+    fonts: dict[str, Counter[str | None]] = {c.field: Counter() for c in columns}
+    for row, record in _walk(grid, header) if columns else ():
+        if not isinstance(record, RawRecord):
+            continue
+        for col in columns:
+            value = record.values.get(col.field)
+            if isinstance(value, str):
+                texts[col.field].append(unescape_ooxml(value))
+                fonts[col.field][row.font(col.index)] += 1
     found: dict[str, str] = {}
-    row_index = {r.number: r for r in grid.rows}
-    for col in header.columns:
-        if types.get(col.field) not in _TEXT_TYPES:
+    for col in columns:
+        if not texts[col.field]:
             continue
-        positions = [i for i, r in enumerate(records) if isinstance(r.values.get(col.field), str)]
-        if not positions:
-            continue
-        texts = [unescape_ooxml(str(records[i].values[col.field])) for i in positions]
-        fonts = Counter(row_index[records[i].row].font(col.index) for i in positions)
-        font = next((f for f, _ in fonts.most_common() if f), None)
-        new, encoding = convert_legacy_column(texts, font)
+        font = next((f for f, _ in fonts[col.field].most_common() if f), None)
+        encoding = detect_legacy_column(texts[col.field], font)
         if encoding:
-            out: list[str | None] = [None] * len(records)
-            for i, text in zip(positions, new, strict=True):
-                out[i] = text
-            converted[col.field] = out
             found[col.field] = encoding
-    return (converted, found) if converted else None
+    return found

@@ -9,7 +9,7 @@ default, with a warning); the same dossier code twice is reported.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -17,7 +17,14 @@ from vnadmin_docs.batch.record import CleanRecord, RowProblem, clean_record
 from vnadmin_docs.batch.table import Table
 from vnadmin_docs.model.fields import FieldSpec
 
-__all__ = ["Validation", "check_record", "mixed_date_columns", "validate_table"]
+__all__ = [
+    "Validation",
+    "check_record",
+    "is_bad",
+    "iter_validated",
+    "mixed_date_columns",
+    "validate_table",
+]
 
 
 @dataclass(frozen=True)
@@ -95,16 +102,17 @@ def mixed_date_columns(table: Table, fields: Sequence[FieldSpec]) -> list[str]:
     """Date fields whose column holds both real Excel dates and dd/mm/yyyy text: the mark of
     a workbook opened under an en-US locale, where 05/03 became 3 May but 25/03 stayed text
     (input notes §1.3)."""
-    out: list[str] = []
-    for spec in fields:
-        if spec.type not in ("date", "datetime"):
-            continue
-        cells = [r.raw.get(spec.name) for r in table.records]
-        has_real = any(isinstance(c, datetime) for c in cells)
-        has_text = any(isinstance(c, str) and _DMY_TEXT.match(c) for c in cells)
-        if has_real and has_text:
-            out.append(spec.name)
-    return out
+    names = [f.name for f in fields if f.type in ("date", "datetime")]
+    real: set[str] = set()
+    text: set[str] = set()
+    for record in table.iter_records() if names else ():
+        for name in names:
+            cell = record.raw.get(name)
+            if isinstance(cell, datetime):
+                real.add(name)
+            elif isinstance(cell, str) and _DMY_TEXT.match(cell):
+                text.add(name)
+    return [name for name in names if name in real and name in text]
 
 
 def _errored(rec: CleanRecord, found: list[RowProblem]) -> set[str]:
@@ -112,19 +120,18 @@ def _errored(rec: CleanRecord, found: list[RowProblem]) -> set[str]:
             if any(p.column == header for p in found)}
 
 
-def validate_table(
+def iter_validated(
     table: Table,
     fields: Sequence[FieldSpec],
     *,
     default_reason: str | None = None,
-) -> Validation:
-    """Clean and check every record of ``table``; nothing is written, nothing is raised."""
-    good: list[CleanRecord] = []
-    bad: list[CleanRecord] = []
-    problems: list[RowProblem] = []
+) -> Iterator[tuple[CleanRecord, list[RowProblem]]]:
+    """Each record of ``table`` cleaned and checked, with its problems (errors and
+    warnings), one at a time and in sheet order; nothing is written, nothing is raised. A
+    row with an error gives no letter."""
     seen_codes: dict[str, int] = {}
     mixed = mixed_date_columns(table, fields)
-    for raw in table.records:
+    for raw in table.iter_records():
         rec, found = clean_record(raw, fields, epoch=table.grid.epoch)
         for name in mixed:
             cell = raw.raw.get(name)
@@ -148,6 +155,26 @@ def validate_table(
                     f"the same dossier code as row {seen_codes[code]}", "warning"))
             else:
                 seen_codes[code] = rec.row
+        yield rec, found
+
+
+def is_bad(problems: Sequence[RowProblem]) -> bool:
+    """True when one of a row's problems is an error (the row gives no letter)."""
+    return any(p.severity == "error" for p in problems)
+
+
+def validate_table(
+    table: Table,
+    fields: Sequence[FieldSpec],
+    *,
+    default_reason: str | None = None,
+) -> Validation:
+    """Clean and check every record of ``table`` and keep them all (see
+    :func:`iter_validated` for one at a time)."""
+    good: list[CleanRecord] = []
+    bad: list[CleanRecord] = []
+    problems: list[RowProblem] = []
+    for rec, found in iter_validated(table, fields, default_reason=default_reason):
         problems.extend(found)
-        (bad if any(p.severity == "error" for p in found) else good).append(rec)
+        (bad if is_bad(found) else good).append(rec)
     return Validation(tuple(good), tuple(bad), tuple(problems))

@@ -61,15 +61,14 @@ def _summary(console: Console, result: BatchResult, lang: str) -> None:
     table = Table(title="Kết quả" if vi else "Summary", show_header=True)
     table.add_column("Mục" if vi else "Item")
     table.add_column("Số lượng / tệp" if vi else "Count / file", overflow="fold")
-    skipped = result.loaded.table.skipped
+    skipped = result.skipped
     table.add_row("Dòng hồ sơ đọc được" if vi else "Dossier rows read", str(result.rows))
     if skipped:
         table.add_row("Dòng bỏ qua (tiêu đề nhóm, tổng cộng…)" if vi else "Rows skipped",
                       str(len(skipped)))
     if result.dry_run or result.strict_blocked:
-        ok = sum(1 for e in result.entries if e.status == "not_written")
         table.add_row("Dòng hợp lệ (chưa tạo văn bản)" if vi else "Valid rows (nothing written)",
-                      str(ok))
+                      str(result.valid))
     else:
         table.add_row(STATUS_VI["written"].capitalize() if vi else "Letters written",
                       str(result.written))
