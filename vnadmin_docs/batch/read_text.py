@@ -8,11 +8,13 @@ nothing can bring them back, so it is rejected with the way to re-save it.
 
 from __future__ import annotations
 
+import codecs
 import csv
-import io
+import itertools
 import json
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import yaml
@@ -24,8 +26,42 @@ __all__ = ["decode_csv_bytes", "lost_letters", "read_csv", "read_records"]
 
 # A question mark between two letters: "Nguy?n", "V?n". Real text almost never has one.
 _LOST = re.compile(r"[^\W\d_]\?[^\W\d_]|[^\W\d_]\?(?=[ ,;\"\n])|(?<=[ ,;\"\n])\?[^\W\d_]")
+_WORD = re.compile(r"[\w?]+")
 # Bytes that only Vietnamese text in Windows-1258 uses: the five tone marks, ă, đ, ơ, ư.
 _CP1258_VIET = re.compile(rb"[\xcc\xec\xd2\xde\xf2\xc3\xe3\xd0\xf0\xd5\xf5\xdd\xfd]")
+# One line with its ending, split where io.StringIO(newline="") splits (not at U+2028 etc.).
+_LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)")
+# Bytes decoded at a time: the file's text is never held whole, only one chunk and a line.
+CHUNK_BYTES = 1 << 16
+SNIFF_CHARS = 8192  # the separator is sniffed from this much text
+
+
+class _LostLetterWatch:
+    """:func:`lost_letters` over text fed line by line (each line with its ending); gives the
+    same words as on the whole text."""
+
+    def __init__(self) -> None:
+        self._hit = False
+        self._found: dict[str, None] = {}  # words in order of first appearance
+        self._before = ""  # the character before the next line
+
+    def feed(self, line: str) -> None:
+        if "?" in line:
+            if not self._hit and _LOST.search(self._before + line):
+                self._hit = True
+            for token in _WORD.findall(line):
+                if "?" in token and re.search(r"[^\W\d_]\?|\?[^\W\d_]", token):
+                    self._found.setdefault(token)
+        if line:
+            self._before = line[-1]
+
+    def words(self, limit: int = 4) -> list[str]:
+        if not self._hit:
+            return []
+        found = list(self._found)
+        inside = [t for t in found if re.search(r"[^\W\d_]\?[^\W\d_]", t)]
+        inside.sort(key=len, reverse=True)
+        return (inside or sorted(found, key=len, reverse=True))[:limit]
 
 
 def lost_letters(text: str, limit: int = 4) -> list[str]:
@@ -35,32 +71,106 @@ def lost_letters(text: str, limit: int = 4) -> list[str]:
     >>> lost_letters("Nguy?n V?n Bình, Lý do?")
     ['Nguy?n', 'V?n']
     """
-    if not _LOST.search(text):
-        return []
-    found: list[str] = []
-    for token in re.findall(r"[\w?]+", text):
-        if "?" in token and re.search(r"[^\W\d_]\?|\?[^\W\d_]", token) and token not in found:
-            found.append(token)
-    inside = [t for t in found if re.search(r"[^\W\d_]\?[^\W\d_]", t)]
-    inside.sort(key=len, reverse=True)
-    return (inside or sorted(found, key=len, reverse=True))[:limit]
+    watch = _LostLetterWatch()
+    watch.feed(text)
+    return watch.words(limit)
 
 
-def decode_csv_bytes(data: bytes, path: str) -> tuple[str, str]:
-    """The text of a CSV file and the encoding it was read in; refuses text that lost its
-    Vietnamese letters."""
+def _is_utf8(data: bytes) -> bool:
+    """True when ``data`` is valid UTF-8, checked chunk by chunk (the text is not kept)."""
+    if data.isascii():
+        return True
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    view = memoryview(data)
+    try:
+        for pos in range(0, len(view), CHUNK_BYTES):
+            decoder.decode(view[pos:pos + CHUNK_BYTES])
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _codec(data: bytes) -> tuple[str, str, int, str]:
+    """How to decode a CSV file: codec, error handler, first byte of text, and the encoding
+    to report."""
     if data.startswith(b"\xef\xbb\xbf"):
-        text, enc = data[3:].decode("utf-8", "replace"), "utf-8-sig"
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text, enc = data.decode("utf-16"), "utf-16"
-    else:
+        return "utf-8", "replace", 3, "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16", "strict", 0, "utf-16"
+    if _is_utf8(data):
+        return "utf-8", "strict", 0, "utf-8"
+    return "cp1258", "replace", 0, "cp1258" if _CP1258_VIET.search(data) else "cp1252"
+
+
+def _pieces(data: bytes, codec: str, errors: str, start: int) -> Iterator[str]:
+    """The text of ``data[start:]``, decoded :data:`CHUNK_BYTES` at a time.
+
+    A decoding error (strict UTF-16) names its byte position in the whole file, as
+    ``data.decode()`` would.
+    """
+    decoder = codecs.getincrementaldecoder(codec)(errors)
+    view = memoryview(data)[start:]
+    for pos in [*range(0, len(view), CHUNK_BYTES), len(view)]:
+        final = pos == len(view)
+        waiting = len(decoder.getstate()[0])  # bytes of a character cut by the last chunk
         try:
-            text, enc = data.decode("utf-8"), "utf-8"
-        except UnicodeDecodeError:
-            text, enc = data.decode("cp1258", "replace"), "cp1258"
-            if not _CP1258_VIET.search(data):
-                enc = "cp1252"
-    words = lost_letters(text)
+            piece = decoder.decode(view[pos:pos + CHUNK_BYTES], final)
+        except UnicodeDecodeError as exc:
+            shift = start + pos - waiting
+            raise UnicodeDecodeError(exc.encoding, data, exc.start + shift, exc.end + shift,
+                                     exc.reason) from None
+        if piece:
+            yield piece
+
+
+def _lines(pieces: Iterable[str]) -> Iterator[str]:
+    r"""Lines with their endings (``\r\n``, ``\r`` or ``\n``), as ``io.StringIO(text,
+    newline="")`` gives them, from text that arrives in pieces.
+
+    >>> list(_lines(["a,b\r", "\nc", ",d\re\n", "f"]))
+    ['a,b\r\n', 'c,d\r', 'e\n', 'f']
+    """
+    head: list[str] = []  # the start of a line that has not ended yet
+    held = ""  # a "\r" at the end of a piece: the next piece may begin with its "\n"
+    for piece in pieces:
+        if held:
+            piece, held = held + piece, ""
+        if piece.endswith("\r"):
+            piece, held = piece[:-1], "\r"
+        end = 0
+        for match in _LINE.finditer(piece):
+            line = match.group()
+            if head:
+                head.append(line)
+                line = "".join(head)
+                head = []
+            yield line
+            end = match.end()
+        if end < len(piece):
+            head.append(piece[end:])
+    head.append(held)
+    if head != [""]:
+        yield "".join(head)
+
+
+def _text_lines(data: bytes, watch: _LostLetterWatch) -> tuple[str, Iterator[str]]:
+    """The encoding of a CSV file and its lines in NFC; each line is shown to ``watch``
+    as decoded (before NFC)."""
+    codec, errors, start, encoding = _codec(data)
+
+    def lines() -> Iterator[str]:
+        for line in _lines(_pieces(data, codec, errors, start)):
+            watch.feed(line)
+            # NFC line by line equals NFC of the whole text: a line ending never composes.
+            # normalize() returns the line itself when it already is NFC.
+            yield unicodedata.normalize("NFC", line)
+
+    return encoding, lines()
+
+
+def _refuse_lost_letters(watch: _LostLetterWatch, path: str) -> None:
+    words = watch.words()
     if words:
         shown = ", ".join(f"“{w}”" for w in words)
         raise InputFileError(
@@ -74,26 +184,58 @@ def decode_csv_bytes(data: bytes, path: str) -> tuple[str, str]:
             "Open the original workbook in Excel and save it as “CSV UTF-8 (Comma delimited)” or "
             ".xlsx.",
         )
-    return unicodedata.normalize("NFC", text), enc
+
+
+def decode_csv_bytes(data: bytes, path: str) -> tuple[str, str]:
+    """The text of a CSV file (NFC) and the encoding it was read in; refuses text that lost
+    its Vietnamese letters. :func:`read_csv` does not build this whole text."""
+    watch = _LostLetterWatch()
+    encoding, lines = _text_lines(data, watch)
+    text = "".join(lines)
+    _refuse_lost_letters(watch, path)
+    return text, encoding
 
 
 def read_csv(data: bytes, path: str) -> Grid:
-    """Rows of a CSV file; the separator (``,`` ``;`` or tab) is sniffed from the text."""
-    text, encoding = decode_csv_bytes(data, path)
-    sample = text[:8192]
+    """Rows of a CSV file; the separator (``,`` ``;`` or tab) is sniffed from the text.
+
+    The text is decoded and parsed line by line, so reading holds the file's bytes, the
+    rows read so far and one line, never a whole copy of the text.
+    """
+    watch = _LostLetterWatch()
+    encoding, lines = _text_lines(data, watch)
+    head: list[str] = []
+    size = 0
+    for line in lines:
+        head.append(line)
+        size += len(line)
+        if size >= SNIFF_CHARS:
+            break
+    sample = "".join(head)[:SNIFF_CHARS]
     try:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    del sample
+    reader = csv.reader(itertools.chain(head, lines), dialect)
+    del head
     rows: list[GridRow] = []
     texts: dict[str, str] = {}  # equal cells share one string (columns repeat values)
     # Row numbers as Excel shows the file: one per record, even when a quoted cell spans
     # several lines of text.
-    for number, record in enumerate(reader, start=1):
-        values: tuple[CellValue, ...] = tuple(texts.setdefault(v, v) if v != "" else None
-                                              for v in record)
-        rows.append(GridRow(number, values))
+    try:
+        for number, record in enumerate(reader, start=1):
+            values: tuple[CellValue, ...] = tuple(texts.setdefault(v, v) if v != "" else None
+                                                  for v in record)
+            rows.append(GridRow(number, values))
+    except csv.Error:
+        # Lost letters are the first thing to tell, as when the whole text was checked
+        # before parsing: look at the rest of the text, then give the parse error.
+        for _ in lines:
+            pass
+        _refuse_lost_letters(watch, path)
+        raise
+    _refuse_lost_letters(watch, path)
     return Grid(path, "csv", tuple(rows), encoding=encoding)
 
 

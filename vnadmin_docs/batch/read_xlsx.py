@@ -6,6 +6,7 @@ import io
 import re
 import zipfile
 from datetime import date, datetime, time
+from typing import IO
 
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 from openpyxl.utils.datetime import CALENDAR_MAC_1904  # type: ignore[import-untyped]
@@ -17,6 +18,32 @@ from vnadmin_docs.batch.problems import InputFileError
 __all__ = ["read_xlsx"]
 
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z0-9:$]+)"')
+# Bytes of the sheet XML read at a time when looking for merged ranges (the sheet of a
+# 10,000-row export is several MB once unzipped; it is never held whole).
+CHUNK_BYTES = 1 << 16
+
+
+def _merge_refs(stream: IO[bytes]) -> list[str]:
+    """The ``ref`` of every ``<mergeCell>`` in a sheet's XML, read in chunks; a tag cut by
+    a chunk boundary is kept whole for the next chunk.
+
+    >>> _merge_refs(io.BytesIO(b'<mergeCells><mergeCell ref="A1:B2"/><x:mergeCell ref="C3:C9"/>'))
+    ['A1:B2', 'C3:C9']
+    """
+    refs: list[str] = []
+    rest = b""  # from the last "<" of the text read so far: maybe an unfinished tag
+    while chunk := stream.read(CHUNK_BYTES):
+        text = rest + chunk if rest else chunk
+        # A match starts at "<" and holds no other "<", so every match that starts
+        # before the last "<" also ends before it.
+        cut = text.rfind(b"<")
+        if cut < 0:
+            rest = b""
+            continue
+        refs.extend(ref.decode("ascii") for ref in _MERGE.findall(text, 0, cut))
+        rest = text[cut:]
+    refs.extend(ref.decode("ascii") for ref in _MERGE.findall(rest))
+    return refs
 
 
 def _value(raw: object) -> CellValue:
@@ -58,10 +85,10 @@ def read_xlsx(data: bytes, path: str, sheet: int = 0) -> Grid:
         spans: list[Span] = []
         sheet_path = getattr(ws, "_worksheet_path", None)
         if sheet_path:
-            with zipfile.ZipFile(io.BytesIO(data)) as zf:
-                xml = zf.read(sheet_path.lstrip("/"))
-            for ref in _MERGE.findall(xml):
-                span = parse_a1_range(ref.decode("ascii"))
+            with zipfile.ZipFile(io.BytesIO(data)) as zf, zf.open(sheet_path.lstrip("/")) as xml:
+                refs = _merge_refs(xml)
+            for ref in refs:
+                span = parse_a1_range(ref)
                 if span:
                     spans.append(span)
         epoch = 1904 if wb.epoch == CALENDAR_MAC_1904 else 1900
