@@ -151,3 +151,13 @@ def test_merged_ranges_cut_by_chunk_boundary_are_still_filled(
         assert filled == [(13, "Chờ ý kiến"), (14, "Chờ ý kiến"), (15, "Chờ ý kiến"),
                           (43, "Chờ ý kiến"), (44, "Chờ ý kiến")], chunk
         assert rows[11].values[2] == "Chờ ý kiến" and not rows[11].is_merged(2)
+
+
+def test_damaged_utf16_csv_is_refused_with_the_byte_position(tmp_path: Path) -> None:
+    text = "Mã hồ sơ,Chủ hồ sơ\r\nH41-1,Nguyễn Văn An\r\n".encode("utf-16")
+    path = tmp_path / "hong.csv"
+    path.write_bytes(text[:20] + b"\x00\xd8" + text[22:])  # an unpaired surrogate
+    with pytest.raises(InputFileError) as info:
+        read_grid(path)
+    message = info.value.localized("vi")
+    assert "hong.csv" in message and "byte thứ 20" in message and "UTF-16" in message

@@ -200,8 +200,27 @@ def read_csv(data: bytes, path: str) -> Grid:
     """Rows of a CSV file; the separator (``,`` ``;`` or tab) is sniffed from the text.
 
     The text is decoded and parsed line by line, so reading holds the file's bytes, the
-    rows read so far and one line, never a whole copy of the text.
+    rows read so far and one line, never a whole copy of the text. A file that cannot be
+    decoded (damaged UTF-16) or parsed is refused with :class:`InputFileError`.
     """
+    try:
+        return _read_csv(data, path)
+    except UnicodeDecodeError as exc:
+        raise InputFileError(
+            path,
+            f"tệp CSV bị hỏng: byte thứ {exc.start} không đọc được theo bảng mã "
+            f"{exc.encoding.upper()}. Hãy xuất lại tệp từ hệ thống hoặc lưu lại bằng Excel "
+            "dạng “CSV UTF-8 (Comma delimited)”.",
+            f"the CSV file is damaged: byte {exc.start} cannot be read as "
+            f"{exc.encoding.upper()}. Export the file again or save it from Excel as "
+            "“CSV UTF-8 (Comma delimited)”.",
+        ) from None
+    except csv.Error as exc:
+        raise InputFileError(path, f"không đọc được tệp CSV ({exc}).",
+                             f"cannot parse the CSV file ({exc}).") from None
+
+
+def _read_csv(data: bytes, path: str) -> Grid:
     watch = _LostLetterWatch()
     encoding, lines = _text_lines(data, watch)
     head: list[str] = []
