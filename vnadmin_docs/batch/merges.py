@@ -39,11 +39,22 @@ def parse_a1_range(ref: str) -> Span | None:
 
 
 def apply_spans(rows: list[GridRow], spans: Iterable[Span]) -> list[GridRow]:
-    """Copy each merged range's top-left value into the rest of the range."""
-    by_number = {row.number: i for i, row in enumerate(rows)}
-    values = [list(r.values) for r in rows]
-    fonts = [list(r.fonts) for r in rows]
-    merged = [[False] * len(r.values) for r in rows]
+    """Copy each merged range's top-left value into the rest of the range. Rows no range
+    covers are returned as they are (a 10,000-row sheet with a merged header is not copied).
+
+    >>> rows = [GridRow(1, ("Ngày", None)), GridRow(2, ("x", "y"))]
+    >>> [r.values for r in apply_spans(rows, [(1, 0, 1, 1)])]
+    [('Ngày', 'Ngày'), ('x', 'y')]
+    """
+    spans = list(spans)
+    index = {row.number: i for i, row in enumerate(rows)}
+    last = max(index, default=0)
+    by_number = {n: index[n] for r1, _c1, r2, _c2 in spans
+                 for n in range(r1, min(r2, last) + 1) if n in index}
+    del index
+    values = {i: list(rows[i].values) for i in by_number.values()}
+    fonts = {i: list(rows[i].fonts) for i in by_number.values()}
+    merged = {i: [False] * len(rows[i].values) for i in by_number.values()}
     for r1, c1, r2, c2 in spans:
         top = by_number.get(r1)
         if top is None or c1 >= len(values[top]):
@@ -69,5 +80,6 @@ def apply_spans(rows: list[GridRow], spans: Iterable[Span]) -> list[GridRow]:
                     fonts[i][c] = font
     return [
         GridRow(r.number, tuple(values[i]), tuple(fonts[i]), tuple(merged[i]))
+        if i in values else r
         for i, r in enumerate(rows)
     ]
