@@ -19,7 +19,10 @@ _NOTES = re.compile(r"\((\*|ngay|ngày|dd/mm/yyyy|dd/mm/yyyy hh:mm(:ss)?|bắt b
                     re.IGNORECASE)
 
 
-@lru_cache(maxsize=8192)
+# Headers, labels and honorific words repeat and hit the cache; per-row texts (names, codes)
+# do not, so a larger cache would only grow with the sheet (a 10,000-row batch filled 8,192
+# entries, ~1.4 MB, for nothing).
+@lru_cache(maxsize=1024)
 def fold(text: str) -> str:
     """Lower case, no diacritics, ``đ`` → ``d``, punctuation and spaces collapsed to one space.
 

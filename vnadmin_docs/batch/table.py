@@ -25,6 +25,7 @@ _FOOTER_STARTS = (
     "tong cong", "tong so", "cong:", "nguoi lap bieu", "nguoi lap", "thu truong don vi",
     "thu truong co quan", "ky ho ten", "xac nhan cua", "giam doc", "lanh dao don vi",
 )
+_FOOTER_FOLDED = tuple(fold(s) for s in _FOOTER_STARTS)
 _GROUP = re.compile(r"^(?:[IVXLC]{1,6}|[A-Z])\s*[.)\-]\s*\S", re.UNICODE)
 _COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$|^\([A-Za-z0-9=+\-*/ ]{1,12}\)$")
 _TEXT_TYPES = ("text", "multiline")
@@ -100,7 +101,7 @@ def is_footer_row(row: GridRow) -> bool:
     False
     """
     text = fold(_first_text(row))
-    return any(text.startswith(fold(s)) for s in _FOOTER_STARTS)
+    return text.startswith(_FOOTER_FOLDED)
 
 
 def is_group_row(row: GridRow, bound: Sequence[int]) -> bool:
