@@ -25,6 +25,7 @@ import datetime as dt
 import hashlib
 import json
 import logging
+import os
 import zipfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -37,9 +38,10 @@ from typing import Any, TypeVar
 from vnadmin_docs import api
 from vnadmin_docs._files import (
     atomic_target,
-    atomic_write_bytes,
+    name_inside,
     remove_stale_temps,
     resolve_inside,
+    write_bytes_atomically,
 )
 from vnadmin_docs.batch.addressee import address_for
 from vnadmin_docs.batch.filenames import FileNamePatternError, render_file_name, unique_names
@@ -309,7 +311,7 @@ def _render_chunk(task: _Task) -> list[_Done]:
             sha: str | None = None
             if target is not None:
                 payload = doc.to_bytes()
-                atomic_write_bytes(Path(target), payload, durable=False)
+                write_bytes_atomically(target, payload, durable=False)
                 sha = hashlib.sha256(payload).hexdigest()
             out.append((index, sha, None, doc.page_model if want_models else None))
         except Exception as exc:  # one bad letter must not stop the batch; reported per row
@@ -656,6 +658,7 @@ def _write_pass(
 
     letters = out / LETTERS_DIR
     letters.mkdir(parents=True, exist_ok=True)
+    letters_dir = str(letters.resolve())
     result.out_dir = out
     for folder in (out, letters):
         stale = remove_stale_temps(folder)
@@ -692,17 +695,17 @@ def _write_pass(
             known: dict[int, State] = {}
             items: list[tuple[_Row, str | None]] = []
             for plan in chunk:
-                target = resolve_inside(letters, plan.file_name)
+                target = name_inside(letters_dir, plan.file_name)
                 done = journal.get(plan.key)
                 row: _Row = (plan.index, plan.values, plan.number, plan.issued or issue_day)
-                if done and done.file == plan.file_name and target.exists() \
+                if done and done.file == plan.file_name and os.path.exists(target) \
                         and sha256_file(target) == done.sha256:
                     known[plan.index] = ("unchanged", done.sha256, "")
                     if need_merged or (stage is not None
                                        and stage.needs_model(plan.file_name, done.sha256)):
                         items.append((row, None))
                 else:
-                    items.append((row, str(target)))
+                    items.append((row, target))
             yield (ctx, items, want_models), (chunk, known)
 
     finished = 0
