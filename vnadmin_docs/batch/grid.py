@@ -7,11 +7,13 @@ value of their top-left cell so that a merged two-row header can be joined later
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
+from itertools import islice
+from typing import Literal, overload
 
-__all__ = ["CellValue", "Grid", "GridRow", "SourceFormat"]
+__all__ = ["CellValue", "Grid", "GridRow", "LazyRows", "SourceFormat"]
 
 CellValue = str | int | float | bool | datetime | None
 SourceFormat = Literal["xlsx", "xls", "html", "spreadsheetml", "csv", "json", "yaml"]
@@ -52,6 +54,63 @@ class GridRow:
         return all(self.text(i) == "" for i in range(len(self.values)))
 
 
+HEAD_ROWS = 64
+"""Rows a :class:`LazyRows` keeps: more than the header search looks at."""
+
+
+class LazyRows(Sequence[GridRow]):
+    """The rows of a large file, read again from its bytes each time they are iterated.
+
+    A batch goes over the rows a few times (count, legacy-encoding check, clean and check)
+    and keeps none of them, so a 10,000-row sheet is never held as 10,000 row objects. The
+    first :data:`HEAD_ROWS` rows are kept for the header search; indexing past them reads.
+
+    >>> rows = LazyRows(lambda: (GridRow(n, (str(n),)) for n in range(1, 101)), 100)
+    >>> len(rows), rows[0].number, rows[-1].number, [r.number for r in rows[98:]]
+    (100, 1, 100, [99, 100])
+    >>> sum(1 for _ in rows) == sum(1 for _ in rows) == 100
+    True
+    """
+
+    def __init__(self, read: Callable[[], Iterator[GridRow]], count: int) -> None:
+        self._read = read
+        self._count = count
+        self.head = tuple(islice(read(), HEAD_ROWS))
+
+    def __iter__(self) -> Iterator[GridRow]:
+        return self._read()
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> GridRow: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[GridRow, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> GridRow | tuple[GridRow, ...]:
+        if isinstance(index, slice):
+            start, stop, step = index.indices(self._count)
+            if step == 1 and stop <= len(self.head):
+                return self.head[start:stop]
+            return tuple(islice(self._read(), start, stop, step))
+        if index < 0:
+            index += self._count
+        if not 0 <= index < self._count:
+            raise IndexError(index)
+        if index < len(self.head):
+            return self.head[index]
+        return next(islice(self._read(), index, None))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+
 @dataclass(frozen=True)
 class Grid:
     """A table read from one file (one sheet).
@@ -62,9 +121,21 @@ class Grid:
 
     path: str
     format: SourceFormat
-    rows: tuple[GridRow, ...]
+    rows: Sequence[GridRow]
+    """A tuple, or :class:`LazyRows` for the formats read as a stream (CSV)."""
     sheet: str = ""
     epoch: int = 1900
     encoding: str = ""
     records: bool = False
     sheets: int = 1  # visible sheets in the workbook (the grid is one of them)
+
+    def head(self, count: int) -> tuple[GridRow, ...]:
+        """The first ``count`` rows (fewer when the sheet is shorter)."""
+        rows = self.rows
+        if isinstance(rows, LazyRows) and count <= len(rows.head):
+            return rows.head[:count]
+        return tuple(islice(rows, count))
+
+    def iter_rows(self, start: int = 0) -> Iterator[GridRow]:
+        """The rows from index ``start`` on, without copying them."""
+        return islice(iter(self.rows), start, None)

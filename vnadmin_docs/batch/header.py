@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from vnadmin_docs.batch.fold import fold_header
-from vnadmin_docs.batch.grid import Grid
+from vnadmin_docs.batch.grid import Grid, GridRow
 from vnadmin_docs.model.fields import FieldSpec
 
 __all__ = ["IGNORED_HEADERS", "ColumnMatch", "HeaderMatch", "find_header", "match_columns"]
@@ -86,8 +86,8 @@ def _variants(pieces: list[str]) -> list[str]:
     return out
 
 
-def _column_labels(grid: Grid, top: int, depth: int) -> list[list[str]]:
-    rows = grid.rows[top:top + depth]
+def _column_labels(head: Sequence[GridRow], top: int, depth: int) -> list[list[str]]:
+    rows = head[top:top + depth]
     width = max((len(r.values) for r in rows), default=0)
     labels: list[list[str]] = []
     for c in range(width):
@@ -170,24 +170,25 @@ def find_header(
 ) -> HeaderMatch:
     """The header that binds the most fields among the first rows (title rows are skipped);
     on a tie the shallower header wins, so the first data row is never taken for a header."""
+    head = grid.head(_SCAN_ROWS + _MAX_DEPTH)
     if grid.records:
-        labels = [[t] for t in (grid.rows[0].text(i) for i in range(len(grid.rows[0].values)))]
+        labels = [[t] for t in (head[0].text(i) for i in range(len(head[0].values)))]
         cols, rest = match_columns(labels, fields, overrides)
-        return HeaderMatch((grid.rows[0].number,), 1, tuple(cols), tuple(rest))
+        return HeaderMatch((head[0].number,), 1, tuple(cols), tuple(rest))
     best: tuple[int, int, int] | None = None
     best_match: HeaderMatch | None = None
-    for top in range(min(_SCAN_ROWS, len(grid.rows))):
-        if grid.rows[top].is_empty():
+    for top in range(min(_SCAN_ROWS, len(head))):
+        if head[top].is_empty():
             continue
         for depth in range(1, _MAX_DEPTH + 1):
-            if top + depth > len(grid.rows):
+            if top + depth > len(head):
                 break
-            cols, rest = match_columns(_column_labels(grid, top, depth), fields, overrides)
+            cols, rest = match_columns(_column_labels(head, top, depth), fields, overrides)
             score = (len(cols), -depth, -top)
             if best is None or score > best:
                 best = score
                 best_match = HeaderMatch(
-                    tuple(r.number for r in grid.rows[top:top + depth]),
+                    tuple(r.number for r in head[top:top + depth]),
                     top + depth, tuple(cols), tuple(rest),
                 )
     if best_match is None:

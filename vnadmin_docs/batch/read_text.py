@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from vnadmin_docs.batch.grid import CellValue, Grid, GridRow
+from vnadmin_docs.batch.grid import CellValue, Grid, GridRow, LazyRows
 from vnadmin_docs.batch.problems import InputFileError
 
 __all__ = ["decode_csv_bytes", "lost_letters", "read_csv", "read_records"]
@@ -154,14 +154,17 @@ def _lines(pieces: Iterable[str]) -> Iterator[str]:
         yield "".join(head)
 
 
-def _text_lines(data: bytes, watch: _LostLetterWatch) -> tuple[str, Iterator[str]]:
+def _text_lines(
+    data: bytes, watch: _LostLetterWatch | None, how: tuple[str, str, int, str] | None = None,
+) -> tuple[str, Iterator[str]]:
     """The encoding of a CSV file and its lines in NFC; each line is shown to ``watch``
-    as decoded (before NFC)."""
-    codec, errors, start, encoding = _codec(data)
+    as decoded (before NFC). ``how``: the file's :func:`_codec`, when already known."""
+    codec, errors, start, encoding = how or _codec(data)
 
     def lines() -> Iterator[str]:
         for line in _lines(_pieces(data, codec, errors, start)):
-            watch.feed(line)
+            if watch is not None:
+                watch.feed(line)
             # NFC line by line equals NFC of the whole text: a line ending never composes.
             # normalize() returns the line itself when it already is NFC.
             yield unicodedata.normalize("NFC", line)
@@ -222,7 +225,8 @@ def read_csv(data: bytes, path: str) -> Grid:
 
 def _read_csv(data: bytes, path: str) -> Grid:
     watch = _LostLetterWatch()
-    encoding, lines = _text_lines(data, watch)
+    how = _codec(data)
+    encoding, lines = _text_lines(data, watch, how)
     head: list[str] = []
     size = 0
     for line in lines:
@@ -236,26 +240,33 @@ def _read_csv(data: bytes, path: str) -> Grid:
     except csv.Error:
         dialect = csv.excel
     del sample
-    reader = csv.reader(itertools.chain(head, lines), dialect)
-    del head
-    rows: list[GridRow] = []
-    texts: dict[str, str] = {}  # equal cells share one string (columns repeat values)
-    # Row numbers as Excel shows the file: one per record, even when a quoted cell spans
-    # several lines of text.
+    # One pass now, keeping nothing: a file that cannot be parsed, or that lost its letters,
+    # is refused here, and the records are counted. The rows themselves are parsed again
+    # each time a batch goes over them (LazyRows), so a large sheet is never held whole.
+    count = 0
     try:
-        for number, record in enumerate(reader, start=1):
-            values: tuple[CellValue, ...] = tuple(texts.setdefault(v, v) if v != "" else None
-                                                  for v in record)
-            rows.append(GridRow(number, values))
+        for _record in csv.reader(itertools.chain(head, lines), dialect):
+            count += 1
     except csv.Error:
-        # Lost letters are the first thing to tell, as when the whole text was checked
-        # before parsing: look at the rest of the text, then give the parse error.
+        # Lost letters are the first thing to tell: look at the rest of the text, then give
+        # the parse error.
         for _ in lines:
             pass
         _refuse_lost_letters(watch, path)
         raise
+    del head
     _refuse_lost_letters(watch, path)
-    return Grid(path, "csv", tuple(rows), encoding=encoding)
+
+    def rows() -> Iterator[GridRow]:
+        texts: dict[str, str] = {}  # equal cells share one string (columns repeat values)
+        # Row numbers as Excel shows the file: one per record, even when a quoted cell
+        # spans several lines of text.
+        _encoding, again = _text_lines(data, None, how)
+        for number, record in enumerate(csv.reader(again, dialect), start=1):
+            yield GridRow(number, tuple(texts.setdefault(v, v) if v != "" else None
+                                        for v in record))
+
+    return Grid(path, "csv", LazyRows(rows, count), encoding=encoding)
 
 
 def _scalar(value: Any) -> CellValue:

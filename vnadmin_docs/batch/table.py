@@ -18,6 +18,7 @@ from vnadmin_docs.batch.legacy_hook import convert_legacy_text, detect_legacy_co
 from vnadmin_docs.batch.problems import InputFileError
 from vnadmin_docs.batch.textclean import unescape_ooxml
 from vnadmin_docs.model.fields import FieldSpec
+from vnadmin_docs.text.legacy import DETECT_CELLS
 
 __all__ = ["RawRecord", "SkippedRow", "Table", "build_table", "is_footer_row", "is_group_row"]
 
@@ -144,9 +145,9 @@ def build_table(
         wanted = missing or [f for f in fields if f.required]
         need = ", ".join(f"“{f.label or f.name}”" for f in wanted)
         if header.header_rows:
-            seen_rows = grid.rows[header.data_from - len(header.header_rows):header.data_from]
+            seen_rows = grid.head(header.data_from)[header.data_from - len(header.header_rows):]
         else:
-            seen_rows = grid.rows[:1]
+            seen_rows = grid.head(1)
         texts = [r.text(i) for r in seen_rows for i in range(len(r.values))]
         seen = ", ".join(f"“{t}”" for t in dict.fromkeys(texts) if t)
         where = f"dòng {header.header_rows[0]}" if header.header_rows else "đầu bảng"
@@ -162,18 +163,20 @@ def build_table(
         )
     skipped: list[SkippedRow] = []
     count = 0
-    for _row, item in _walk(grid, header):
+    legacy = _LegacyScan(header, fields)
+    for row, item in _walk(grid, header):  # one pass: count, skipped rows, legacy columns
         if isinstance(item, SkippedRow):
             skipped.append(item)
         else:
             count += 1
+            legacy.feed(row, item)
     if not count:
         raise InputFileError(
             grid.path,
             f"không có dòng hồ sơ nào dưới dòng tiêu đề (dòng {header.header_rows[-1]}).",
             f"there are no dossier rows below the header (row {header.header_rows[-1]}).",
         )
-    return Table(grid, header, count, tuple(skipped), _legacy_columns(grid, header, fields))
+    return Table(grid, header, count, tuple(skipped), legacy.encodings())
 
 
 def _walk(grid: Grid, header: HeaderMatch) -> Iterator[tuple[GridRow, RawRecord | SkippedRow]]:
@@ -182,7 +185,7 @@ def _walk(grid: Grid, header: HeaderMatch) -> Iterator[tuple[GridRow, RawRecord 
     indexes = [c.index for c in header.columns]
     headers = {c.field: c.header for c in header.columns}  # one mapping shared by every row
     group: str | None = None
-    for row in grid.rows[header.data_from:]:
+    for row in grid.iter_rows(header.data_from):
         if row.is_empty() or all(row.text(i) == "" for i in indexes):
             continue
         if is_footer_row(row):
@@ -216,29 +219,34 @@ def _converted(record: RawRecord, legacy: Mapping[str, str]) -> RawRecord:
     return replace(record, values={**record.values, **changed})
 
 
-def _legacy_columns(
-    grid: Grid, header: HeaderMatch, fields: Sequence[FieldSpec]
-) -> dict[str, str]:
-    """Text columns written in TCVN3/VNI (field -> encoding), judged on the whole column
-    (after ``_xHHHH_`` unescaping) and its most common font."""
-    types = {f.name: f.type for f in fields}
-    columns = [c for c in header.columns if types.get(c.field) in _TEXT_TYPES]
-    texts: dict[str, list[str]] = {c.field: [] for c in columns}
-    fonts: dict[str, Counter[str | None]] = {c.field: Counter() for c in columns}
-    for row, record in _walk(grid, header) if columns else ():
-        if not isinstance(record, RawRecord):
-            continue
-        for col in columns:
+class _LegacyScan:
+    """Finds the text columns written in TCVN3/VNI (field -> encoding), judged on the whole
+    column (after ``_xHHHH_`` unescaping) and its most common font."""
+
+    def __init__(self, header: HeaderMatch, fields: Sequence[FieldSpec]) -> None:
+        types = {f.name: f.type for f in fields}
+        self.columns = [c for c in header.columns if types.get(c.field) in _TEXT_TYPES]
+        self.texts: dict[str, list[str]] = {c.field: [] for c in self.columns}
+        self.fonts: dict[str, Counter[str | None]] = {c.field: Counter() for c in self.columns}
+
+    def feed(self, row: GridRow, record: RawRecord) -> None:
+        for col in self.columns:
             value = record.values.get(col.field)
             if isinstance(value, str):
-                texts[col.field].append(unescape_ooxml(value))
-                fonts[col.field][row.font(col.index)] += 1
-    found: dict[str, str] = {}
-    for col in columns:
-        if not texts[col.field]:
-            continue
-        font = next((f for f, _ in fonts[col.field].most_common() if f), None)
-        encoding = detect_legacy_column(texts[col.field], font)
-        if encoding:
-            found[col.field] = encoding
-    return found
+                self.fonts[col.field][row.font(col.index)] += 1
+                texts = self.texts[col.field]
+                if len(texts) < DETECT_CELLS:  # all detection looks at: memory stays flat
+                    text = unescape_ooxml(value)
+                    if text and not text.isascii():
+                        texts.append(text)
+
+    def encodings(self) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for col in self.columns:
+            if not self.texts[col.field]:
+                continue
+            font = next((f for f, _ in self.fonts[col.field].most_common() if f), None)
+            encoding = detect_legacy_column(self.texts[col.field], font)
+            if encoding:
+                found[col.field] = encoding
+        return found

@@ -102,6 +102,8 @@ def mixed_date_columns(table: Table, fields: Sequence[FieldSpec]) -> list[str]:
     """Date fields whose column holds both real Excel dates and dd/mm/yyyy text: the mark of
     a workbook opened under an en-US locale, where 05/03 became 3 May but 25/03 stayed text
     (input notes §1.3)."""
+    if table.grid.format in ("csv", "json", "html"):
+        return []  # every cell is text: no real Excel dates to mix with
     names = [f.name for f in fields if f.type in ("date", "datetime")]
     real: set[str] = set()
     text: set[str] = set()

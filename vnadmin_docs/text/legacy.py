@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 __all__ = [
+    "DETECT_CELLS",
     "TCVN3_TO_UNICODE",
     "VNI_TO_UNICODE",
     "ColumnConversion",
@@ -370,6 +371,10 @@ def _tally(values: Iterable[str], encoding: Encoding) -> _Tally:
     return _Tally(better, worse, score, capitals)
 
 
+DETECT_CELLS = 2000
+"""A column's encoding is judged on its first this many non-ASCII cells."""
+
+
 def detect_encoding(values: Sequence[str], font: str | None = None) -> Encoding:
     """The encoding of a column of cells: "unicode", "tcvn3" or "vni".
 
@@ -390,7 +395,7 @@ def detect_encoding(values: Sequence[str], font: str | None = None) -> Encoding:
     cells = [v for v in values if isinstance(v, str) and v and not v.isascii()]
     if not cells:
         return "unicode"
-    cells = cells[:2000]
+    cells = cells[:DETECT_CELLS]
     hinted: Literal["tcvn3", "vni"] | None = None
     from_font = encoding_from_font(font)
     if from_font == "tcvn3" or from_font == "vni":
