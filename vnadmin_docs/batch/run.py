@@ -324,20 +324,23 @@ def _render_chunk(task: _Task) -> list[_Done]:
 # ---- pass 1: read, clean, check every row ---------------------------------------------------
 
 
+_Parked = tuple[int, Mapping[str, object], str | None]
+"""A row parked between the passes: sheet row, cleaned values, file-name stem (``None``
+when the number, which the stem may contain, comes from the book later)."""
+
+
 @dataclass
 class _Survey:
     """What the check pass keeps: the problems, the rows that give no letter, and the good
     rows parked on disk with a digest each in memory."""
 
-    letters: Spill[tuple[int, Mapping[str, object]]]
-    """(sheet row, cleaned values) of each row that will become a letter, in order."""
+    letters: Spill[_Parked]
+    """Each row that will become a letter, in order."""
     rows: int = 0
     problems: list[RowProblem] = field(default_factory=list)
     failed: dict[int, tuple[str, str]] = field(default_factory=dict)
     """Rows that give no letter -> (dossier code, applicant)."""
     digests: bytearray = field(default_factory=bytearray)
-    stems: list[str] = field(default_factory=list)
-    """File-name stems, when the numbers are known in this pass (profile numbering)."""
 
     def digest(self, index: int) -> bytes:
         return bytes(self.digests[index * _DIGEST:(index + 1) * _DIGEST])
@@ -355,7 +358,7 @@ def _survey(
     pool: Executor | None,
     window: int,
     name_from: int | None,
-    parked: Spill[tuple[int, Mapping[str, object]]],
+    parked: Spill[_Parked],
 ) -> _Survey:
     """Pass 1; good rows go to ``parked``. ``name_from``: the first letter number when
     numbers come from the profile (file-name stems are then made here, while each row is at
@@ -392,11 +395,10 @@ def _survey(
                 late.extend(_row_problems(rec, exc))
                 survey.failed[rec.row] = _who(rec.values)
                 continue
-            if name_from is not None:
-                survey.stems.append(_stem(profile, rec.row, name_from + len(survey.letters),
-                                          rec.values))
+            stem = None if name_from is None else _stem(
+                profile, rec.row, name_from + len(survey.letters), rec.values)
             survey.digests += _row_digest(rec.values)
-            survey.letters.append((rec.row, rec.values))
+            survey.letters.append((rec.row, rec.values, stem))
     if late:
         survey.problems = sorted([*survey.problems, *late], key=lambda p: p.row)
     return survey
@@ -458,21 +460,21 @@ def _number_from_book(
     """Numbers from the book for every letter (consecutive, in one transaction), then the
     file names, which may contain the number."""
     to_number: list[tuple[str, dict[str, Any]]] = []
-    for index, (_row, values) in enumerate(survey.letters):
+    for index, (_row, values, _) in enumerate(survey.letters):
         data = _letter_data(values, spec, profile, 1, issue_day)
         data["number"].pop("number", None)
         to_number.append((_identity(survey.digest(index), settings), data))
     books = number_letters(register, series, spec, to_number, read_journal(out), out, dirs)
     del to_number
     stems = [_stem(profile, row, book.number, values)
-             for (row, values), book in zip(survey.letters, books, strict=True)]
+             for (row, values, _none), book in zip(survey.letters, books, strict=True)]
     return _Names(0, unique_names(stems), books)
 
 
 def _plans(survey: _Survey, names: _Names, settings: str,
            issue_day: dt.date) -> Iterator[_Plan]:
     """The letters read back from the spill, in order."""
-    for index, (row, values) in enumerate(survey.letters):
+    for index, (row, values, _) in enumerate(survey.letters):
         number = names.number(index)
         name = names.names[index]
         book = names.books[index] if names.books is not None else None
@@ -538,7 +540,7 @@ def _checked_only(survey: _Survey, names: _Names, result: BatchResult) -> None:
     """The report of a run that writes nothing: every row, valid ones as ``not_written``."""
     entries: list[ManifestEntry] = []
     report = _Report(survey, entries.append)
-    for index, (row, values) in enumerate(survey.letters):
+    for index, (row, values, _) in enumerate(survey.letters):
         report.letter(row, report.entry(row, *_who(values), "not_written",
                                         f"{LETTERS_DIR}/{names.names[index]}"))
     report.failed_until(None)
@@ -593,7 +595,7 @@ def run_batch(
     parallel = workers > 1 and table.count > _CHUNK
     window = 2 * max(workers, 1)
     with ProcessPoolExecutor(max_workers=workers) if parallel else nullcontext() as pool, \
-            Spill[tuple[int, Mapping[str, object]]]() as parked:
+            Spill[_Parked]() as parked:
         survey = _survey(table, column_fields, spec, profile, issue_day,
                          profile_source=profile_source, dirs=dirs, pool=pool, window=window,
                          name_from=None if from_book else profile.numbering.start,
@@ -637,10 +639,8 @@ def _write_pass(
     if not writing:
         result.strict_blocked = strict and bool(survey.failed)
         start = profile.numbering.start
-        stems = survey.stems if len(survey.stems) == len(survey.letters) else [
-            _stem(profile, row, start + i, values)
-            for i, (row, values) in enumerate(survey.letters)
-        ]
+        stems = [stem if stem is not None else _stem(profile, row, start + i, values)
+                 for i, (row, values, stem) in enumerate(survey.letters)]
         _checked_only(survey, _Names(start, unique_names(stems)), result)
         return result
     out.mkdir(parents=True, exist_ok=True)
@@ -653,8 +653,10 @@ def _write_pass(
         result.numbers_taken = tuple(b.number for b in names.books if not b.reused)
         result.numbers_reused = sum(b.reused for b in names.books)
     else:
-        names = _Names(profile.numbering.start, unique_names(survey.stems))
-    survey.stems = []
+        # Names are made now, in one go, from the stems parked with the rows: made during
+        # pass 1 they would be 10,000 small strings scattered among its short-lived objects.
+        names = _Names(profile.numbering.start,
+                       unique_names(str(stem) for _row, _values, stem in survey.letters))
 
     letters = out / LETTERS_DIR
     letters.mkdir(parents=True, exist_ok=True)

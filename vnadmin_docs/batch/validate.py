@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from vnadmin_docs.batch.firstseen import FirstSeen
 from vnadmin_docs.batch.record import CleanRecord, RowProblem, clean_record
 from vnadmin_docs.batch.table import Table
 from vnadmin_docs.model.fields import FieldSpec
@@ -131,7 +132,7 @@ def iter_validated(
     """Each record of ``table`` cleaned and checked, with its problems (errors and
     warnings), one at a time and in sheet order; nothing is written, nothing is raised. A
     row with an error gives no letter."""
-    seen_codes: dict[str, int] = {}
+    seen_codes = FirstSeen()
     mixed = mixed_date_columns(table, fields)
     for raw in table.iter_records():
         rec, found = clean_record(raw, fields, epoch=table.grid.epoch)
@@ -150,13 +151,12 @@ def iter_validated(
         found.extend(cross)
         code = rec.values.get("dossier_code")
         if isinstance(code, str):
-            if code in seen_codes:
+            first = seen_codes.first(code, rec.row)
+            if first is not None:
                 found.append(RowProblem(
                     rec.row, rec.headers.get("dossier_code"), code,
-                    f"mã hồ sơ trùng với dòng {seen_codes[code]}",
-                    f"the same dossier code as row {seen_codes[code]}", "warning"))
-            else:
-                seen_codes[code] = rec.row
+                    f"mã hồ sơ trùng với dòng {first}",
+                    f"the same dossier code as row {first}", "warning"))
         yield rec, found
 
 
