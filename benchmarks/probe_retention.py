@@ -66,22 +66,22 @@ class Probe:
 
     def start(self) -> None:
         gc.collect()
-        self.types = _type_counts()
-        self.rss = _rss_kb()
+        # Snapshot first: its own objects then count in both object censuses.
         self.snap = tracemalloc.take_snapshot() if self.frames else None
         self.traced = tracemalloc.get_traced_memory()[0] if self.frames else 0
+        self.types = _type_counts()
+        self.rss = _rss_kb()
 
     def stop(self, n: int, top: int) -> dict[str, Any]:
         # Order matters: object counts and RSS before the second snapshot, whose own tuples
         # and memory would be counted otherwise.
         types = _type_counts()
         types.subtract(self.types)
+        grown = {k: v / n for k, v in types.most_common(top) if v / n >= 0.01}
+        del types, self.types  # not to be seen by the snapshot below
         rss = (_rss_kb() - self.rss) * 1024 / n
-        out: dict[str, Any] = {
-            "letters": n,
-            "rss_bytes_per_letter": rss,
-            "objects_per_letter": {k: v / n for k, v in types.most_common(top) if v / n >= 0.01},
-        }
+        out: dict[str, Any] = {"letters": n, "rss_bytes_per_letter": rss,
+                               "objects_per_letter": grown}
         if self.snap is not None:
             traced = tracemalloc.get_traced_memory()[0]
             out["traced_bytes_per_letter"] = (traced - self.traced) / n
@@ -99,7 +99,7 @@ class Probe:
 
 
 def child(n: int, warmup: int, merged: bool, frames: int, top: int) -> dict[str, Any]:
-    from bench_batch import make_csv  # type: ignore[import-not-found]
+    from bench_batch import make_csv
 
     from vnadmin_docs.batch.load import load_batch
     from vnadmin_docs.batch.profile import load_profile
@@ -127,7 +127,7 @@ def child(n: int, warmup: int, merged: bool, frames: int, top: int) -> dict[str,
         rows = [(i, rec.values, start + i, issue_day) for i, rec in enumerate(good)]
         letters = tmp / "van-ban"
         letters.mkdir()
-        targets = [str(letters / f"{i:05d}.docx") for i in range(len(rows))]
+        targets: list[str | None] = [str(letters / f"{i:05d}.docx") for i in range(len(rows))]
 
         def check(lo: int, hi: int) -> None:
             for first in range(lo, hi, _CHUNK):
