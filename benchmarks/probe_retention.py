@@ -170,8 +170,10 @@ def _print(report: dict[str, Any]) -> None:
         print(f"\n### {phase}: RSS {r['rss_bytes_per_letter']:.0f} B/letter"
               + (f", traced {traced:.0f} B/letter" if traced is not None else ""))
         for s in r.get("by_traceback", []):
-            print(f"- {s['bytes_per_letter']:+.1f} B/letter, {s['blocks_per_letter']:+.3f} "
-                  f"blocks/letter")
+            blocks = round(s["blocks_per_letter"] * r["letters"])
+            note = " (one block that grew: a table resized, not a per-letter object)" \
+                if abs(blocks) < 2 and abs(s["bytes_per_letter"]) > 10 else ""
+            print(f"- {s['bytes_per_letter']:+.1f} B/letter, {blocks:+d} blocks in all{note}")
             for frame in s["traceback"][:12]:
                 print(f"      {frame}")
         if r["objects_per_letter"]:
