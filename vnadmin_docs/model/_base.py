@@ -19,8 +19,17 @@ class Model(BaseModel):
     """Immutable, strict: unknown keys are errors (they are usually typos). A blank text in
     an optional field means "not given"; in a required field it is an error."""
 
+    # cache_strings="keys" (issue 3): with pydantic-core's default ("all") every short
+    # string it builds (``str_strip_whitespace`` builds one per text field) is kept in a
+    # process-wide cache of ~16,000 slots. A batch's subject and names are new in every
+    # letter, so that cache grew by ~0.2 kB per letter until full (~2.3 MB), for no hits.
+    # We validate Python objects, never JSON text: same validation time with "keys".
     model_config = ConfigDict(
-        frozen=True, extra="forbid", str_strip_whitespace=True, str_min_length=1
+        frozen=True,
+        extra="forbid",
+        str_strip_whitespace=True,
+        str_min_length=1,
+        cache_strings="keys",
     )
 
     @model_validator(mode="before")
