@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from vnadmin_docs.batch.fold import fold
+from vnadmin_docs.batch.fold import fold, fold_once
 
 __all__ = [
     "Addressee",
@@ -178,7 +178,7 @@ def is_organisation(name: str) -> bool:
     lower = name.lower()
     if any(lower == p or lower.startswith(p + " ") for p in _ORG_PREFIXES):
         return True
-    folded = fold(name)
+    folded = fold_once(name)
     if any(folded.startswith(p + " ") for p in _ORG_PREFIXES_FOLDED):
         return True
     return bool(_ORG_WORDS.search(name))
@@ -263,7 +263,7 @@ def address_for(
     """
     owner = classify_addressee(applicant, kind_hint=kind_hint, honorific_hint=honorific_hint)
     rep_name = " ".join((representative or "").split())
-    if not rep_name or fold(rep_name) == fold(applicant) or policy == "owner":
+    if not rep_name or fold_once(rep_name) == fold_once(applicant) or policy == "owner":
         return owner
     rep = classify_addressee(rep_name)
     if policy == "representative":

@@ -11,9 +11,17 @@ from __future__ import annotations
 import re
 import string
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from typing import Protocol
 
-__all__ = ["FileNamePatternError", "render_file_name", "safe_file_name", "unique_names"]
+__all__ = [
+    "FileNamePatternError",
+    "KeyTable",
+    "Namer",
+    "render_file_name",
+    "safe_file_name",
+    "unique_names",
+]
 
 _BAD = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
@@ -83,6 +91,41 @@ def render_file_name(pattern: str, values: Mapping[str, object]) -> str:
     return safe_file_name("".join(out))
 
 
+class KeyTable(Protocol):
+    """What :class:`Namer` remembers names in: a ``dict`` or a :class:`~.firstseen.HashTable`."""
+
+    def get(self, key: str) -> int | None: ...
+
+    def put(self, key: str, value: int) -> None: ...
+
+
+class _DictTable(dict[str, int]):
+    def put(self, key: str, value: int) -> None:
+        self[key] = value
+
+
+class Namer:
+    """:func:`unique_names` one stem at a time (a batch names 10,000 letters without
+    keeping a list of them); ``table`` makes what the names are remembered in."""
+
+    def __init__(self, suffix: str = ".docx",
+                 table: Callable[[], KeyTable] = _DictTable) -> None:
+        self.suffix = suffix
+        self._seen = table()  # folded stem -> how many times it came
+        self._used = table()  # folded name given -> 1
+
+    def __call__(self, stem: str) -> str:
+        key = stem.casefold()
+        count = (self._seen.get(key) or 0) + 1
+        name = stem if count == 1 else f"{stem} ({count})"
+        while self._used.get(name.casefold()) is not None:
+            count += 1
+            name = f"{stem} ({count})"
+        self._seen.put(key, count)
+        self._used.put(name.casefold(), 1)
+        return name + self.suffix
+
+
 def unique_names(stems: Iterable[str], suffix: str = ".docx") -> list[str]:
     """File names unique without regard to case (Windows, macOS): a repeated stem gets
     `` (2)``, `` (3)``… in order. Depends only on the stems, never on what is on disk, so a
@@ -90,19 +133,8 @@ def unique_names(stems: Iterable[str], suffix: str = ".docx") -> list[str]:
 
     >>> unique_names(["A", "a", "B", "A"])
     ['A.docx', 'a (2).docx', 'B.docx', 'A (3).docx']
+    >>> unique_names(["A", "A", "A (2)"])
+    ['A.docx', 'A (2).docx', 'A (2) (2).docx']
     """
-    seen: dict[str, int] = {}
-    used: set[str] = set()
-    names: list[str] = []
-    for stem in stems:
-        key = stem.casefold()
-        count = seen.get(key, 0) + 1
-        seen[key] = count
-        name = stem if count == 1 else f"{stem} ({count})"
-        while name.casefold() in used:
-            count += 1
-            seen[key] = count
-            name = f"{stem} ({count})"
-        used.add(name.casefold())
-        names.append(name + suffix)
-    return names
+    namer = Namer(suffix)
+    return [namer(stem) for stem in stems]

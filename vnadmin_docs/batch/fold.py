@@ -11,7 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["fold", "fold_header"]
+__all__ = ["fold", "fold_header", "fold_once"]
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 # Notes clerks add to headers that do not change their meaning: "(*)", "(ngày)", "(dd/mm/yyyy)".
@@ -19,9 +19,17 @@ _NOTES = re.compile(r"\((\*|ngay|ngày|dd/mm/yyyy|dd/mm/yyyy hh:mm(:ss)?|bắt b
                     re.IGNORECASE)
 
 
-# Headers, labels and honorific words repeat and hit the cache; per-row texts (names, codes)
-# do not, so a larger cache would only grow with the sheet (a 10,000-row batch filled 8,192
-# entries, ~1.4 MB, for nothing).
+def fold_once(text: str) -> str:
+    """:func:`fold` without its cache, for texts that do not repeat (each row's names and
+    codes): cached, they would only churn the cache and leave survivors scattered across
+    the interpreter's memory pools."""
+    text = unicodedata.normalize("NFD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("đ", "d").replace("Đ", "D").replace("\u00d0", "D").replace("\u00f0", "d")
+    return _NON_WORD.sub(" ", text.lower()).strip()
+
+
+# Headers, labels and honorific words repeat and hit the cache.
 @lru_cache(maxsize=1024)
 def fold(text: str) -> str:
     """Lower case, no diacritics, ``đ`` → ``d``, punctuation and spaces collapsed to one space.
@@ -35,10 +43,7 @@ def fold(text: str) -> str:
     >>> fold("Ngày hẹn trả\\nkết quả")
     'ngay hen tra ket qua'
     """
-    text = unicodedata.normalize("NFD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("đ", "d").replace("Đ", "D").replace("\u00d0", "D").replace("\u00f0", "d")
-    return _NON_WORD.sub(" ", text.lower()).strip()
+    return fold_once(text)
 
 
 def fold_header(text: str) -> str:

@@ -44,7 +44,13 @@ from vnadmin_docs._files import (
     write_bytes_atomically,
 )
 from vnadmin_docs.batch.addressee import address_for
-from vnadmin_docs.batch.filenames import FileNamePatternError, render_file_name, unique_names
+from vnadmin_docs.batch.filenames import (
+    FileNamePatternError,
+    Namer,
+    render_file_name,
+    unique_names,
+)
+from vnadmin_docs.batch.firstseen import HashTable
 from vnadmin_docs.batch.load import open_table
 from vnadmin_docs.batch.manifest import (
     JournalEntry,
@@ -429,10 +435,12 @@ def _check_file_name(profile: BatchProfile, profile_source: str | None) -> None:
 
 @dataclass
 class _Names:
-    """Number, file name and book entry of every letter, by position."""
+    """Number, file name and book entry of every letter, by position. ``names`` is read in
+    order (a list, or a :class:`Spill` so a long batch keeps no list of names)."""
 
     start: int
-    names: list[str]
+    names: Iterable[str]
+    count: int
     books: list[Assigned] | None = None
 
     def number(self, index: int) -> int:
@@ -468,15 +476,15 @@ def _number_from_book(
     del to_number
     stems = [_stem(profile, row, book.number, values)
              for (row, values, _none), book in zip(survey.letters, books, strict=True)]
-    return _Names(0, unique_names(stems), books)
+    return _Names(0, unique_names(stems), len(stems), books)
 
 
 def _plans(survey: _Survey, names: _Names, settings: str,
            issue_day: dt.date) -> Iterator[_Plan]:
     """The letters read back from the spill, in order."""
-    for index, (row, values, _) in enumerate(survey.letters):
+    for index, ((row, values, _), name) in enumerate(
+            zip(survey.letters, names.names, strict=True)):
         number = names.number(index)
-        name = names.names[index]
         book = names.books[index] if names.books is not None else None
         yield _Plan(index, row, values, number, name,
                     _key(survey.digest(index), number, settings, name),
@@ -540,9 +548,9 @@ def _checked_only(survey: _Survey, names: _Names, result: BatchResult) -> None:
     """The report of a run that writes nothing: every row, valid ones as ``not_written``."""
     entries: list[ManifestEntry] = []
     report = _Report(survey, entries.append)
-    for index, (row, values, _) in enumerate(survey.letters):
+    for (row, values, _), name in zip(survey.letters, names.names, strict=True):
         report.letter(row, report.entry(row, *_who(values), "not_written",
-                                        f"{LETTERS_DIR}/{names.names[index]}"))
+                                        f"{LETTERS_DIR}/{name}"))
     report.failed_until(None)
     result.checked = entries
 
@@ -595,7 +603,7 @@ def run_batch(
     parallel = workers > 1 and table.count > _CHUNK
     window = 2 * max(workers, 1)
     with ProcessPoolExecutor(max_workers=workers) if parallel else nullcontext() as pool, \
-            Spill[_Parked]() as parked:
+            Spill[_Parked]() as parked, Spill[str]() as named:
         survey = _survey(table, column_fields, spec, profile, issue_day,
                          profile_source=profile_source, dirs=dirs, pool=pool, window=window,
                          name_from=None if from_book else profile.numbering.start,
@@ -609,7 +617,7 @@ def run_batch(
             survey, result, spec, profile, issue_day, out, pool, window,
             strict=strict, make_zip=make_zip, dirs=dirs, merged=merged, progress=progress,
             data_path=data_path, pdf=pdf, pdf_options=pdf_options,
-            register=register if from_book else None, series=series,
+            register=register if from_book else None, series=series, named=named,
         )
 
 
@@ -633,7 +641,9 @@ def _write_pass(
     pdf_options: ConversionOptions | None,
     register: Register | None,
     series: str | Series,
+    named: Spill[str],
 ) -> BatchResult:
+    """Pass 2; ``named`` receives the letters' file names (profile numbering)."""
     settings = _settings_digest(spec, profile, issue_day)
     writing = not (result.dry_run or (strict and survey.failed))
     if not writing:
@@ -641,7 +651,7 @@ def _write_pass(
         start = profile.numbering.start
         stems = [stem if stem is not None else _stem(profile, row, start + i, values)
                  for i, (row, values, stem) in enumerate(survey.letters)]
-        _checked_only(survey, _Names(start, unique_names(stems)), result)
+        _checked_only(survey, _Names(start, unique_names(stems), len(stems)), result)
         return result
     out.mkdir(parents=True, exist_ok=True)
     if register is not None:
@@ -653,10 +663,10 @@ def _write_pass(
         result.numbers_taken = tuple(b.number for b in names.books if not b.reused)
         result.numbers_reused = sum(b.reused for b in names.books)
     else:
-        # Names are made now, in one go, from the stems parked with the rows: made during
-        # pass 1 they would be 10,000 small strings scattered among its short-lived objects.
-        names = _Names(profile.numbering.start,
-                       unique_names(str(stem) for _row, _values, stem in survey.letters))
+        names = _Names(profile.numbering.start, named, len(survey.letters))
+        namer = Namer(table=HashTable)  # no dict of 10,000 names
+        for _row, _values, stem in survey.letters:
+            named.append(namer(str(stem)))
 
     letters = out / LETTERS_DIR
     letters.mkdir(parents=True, exist_ok=True)
@@ -672,7 +682,7 @@ def _write_pass(
         result.pdf_dir = stage.folder
     merged_key = _merged_key(survey, names, settings)
     merged_path = resolve_inside(out, MERGED_FILE)
-    need_merged = merged and bool(names.names) and not (
+    need_merged = merged and names.count > 0 and not (
         merged_key in journal and merged_path.exists()
         and sha256_file(merged_path) == journal[merged_key].sha256
     )

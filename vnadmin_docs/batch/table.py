@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from vnadmin_docs.batch.fold import fold
+from vnadmin_docs.batch.fold import fold, fold_once
 from vnadmin_docs.batch.grid import CellValue, Grid, GridRow
 from vnadmin_docs.batch.header import HeaderMatch, find_header
 from vnadmin_docs.batch.legacy_hook import convert_legacy_text, detect_legacy_column
@@ -101,7 +101,7 @@ def is_footer_row(row: GridRow) -> bool:
     >>> is_footer_row(GridRow(9, ("1", "000.00.06.H56-231027-0361")))
     False
     """
-    text = fold(_first_text(row))
+    text = fold_once(_first_text(row))
     return text.startswith(_FOOTER_FOLDED)
 
 
