@@ -326,7 +326,6 @@ def _render_chunk(task: _Task) -> list[_Done]:
     return out
 
 
-
 # ---- pass 1: read, clean, check every row ---------------------------------------------------
 
 
@@ -649,9 +648,10 @@ def _write_pass(
     if not writing:
         result.strict_blocked = strict and bool(survey.failed)
         start = profile.numbering.start
-        stems = [stem if stem is not None else _stem(profile, row, start + i, values)
+        namer = Namer(table=HashTable)  # as a writing run names them
+        shown = [namer(stem if stem is not None else _stem(profile, row, start + i, values))
                  for i, (row, values, stem) in enumerate(survey.letters)]
-        _checked_only(survey, _Names(start, unique_names(stems), len(stems)), result)
+        _checked_only(survey, _Names(start, shown, len(shown)), result)
         return result
     out.mkdir(parents=True, exist_ok=True)
     if register is not None:
