@@ -10,7 +10,8 @@ Prints a Markdown report (paste it into benchmarks/RESULTS.md, section "Batch"):
 2. the whole batch command path in one process (read, check, render, write files, journal,
    manifest), letters per second;
 3. ``--workers 2`` against one process on the same data;
-4. peak memory (ru_maxrss of a fresh process) for 1,000 and 10,000 letters, merged file on;
+4. peak memory (VmHWM of a fresh process) for 1,000 and 10,000 letters, merged file on, from
+   the CSV export and from the same export as .xlsx;
 5. the merged file alone: time per letter for growing N.
 """
 
@@ -185,9 +186,26 @@ def bench_per_letter(n_ours: int, n_tpl: int) -> dict[str, float]:
             "docxtpl_ms": theirs * 1000, "ratio": theirs / ours}
 
 
-def _run_child(rows: int, workers: int, merged: bool, out: Path) -> dict[str, Any]:
+def make_xlsx(csv_path: Path) -> Path:
+    """The same export as an .xlsx workbook (what most clerks have)."""
+    from openpyxl import Workbook
+
+    path = csv_path.with_suffix(".xlsx")
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet()
+    with csv_path.open(encoding="utf-8-sig", newline="") as fh:
+        for row in csv.reader(fh):
+            ws.append(row)
+    wb.save(path)
+    return path
+
+
+def _run_child(rows: int, workers: int, merged: bool, out: Path,
+               fmt: str = "csv") -> dict[str, Any]:
     """Run the batch in a fresh process; returns its wall time and peak RSS."""
     data = make_csv(WORK / f"data-{rows}.csv", rows)
+    if fmt == "xlsx":
+        data = make_xlsx(data)
     shutil.rmtree(out, ignore_errors=True)
     # Peak memory is read from /proc/self/status (VmHWM, this process's own high-water mark):
     # ru_maxrss on Linux keeps the parent's peak across fork+exec, which would report the
@@ -259,6 +277,8 @@ def main() -> None:
     two = min(twos, key=lambda r: float(r["wall"]))
     small = _run_child(1000 if not quick else 200, 1, True, WORK / "out-mem-small")
     large = _run_child(10000 if not quick else 1000, 1, True, WORK / "out-mem-large")
+    small_x = _run_child(1000 if not quick else 200, 1, True, WORK / "out-mem-small", "xlsx")
+    large_x = _run_child(10000 if not quick else 1000, 1, True, WORK / "out-mem-large", "xlsx")
     merged = bench_merged([500, 1000, 2000] if quick else [1000, 2500, 5000, 10000])
 
     load = os.getloadavg() if hasattr(os, "getloadavg") else (0.0, 0.0, 0.0)
@@ -282,9 +302,9 @@ def main() -> None:
     print(f"| CPU time per letter, 1 process / 2 workers (incl. start-up) | "
           f"{one['cpu'] / one['written'] * 1000:.2f} ms / {two['cpu'] / two['written'] * 1000:.2f}"
           " ms |")
-    for label, res in (("small", small), ("large", large)):
+    for label, res in (("CSV", small), ("CSV", large), (".xlsx", small_x), (".xlsx", large_x)):
         n = res["written"]
-        print(f"| Peak RSS, {n} letters + merged file ({label}) | "
+        print(f"| Peak RSS, {n} letters from {label} + merged file | "
               f"{res['peak_kb'] / 1024:.0f} MB (after imports {res['base_kb'] / 1024:.0f} MB; "
               f"{res['wall']:.1f} s) |")
     per_letter = [t / n * 1000 for n, t in merged]

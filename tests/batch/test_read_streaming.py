@@ -164,3 +164,26 @@ def test_damaged_utf16_csv_is_refused_with_the_byte_position(tmp_path: Path) -> 
         read_grid(path)
     message = info.value.localized("vi")
     assert "hong.csv" in message and "byte thứ 20" in message and "UTF-16" in message
+
+
+def test_xlsx_rows_are_parked_and_read_back_on_every_pass(tmp_path: Path) -> None:
+    """A large sheet is parsed once and read back from disk on each pass; merged ranges
+    (a header band and a unit name merged down over data rows) are filled as before."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Mã hồ sơ", "Ngày", None, "Đơn vị"])
+    ws.append([None, "tiếp nhận", "hẹn trả", None])
+    for i in range(300):
+        ws.append([f"H41-{i:04d}", "01/10/2025", "01/11/2025", "Sở Tư pháp" if i == 0 else None])
+    ws.merge_cells("B1:C1")
+    ws.merge_cells("A1:A2")
+    ws.merge_cells("D3:D302")
+    path = tmp_path / "lon.xlsx"
+    wb.save(path)
+    grid = read_grid(path)
+    first, second = list(grid.rows), list(grid.rows)
+    assert first == second and len(grid.rows) == 302
+    assert first[0].values[:3] == ("Mã hồ sơ", "Ngày", "Ngày") and first[1].values[0] == "Mã hồ sơ"
+    assert all(row.values[3] == "Sở Tư pháp" for row in first[2:])
+    assert first[250].is_merged(3) and not first[2].is_merged(3)
+    assert grid.rows[-1].values[0] == "H41-0299" and grid.head(2) == tuple(first[:2])

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from vnadmin_docs.batch.grid import CellValue, GridRow
 
-__all__ = ["Span", "apply_spans", "parse_a1_range"]
+__all__ = ["Span", "SpanFiller", "apply_spans", "parse_a1_range"]
 
 # (first_row, first_col, last_row, last_col): rows as sheet row numbers, columns 0-based.
 Span = tuple[int, int, int, int]
@@ -38,48 +38,67 @@ def parse_a1_range(ref: str) -> Span | None:
     return (int(ma.group(2)), _col(ma.group(1)), int(mb.group(2)), _col(mb.group(1)))
 
 
+class SpanFiller:
+    """Fills merged ranges in rows that arrive one at a time, in sheet order: each range's
+    top-left value (and font) is taken when its row passes and copied into the rest of the
+    range. Rows no range covers pass through as they are.
+
+    >>> filler = SpanFiller([(1, 0, 2, 1)])
+    >>> [filler.fill(r).values for r in [GridRow(1, ("Ngày", None)), GridRow(2, (None, "x")),
+    ...                                  GridRow(3, ("a", "b"))]]
+    [('Ngày', 'Ngày'), ('Ngày', 'Ngày'), ('a', 'b')]
+    """
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        self._waiting = sorted(spans, reverse=True)  # by first row, the next one last
+        self._active: list[Span] = []
+        self._tops: dict[Span, tuple[CellValue, str | None]] = {}
+
+    def fill(self, row: GridRow) -> GridRow:
+        number = row.number
+        while self._waiting and self._waiting[-1][0] <= number:
+            self._active.append(self._waiting.pop())
+        if not self._active:
+            return row
+        self._active = [s for s in self._active if s[2] >= number]
+        covering = []
+        for span in self._active:
+            r1, c1, _r2, _c2 = span
+            if r1 == number and c1 < len(row.values):
+                self._tops[span] = (row.values[c1], row.font(c1))
+            if span in self._tops:
+                covering.append(span)
+        if not covering:
+            return row
+        values = list(row.values)
+        fonts = list(row.fonts)
+        merged = [False] * len(values)
+        for span in covering:
+            r1, c1, _r2, c2 = span
+            value, font = self._tops[span]
+            need = c2 + 1
+            if len(values) < need:
+                values.extend([None] * (need - len(values)))
+                merged.extend([False] * (need - len(merged)))
+            if fonts and len(fonts) < need:
+                fonts.extend([None] * (need - len(fonts)))
+            for c in range(c1, c2 + 1):
+                if (number, c) == (r1, c1):
+                    continue
+                values[c] = value
+                merged[c] = True
+                if fonts:
+                    fonts[c] = font
+        return GridRow(number, tuple(values), tuple(fonts), tuple(merged))
+
+
 def apply_spans(rows: list[GridRow], spans: Iterable[Span]) -> list[GridRow]:
-    """Copy each merged range's top-left value into the rest of the range. Rows no range
-    covers are returned as they are (a 10,000-row sheet with a merged header is not copied).
+    """Copy each merged range's top-left value into the rest of the range (``rows`` in
+    sheet order). Rows no range covers are returned as they are.
 
     >>> rows = [GridRow(1, ("Ngày", None)), GridRow(2, ("x", "y"))]
     >>> [r.values for r in apply_spans(rows, [(1, 0, 1, 1)])]
     [('Ngày', 'Ngày'), ('x', 'y')]
     """
-    spans = list(spans)
-    index = {row.number: i for i, row in enumerate(rows)}
-    last = max(index, default=0)
-    by_number = {n: index[n] for r1, _c1, r2, _c2 in spans
-                 for n in range(r1, min(r2, last) + 1) if n in index}
-    del index
-    values = {i: list(rows[i].values) for i in by_number.values()}
-    fonts = {i: list(rows[i].fonts) for i in by_number.values()}
-    merged = {i: [False] * len(rows[i].values) for i in by_number.values()}
-    for r1, c1, r2, c2 in spans:
-        top = by_number.get(r1)
-        if top is None or c1 >= len(values[top]):
-            continue
-        value: CellValue = values[top][c1]
-        font = fonts[top][c1] if c1 < len(fonts[top]) else None
-        for rn in range(r1, r2 + 1):
-            i = by_number.get(rn)
-            if i is None:
-                continue
-            need = c2 + 1
-            if len(values[i]) < need:
-                values[i].extend([None] * (need - len(values[i])))
-                merged[i].extend([False] * (need - len(merged[i])))
-            if fonts[i] and len(fonts[i]) < need:
-                fonts[i].extend([None] * (need - len(fonts[i])))
-            for c in range(c1, c2 + 1):
-                if (rn, c) == (r1, c1):
-                    continue
-                values[i][c] = value
-                merged[i][c] = True
-                if fonts[i]:
-                    fonts[i][c] = font
-    return [
-        GridRow(r.number, tuple(values[i]), tuple(fonts[i]), tuple(merged[i]))
-        if i in values else r
-        for i, r in enumerate(rows)
-    ]
+    filler = SpanFiller(spans)
+    return [filler.fill(row) for row in rows]

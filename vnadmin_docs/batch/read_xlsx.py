@@ -5,14 +5,15 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Iterator
 from datetime import date, datetime, time
-from typing import IO
+from typing import IO, Any
 
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 from openpyxl.utils.datetime import CALENDAR_MAC_1904  # type: ignore[import-untyped]
 
-from vnadmin_docs.batch.grid import CellValue, Grid, GridRow
-from vnadmin_docs.batch.merges import Span, apply_spans, parse_a1_range
+from vnadmin_docs.batch.grid import CellValue, Grid, GridRow, LazyRows
+from vnadmin_docs.batch.merges import Span, SpanFiller, parse_a1_range
 from vnadmin_docs.batch.problems import InputFileError
 
 __all__ = ["read_xlsx"]
@@ -56,6 +57,19 @@ def _value(raw: object) -> CellValue:
     return str(raw)
 
 
+def _rows(ws: Any) -> Iterator[GridRow]:
+    """The sheet's rows as the clerk sees them, with the font of each text cell."""
+    for number, cells in enumerate(ws.iter_rows(), start=1):
+        values: list[CellValue] = []
+        fonts: list[str | None] = []
+        for cell in cells:
+            raw = getattr(cell, "value", None)
+            values.append(_value(raw))
+            fonts.append(cell.font.name if isinstance(raw, str) and cell.font else None)
+        rn = getattr(cells[0], "row", number) if cells else number
+        yield GridRow(int(rn or number), tuple(values), tuple(fonts))
+
+
 def read_xlsx(data: bytes, path: str, sheet: int = 0) -> Grid:
     """Every row of visible sheet number ``sheet`` (0 = the first), with merged ranges
     filled and cell fonts kept."""
@@ -72,16 +86,6 @@ def read_xlsx(data: bytes, path: str, sheet: int = 0) -> Grid:
         ws = sheets[min(sheet, len(sheets) - 1)]
         # Exports written by other tools often carry a wrong <dimension>; read every row.
         ws.reset_dimensions()
-        rows: list[GridRow] = []
-        for number, cells in enumerate(ws.iter_rows(), start=1):
-            values: list[CellValue] = []
-            fonts: list[str | None] = []
-            for cell in cells:
-                raw = getattr(cell, "value", None)
-                values.append(_value(raw))
-                fonts.append(cell.font.name if isinstance(raw, str) and cell.font else None)
-            rn = getattr(cells[0], "row", number) if cells else number
-            rows.append(GridRow(int(rn or number), tuple(values), tuple(fonts)))
         spans: list[Span] = []
         sheet_path = getattr(ws, "_worksheet_path", None)
         if sheet_path:
@@ -91,8 +95,11 @@ def read_xlsx(data: bytes, path: str, sheet: int = 0) -> Grid:
                 span = parse_a1_range(ref)
                 if span:
                     spans.append(span)
+        # Parsed once (openpyxl is the slow part), parked on disk as they come, read back
+        # on each pass: a 10,000-row sheet is never held as row objects.
+        filler = SpanFiller(spans)
+        rows = LazyRows.parked(filler.fill(row) for row in _rows(ws))
         epoch = 1904 if wb.epoch == CALENDAR_MAC_1904 else 1900
-        return Grid(path, "xlsx", tuple(apply_spans(rows, spans)), sheet=ws.title, epoch=epoch,
-                    sheets=len(sheets))
+        return Grid(path, "xlsx", rows, sheet=ws.title, epoch=epoch, sheets=len(sheets))
     finally:
         wb.close()
