@@ -223,3 +223,32 @@ def test_report_keeps_row_order_with_bad_rows_across_chunks(tmp_path: Path,
         (tmp_path / "two" / "manifest.csv").read_bytes()
     numbers = [e.number for e in one.entries if e.status == "written"]
     assert numbers[0] == "101" and numbers[-1] == "195"
+
+
+def test_honorific_from_the_cccd_only_when_the_profile_asks(tmp_path: Path,
+                                                            examples: Path) -> None:
+    data = tmp_path / "cccd.csv"
+    with data.open("w", encoding="utf-8-sig", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Mã hồ sơ", "Tên thủ tục", "Chủ hồ sơ", "Số CCCD", "Ngày tiếp nhận",
+                    "Ngày hẹn trả", "Ngày hẹn trả mới", "Lý do"])
+        for code, name, cccd in [("H-1", "Nguyễn Văn An", "038090012345"),  # 0: man, 1900s
+                                 ("H-2", "Trần Thị Bình", "001305000123"),  # 3: woman, 2000s
+                                 ("H-3", "Lê Minh Châu", "123456789"),      # CMND: no sex
+                                 ("H-4", "Công ty TNHH Hoà Bình", "038190012345")]:
+            w.writerow([code, "Cấp giấy phép xây dựng", name, cccd, "27/10/2025 08:15",
+                        "03/11/2025 17:00", "10/11/2025 17:00", "Chờ ý kiến phối hợp"])
+
+    def greetings(**changes: object) -> list[str]:
+        out = tmp_path / ("on" if changes else "off")
+        run_batch(data, _profile(examples, **changes), out, merged=False)
+        found = []
+        for letter in sorted((out / LETTERS_DIR).iterdir()):
+            found += [p.split(":", 1)[1].strip().rstrip(".")
+                      for p in _paragraphs(letter) if p.startswith("Kính gửi")]
+        return found
+
+    assert greetings() == ["Ông/Bà Nguyễn Văn An", "Ông/Bà Trần Thị Bình",
+                           "Ông/Bà Lê Minh Châu", "Công ty TNHH Hoà Bình"]
+    assert greetings(honorific_from_id=True) == [
+        "Ông Nguyễn Văn An", "Bà Trần Thị Bình", "Ông/Bà Lê Minh Châu", "Công ty TNHH Hoà Bình"]

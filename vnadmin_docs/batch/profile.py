@@ -18,6 +18,7 @@ agency: "Trung tâm Phục vụ hành chính công tỉnh Lâm Đồng"   # the 
 default_reason: "…"              # used (with a warning) when a row gives no reason
 contact: "…"                     # the contact sentence of the letter
 representative: owner            # owner | representative | owner_via_representative
+honorific_from_id: false         # opt-in: Ông or Bà from the 12-digit CCCD (personal data)
 file_name: "{number:03d}-{dossier_code}"
 columns: {"Tên người dân": applicant_name, "Ghi chú nội bộ": null}
 zip: false
@@ -57,6 +58,10 @@ class BatchProfile(BaseModel):
     default_reason: str | None = None
     contact: str | None = None
     representative: Literal["owner", "representative", "owner_via_representative"] = "owner"
+    honorific_from_id: bool = False
+    """Address a person as "Ông" or "Bà" from the sex digit of a 12-digit CCCD in the row
+    (when the row has no honorific of its own). Off by default: it processes personal data,
+    and without it every person is "Ông/Bà"."""
     file_name: str = "{number:03d}-{dossier_code}"
     columns: dict[str, str | None] = Field(default_factory=dict)
     zip: bool = False

@@ -69,6 +69,7 @@ from vnadmin_docs.batch.record import CleanRecord, RowProblem
 from vnadmin_docs.batch.spill import Spill
 from vnadmin_docs.batch.table import SkippedRow, Table
 from vnadmin_docs.batch.validate import is_bad, iter_validated
+from vnadmin_docs.batch.values import sex_from_id
 from vnadmin_docs.content import TemplateLibrary, TemplateSpec
 from vnadmin_docs.errors import ConversionError, DataError, FieldProblem
 from vnadmin_docs.layout.page_model import PageModel
@@ -178,12 +179,15 @@ def _letter_data(
     data["number"] = num
     data["date"] = issue_day.isoformat()
     applicant = str(v.get("applicant_name") or "")
+    honorific = str(v["honorific"]) if v.get("honorific") else None
+    if honorific is None and profile.honorific_from_id:
+        honorific = sex_from_id(v.get("id_number"))
     who = address_for(
         applicant,
         str(v["representative_name"]) if v.get("representative_name") else None,
         policy=profile.representative,
         kind_hint=str(v["applicant_kind"]) if v.get("applicant_kind") else None,
-        honorific_hint=str(v["honorific"]) if v.get("honorific") else None,
+        honorific_hint=honorific,
     )
     data["addressees"] = [who.salutation]
     if not data.get("subject") and v.get("dossier_code"):
