@@ -252,3 +252,30 @@ def test_honorific_from_the_cccd_only_when_the_profile_asks(tmp_path: Path,
                            "Ông/Bà Lê Minh Châu", "Công ty TNHH Hoà Bình"]
     assert greetings(honorific_from_id=True) == [
         "Ông Nguyễn Văn An", "Bà Trần Thị Bình", "Ông/Bà Lê Minh Châu", "Công ty TNHH Hoà Bình"]
+
+
+def test_group_rows_carry_their_unit_down_when_the_profile_asks(tmp_path: Path,
+                                                                examples: Path) -> None:
+    from vnadmin_docs.errors import DataError
+
+    data = tmp_path / "nhom.csv"
+    with data.open("w", encoding="utf-8-sig", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Mã hồ sơ", "Tên thủ tục", "Chủ hồ sơ", "Đơn vị xử lý", "Ngày tiếp nhận",
+                    "Ngày hẹn trả", "Ngày hẹn trả mới", "Lý do"])
+        rows = [("I. Sở Tư pháp", "", "", ""), ("H-1", "Lý lịch tư pháp", "Lê Văn A", ""),
+                ("H-2", "Chứng thực", "Lê Văn B", "Phòng Hành chính tư pháp"),
+                ("II. UBND xã Quảng Sơn", "", "", ""), ("H-3", "Khai sinh", "Lê Văn C", "")]
+        for code, proc, name, unit in rows:
+            dates = ["27/10/2025 08:15", "03/11/2025 17:00", "10/11/2025 17:00", "Chờ ý kiến"]
+            w.writerow([code, proc, name, unit, *(dates if proc else ["", "", "", ""])])
+    profile = _profile(examples, group_field="processing_unit",
+                       file_name="{dossier_code}-{processing_unit}")
+    result = run_batch(data, profile, tmp_path / "out", merged=False)
+    assert [e.output_file for e in result.entries] == [
+        "van-ban/H-1-Sở Tư pháp.docx", "van-ban/H-2-Phòng Hành chính tư pháp.docx",
+        "van-ban/H-3-UBND xã Quảng Sơn.docx"]
+    with pytest.raises(DataError) as info:
+        run_batch(data, _profile(examples, group_field="ngay_nhan"), tmp_path / "bad")
+    assert "group_field" in info.value.localized("vi") and "processing_unit" in str(info.value)
+    assert not (tmp_path / "bad").exists()

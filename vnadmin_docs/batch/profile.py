@@ -19,6 +19,7 @@ default_reason: "…"              # used (with a warning) when a row gives no r
 contact: "…"                     # the contact sentence of the letter
 representative: owner            # owner | representative | owner_via_representative
 honorific_from_id: false         # opt-in: Ông or Bà from the 12-digit CCCD (personal data)
+group_field: processing_unit     # optional: carry "I. Sở Tư pháp" group rows into this field
 file_name: "{number:03d}-{dossier_code}"
 columns: {"Tên người dân": applicant_name, "Ghi chú nội bộ": null}
 zip: false
@@ -59,6 +60,9 @@ class BatchProfile(BaseModel):
     contact: str | None = None
     representative: Literal["owner", "representative", "owner_via_representative"] = "owner"
     honorific_from_id: bool = False
+    group_field: str | None = None
+    """A column field (e.g. ``processing_unit``) that rows below a group row ("I. Sở Tư
+    pháp", "II. UBND xã …") take the group's unit name into, when their own cell is empty."""
     """Address a person as "Ông" or "Bà" from the sex digit of a 12-digit CCCD in the row
     (when the row has no honorific of its own). Off by default: it processes personal data,
     and without it every person is "Ông/Bà"."""

@@ -67,7 +67,7 @@ from vnadmin_docs.batch.pdf_out import PDF_DIR, PRINT_PDF, PdfStage
 from vnadmin_docs.batch.profile import BatchProfile
 from vnadmin_docs.batch.record import CleanRecord, RowProblem
 from vnadmin_docs.batch.spill import Spill
-from vnadmin_docs.batch.table import SkippedRow, Table
+from vnadmin_docs.batch.table import SkippedRow, Table, group_name
 from vnadmin_docs.batch.validate import is_bad, iter_validated
 from vnadmin_docs.batch.values import sex_from_id
 from vnadmin_docs.content import TemplateLibrary, TemplateSpec
@@ -374,6 +374,7 @@ def _survey(
     hand)."""
     survey = _Survey(parked)
     ctx = (spec, dirs, profile)
+    group_field = profile.group_field
     start = profile.numbering.start
 
     def tasks() -> Iterator[tuple[_Check, list[CleanRecord]]]:
@@ -384,6 +385,8 @@ def _survey(
             if is_bad(found):
                 survey.failed[rec.row] = _who(rec.values)
                 continue
+            if group_field and rec.group and not rec.values.get(group_field):
+                rec = replace(rec, values={**rec.values, group_field: group_name(rec.group)})
             chunk.append(rec)
             if len(chunk) == _CHUNK:
                 yield _check_task(ctx, chunk, start, issue_day), chunk
@@ -421,16 +424,28 @@ def _stem(profile: BatchProfile, row: int, number: int, values: Mapping[str, obj
     return render_file_name(profile.file_name, {"row": row, "number": number, **values})
 
 
-def _check_file_name(profile: BatchProfile, profile_source: str | None) -> None:
-    """Refuse a file-name pattern that can never work before any row is read."""
+def _check_profile(profile: BatchProfile, fields: Sequence[FieldSpec],
+                   profile_source: str | None) -> None:
+    """Refuse, before any row is read, a file-name pattern that can never work and a
+    ``group_field`` that is not one of the template's column fields."""
+    problems: list[FieldProblem] = []
     try:
         render_file_name(profile.file_name, {})
     except FileNamePatternError as exc:
-        raise DataError(
-            [FieldProblem("file_name", f"mẫu tên tệp không hợp lệ: {exc}", str(exc),
-                          profile.file_name)],
-            profile_source or "tệp cấu hình",
-        ) from None
+        problems.append(FieldProblem("file_name", f"mẫu tên tệp không hợp lệ: {exc}", str(exc),
+                                     profile.file_name))
+    names = [f.name for f in fields if f.type in ("text", "multiline")]
+    if profile.group_field is not None and profile.group_field not in names:
+        problems.append(FieldProblem(
+            "group_field",
+            f"“{profile.group_field}” không phải cột chữ của mẫu; dùng một trong: "
+            + ", ".join(names),
+            f"“{profile.group_field}” is not a text column of the template; use one of: "
+            + ", ".join(names),
+            profile.group_field,
+        ))
+    if problems:
+        raise DataError(problems, profile_source or "tệp cấu hình")
 
 
 # ---- between the passes: numbers, names, keys -----------------------------------------------
@@ -595,9 +610,9 @@ def run_batch(
     dirs = tuple(str(d) for d in template_dirs)
     library = TemplateLibrary(dirs)
     spec = library.get(template or profile.template, on=issue_day)
-    _check_file_name(profile, profile_source)
     mapping = {**profile.columns, **(columns or {})}
     column_fields = tuple(f for f in spec.fields if f.name not in _DERIVED)
+    _check_profile(profile, column_fields, profile_source)
     table = open_table(data_path, column_fields, columns=mapping)
     out = Path(out_dir)
     # Numbers from the book are taken only when files will be written; a run that only

@@ -20,7 +20,15 @@ from vnadmin_docs.batch.textclean import unescape_ooxml
 from vnadmin_docs.model.fields import FieldSpec
 from vnadmin_docs.text.legacy import DETECT_CELLS
 
-__all__ = ["RawRecord", "SkippedRow", "Table", "build_table", "is_footer_row", "is_group_row"]
+__all__ = [
+    "RawRecord",
+    "SkippedRow",
+    "Table",
+    "build_table",
+    "group_name",
+    "is_footer_row",
+    "is_group_row",
+]
 
 _FOOTER_STARTS = (
     "tong cong", "tong so", "cong:", "nguoi lap bieu", "nguoi lap", "thu truong don vi",
@@ -28,6 +36,7 @@ _FOOTER_STARTS = (
 )
 _FOOTER_FOLDED = tuple(fold(s) for s in _FOOTER_STARTS)
 _GROUP = re.compile(r"^(?:[IVXLC]{1,6}|[A-Z])\s*[.)\-]\s*\S", re.UNICODE)
+_GROUP_MARK = re.compile(r"^(?:[IVXLC]{1,6}|[A-Z])\s*[.)\-]\s*", re.UNICODE)
 _COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$|^\([A-Za-z0-9=+\-*/ ]{1,12}\)$")
 _TEXT_TYPES = ("text", "multiline")
 
@@ -121,6 +130,15 @@ def is_group_row(row: GridRow, bound: Sequence[int]) -> bool:
         return False
     texts = {row.text(i) for i in bound} - {""}
     return texts <= {first}
+
+
+def group_name(text: str) -> str:
+    """The unit a group row names, without its numbering.
+
+    >>> group_name("II. UBND xã Quảng Sơn"), group_name("B) Sở Tư pháp")
+    ('UBND xã Quảng Sơn', 'Sở Tư pháp')
+    """
+    return _GROUP_MARK.sub("", " ".join(text.split()), count=1)
 
 
 def _is_column_numbers(row: GridRow) -> bool:
