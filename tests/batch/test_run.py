@@ -279,3 +279,64 @@ def test_group_rows_carry_their_unit_down_when_the_profile_asks(tmp_path: Path,
         run_batch(data, _profile(examples, group_field="ngay_nhan"), tmp_path / "bad")
     assert "group_field" in info.value.localized("vi") and "processing_unit" in str(info.value)
     assert not (tmp_path / "bad").exists()
+
+
+def test_days_late_recounted_in_working_days_on_request(tmp_path: Path, examples: Path) -> None:
+    data = tmp_path / "tre.csv"
+    with data.open("w", encoding="utf-8-sig", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Mã hồ sơ", "Tên thủ tục", "Chủ hồ sơ", "Ngày tiếp nhận", "Ngày hẹn trả",
+                    "Ngày trả kết quả", "Ngày hẹn trả mới", "Số ngày quá hạn", "Lý do"])
+        w.writerow(["H-1", "Khai sinh", "Lê Văn A", "27/10/2025 08:15", "03/11/2025 17:00", "",
+                    "14/11/2025 17:00", "8  Ngày", "Chờ ý kiến"])
+        w.writerow(["H-2", "Khai sinh", "Lê Văn B", "27/10/2025 08:15", "03/11/2025 17:00",
+                    "05/11/2025 10:00", "", "2", "Chờ ý kiến"])
+        w.writerow(["H-3", "Khai sinh", "Lê Văn C", "01/03/2027 08:15", "15/03/2027 17:00", "",
+                    "30/03/2027 17:00", "", "Chờ ý kiến"])
+    issued = dt.date(2025, 11, 10)  # Monday: 4–7 and 10 November are 5 working days
+    sheet = run_batch(data, _profile(examples, issue_date=issued), tmp_path / "a", merged=False)
+    assert sheet.written == 3 and not any("ngày làm việc" in p.reason for p in sheet.problems)
+    recount = run_batch(data, _profile(examples, issue_date=issued, days_late="working_days"),
+                        tmp_path / "b", merged=False)
+    assert recount.written == 2 and recount.failed_rows == 1
+    warned = [p for p in recount.problems if p.severity == "warning" and p.row == 2
+              and "ngày làm việc" in p.reason]
+    assert [p.reason for p in warned] == [
+        "bảng tính ghi 8 ngày, tính lại theo ngày làm việc được 5 ngày; văn bản dùng số tính lại"]
+    assert warned[0].column == "Số ngày quá hạn"
+    failed = [p for p in recount.problems if p.row == 4 and p.severity == "error"]
+    assert failed and "2027" in failed[0].reason and failed[0].column == "Ngày hẹn trả"
+    first, second = sorted((tmp_path / "b" / LETTERS_DIR).iterdir())
+    assert any("quá hạn 5 ngày" in p for p in _paragraphs(first))
+    assert any("2 ngày" in p for p in _paragraphs(second))
+    # the sheet's 2 days agree with the recount: nothing to say
+    assert not any(p.row == 3 and "ngày làm việc" in p.reason for p in recount.problems)
+
+
+def test_holiday_files_beside_the_profile_extend_the_calendar(tmp_path: Path,
+                                                              examples: Path) -> None:
+    from vnadmin_docs.errors import DataError
+
+    (tmp_path / "nghi-2027.toml").write_text(
+        "[years.2027]\ntet = [2027-02-05, 2027-02-08, 2027-02-09, 2027-02-10, 2027-02-11]\n"
+        "gio_to = 2027-04-16\nquoc_khanh_extra = 2027-09-03\n", encoding="utf-8")
+    text = (examples / "profile.yml").read_text("utf-8")
+    profile_path = tmp_path / "profile.yml"
+    profile_path.write_text(text + "\ndays_late: working_days\nholidays: [nghi-2027.toml]\n",
+                            encoding="utf-8")
+    profile = load_profile(profile_path)
+    assert profile.holidays == [tmp_path / "nghi-2027.toml"]
+    data = tmp_path / "tre.csv"
+    data.write_text(
+        "Mã hồ sơ,Tên thủ tục,Chủ hồ sơ,Ngày tiếp nhận,Ngày hẹn trả,Ngày hẹn trả mới,Lý do\n"
+        "H-1,Khai sinh,Lê Văn A,01/02/2027 08:00,04/02/2027 17:00,20/02/2027 17:00,Chờ\n",
+        encoding="utf-8")
+    result = run_batch(data, profile.model_copy(update={"issue_date": dt.date(2027, 2, 15)}),
+                       tmp_path / "out", merged=False)
+    assert result.written == 1  # 5, 8–11/02 are Tết: 12 and 15/02 are the 2 working days
+    letter = next((tmp_path / "out" / LETTERS_DIR).iterdir())
+    assert any("quá hạn 2 ngày" in p for p in _paragraphs(letter))
+    profile_path.write_text(text + "\nholidays: [khong-co.toml]\n", encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        load_profile(profile_path)
+    assert "holidays.0" in info.value.localized("vi") and "khong-co.toml" in str(info.value)

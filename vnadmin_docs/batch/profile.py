@@ -20,6 +20,8 @@ contact: "…"                     # the contact sentence of the letter
 representative: owner            # owner | representative | owner_via_representative
 honorific_from_id: false         # opt-in: Ông or Bà from the 12-digit CCCD (personal data)
 group_field: processing_unit     # optional: carry "I. Sở Tư pháp" group rows into this field
+days_late: sheet                 # sheet (as exported) | working_days (recount, warn if different)
+holidays: [nghi-le-2027.toml]    # extra holiday files for working_days (beside this file)
 file_name: "{number:03d}-{dossier_code}"
 columns: {"Tên người dân": applicant_name, "Ghi chú nội bộ": null}
 zip: false
@@ -61,6 +63,13 @@ class BatchProfile(BaseModel):
     representative: Literal["owner", "representative", "owner_via_representative"] = "owner"
     honorific_from_id: bool = False
     group_field: str | None = None
+    days_late: Literal["sheet", "working_days"] = "sheet"
+    """``sheet``: the days late as the export gives them. ``working_days``: recounted as
+    working days after the due date up to the return (or the issue date), with a warning
+    where the sheet differs (input notes §1.4)."""
+    holidays: list[Path] = Field(default_factory=list)
+    """Holiday files (TOML, as ``vnadmin_docs/text/data/holidays.toml``) added to the
+    shipped calendar for ``days_late: working_days``; relative to the profile file."""
     """A column field (e.g. ``processing_unit``) that rows below a group row ("I. Sở Tư
     pháp", "II. UBND xã …") take the group's unit name into, when their own cell is empty."""
     """Address a person as "Ông" or "Bà" from the sex digit of a 12-digit CCCD in the row
@@ -95,7 +104,7 @@ def load_profile(path: str | Path) -> BatchProfile:
         raise DataError([FieldProblem("(gốc)", "tệp cấu hình phải là một ánh xạ YAML",
                                       "the profile must be a YAML mapping")], str(p))
     try:
-        return BatchProfile.model_validate(data)
+        profile = BatchProfile.model_validate(data)
     except ValidationError as exc:
         problems = [
             FieldProblem(".".join(str(x) for x in e["loc"]) or "(gốc)",
@@ -105,6 +114,14 @@ def load_profile(path: str | Path) -> BatchProfile:
             for e in exc.errors(include_url=False)
         ]
         raise DataError(problems, str(p)) from None
+    if profile.holidays:
+        beside = [h if h.is_absolute() else p.parent / h for h in profile.holidays]
+        missing = [FieldProblem(f"holidays.{i}", "không có tệp này", "no such file", str(h))
+                   for i, h in enumerate(beside) if not h.is_file()]
+        if missing:
+            raise DataError(missing, str(p))
+        profile = profile.model_copy(update={"holidays": beside})
+    return profile
 
 
 def load_mapping(path: str | Path) -> dict[str, str | None]:

@@ -44,6 +44,7 @@ from vnadmin_docs._files import (
     write_bytes_atomically,
 )
 from vnadmin_docs.batch.addressee import address_for
+from vnadmin_docs.batch.days_late import recount_days_late
 from vnadmin_docs.batch.filenames import (
     FileNamePatternError,
     Namer,
@@ -71,12 +72,13 @@ from vnadmin_docs.batch.table import SkippedRow, Table, group_name
 from vnadmin_docs.batch.validate import is_bad, iter_validated
 from vnadmin_docs.batch.values import sex_from_id
 from vnadmin_docs.content import TemplateLibrary, TemplateSpec
-from vnadmin_docs.errors import ConversionError, DataError, FieldProblem
+from vnadmin_docs.errors import ConversionError, DataError, FieldProblem, VnAdminError
 from vnadmin_docs.layout.page_model import PageModel
 from vnadmin_docs.model.fields import FieldSpec
 from vnadmin_docs.pdf import ConversionOptions
 from vnadmin_docs.registry import Register, Series
 from vnadmin_docs.text.so_line import number_text
+from vnadmin_docs.text.working_days import HolidayCalendar
 from vnadmin_docs.writer.stream import MergedWriter
 
 __all__ = [
@@ -218,7 +220,9 @@ def _settings_digest(spec: TemplateSpec, profile: BatchProfile, issue_day: dt.da
         "template": spec.id,
         "template_text": spec.body,
         "fields": [(f.name, f.type, f.required) for f in spec.fields],
-        "profile": _jsonable(profile.model_dump()),
+        "profile": profile.model_dump(mode="json"),
+        # the holiday files' contents, not only their names: a corrected file recounts
+        "holidays": [hashlib.sha256(Path(h).read_bytes()).hexdigest() for h in profile.holidays],
         "version": _version(),
     }
     text = json.dumps(payload, ensure_ascii=False, sort_keys=True)
@@ -375,6 +379,8 @@ def _survey(
     survey = _Survey(parked)
     ctx = (spec, dirs, profile)
     group_field = profile.group_field
+    calendar = _calendar(profile, profile_source) if profile.days_late == "working_days" \
+        else None
     start = profile.numbering.start
 
     def tasks() -> Iterator[tuple[_Check, list[CleanRecord]]]:
@@ -387,6 +393,12 @@ def _survey(
                 continue
             if group_field and rec.group and not rec.values.get(group_field):
                 rec = replace(rec, values={**rec.values, group_field: group_name(rec.group)})
+            if calendar is not None:
+                rec, noted = recount_days_late(rec, issue_day, calendar)
+                survey.problems.extend(noted)
+                if is_bad(noted):
+                    survey.failed[rec.row] = _who(rec.values)
+                    continue
             chunk.append(rec)
             if len(chunk) == _CHUNK:
                 yield _check_task(ctx, chunk, start, issue_day), chunk
@@ -414,6 +426,17 @@ def _survey(
     if late:
         survey.problems = sorted([*survey.problems, *late], key=lambda p: p.row)
     return survey
+
+
+def _calendar(profile: BatchProfile, profile_source: str | None) -> HolidayCalendar:
+    try:
+        return HolidayCalendar.load(profile.holidays)
+    except (OSError, ValueError) as exc:
+        message = exc.localized("vi") if isinstance(exc, VnAdminError) else str(exc)
+        message_en = exc.localized("en") if isinstance(exc, VnAdminError) else str(exc)
+        raise DataError([FieldProblem("holidays", message, message_en,
+                                      [str(h) for h in profile.holidays])],
+                        profile_source or "tệp cấu hình") from None
 
 
 def _check_task(ctx: _Ctx, chunk: Sequence[CleanRecord], start: int, day: dt.date) -> _Check:
