@@ -116,8 +116,10 @@ def load_profile(path: str | Path) -> BatchProfile:
         raise DataError(problems, str(p)) from None
     if profile.holidays:
         beside = [h if h.is_absolute() else p.parent / h for h in profile.holidays]
-        missing = [FieldProblem(f"holidays.{i}", "không có tệp này", "no such file", str(h))
-                   for i, h in enumerate(beside) if not h.is_file()]
+        missing = [FieldProblem(f"holidays.{i}", f"không có tệp này (đã tìm: {full})",
+                                f"no such file (looked for {full})", str(given))
+                   for i, (given, full) in enumerate(zip(profile.holidays, beside, strict=True))
+                   if not full.is_file()]
         if missing:
             raise DataError(missing, str(p))
         profile = profile.model_copy(update={"holidays": beside})
