@@ -44,9 +44,14 @@ def resolve_inside(folder: Path, name: str) -> Path:
     return target
 
 
+def _temp_name(name: str) -> str:
+    """The name a file is written under before it is renamed to ``name``."""
+    return f"{TMP_MARK}{os.getpid()}-{name}"
+
+
 def _temp_beside(target: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
-    return target.with_name(f"{TMP_MARK}{os.getpid()}-{target.name}")
+    return target.with_name(_temp_name(target.name))
 
 
 @contextlib.contextmanager
@@ -84,7 +89,7 @@ def write_bytes_atomically(target: str, data: bytes, *, durable: bool = True) ->
     folder, name = os.path.split(target)
     if folder:
         os.makedirs(folder, exist_ok=True)
-    tmp = os.path.join(folder, f"{TMP_MARK}{os.getpid()}-{name}")
+    tmp = os.path.join(folder, _temp_name(name))
     try:
         with open(tmp, "wb") as fh:
             fh.write(data)
