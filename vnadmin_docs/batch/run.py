@@ -32,6 +32,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -49,7 +50,6 @@ from vnadmin_docs.batch.filenames import (
     FileNamePatternError,
     Namer,
     render_file_name,
-    unique_names,
 )
 from vnadmin_docs.batch.firstseen import HashTable
 from vnadmin_docs.batch.load import open_table
@@ -144,10 +144,10 @@ class BatchResult:
     checked: list[ManifestEntry] | None = field(default=None, repr=False)
     """The report of a run that wrote nothing (``--dry-run``, blocked ``--strict``)."""
 
-    @property
+    @cached_property
     def entries(self) -> list[ManifestEntry]:
         """One entry per row, in row order: the report of a run that wrote nothing, or the
-        written manifest read back from disk."""
+        written manifest read back from disk (once, when first asked)."""
         if self.checked is not None:
             return self.checked
         if self.manifest is not None:
@@ -481,7 +481,6 @@ class _Names:
 
     start: int
     names: Iterable[str]
-    count: int
     books: list[Assigned] | None = None
 
     def number(self, index: int) -> int:
@@ -502,6 +501,13 @@ class _Plan:
     issued: dt.date | None
 
 
+def _namer() -> Namer:
+    """File names for the letters of a run, unique without regard to case; remembered as
+    hashes, so a 10,000-letter run keeps no dict of names (dry run, book and profile
+    numbering all name letters the same way)."""
+    return Namer(table=HashTable)
+
+
 def _number_from_book(
     survey: _Survey, register: Register, series: str | Series, spec: TemplateSpec,
     profile: BatchProfile, issue_day: dt.date, settings: str, out: Path, dirs: tuple[str, ...],
@@ -515,9 +521,10 @@ def _number_from_book(
         to_number.append((_identity(survey.digest(index), settings), data))
     books = number_letters(register, series, spec, to_number, read_journal(out), out, dirs)
     del to_number
-    stems = [_stem(profile, row, book.number, values)
+    namer = _namer()
+    names = [namer(_stem(profile, row, book.number, values))
              for (row, values, _none), book in zip(survey.letters, books, strict=True)]
-    return _Names(0, unique_names(stems), len(stems), books)
+    return _Names(0, names, books)
 
 
 def _plans(survey: _Survey, names: _Names, settings: str,
@@ -690,10 +697,10 @@ def _write_pass(
     if not writing:
         result.strict_blocked = strict and bool(survey.failed)
         start = profile.numbering.start
-        namer = Namer(table=HashTable)  # as a writing run names them
+        namer = _namer()
         shown = [namer(stem if stem is not None else _stem(profile, row, start + i, values))
                  for i, (row, values, stem) in enumerate(survey.letters)]
-        _checked_only(survey, _Names(start, shown, len(shown)), result)
+        _checked_only(survey, _Names(start, shown), result)
         return result
     out.mkdir(parents=True, exist_ok=True)
     if register is not None:
@@ -705,8 +712,8 @@ def _write_pass(
         result.numbers_taken = tuple(b.number for b in names.books if not b.reused)
         result.numbers_reused = sum(b.reused for b in names.books)
     else:
-        names = _Names(profile.numbering.start, named, len(survey.letters))
-        namer = Namer(table=HashTable)  # no dict of 10,000 names
+        names = _Names(profile.numbering.start, named)
+        namer = _namer()
         for _row, _values, stem in survey.letters:
             named.append(namer(str(stem)))
 
@@ -724,7 +731,7 @@ def _write_pass(
         result.pdf_dir = stage.folder
     merged_key = _merged_key(survey, names, settings)
     merged_path = resolve_inside(out, MERGED_FILE)
-    need_merged = merged and names.count > 0 and not (
+    need_merged = merged and len(survey.letters) > 0 and not (
         merged_key in journal and merged_path.exists()
         and sha256_file(merged_path) == journal[merged_key].sha256
     )
