@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 
 from vnadmin_docs.batch.fold import fold, fold_once
 from vnadmin_docs.batch.grid import CellValue, Grid, GridRow
@@ -36,6 +37,7 @@ _FOOTER_STARTS = (
 )
 _FOOTER_FOLDED = tuple(fold(s) for s in _FOOTER_STARTS)
 _GROUP = re.compile(r"^(?:[IVXLC]{1,6}|[A-Z])\s*[.)\-]\s*\S", re.UNICODE)
+_DMY_TEXT = re.compile(r"^\s*\d{1,2}/\d{1,2}/\d{4}")
 _GROUP_MARK = re.compile(r"^(?:[IVXLC]{1,6}|[A-Z])\s*[.)\-]\s*", re.UNICODE)
 _COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$|^\([A-Za-z0-9=+\-*/ ]{1,12}\)$")
 _TEXT_TYPES = ("text", "multiline")
@@ -77,6 +79,10 @@ class Table:
     """How many records :meth:`iter_records` yields."""
     skipped: tuple[SkippedRow, ...] = ()
     legacy_columns: Mapping[str, str] = field(default_factory=dict)
+    mixed_dates: tuple[str, ...] = ()
+    """Date fields whose column holds both real Excel dates and dd/mm/yyyy text: the mark
+    of a workbook opened under an en-US locale, where 05/03 became 3 May but 25/03 stayed
+    text (input notes §1.3); each real date there is worth a warning."""
 
     def iter_records(self) -> Iterator[RawRecord]:
         """The data rows as records, in sheet order, legacy text already converted."""
@@ -182,19 +188,22 @@ def build_table(
     skipped: list[SkippedRow] = []
     count = 0
     legacy = _LegacyScan(header, fields)
-    for row, item in _walk(grid, header):  # one pass: count, skipped rows, legacy columns
+    dates = _DateScan(fields)
+    # One pass: count, skipped rows, legacy-encoded columns, mixed date columns.
+    for row, item in _walk(grid, header):
         if isinstance(item, SkippedRow):
             skipped.append(item)
         else:
             count += 1
             legacy.feed(row, item)
+            dates.feed(item)
     if not count:
         raise InputFileError(
             grid.path,
             f"không có dòng hồ sơ nào dưới dòng tiêu đề (dòng {header.header_rows[-1]}).",
             f"there are no dossier rows below the header (row {header.header_rows[-1]}).",
         )
-    return Table(grid, header, count, tuple(skipped), legacy.encodings())
+    return Table(grid, header, count, tuple(skipped), legacy.encodings(), dates.mixed())
 
 
 def _walk(grid: Grid, header: HeaderMatch) -> Iterator[tuple[GridRow, RawRecord | SkippedRow]]:
@@ -235,6 +244,26 @@ def _converted(record: RawRecord, legacy: Mapping[str, str]) -> RawRecord:
     if not changed:
         return record
     return replace(record, values={**record.values, **changed})
+
+
+class _DateScan:
+    """Which date columns hold both real dates and dd/mm/yyyy text (see Table.mixed_dates)."""
+
+    def __init__(self, fields: Sequence[FieldSpec]) -> None:
+        self.names = [f.name for f in fields if f.type in ("date", "datetime")]
+        self.real: set[str] = set()
+        self.text: set[str] = set()
+
+    def feed(self, record: RawRecord) -> None:
+        for name in self.names:
+            cell = record.raw.get(name)
+            if isinstance(cell, datetime):
+                self.real.add(name)
+            elif isinstance(cell, str) and _DMY_TEXT.match(cell):
+                self.text.add(name)
+
+    def mixed(self) -> tuple[str, ...]:
+        return tuple(n for n in self.names if n in self.real and n in self.text)
 
 
 class _LegacyScan:

@@ -8,7 +8,6 @@ default, with a warning); the same dossier code twice is reported.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -23,7 +22,6 @@ __all__ = [
     "check_record",
     "is_bad",
     "iter_validated",
-    "mixed_date_columns",
     "validate_table",
 ]
 
@@ -96,28 +94,6 @@ def check_record(rec: CleanRecord, *, default_reason: str | None = None) -> list
     return out
 
 
-_DMY_TEXT = re.compile(r"^\s*\d{1,2}/\d{1,2}/\d{4}")
-
-
-def mixed_date_columns(table: Table, fields: Sequence[FieldSpec]) -> list[str]:
-    """Date fields whose column holds both real Excel dates and dd/mm/yyyy text: the mark of
-    a workbook opened under an en-US locale, where 05/03 became 3 May but 25/03 stayed text
-    (input notes §1.3)."""
-    if table.grid.format in ("csv", "json", "html"):
-        return []  # every cell is text: no real Excel dates to mix with
-    names = [f.name for f in fields if f.type in ("date", "datetime")]
-    real: set[str] = set()
-    text: set[str] = set()
-    for record in table.iter_records() if names else ():
-        for name in names:
-            cell = record.raw.get(name)
-            if isinstance(cell, datetime):
-                real.add(name)
-            elif isinstance(cell, str) and _DMY_TEXT.match(cell):
-                text.add(name)
-    return [name for name in names if name in real and name in text]
-
-
 def _errored(rec: CleanRecord, found: list[RowProblem]) -> set[str]:
     return {name for name, header in rec.headers.items()
             if any(p.column == header for p in found)}
@@ -133,7 +109,7 @@ def iter_validated(
     warnings), one at a time and in sheet order; nothing is written, nothing is raised. A
     row with an error gives no letter."""
     seen_codes = FirstSeen()
-    mixed = mixed_date_columns(table, fields)
+    mixed = table.mixed_dates
     for raw in table.iter_records():
         rec, found = clean_record(raw, fields, epoch=table.grid.epoch)
         for name in mixed:
