@@ -22,7 +22,7 @@ import yaml
 from vnadmin_docs.batch.grid import CellValue, Grid, GridRow, LazyRows
 from vnadmin_docs.batch.problems import InputFileError
 
-__all__ = ["decode_csv_bytes", "lost_letters", "read_csv", "read_records"]
+__all__ = ["lost_letters", "read_csv", "read_records"]
 
 # A question mark between two letters: "Nguy?n", "V?n". Real text almost never has one.
 _LOST = re.compile(r"[^\W\d_]\?[^\W\d_]|[^\W\d_]\?(?=[ ,;\"\n])|(?<=[ ,;\"\n])\?[^\W\d_]")
@@ -187,16 +187,6 @@ def _refuse_lost_letters(watch: _LostLetterWatch, path: str) -> None:
             "Open the original workbook in Excel and save it as “CSV UTF-8 (Comma delimited)” or "
             ".xlsx.",
         )
-
-
-def decode_csv_bytes(data: bytes, path: str) -> tuple[str, str]:
-    """The text of a CSV file (NFC) and the encoding it was read in; refuses text that lost
-    its Vietnamese letters. :func:`read_csv` does not build this whole text."""
-    watch = _LostLetterWatch()
-    encoding, lines = _text_lines(data, watch)
-    text = "".join(lines)
-    _refuse_lost_letters(watch, path)
-    return text, encoding
 
 
 def read_csv(data: bytes, path: str) -> Grid:

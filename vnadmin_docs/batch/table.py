@@ -15,11 +15,10 @@ from datetime import datetime
 from vnadmin_docs.batch.fold import fold, fold_once
 from vnadmin_docs.batch.grid import CellValue, Grid, GridRow
 from vnadmin_docs.batch.header import HeaderMatch, find_header
-from vnadmin_docs.batch.legacy_hook import convert_legacy_text, detect_legacy_column
 from vnadmin_docs.batch.problems import InputFileError
 from vnadmin_docs.batch.textclean import unescape_ooxml
 from vnadmin_docs.model.fields import FieldSpec
-from vnadmin_docs.text.legacy import DETECT_CELLS
+from vnadmin_docs.text.legacy import DETECT_CELLS, Encoding, detect_encoding, to_unicode
 
 __all__ = [
     "RawRecord",
@@ -78,7 +77,7 @@ class Table:
     count: int
     """How many records :meth:`iter_records` yields."""
     skipped: tuple[SkippedRow, ...] = ()
-    legacy_columns: Mapping[str, str] = field(default_factory=dict)
+    legacy_columns: Mapping[str, Encoding] = field(default_factory=dict)
     mixed_dates: tuple[str, ...] = ()
     """Date fields whose column holds both real Excel dates and dd/mm/yyyy text: the mark
     of a workbook opened under an en-US locale, where 05/03 became 3 May but 25/03 stayed
@@ -234,10 +233,10 @@ def _walk(grid: Grid, header: HeaderMatch) -> Iterator[tuple[GridRow, RawRecord 
         yield row, RawRecord(row.number, values, values, headers, group)
 
 
-def _converted(record: RawRecord, legacy: Mapping[str, str]) -> RawRecord:
+def _converted(record: RawRecord, legacy: Mapping[str, Encoding]) -> RawRecord:
     """``record`` with the text of its legacy-encoded columns converted (raw kept)."""
     changed = {
-        name: convert_legacy_text(unescape_ooxml(value), legacy[name])
+        name: to_unicode(unescape_ooxml(value), legacy[name])
         for name, value in record.values.items()
         if name in legacy and isinstance(value, str)
     }
@@ -287,13 +286,13 @@ class _LegacyScan:
                     if text and not text.isascii():
                         texts.append(text)
 
-    def encodings(self) -> dict[str, str]:
-        found: dict[str, str] = {}
+    def encodings(self) -> dict[str, Encoding]:
+        found: dict[str, Encoding] = {}
         for col in self.columns:
             if not self.texts[col.field]:
                 continue
             font = next((f for f, _ in self.fonts[col.field].most_common() if f), None)
-            encoding = detect_legacy_column(self.texts[col.field], font)
-            if encoding:
+            encoding = detect_encoding(self.texts[col.field], font)
+            if encoding != "unicode":
                 found[col.field] = encoding
         return found

@@ -1,7 +1,8 @@
 """Cell text cleaning, in the one fixed order the input notes require.
 
 1. ``_xHHHH_`` escapes (openpyxl leaves ``_x000D_`` literal) → the character;
-2. legacy TCVN3/VNI conversion (per column, see :mod:`vnadmin_docs.batch.legacy_hook`);
+2. legacy TCVN3/VNI conversion (per column: :mod:`vnadmin_docs.text.legacy`, detected in
+   ``table.build_table``);
 3. NFC (macOS, Unikey "tổ hợp" and cp1258 give decomposed text);
 4. invisible and control characters removed, NBSP and odd spaces made spaces;
 5. whitespace collapsed (line breaks kept only for multi-line fields).
