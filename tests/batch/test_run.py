@@ -40,16 +40,22 @@ def _paragraphs(path: Path) -> list[str]:
             for p in re.findall(r"<w:p[ >].*?</w:p>", xml)]
 
 
-def _big_csv(path: Path, rows: int) -> Path:
+def _write_csv(path: Path, header: list[str], rows: list[list[str]]) -> Path:
+    """A CSV export as Excel saves it ("CSV UTF-8": with a BOM)."""
     with path.open("w", encoding="utf-8-sig", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(["Mã hồ sơ", "Tên thủ tục", "Chủ hồ sơ", "Ngày tiếp nhận", "Ngày hẹn trả",
-                    "Ngày hẹn trả mới", "Lý do"])
-        for i in range(rows):
-            w.writerow([f"000.00.06.H56-231027-{i:04d}", "Cấp giấy phép xây dựng",
-                        f"Nguyễn Văn {i}", "27/10/2023 08:15", "03/11/2023 17:00",
-                        "10/11/2023 17:00", "Chờ ý kiến cơ quan phối hợp"])
+        w.writerow(header)
+        w.writerows(rows)
     return path
+
+
+def _big_csv(path: Path, rows: int) -> Path:
+    return _write_csv(
+        path, ["Mã hồ sơ", "Tên thủ tục", "Chủ hồ sơ", "Ngày tiếp nhận", "Ngày hẹn trả",
+               "Ngày hẹn trả mới", "Lý do"],
+        [[f"000.00.06.H56-231027-{i:04d}", "Cấp giấy phép xây dựng", f"Nguyễn Văn {i}",
+          "27/10/2023 08:15", "03/11/2023 17:00", "10/11/2023 17:00",
+          "Chờ ý kiến cơ quan phối hợp"] for i in range(rows)])
 
 
 def test_example_batch(examples: Path, tmp_path: Path) -> None:
@@ -228,16 +234,14 @@ def test_report_keeps_row_order_with_bad_rows_across_chunks(tmp_path: Path,
 def test_honorific_from_the_cccd_only_when_the_profile_asks(tmp_path: Path,
                                                             examples: Path) -> None:
     data = tmp_path / "cccd.csv"
-    with data.open("w", encoding="utf-8-sig", newline="") as fh:
-        w = csv.writer(fh)
-        w.writerow(["Mã hồ sơ", "Tên thủ tục", "Chủ hồ sơ", "Số CCCD", "Ngày tiếp nhận",
-                    "Ngày hẹn trả", "Ngày hẹn trả mới", "Lý do"])
+    _write_csv(data, ["Mã hồ sơ", "Tên thủ tục", "Chủ hồ sơ", "Số CCCD", "Ngày tiếp nhận",
+                      "Ngày hẹn trả", "Ngày hẹn trả mới", "Lý do"], [
+        [code, "Cấp giấy phép xây dựng", name, cccd, "27/10/2025 08:15", "03/11/2025 17:00",
+         "10/11/2025 17:00", "Chờ ý kiến phối hợp"]
         for code, name, cccd in [("H-1", "Nguyễn Văn An", "038090012345"),  # 0: man, 1900s
                                  ("H-2", "Trần Thị Bình", "001305000123"),  # 3: woman, 2000s
                                  ("H-3", "Lê Minh Châu", "123456789"),      # CMND: no sex
-                                 ("H-4", "Công ty TNHH Hoà Bình", "038190012345")]:
-            w.writerow([code, "Cấp giấy phép xây dựng", name, cccd, "27/10/2025 08:15",
-                        "03/11/2025 17:00", "10/11/2025 17:00", "Chờ ý kiến phối hợp"])
+                                 ("H-4", "Công ty TNHH Hoà Bình", "038190012345")]])
 
     def greetings(**changes: object) -> list[str]:
         out = tmp_path / ("on" if changes else "off")
@@ -259,16 +263,14 @@ def test_group_rows_carry_their_unit_down_when_the_profile_asks(tmp_path: Path,
     from vnadmin_docs.errors import DataError
 
     data = tmp_path / "nhom.csv"
-    with data.open("w", encoding="utf-8-sig", newline="") as fh:
-        w = csv.writer(fh)
-        w.writerow(["Mã hồ sơ", "Tên thủ tục", "Chủ hồ sơ", "Đơn vị xử lý", "Ngày tiếp nhận",
-                    "Ngày hẹn trả", "Ngày hẹn trả mới", "Lý do"])
-        rows = [("I. Sở Tư pháp", "", "", ""), ("H-1", "Lý lịch tư pháp", "Lê Văn A", ""),
-                ("H-2", "Chứng thực", "Lê Văn B", "Phòng Hành chính tư pháp"),
-                ("II. UBND xã Quảng Sơn", "", "", ""), ("H-3", "Khai sinh", "Lê Văn C", "")]
-        for code, proc, name, unit in rows:
-            dates = ["27/10/2025 08:15", "03/11/2025 17:00", "10/11/2025 17:00", "Chờ ý kiến"]
-            w.writerow([code, proc, name, unit, *(dates if proc else ["", "", "", ""])])
+    rows = [("I. Sở Tư pháp", "", "", ""), ("H-1", "Lý lịch tư pháp", "Lê Văn A", ""),
+            ("H-2", "Chứng thực", "Lê Văn B", "Phòng Hành chính tư pháp"),
+            ("II. UBND xã Quảng Sơn", "", "", ""), ("H-3", "Khai sinh", "Lê Văn C", "")]
+    dates = ["27/10/2025 08:15", "03/11/2025 17:00", "10/11/2025 17:00", "Chờ ý kiến"]
+    _write_csv(data, ["Mã hồ sơ", "Tên thủ tục", "Chủ hồ sơ", "Đơn vị xử lý", "Ngày tiếp nhận",
+                      "Ngày hẹn trả", "Ngày hẹn trả mới", "Lý do"],
+               [[code, proc, name, unit, *(dates if proc else ["", "", "", ""])]
+                for code, proc, name, unit in rows])
     profile = _profile(examples, group_field="processing_unit",
                        file_name="{dossier_code}-{processing_unit}")
     result = run_batch(data, profile, tmp_path / "out", merged=False)
@@ -283,16 +285,14 @@ def test_group_rows_carry_their_unit_down_when_the_profile_asks(tmp_path: Path,
 
 def test_days_late_recounted_in_working_days_on_request(tmp_path: Path, examples: Path) -> None:
     data = tmp_path / "tre.csv"
-    with data.open("w", encoding="utf-8-sig", newline="") as fh:
-        w = csv.writer(fh)
-        w.writerow(["Mã hồ sơ", "Tên thủ tục", "Chủ hồ sơ", "Ngày tiếp nhận", "Ngày hẹn trả",
-                    "Ngày trả kết quả", "Ngày hẹn trả mới", "Số ngày quá hạn", "Lý do"])
-        w.writerow(["H-1", "Khai sinh", "Lê Văn A", "27/10/2025 08:15", "03/11/2025 17:00", "",
-                    "14/11/2025 17:00", "8  Ngày", "Chờ ý kiến"])
-        w.writerow(["H-2", "Khai sinh", "Lê Văn B", "27/10/2025 08:15", "03/11/2025 17:00",
-                    "05/11/2025 10:00", "", "2", "Chờ ý kiến"])
-        w.writerow(["H-3", "Khai sinh", "Lê Văn C", "01/03/2027 08:15", "15/03/2027 17:00", "",
-                    "30/03/2027 17:00", "", "Chờ ý kiến"])
+    _write_csv(data, ["Mã hồ sơ", "Tên thủ tục", "Chủ hồ sơ", "Ngày tiếp nhận", "Ngày hẹn trả",
+                      "Ngày trả kết quả", "Ngày hẹn trả mới", "Số ngày quá hạn", "Lý do"], [
+        ["H-1", "Khai sinh", "Lê Văn A", "27/10/2025 08:15", "03/11/2025 17:00", "",
+         "14/11/2025 17:00", "8  Ngày", "Chờ ý kiến"],
+        ["H-2", "Khai sinh", "Lê Văn B", "27/10/2025 08:15", "03/11/2025 17:00",
+         "05/11/2025 10:00", "", "2", "Chờ ý kiến"],
+        ["H-3", "Khai sinh", "Lê Văn C", "01/03/2027 08:15", "15/03/2027 17:00", "",
+         "30/03/2027 17:00", "", "Chờ ý kiến"]])
     issued = dt.date(2025, 11, 10)  # Monday: 4–7 and 10 November are 5 working days
     sheet = run_batch(data, _profile(examples, issue_date=issued), tmp_path / "a", merged=False)
     assert sheet.written == 3 and not any("ngày làm việc" in p.reason for p in sheet.problems)
