@@ -20,7 +20,6 @@ letter is rendered and the writer is deterministic, so the output is byte-identi
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import hashlib
 import json
@@ -175,7 +174,9 @@ def _letter_data(
 ) -> dict[str, Any]:
     """The data one letter is rendered from: profile document settings + the row's cleaned
     values ``v``."""
-    data: dict[str, Any] = copy.deepcopy(dict(profile.document))
+    # A shallow copy: the pipeline only reads the profile's nested settings (api._deep_merge
+    # builds new mappings), and a deep copy cost ~22 µs per letter, twice per letter.
+    data: dict[str, Any] = dict(profile.document)
     num = dict(data.get("number") or {})
     num["number"] = number
     data["number"] = num
