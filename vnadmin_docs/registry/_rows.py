@@ -138,12 +138,23 @@ def out_of_order_error_args(doc_date: date, last_date: date, last_number: int) -
     )
 
 
+def _no_entry(entry_id: int) -> RegisterError:
+    return RegisterError(
+        f"Sổ không có mục số {entry_id}.", f"The register has no entry {entry_id}."
+    )
+
+
+def must_exist(entry: Entry | None, entry_id: int) -> Entry:
+    """``entry``, or the error naming the missing ``entry_id`` when it is ``None``."""
+    if entry is None:
+        raise _no_entry(entry_id)
+    return entry
+
+
 def not_cancellable(entry: Entry | None, entry_id: int) -> RegisterError:
     """The error for cancelling an entry that is missing or already cancelled."""
     if entry is None:
-        return RegisterError(
-            f"Sổ không có mục số {entry_id}.", f"The register has no entry {entry_id}."
-        )
+        return _no_entry(entry_id)
     when = entry.cancelled_at.strftime("%d/%m/%Y") if entry.cancelled_at else "?"
     return RegisterError(
         f"Số {entry.reference} (năm {entry.year}) đã bị hủy ngày {when}, lý do: "

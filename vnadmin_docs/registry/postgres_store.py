@@ -24,6 +24,7 @@ from vnadmin_docs.registry._rows import (
     book_from_row,
     draft_values,
     entry_from_row,
+    must_exist,
     not_cancellable,
     out_of_order_error_args,
 )
@@ -260,7 +261,7 @@ class PostgresStore:
                 )
         except SQLAlchemyError as exc:
             raise self._error(exc) from exc
-        return self._must_get(entry_id)
+        return must_exist(self.get(entry_id), entry_id)
 
     def cancel(self, entry_id: int, reason: str, now: datetime) -> Entry:
         try:
@@ -274,15 +275,7 @@ class PostgresStore:
                     raise not_cancellable(self.get(entry_id), entry_id)
         except SQLAlchemyError as exc:
             raise self._error(exc) from exc
-        return self._must_get(entry_id)
-
-    def _must_get(self, entry_id: int) -> Entry:
-        entry = self.get(entry_id)
-        if entry is None:
-            raise RegisterError(
-                f"Sổ không có mục số {entry_id}.", f"The register has no entry {entry_id}."
-            )
-        return entry
+        return must_exist(self.get(entry_id), entry_id)
 
     def get(self, entry_id: int) -> Entry | None:
         rows = self._rows(_VIEW.where(entries.c.id == entry_id))

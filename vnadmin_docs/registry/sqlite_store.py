@@ -26,6 +26,7 @@ from vnadmin_docs.registry._rows import (
     book_from_row,
     draft_values,
     entry_from_row,
+    must_exist,
     not_cancellable,
     out_of_order_error_args,
 )
@@ -280,7 +281,7 @@ class SqliteStore:
                 pause_for_tests()
         except sqlite3.Error as exc:
             raise self._error(exc) from exc
-        return [self._must_get(entry_id) for entry_id in ids]
+        return [must_exist(self.get(entry_id), entry_id) for entry_id in ids]
 
     def attach_output(self, entry_id: int, path: str, sha256: str) -> Entry:
         try:
@@ -291,7 +292,7 @@ class SqliteStore:
                 )
         except sqlite3.Error as exc:
             raise self._error(exc) from exc
-        return self._must_get(entry_id)
+        return must_exist(self.get(entry_id), entry_id)
 
     def cancel(self, entry_id: int, reason: str, now: datetime) -> Entry:
         try:
@@ -305,15 +306,7 @@ class SqliteStore:
                     raise not_cancellable(self.get(entry_id), entry_id)
         except sqlite3.Error as exc:
             raise self._error(exc) from exc
-        return self._must_get(entry_id)
-
-    def _must_get(self, entry_id: int) -> Entry:
-        entry = self.get(entry_id)
-        if entry is None:
-            raise RegisterError(
-                f"Sổ không có mục số {entry_id}.", f"The register has no entry {entry_id}."
-            )
-        return entry
+        return must_exist(self.get(entry_id), entry_id)
 
     def _query(self, sql: str, params: Sequence[Any]) -> list[sqlite3.Row]:
         with self._lock:
