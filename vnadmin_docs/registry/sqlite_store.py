@@ -258,30 +258,34 @@ class SqliteStore:
                     "last_date = max(coalesce(last_date, ''), ?) WHERE id = ?",
                     (new_last, doc_date.isoformat(), book["id"]),
                 )
-                ids: list[int] = []
-                for offset, draft in enumerate(drafts, start=1):
-                    values: dict[str, Any] = draft_values(draft)
-                    values["sent_on"] = _iso(draft.sent_on)
-                    cursor = db.execute(
-                        "INSERT INTO entries (book_id, number, doc_date, created_at, symbol, "
-                        "type_name, summary, signer, recipients, copies, archive, sent_on, "
-                        "note) VALUES (:book_id, :number, :doc_date, :created_at, :symbol, "
-                        ":type_name, :summary, :signer, :recipients, :copies, :archive, "
-                        ":sent_on, :note)",
+                db.executemany(
+                    "INSERT INTO entries (book_id, number, doc_date, created_at, symbol, "
+                    "type_name, summary, signer, recipients, copies, archive, sent_on, "
+                    "note) VALUES (:book_id, :number, :doc_date, :created_at, :symbol, "
+                    ":type_name, :summary, :signer, :recipients, :copies, :archive, "
+                    ":sent_on, :note)",
+                    [
                         {
-                            **values,
+                            **draft_values(draft),
+                            "sent_on": _iso(draft.sent_on),
                             "book_id": book["id"],
                             "number": last_number + offset,
                             "doc_date": doc_date.isoformat(),
                             "created_at": now.isoformat(),
-                        },
-                    )
-                    assert cursor.lastrowid is not None
-                    ids.append(cursor.lastrowid)
+                        }
+                        for offset, draft in enumerate(drafts, start=1)
+                    ],
+                )
                 pause_for_tests()
         except sqlite3.Error as exc:
             raise self._error(exc) from exc
-        return [must_exist(self.get(entry_id), entry_id) for entry_id in ids]
+        # Read the new entries back in one query (numbers are unique within the book).
+        rows = self._query(
+            f"{_SELECT} WHERE issuer_abbr = ? AND year = ? AND series = ? "
+            "AND number BETWEEN ? AND ? ORDER BY number",
+            (issuer_abbr, year, series.value, last_number + 1, new_last),
+        )
+        return [entry_from_row(row) for row in rows]
 
     def attach_output(self, entry_id: int, path: str, sha256: str) -> Entry:
         try:
