@@ -21,6 +21,7 @@ import sqlalchemy as sa
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from vnadmin_docs.registry._rows import (
+    ENTRY_COLUMNS,
     book_from_row,
     draft_values,
     entry_from_row,
@@ -92,28 +93,11 @@ entries = sa.Table(
     ),
 )
 
+# The entry view's columns in ENTRY_COLUMNS order: the book's key from books, the rest from
+# entries (the same view SQLite keeps as entry_view).
+_BOOK_KEY = ("issuer_abbr", "year", "series")
 _VIEW = sa.select(
-    entries.c.id,
-    books.c.issuer_abbr,
-    books.c.year,
-    books.c.series,
-    entries.c.number,
-    entries.c.symbol,
-    entries.c.doc_date,
-    entries.c.type_name,
-    entries.c.summary,
-    entries.c.signer,
-    entries.c.recipients,
-    entries.c.copies,
-    entries.c.archive,
-    entries.c.sent_on,
-    entries.c.note,
-    entries.c.status,
-    entries.c.created_at,
-    entries.c.output_path,
-    entries.c.output_sha256,
-    entries.c.cancel_reason,
-    entries.c.cancelled_at,
+    *((books if name in _BOOK_KEY else entries).c[name] for name in ENTRY_COLUMNS)
 ).join_from(entries, books, entries.c.book_id == books.c.id)
 
 _ORDER = (books.c.issuer_abbr, books.c.year, books.c.series, entries.c.number)
