@@ -19,7 +19,6 @@ from typing import Any, TypeVar
 import click
 
 from vnadmin_docs.errors import DataError, VnAdminError
-from vnadmin_docs.i18n import resolve_language
 from vnadmin_docs.registry import Entry, Register, RegisterError, Series
 
 __all__ = ["parse_day", "parse_reference", "register"]
@@ -102,11 +101,10 @@ def _find(
 
 
 def _lang() -> str:
-    # Same order as the main CLI: --lang, VNADMIN_DOCS_LANG, LC_ALL/LANG, else Vietnamese.
-    ctx = click.get_current_context(silent=True)
-    root = ctx.find_root() if ctx else None
-    explicit = root.obj.get("lang") if root is not None and isinstance(root.obj, dict) else None
-    return resolve_language(explicit)
+    # Imported when called: cli.main imports this module.
+    from vnadmin_docs.cli.main import current_lang
+
+    return current_lang()
 
 
 def _say(vi: str, en: str) -> str:
