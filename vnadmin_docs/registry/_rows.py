@@ -120,11 +120,11 @@ def draft_values(draft: EntryDraft) -> dict[str, Any]:
     }
 
 
-def out_of_order_error_args(doc_date: date, last_date: date, last_number: int) -> tuple[str, str]:
-    """The two messages for a date earlier than the last one in the book (Điều 15 khoản 1)."""
+def out_of_order(doc_date: date, last_date: date, last_number: int) -> RegisterError:
+    """The error for a date earlier than the last one in the book (Điều 15 khoản 1)."""
     shown = doc_date.strftime("%d/%m/%Y")
     last = last_date.strftime("%d/%m/%Y")
-    return (
+    return RegisterError(
         f"Ngày văn bản {shown} sớm hơn ngày của số {last_number:02d} ({last}) đã cấp trong "
         "sổ: số và thời gian ban hành phải theo trình tự thời gian (Điều 15 khoản 1, "
         "Nghị định 30/2020/NĐ-CP). Hãy dùng ngày cấp số, hoặc nếu đây là đăng ký bổ sung thì "

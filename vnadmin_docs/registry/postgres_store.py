@@ -27,7 +27,7 @@ from vnadmin_docs.registry._rows import (
     entry_from_row,
     must_exist,
     not_cancellable,
-    out_of_order_error_args,
+    out_of_order,
 )
 from vnadmin_docs.registry.model import (
     Book,
@@ -215,9 +215,7 @@ class PostgresStore:
                             & (books.c.series == series.value)
                         )
                     ).one()
-                raise RegisterError(
-                    *out_of_order_error_args(doc_date, book.last_date, book.last_number)
-                )
+                raise out_of_order(doc_date, book.last_date, book.last_number)
         except SQLAlchemyError as exc:
             raise self._error(exc) from exc
         made = [

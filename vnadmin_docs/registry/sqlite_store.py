@@ -28,7 +28,7 @@ from vnadmin_docs.registry._rows import (
     entry_from_row,
     must_exist,
     not_cancellable,
-    out_of_order_error_args,
+    out_of_order,
 )
 from vnadmin_docs.registry.model import (
     Book,
@@ -249,9 +249,7 @@ class SqliteStore:
                 if book["last_date"] and not allow_earlier_date:
                     last_date = date.fromisoformat(book["last_date"])
                     if doc_date < last_date:
-                        raise RegisterError(
-                            *out_of_order_error_args(doc_date, last_date, last_number)
-                        )
+                        raise out_of_order(doc_date, last_date, last_number)
                 new_last = last_number + len(drafts)
                 db.execute(
                     "UPDATE books SET last_number = ?, "
