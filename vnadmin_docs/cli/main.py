@@ -19,11 +19,11 @@ from vnadmin_docs import api
 from vnadmin_docs.cli.batch import batch
 from vnadmin_docs.cli.check import check
 from vnadmin_docs.cli.options import templates_option
-from vnadmin_docs.cli.register import register
+from vnadmin_docs.cli.register import SERIES_CHOICE, register, register_db_option
 from vnadmin_docs.errors import DataError, LayoutError, TemplateError, VnAdminError
 from vnadmin_docs.i18n import resolve_language, translator
 from vnadmin_docs.pdf import convert_files
-from vnadmin_docs.registry import Register
+from vnadmin_docs.registry import Register, Series
 
 __all__ = ["cli", "main"]
 
@@ -110,18 +110,11 @@ def cli(ctx: click.Context, lang: str | None) -> None:
     is_flag=True,
     help="Cấp số và ngày ban hành từ sổ đăng ký văn bản đi, ghi văn bản vào sổ.",
 )
-@click.option(
-    "--db",
-    "register_db",
-    envvar="VNADMIN_DOCS_REGISTER",
-    default=None,
-    metavar="ĐƯỜNG-DẪN|URL",
-    help="Sổ đăng ký dùng với --assign-number (mặc định như `vnadmin-docs register`).",
-)
+@register_db_option("Sổ đăng ký dùng với --assign-number (mặc định như `vnadmin-docs register`).")
 @click.option(
     "--series",
-    type=click.Choice(["thuong", "mat", "sao"]),
-    default="thuong",
+    type=SERIES_CHOICE,
+    default=Series.ORDINARY.value,
     show_default=True,
     help="Hệ thống số dùng với --assign-number.",
 )

@@ -19,14 +19,14 @@ from typing import Any, TypeVar
 import click
 
 from vnadmin_docs.errors import DataError, VnAdminError
-from vnadmin_docs.i18n import resolve_language
 from vnadmin_docs.registry import Entry, Register, RegisterError, Series
 
-__all__ = ["parse_day", "parse_reference", "register"]
+__all__ = ["SERIES_CHOICE", "parse_day", "parse_reference", "register", "register_db_option"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-_SERIES = click.Choice([s.value for s in Series])
+SERIES_CHOICE = click.Choice([s.value for s in Series])
+"""The ``--series`` values: thuong, mat, sao."""
 _DAY_RE = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
 
 
@@ -102,11 +102,10 @@ def _find(
 
 
 def _lang() -> str:
-    # Same order as the main CLI: --lang, VNADMIN_DOCS_LANG, LC_ALL/LANG, else Vietnamese.
-    ctx = click.get_current_context(silent=True)
-    root = ctx.find_root() if ctx else None
-    explicit = root.obj.get("lang") if root is not None and isinstance(root.obj, dict) else None
-    return resolve_language(explicit)
+    # Imported when called: cli.main imports this module.
+    from vnadmin_docs.cli.main import current_lang
+
+    return current_lang()
 
 
 def _say(vi: str, en: str) -> str:
@@ -185,11 +184,20 @@ def _table(title: str, headers: Sequence[str], rows: Sequence[Sequence[str]]) ->
         click.echo("\t".join(cell.replace("\t", " ").replace("\n", "; ") for cell in row))
 
 
+def register_db_option(help_text: str) -> Callable[[F], F]:
+    """``--db ĐƯỜNG-DẪN|URL`` naming the register, arriving as ``register_db``. Left out, it is
+    ``None`` and :meth:`Register.open` falls back to ``$VNADMIN_DOCS_REGISTER``, then the
+    per-user file."""
+    return click.option(
+        "--db", "register_db", default=None, metavar="ĐƯỜNG-DẪN|URL", help=help_text
+    )
+
+
 def _book_options(func: F) -> F:
     """--issuer / --year / --series, naming one book."""
     func = click.option(
         "--series",
-        type=_SERIES,
+        type=SERIES_CHOICE,
         default=Series.ORDINARY.value,
         show_default=True,
         help="Hệ thống số: thuong (văn bản thường), mat (văn bản mật), sao (bản sao).",
@@ -205,15 +213,10 @@ def _book_options(func: F) -> F:
 
 
 @click.group("register", context_settings={"help_option_names": ["-h", "--help"]})
-@click.option(
-    "--db",
-    "register_db",
-    envvar="VNADMIN_DOCS_REGISTER",
-    default=None,
-    metavar="ĐƯỜNG-DẪN|URL",
-    help="Sổ đăng ký: tệp SQLite, sqlite:///… hoặc postgresql://… (mặc định: biến "
+@register_db_option(
+    "Sổ đăng ký: tệp SQLite, sqlite:///… hoặc postgresql://… (mặc định: biến "
     "VNADMIN_DOCS_REGISTER, nếu không có thì tệp so-van-ban.sqlite3 trong thư mục dữ liệu "
-    "của người dùng).",
+    "của người dùng)."
 )
 @click.option(
     "--timeout",
@@ -242,7 +245,7 @@ def register(ctx: click.Context, register_db: str | None, timeout: float) -> Non
 @click.option("--summary", required=True, help="Trích yếu nội dung văn bản.")
 @click.option("--date", "doc_date", default=None, callback=_day_option, metavar="NGÀY",
               help="Ngày văn bản, dạng 05/03/2026 (mặc định hôm nay).")  # fmt: skip
-@click.option("--series", type=_SERIES, default=Series.ORDINARY.value, show_default=True,
+@click.option("--series", type=SERIES_CHOICE, default=Series.ORDINARY.value, show_default=True,
               help="Hệ thống số: thuong, mat hoặc sao.")  # fmt: skip
 @click.option("--signer", default="", help="Người ký.")
 @click.option("--recipient", "recipients", multiple=True, help="Nơi nhận (dùng nhiều lần).")
@@ -304,7 +307,7 @@ def allocate_cmd(
 @register.command("list")
 @click.option("--issuer", default=None, help="Chỉ cơ quan ban hành này.")
 @click.option("--year", type=int, default=None, help="Năm (mặc định: năm nay).")
-@click.option("--series", type=_SERIES, default=None, help="Chỉ hệ thống số này.")
+@click.option("--series", type=SERIES_CHOICE, default=None, help="Chỉ hệ thống số này.")
 @click.option("--status", type=click.Choice(["issued", "cancelled"]), default=None,
               help="Chỉ số đã cấp (issued) hoặc đã hủy (cancelled).")  # fmt: skip
 @click.option("--json", "as_json", is_flag=True, help="In dạng JSON.")

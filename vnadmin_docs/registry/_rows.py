@@ -120,11 +120,11 @@ def draft_values(draft: EntryDraft) -> dict[str, Any]:
     }
 
 
-def out_of_order_error_args(doc_date: date, last_date: date, last_number: int) -> tuple[str, str]:
-    """The two messages for a date earlier than the last one in the book (Điều 15 khoản 1)."""
+def out_of_order(doc_date: date, last_date: date, last_number: int) -> RegisterError:
+    """The error for a date earlier than the last one in the book (Điều 15 khoản 1)."""
     shown = doc_date.strftime("%d/%m/%Y")
     last = last_date.strftime("%d/%m/%Y")
-    return (
+    return RegisterError(
         f"Ngày văn bản {shown} sớm hơn ngày của số {last_number:02d} ({last}) đã cấp trong "
         "sổ: số và thời gian ban hành phải theo trình tự thời gian (Điều 15 khoản 1, "
         "Nghị định 30/2020/NĐ-CP). Hãy dùng ngày cấp số, hoặc nếu đây là đăng ký bổ sung thì "
@@ -138,12 +138,23 @@ def out_of_order_error_args(doc_date: date, last_date: date, last_number: int) -
     )
 
 
+def _no_entry(entry_id: int) -> RegisterError:
+    return RegisterError(
+        f"Sổ không có mục số {entry_id}.", f"The register has no entry {entry_id}."
+    )
+
+
+def must_exist(entry: Entry | None, entry_id: int) -> Entry:
+    """``entry``, or the error naming the missing ``entry_id`` when it is ``None``."""
+    if entry is None:
+        raise _no_entry(entry_id)
+    return entry
+
+
 def not_cancellable(entry: Entry | None, entry_id: int) -> RegisterError:
     """The error for cancelling an entry that is missing or already cancelled."""
     if entry is None:
-        return RegisterError(
-            f"Sổ không có mục số {entry_id}.", f"The register has no entry {entry_id}."
-        )
+        return _no_entry(entry_id)
     when = entry.cancelled_at.strftime("%d/%m/%Y") if entry.cancelled_at else "?"
     return RegisterError(
         f"Số {entry.reference} (năm {entry.year}) đã bị hủy ngày {when}, lý do: "

@@ -129,6 +129,10 @@ def _cover(
 def _register(sheet: Any, rows: Sequence[Entry]) -> None:
     thin = Side(style="thin")
     box = Border(left=thin, right=thin, top=thin, bottom=thin)
+    # One style object each, shared by every cell that uses it.
+    plain = Font(name=_FONT, size=12)
+    centred = Alignment(horizontal="center")
+    top_wrap = Alignment(vertical="top", wrap_text=True)
     for col, (header, width) in enumerate(zip(REGISTER_COLUMNS, _WIDTHS, strict=True), 1):
         sheet.column_dimensions[_column_letter(col)].width = width
         head = sheet.cell(row=1, column=col, value=header)
@@ -136,14 +140,14 @@ def _register(sheet: Any, rows: Sequence[Entry]) -> None:
         head.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         head.border = box
         mark = sheet.cell(row=2, column=col, value=f"({col})")
-        mark.font = Font(name=_FONT, size=12)
-        mark.alignment = Alignment(horizontal="center")
+        mark.font = plain
+        mark.alignment = centred
         mark.border = box
     for row_index, entry in enumerate(rows, start=3):
         for col, value in enumerate(register_row(entry), start=1):
             cell = sheet.cell(row=row_index, column=col, value=value)
-            cell.font = Font(name=_FONT, size=12)
-            cell.alignment = Alignment(vertical="top", wrap_text=True)
+            cell.font = plain
+            cell.alignment = top_wrap
             cell.border = box
             if col in (2, 8):
                 cell.number_format = _DATE_FORMAT
@@ -197,13 +201,12 @@ def write_register_xlsx(
     )
     _files(workbook.create_sheet("Tệp văn bản"), rows)
     workbook.properties.title = f"Sổ đăng ký văn bản đi {issuer_abbr} {year} ({series.label})"
-    target = path
     try:
-        with atomic_target(target) as temp_path:
+        with atomic_target(path) as temp_path:
             workbook.save(temp_path)
     except OSError as exc:
         raise RegisterError(
-            f"Không ghi được tệp sổ “{target}”: {exc.strerror or exc}.",
-            f"Cannot write the register file “{target}”: {exc.strerror or exc}.",
+            f"Không ghi được tệp sổ “{path}”: {exc.strerror or exc}.",
+            f"Cannot write the register file “{path}”: {exc.strerror or exc}.",
         ) from exc
-    return target
+    return path

@@ -78,7 +78,8 @@ def number_documents(
         return []
     many = len(items) > 1
     first = items[0].doc
-    day = first.date.date or today or date.today()
+    undated = today or date.today()  # read once: a batch run over midnight keeps one day
+    day = first.date.date or undated
     problems: list[FieldProblem] = []
     for index, item in enumerate(items):
         at = f"{index}." if many else ""
@@ -104,7 +105,7 @@ def number_documents(
                     doc.issuer.abbreviation,
                 )
             )
-        if (doc.date.date or today or date.today()) != day:
+        if (doc.date.date or undated) != day:
             problems.append(
                 FieldProblem(
                     f"{at}date",

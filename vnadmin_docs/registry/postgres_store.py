@@ -21,11 +21,13 @@ import sqlalchemy as sa
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from vnadmin_docs.registry._rows import (
+    ENTRY_COLUMNS,
     book_from_row,
     draft_values,
     entry_from_row,
+    must_exist,
     not_cancellable,
-    out_of_order_error_args,
+    out_of_order,
 )
 from vnadmin_docs.registry.model import (
     Book,
@@ -91,28 +93,11 @@ entries = sa.Table(
     ),
 )
 
+# The entry view's columns in ENTRY_COLUMNS order: the book's key from books, the rest from
+# entries (the same view SQLite keeps as entry_view).
+_BOOK_KEY = ("issuer_abbr", "year", "series")
 _VIEW = sa.select(
-    entries.c.id,
-    books.c.issuer_abbr,
-    books.c.year,
-    books.c.series,
-    entries.c.number,
-    entries.c.symbol,
-    entries.c.doc_date,
-    entries.c.type_name,
-    entries.c.summary,
-    entries.c.signer,
-    entries.c.recipients,
-    entries.c.copies,
-    entries.c.archive,
-    entries.c.sent_on,
-    entries.c.note,
-    entries.c.status,
-    entries.c.created_at,
-    entries.c.output_path,
-    entries.c.output_sha256,
-    entries.c.cancel_reason,
-    entries.c.cancelled_at,
+    *((books if name in _BOOK_KEY else entries).c[name] for name in ENTRY_COLUMNS)
 ).join_from(entries, books, entries.c.book_id == books.c.id)
 
 _ORDER = (books.c.issuer_abbr, books.c.year, books.c.series, entries.c.number)
@@ -230,9 +215,7 @@ class PostgresStore:
                             & (books.c.series == series.value)
                         )
                     ).one()
-                raise RegisterError(
-                    *out_of_order_error_args(doc_date, book.last_date, book.last_number)
-                )
+                raise out_of_order(doc_date, book.last_date, book.last_number)
         except SQLAlchemyError as exc:
             raise self._error(exc) from exc
         made = [
@@ -260,7 +243,7 @@ class PostgresStore:
                 )
         except SQLAlchemyError as exc:
             raise self._error(exc) from exc
-        return self._must_get(entry_id)
+        return must_exist(self.get(entry_id), entry_id)
 
     def cancel(self, entry_id: int, reason: str, now: datetime) -> Entry:
         try:
@@ -274,15 +257,7 @@ class PostgresStore:
                     raise not_cancellable(self.get(entry_id), entry_id)
         except SQLAlchemyError as exc:
             raise self._error(exc) from exc
-        return self._must_get(entry_id)
-
-    def _must_get(self, entry_id: int) -> Entry:
-        entry = self.get(entry_id)
-        if entry is None:
-            raise RegisterError(
-                f"Sổ không có mục số {entry_id}.", f"The register has no entry {entry_id}."
-            )
-        return entry
+        return must_exist(self.get(entry_id), entry_id)
 
     def get(self, entry_id: int) -> Entry | None:
         rows = self._rows(_VIEW.where(entries.c.id == entry_id))

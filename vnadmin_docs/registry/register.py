@@ -21,6 +21,7 @@ from pathlib import Path
 from types import TracebackType
 
 from vnadmin_docs.errors import DataError, FieldProblem
+from vnadmin_docs.registry._rows import must_exist
 from vnadmin_docs.registry.location import Location, parse_location
 from vnadmin_docs.registry.model import (
     Book,
@@ -246,12 +247,7 @@ class Register:
         return entry
 
     def get_by_id(self, entry_id: int) -> Entry:
-        entry = self._store.get(entry_id)
-        if entry is None:
-            raise RegisterError(
-                f"Sổ không có mục số {entry_id}.", f"The register has no entry {entry_id}."
-            )
-        return entry
+        return must_exist(self._store.get(entry_id), entry_id)
 
     def list(
         self,

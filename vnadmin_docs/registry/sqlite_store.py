@@ -26,8 +26,9 @@ from vnadmin_docs.registry._rows import (
     book_from_row,
     draft_values,
     entry_from_row,
+    must_exist,
     not_cancellable,
-    out_of_order_error_args,
+    out_of_order,
 )
 from vnadmin_docs.registry.model import (
     Book,
@@ -248,39 +249,41 @@ class SqliteStore:
                 if book["last_date"] and not allow_earlier_date:
                     last_date = date.fromisoformat(book["last_date"])
                     if doc_date < last_date:
-                        raise RegisterError(
-                            *out_of_order_error_args(doc_date, last_date, last_number)
-                        )
+                        raise out_of_order(doc_date, last_date, last_number)
                 new_last = last_number + len(drafts)
                 db.execute(
                     "UPDATE books SET last_number = ?, "
                     "last_date = max(coalesce(last_date, ''), ?) WHERE id = ?",
                     (new_last, doc_date.isoformat(), book["id"]),
                 )
-                ids: list[int] = []
-                for offset, draft in enumerate(drafts, start=1):
-                    values: dict[str, Any] = draft_values(draft)
-                    values["sent_on"] = _iso(draft.sent_on)
-                    cursor = db.execute(
-                        "INSERT INTO entries (book_id, number, doc_date, created_at, symbol, "
-                        "type_name, summary, signer, recipients, copies, archive, sent_on, "
-                        "note) VALUES (:book_id, :number, :doc_date, :created_at, :symbol, "
-                        ":type_name, :summary, :signer, :recipients, :copies, :archive, "
-                        ":sent_on, :note)",
+                db.executemany(
+                    "INSERT INTO entries (book_id, number, doc_date, created_at, symbol, "
+                    "type_name, summary, signer, recipients, copies, archive, sent_on, "
+                    "note) VALUES (:book_id, :number, :doc_date, :created_at, :symbol, "
+                    ":type_name, :summary, :signer, :recipients, :copies, :archive, "
+                    ":sent_on, :note)",
+                    [
                         {
-                            **values,
+                            **draft_values(draft),
+                            "sent_on": _iso(draft.sent_on),
                             "book_id": book["id"],
                             "number": last_number + offset,
                             "doc_date": doc_date.isoformat(),
                             "created_at": now.isoformat(),
-                        },
-                    )
-                    assert cursor.lastrowid is not None
-                    ids.append(cursor.lastrowid)
+                        }
+                        for offset, draft in enumerate(drafts, start=1)
+                    ],
+                )
                 pause_for_tests()
         except sqlite3.Error as exc:
             raise self._error(exc) from exc
-        return [self._must_get(entry_id) for entry_id in ids]
+        # Read the new entries back in one query (numbers are unique within the book).
+        rows = self._query(
+            f"{_SELECT} WHERE issuer_abbr = ? AND year = ? AND series = ? "
+            "AND number BETWEEN ? AND ? ORDER BY number",
+            (issuer_abbr, year, series.value, last_number + 1, new_last),
+        )
+        return [entry_from_row(row) for row in rows]
 
     def attach_output(self, entry_id: int, path: str, sha256: str) -> Entry:
         try:
@@ -291,7 +294,7 @@ class SqliteStore:
                 )
         except sqlite3.Error as exc:
             raise self._error(exc) from exc
-        return self._must_get(entry_id)
+        return must_exist(self.get(entry_id), entry_id)
 
     def cancel(self, entry_id: int, reason: str, now: datetime) -> Entry:
         try:
@@ -305,15 +308,7 @@ class SqliteStore:
                     raise not_cancellable(self.get(entry_id), entry_id)
         except sqlite3.Error as exc:
             raise self._error(exc) from exc
-        return self._must_get(entry_id)
-
-    def _must_get(self, entry_id: int) -> Entry:
-        entry = self.get(entry_id)
-        if entry is None:
-            raise RegisterError(
-                f"Sổ không có mục số {entry_id}.", f"The register has no entry {entry_id}."
-            )
-        return entry
+        return must_exist(self.get(entry_id), entry_id)
 
     def _query(self, sql: str, params: Sequence[Any]) -> list[sqlite3.Row]:
         with self._lock:
