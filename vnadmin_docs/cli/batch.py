@@ -19,6 +19,7 @@ from vnadmin_docs.batch.manifest import STATUS_VI
 from vnadmin_docs.batch.problems import InputFileError
 from vnadmin_docs.batch.profile import load_mapping, load_profile
 from vnadmin_docs.batch.run import BatchResult, run_batch
+from vnadmin_docs.cli.common import EXIT_BAD_INPUT, current_lang
 from vnadmin_docs.cli.options import templates_option
 from vnadmin_docs.errors import DataError, LayoutError, TemplateError
 from vnadmin_docs.pdf import ConversionOptions
@@ -26,13 +27,6 @@ from vnadmin_docs.registry import Register, RegisterError
 
 __all__ = ["batch"]
 
-EXIT_BAD_INPUT = 2
-
-
-def _lang() -> str:
-    from vnadmin_docs.cli.main import current_lang
-
-    return current_lang()
 
 
 def _parse_columns(values: tuple[str, ...]) -> dict[str, str | None]:
@@ -178,7 +172,7 @@ def batch(
 
     Ví dụ: vnadmin-docs batch xin-loi ho-so.xlsx --profile cau-hinh.yaml -o ket-qua
     """
-    lang = _lang()
+    lang = current_lang()
     out = Console(highlight=False)
     err = Console(stderr=True, highlight=False)
     book: Register | None = None

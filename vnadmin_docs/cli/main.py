@@ -7,62 +7,28 @@ and an exit code (2 for bad input or usage); anything else is a bug and keeps it
 from __future__ import annotations
 
 import json
-import sys
-from collections.abc import Callable
-from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
 
 import click
 
 from vnadmin_docs import api
 from vnadmin_docs.cli.batch import batch
 from vnadmin_docs.cli.check import check
+from vnadmin_docs.cli.common import (
+    current_lang,
+    report_errors,
+)
 from vnadmin_docs.cli.options import templates_option
 from vnadmin_docs.cli.register import SERIES_CHOICE, register, register_db_option
-from vnadmin_docs.errors import DataError, LayoutError, TemplateError, VnAdminError
-from vnadmin_docs.i18n import resolve_language, translator
+from vnadmin_docs.i18n import translator
 from vnadmin_docs.pdf import convert_files
 from vnadmin_docs.registry import Register, Series
 
 __all__ = ["cli", "main"]
 
-F = TypeVar("F", bound=Callable[..., Any])
-
-EXIT_OK = 0
-EXIT_PARTIAL = 1
-EXIT_BAD_INPUT = 2
-
-
-def current_lang() -> str:
-    """Language of messages: ``--lang``, then ``VNADMIN_DOCS_LANG``, ``LC_ALL``/``LANG``,
-    else Vietnamese (see :mod:`vnadmin_docs.i18n`)."""
-    ctx = click.get_current_context(silent=True)
-    root = ctx.find_root() if ctx else None
-    explicit = root.obj.get("lang") if root is not None and root.obj else None
-    return resolve_language(explicit)
-
-
 def _(message: str, **values: object) -> str:
     """``message`` (English id) in the clerk's language, placeholders filled."""
     return translator(current_lang()).gettext(message, **values)
-
-
-def report_errors(func: F) -> F:
-    """Turn the library's known errors into a message and an exit code."""
-
-    @wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except (DataError, TemplateError, LayoutError) as exc:
-            click.echo(exc.localized(current_lang()), err=True)
-            sys.exit(EXIT_BAD_INPUT)
-        except VnAdminError as exc:
-            click.echo(exc.localized(current_lang()), err=True)
-            sys.exit(EXIT_PARTIAL)
-
-    return wrapper  # type: ignore[return-value]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -12,13 +12,12 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
-from functools import wraps
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
-from vnadmin_docs.errors import DataError, VnAdminError
+from vnadmin_docs.cli.common import current_lang, report_errors
 from vnadmin_docs.registry import Entry, Register, RegisterError, Series
 
 __all__ = ["SERIES_CHOICE", "parse_day", "parse_reference", "register", "register_db_option"]
@@ -101,32 +100,8 @@ def _find(
     return entry
 
 
-def _lang() -> str:
-    # Imported when called: cli.main imports this module.
-    from vnadmin_docs.cli.main import current_lang
-
-    return current_lang()
-
-
 def _say(vi: str, en: str) -> str:
-    return en if _lang().startswith("en") else vi
-
-
-def _report_errors(func: F) -> F:
-    """Known errors → one message on stderr; exit 2 for bad input, 1 for the rest."""
-
-    @wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except DataError as exc:
-            click.echo(exc.localized(_lang()), err=True)
-            sys.exit(2)
-        except VnAdminError as exc:
-            click.echo(exc.localized(_lang()), err=True)
-            sys.exit(1)
-
-    return wrapper  # type: ignore[return-value]
+    return en if current_lang().startswith("en") else vi
 
 
 def _open(ctx: click.Context) -> Register:
@@ -257,7 +232,7 @@ def register(ctx: click.Context, register_db: str | None, timeout: float) -> Non
               help="Cho phép ngày sớm hơn số trước (đăng ký bổ sung).")  # fmt: skip
 @click.option("--json", "as_json", is_flag=True, help="In dạng JSON.")
 @click.pass_context
-@_report_errors
+@report_errors
 def allocate_cmd(
     ctx: click.Context,
     issuer: str,
@@ -312,7 +287,7 @@ def allocate_cmd(
               help="Chỉ số đã cấp (issued) hoặc đã hủy (cancelled).")  # fmt: skip
 @click.option("--json", "as_json", is_flag=True, help="In dạng JSON.")
 @click.pass_context
-@_report_errors
+@report_errors
 def list_cmd(
     ctx: click.Context,
     issuer: str | None,
@@ -357,7 +332,7 @@ def list_cmd(
 @_book_options
 @click.option("--json", "as_json", is_flag=True, help="In dạng JSON.")
 @click.pass_context
-@_report_errors
+@report_errors
 def show_cmd(
     ctx: click.Context,
     number: tuple[int, str | None],
@@ -412,7 +387,7 @@ def show_cmd(
 @_book_options
 @click.option("-y", "--yes", is_flag=True, help="Không hỏi lại.")
 @click.pass_context
-@_report_errors
+@report_errors
 def cancel_cmd(
     ctx: click.Context,
     number: tuple[int, str | None],
@@ -447,7 +422,7 @@ def cancel_cmd(
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @_book_options
 @click.pass_context
-@_report_errors
+@report_errors
 def attach_cmd(
     ctx: click.Context,
     number: tuple[int, str | None],
@@ -476,7 +451,7 @@ def attach_cmd(
 @click.option("--volume", type=click.IntRange(min=1), default=1, show_default=True,
               help="Quyển số.")  # fmt: skip
 @click.pass_context
-@_report_errors
+@report_errors
 def export_cmd(
     ctx: click.Context,
     output: Path,
