@@ -2,23 +2,15 @@
 
 from __future__ import annotations
 
-import io
-from pathlib import Path
-
-from docx import Document as open_docx
-
 import vnadmin_docs
+from tests.acceptance.docx_view import ROOT, W, body_texts, render_docx
 
-ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples/bao-cao/ubnd-xa-cchc-2024.yaml"
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def test_bao_cao_example() -> None:
-    doc = open_docx(
-        io.BytesIO(vnadmin_docs.render("bao-cao", vnadmin_docs.load_data(EXAMPLE)).to_bytes())
-    )
-    texts = ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in doc.element.body.iter(f"{W}p")]
+    doc = render_docx("bao-cao", vnadmin_docs.load_data(EXAMPLE))
+    texts = body_texts(doc)
     assert "Số: 156/BC-UBND" in texts
     assert "BÁO CÁO" in texts
     assert "Kính gửi:- Ủy ban nhân dân tỉnh Lâm Đồng;" in texts  # label, tab, first addressee

@@ -3,16 +3,10 @@ de-an, nghi-quyet): each example renders with its official symbol and type name.
 
 from __future__ import annotations
 
-import io
-from pathlib import Path
-
 import pytest
-from docx import Document as open_docx
 
 import vnadmin_docs
-
-ROOT = Path(__file__).resolve().parents[2]
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+from tests.acceptance.docx_view import ROOT, W, body_texts, render_docx
 
 CASES = [
     ("thong-bao", "ket-luan-giao-ban-2024.yaml", "Số: 09/TB-STP", "THÔNG BÁO"),
@@ -27,8 +21,7 @@ CASES = [
 
 def _texts(template: str, example: str) -> list[str]:
     data = vnadmin_docs.load_data(ROOT / "examples" / template / example)
-    doc = open_docx(io.BytesIO(vnadmin_docs.render(template, data).to_bytes()))
-    return ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in doc.element.body.iter(f"{W}p")]
+    return body_texts(render_docx(template, data))
 
 
 @pytest.mark.parametrize(("template", "example", "so", "type_name"), CASES)
@@ -54,7 +47,7 @@ def test_nghi_quyet_has_authority_can_cu_and_quyet_nghi() -> None:
 
 def test_de_an_parts_are_centred_pairs_and_its_appendix_restarts_numbering() -> None:
     data = vnadmin_docs.load_data(ROOT / "examples/de-an/so-hoa-ho-so-2025.yaml")
-    doc = open_docx(io.BytesIO(vnadmin_docs.render("de-an", data).to_bytes()))
+    doc = render_docx("de-an", data)
     texts = [p.text for p in doc.paragraphs]
     assert texts[texts.index("Phần I") + 1] == "SỰ CẦN THIẾT VÀ CĂN CỨ XÂY DỰNG ĐỀ ÁN"
     assert texts[texts.index("Phần II") + 1] == "NỘI DUNG ĐỀ ÁN"
@@ -64,7 +57,7 @@ def test_de_an_parts_are_centred_pairs_and_its_appendix_restarts_numbering() -> 
 
 def test_landscape_appendix_turns_only_its_own_pages() -> None:
     data = vnadmin_docs.load_data(ROOT / "examples/de-an/so-hoa-ho-so-2025.yaml")
-    doc = open_docx(io.BytesIO(vnadmin_docs.render("de-an", data).to_bytes()))
+    doc = render_docx("de-an", data)
     main, appendix = doc.sections
     assert main.page_width < main.page_height
     assert appendix.page_width > appendix.page_height

@@ -2,23 +2,15 @@
 
 from __future__ import annotations
 
-import io
-from pathlib import Path
-
-from docx import Document as open_docx
-
 import vnadmin_docs
+from tests.acceptance.docx_view import ROOT, body_texts, render_docx
 
-ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples/giay-moi/stp-hoi-nghi-2024.yaml"
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def test_giay_moi_example() -> None:
-    doc = open_docx(
-        io.BytesIO(vnadmin_docs.render("giay-moi", vnadmin_docs.load_data(EXAMPLE)).to_bytes())
-    )
-    texts = ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in doc.element.body.iter(f"{W}p")]
+    doc = render_docx("giay-moi", vnadmin_docs.load_data(EXAMPLE))
+    texts = body_texts(doc)
     assert "Số: 42/GM-STP" in texts
     assert "GIẤY MỜI" in texts
     body = [p.text for p in doc.paragraphs]
@@ -36,7 +28,7 @@ def test_invitation_without_optional_fields() -> None:
     del data["content"]["chu_tri"]
     del data["content"]["luu_y"]
     data["content"]["dia_diem"] = "Phòng họp số 2."
-    doc = open_docx(io.BytesIO(vnadmin_docs.render("giay-moi", data).to_bytes()))
+    doc = render_docx("giay-moi", data)
     body = [p.text for p in doc.paragraphs]
     assert not any(t.startswith("Chủ trì") for t in body)
     assert "Địa điểm: Phòng họp số 2./." in body  # the clerk's "." is not doubled

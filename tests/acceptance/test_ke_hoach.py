@@ -4,9 +4,7 @@ LibreOffice and measured page by page (R-PGNUM-1..3, R-PL-6, repeated table head
 from __future__ import annotations
 
 import io
-import os
-import shutil
-import subprocess
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,19 +13,9 @@ import pytest
 from docx import Document as open_docx
 
 import vnadmin_docs
+from tests.acceptance.docx_view import ROOT, W, body_texts
 
-ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples/ke-hoach/ubnd-pbgdpl-2025.yaml"
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
-def _soffice() -> str:
-    path = shutil.which("soffice")
-    if path is None:
-        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
-            pytest.fail("LibreOffice (soffice) is missing: CI must install it (make setup)")
-        pytest.skip("LibreOffice (soffice) is not installed; it converts .docx to PDF")
-    return path
 
 
 def _long_data() -> dict[str, Any]:
@@ -42,27 +30,10 @@ def _long_data() -> dict[str, Any]:
 
 
 @pytest.fixture(scope="module")
-def pages(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
-    soffice = _soffice()
+def pages(tmp_path_factory: pytest.TempPathFactory, to_pdf: Callable[[Path], Path]) -> list[str]:
     out = tmp_path_factory.mktemp("ke-hoach")
     docx = vnadmin_docs.render("ke-hoach", _long_data()).save(out / "ke-hoach.docx")
-    profile = out / "lo-profile"
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(out),
-            str(docx),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    with pdfplumber.open(out / "ke-hoach.pdf") as pdf:
+    with pdfplumber.open(to_pdf(docx)) as pdf:
         return [page.extract_text() or "" for page in pdf.pages]
 
 
@@ -115,7 +86,7 @@ def test_docx_structure_for_word_users() -> None:
     widths = [int(g.get(f"{W}w")) for g in body_table._tbl.findall(f"{W}tblGrid/{W}gridCol")]
     text_twips = round((210 - 30 - 15) / 25.4 * 1440)
     assert abs(sum(widths) - text_twips) <= 5
-    texts = ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in doc.element.body.iter(f"{W}p")]
+    texts = body_texts(doc)
     assert "Số:       /KH-UBND" in texts
     assert "I. MỤC ĐÍCH, YÊU CẦU" in texts
     assert "đ) Kết quả được đánh giá, báo cáo định kỳ." in texts

@@ -4,7 +4,6 @@ Mẫu 1.4, R-MAU-1, R-CC-2)."""
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import pytest
 from docx import Document as open_docx
@@ -12,10 +11,9 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.text.paragraph import Paragraph
 
 import vnadmin_docs
+from tests.acceptance.docx_view import ROOT, body_texts
 
-ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples/thong-bao-phan-cong/vp-ubnd-tinh-2024.yaml"
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 @pytest.fixture(scope="module")
@@ -29,8 +27,7 @@ def paragraphs(docx_bytes: bytes) -> list[Paragraph]:
 
 
 def _all_texts(docx_bytes: bytes) -> list[str]:
-    doc = open_docx(io.BytesIO(docx_bytes))
-    return ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in doc.element.body.iter(f"{W}p")]
+    return body_texts(open_docx(io.BytesIO(docx_bytes)))
 
 
 def test_header_number_type_and_summary(docx_bytes: bytes, paragraphs: list[Paragraph]) -> None:

@@ -2,23 +2,15 @@
 
 from __future__ import annotations
 
-import io
-from pathlib import Path
-
-from docx import Document as open_docx
-
 import vnadmin_docs
+from tests.acceptance.docx_view import ROOT, body_texts, render_docx
 
-ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples/to-trinh/stp-de-nghi-phe-duyet-2025.yaml"
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def test_to_trinh_example() -> None:
-    doc = open_docx(
-        io.BytesIO(vnadmin_docs.render("to-trinh", vnadmin_docs.load_data(EXAMPLE)).to_bytes())
-    )
-    texts = ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in doc.element.body.iter(f"{W}p")]
+    doc = render_docx("to-trinh", vnadmin_docs.load_data(EXAMPLE))
+    texts = body_texts(doc)
     assert "Số: 18/TTr-STP" in texts
     assert "TỜ TRÌNH" in texts
     assert "Kính gửi:Ủy ban nhân dân tỉnh Ninh Bình." in texts  # one addressee, same line

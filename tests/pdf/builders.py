@@ -13,7 +13,7 @@ import pytest
 from docx.shared import Mm, Pt
 
 from vnadmin_docs.errors import ConversionError
-from vnadmin_docs.pdf import find_soffice
+from vnadmin_docs.pdf import SOFFICE_ENV, find_soffice
 
 
 def real_soffice() -> Path:
@@ -25,6 +25,17 @@ def real_soffice() -> Path:
         if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
             pytest.fail(f"{reason} (CI=true requires it; run `make setup`)")
         pytest.skip(reason)
+
+
+def hide_libreoffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make LibreOffice unfindable for this test: an empty PATH and no SOFFICE_ENV (skips
+    when one is installed under /opt, which is always looked at)."""
+    if list(Path("/opt").glob("libreoffice*/program/soffice")):
+        pytest.skip("a LibreOffice under /opt would be found")
+    empty = tmp_path / "bin"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))
+    monkeypatch.delenv(SOFFICE_ENV, raising=False)
 
 
 def write_docx(path: Path, paragraphs: list[str]) -> Path:

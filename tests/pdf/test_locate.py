@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.pdf.builders import fake_soffice, write_docx
+from tests.pdf.builders import fake_soffice, hide_libreoffice, write_docx
 from vnadmin_docs.errors import ConversionError
 from vnadmin_docs.pdf import SOFFICE_ENV, convert_to_pdf, find_soffice
 
@@ -31,12 +31,7 @@ def test_missing_libreoffice_says_how_to_install_it(tmp_path: Path) -> None:
 def test_convert_without_libreoffice_raises_the_message_not_a_traceback(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    if list(Path("/opt").glob("libreoffice*/program/soffice")):
-        pytest.skip("a LibreOffice under /opt would be found")
-    empty = tmp_path / "bin"
-    empty.mkdir()
-    monkeypatch.setenv("PATH", str(empty))
-    monkeypatch.delenv(SOFFICE_ENV, raising=False)
+    hide_libreoffice(tmp_path, monkeypatch)
     source = write_docx(tmp_path / "thu.docx", ["Kính gửi ông Nguyễn Văn A."])
     with pytest.raises(ConversionError) as caught:
         convert_to_pdf([source])

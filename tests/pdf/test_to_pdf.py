@@ -12,12 +12,12 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 
 import vnadmin_docs
-from tests.pdf.builders import fake_soffice, real_soffice
+from tests.pdf.builders import fake_soffice, hide_libreoffice, real_soffice
 from tests.pdf.conftest import EXAMPLES
 from tests.pdf.measure import PT_PER_MM, pages_with, top_margin_text
 from vnadmin_docs.cli.main import cli
 from vnadmin_docs.errors import ConversionError
-from vnadmin_docs.pdf import SOFFICE_ENV, ConversionOptions, convert_files
+from vnadmin_docs.pdf import ConversionOptions, convert_files
 from vnadmin_docs.writer import write_merged
 
 CONG_VAN = EXAMPLES / "cong-van" / "sldtbxh-dak-nong-2023.yaml"
@@ -66,12 +66,7 @@ def test_render_with_pdf_writes_docx_and_pdf(tmp_path: Path) -> None:
 def test_render_with_pdf_without_libreoffice_explains_how_to_install_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    if list(Path("/opt").glob("libreoffice*/program/soffice")):
-        pytest.skip("a LibreOffice under /opt would be found")
-    empty = tmp_path / "bin"
-    empty.mkdir()
-    monkeypatch.setenv("PATH", str(empty))
-    monkeypatch.delenv(SOFFICE_ENV, raising=False)
+    hide_libreoffice(tmp_path, monkeypatch)
     out = tmp_path / "cv.docx"
     result = CliRunner().invoke(cli, ["render", "cong-van", str(CONG_VAN), "-o", str(out), "--pdf"])
     assert result.exit_code == 1

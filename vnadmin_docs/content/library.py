@@ -17,8 +17,10 @@ from vnadmin_docs.errors import TemplateError
 __all__ = ["TemplateLibrary", "builtin_template_dir"]
 
 
+@lru_cache(maxsize=1)
 def builtin_template_dir() -> Path:
-    """Where the built-in templates are: inside the installed package, else the checkout."""
+    """Where the built-in templates are: inside the installed package, else the checkout
+    (looked up once per process: the package does not move)."""
     package = Path(__file__).resolve().parents[1]
     inside = package / "_builtin_templates"
     if inside.is_dir():
@@ -43,25 +45,35 @@ class TemplateLibrary:
         return (*self.user_dirs, self.builtin_dir)
 
     def _files(self) -> list[tuple[Path, bool]]:
+        """Each visible template file, already resolved, with whether it is built in."""
         seen: dict[str, tuple[Path, bool]] = {}
         for folder in self.search_path:
             builtin = folder == self.builtin_dir
             if not folder.is_dir():
                 continue
-            for path in sorted(folder.glob("*.md")):
+            # Resolve the folder once: a file in it then only needs resolving when it is a
+            # symlink itself (resolving every file on every render was most of the cost of
+            # finding a template).
+            real = folder.resolve()
+            for path in sorted(real.glob("*.md")):
                 if path.name.startswith(("_", ".")) or path.stem.upper() == "README":
                     continue
-                seen.setdefault(path.stem, (path, builtin))
+                target = path.resolve() if path.is_symlink() else path
+                seen.setdefault(path.stem, (target, builtin))
         return list(seen.values())
 
     def load(self, path: Path, builtin: bool) -> TemplateSpec:
-        return _parse_cached(path.resolve(), path.stat().st_mtime_ns, builtin)
+        return self._load_resolved(path.resolve(), builtin)
+
+    @staticmethod
+    def _load_resolved(path: Path, builtin: bool) -> TemplateSpec:
+        return _parse_cached(path, path.stat().st_mtime_ns, builtin)
 
     def all(self) -> list[TemplateSpec]:
         """Every visible template, user templates shadowing built-in ones of the same id."""
         specs: dict[str, TemplateSpec] = {}
         for path, builtin in self._files():
-            spec = self.load(path, builtin)
+            spec = self._load_resolved(path, builtin)
             specs.setdefault(spec.id, spec)
         return sorted(specs.values(), key=lambda s: s.id)
 

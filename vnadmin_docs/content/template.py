@@ -84,6 +84,12 @@ def _line_of(text: str, key: str) -> int | None:
     return None
 
 
+def _file_line(head: str, key: str) -> int:
+    """The file line of ``key`` in the front matter ``head`` (which starts on line 2);
+    line 1 when the key is not written there."""
+    return (_line_of(head, key) or 0) + 1
+
+
 def parse_template(path: Path, *, builtin: bool = False) -> TemplateSpec:
     """Read and check one template file."""
     name = str(path)
@@ -156,7 +162,7 @@ def parse_template(path: Path, *, builtin: bool = False) -> TemplateSpec:
             name,
             f"layout “{layout}” không có; dùng: {', '.join(LAYOUTS)}.",
             f"unknown layout '{layout}'; use: {', '.join(LAYOUTS)}.",
-            line=(_line_of(head, "layout") or 0) + 1,
+            line=_file_line(head, "layout"),
         )
     if layout == "ten-loai" and not meta.get("type_name"):
         raise TemplateError(
@@ -174,7 +180,7 @@ def parse_template(path: Path, *, builtin: bool = False) -> TemplateSpec:
                 name,
                 f"“{key}” phải là ngày dạng YYYY-MM-DD.",
                 f"'{key}' must be a YYYY-MM-DD date.",
-                line=(_line_of(head, key) or 0) + 1,
+                line=_file_line(head, key),
             )
         dates[key] = value
     defaults = meta.get("defaults") or {}
@@ -183,7 +189,7 @@ def parse_template(path: Path, *, builtin: bool = False) -> TemplateSpec:
             name,
             "“defaults” phải là một nhóm khóa.",
             "'defaults' must be a mapping.",
-            line=(_line_of(head, "defaults") or 0) + 1,
+            line=_file_line(head, "defaults"),
         )
     return TemplateSpec(
         id=str(meta["id"]),
@@ -210,11 +216,11 @@ def _fields(raw: Any, name: str, head: str) -> tuple[FieldSpec, ...]:
             name,
             "“fields” phải là một nhóm khóa.",
             "'fields' must be a mapping.",
-            line=(_line_of(head, "fields") or 0) + 1,
+            line=_file_line(head, "fields"),
         )
     out: list[FieldSpec] = []
     for fname, spec in raw.items():
-        line = (_line_of(head, str(fname)) or 0) + 1
+        line = _file_line(head, str(fname))
         spec = spec or {}
         if not isinstance(spec, dict):
             raise TemplateError(

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from vnadmin_docs.blocks import Block, Paragraph, Span, Table
-from vnadmin_docs.layout.figures import Figures
+from vnadmin_docs.layout.figures import ElementStyle, Figures
 from vnadmin_docs.layout.measure import text_width
 from vnadmin_docs.layout.page_model import ZERO, Cell, Grid, Para, Row, Run
 from vnadmin_docs.text.case import upper_vi
@@ -72,39 +72,47 @@ def _paragraph(block: Paragraph, figs: Figures) -> Para:
         # A heading ("Điều 1. Phạm vi điều chỉnh") is bold throughout; an article that runs
         # on as a sentence ("Điều 1. Phê duyệt …;") has only its label in bold.
         heading = not block.text.rstrip().endswith((".", ";", ":", ","))
-        return replace(
-            base,
-            runs=(
-                Run(f"{block.label} ", style.size, bold=style.bold),
-                *_runs(block.spans, style.size, bold=style.bold and heading),
-            ),
-            size=style.size,
-            keep_next=heading,
-        )
+        return _labelled(base, block.label, block.spans, style, style.bold and heading, heading)
     if block.kind == "roman":
         style = figs.element("roman_heading")
         text_spans = tuple(Span(upper_vi(s.text), s.bold, s.italic) for s in block.spans)
-        return replace(
-            base,
-            runs=(
-                Run(f"{block.label} ", style.size, bold=style.bold),
-                *_runs(text_spans, style.size, bold=style.bold),
-            ),
-            size=style.size,
-            keep_next=True,
-        )
+        return _labelled(base, block.label, text_spans, style, style.bold, True)
     return base
+
+
+def _labelled(
+    base: Para,
+    label: str | None,
+    spans: tuple[Span, ...],
+    style: ElementStyle,
+    bold_text: bool,
+    keep_next: bool,
+) -> Para:
+    """``base`` as "<label> <text>" in ``style``: the label bold when the style is."""
+    return replace(
+        base,
+        runs=(
+            Run(f"{label} ", style.size, bold=style.bold),
+            *_runs(spans, style.size, bold=bold_text),
+        ),
+        size=style.size,
+        keep_next=keep_next,
+    )
+
+
+def _upper_runs(spans: tuple[Span, ...], style: ElementStyle) -> tuple[Run, ...]:
+    """The spans in UPPER case, in the size and weight of ``style``."""
+    return tuple(
+        Run(upper_vi(s.text) if s.text != "\n" else s.text, style.size, bold=style.bold)
+        for s in spans
+    )
 
 
 def _centred_upper(spans: tuple[Span, ...], kind: str, figs: Figures) -> Para:
     element = "authority" if kind == "authority" else "enacting"
     style = figs.element(element)
-    runs = tuple(
-        Run(upper_vi(s.text) if s.text != "\n" else s.text, style.size, bold=style.bold)
-        for s in spans
-    )
     return Para(
-        runs,
+        _upper_runs(spans, style),
         style.size,
         role=kind,
         align="center",
@@ -134,10 +142,7 @@ def _division(block: Paragraph, figs: Figures) -> list[Para]:
     if block.spans:
         paras.append(
             Para(
-                tuple(
-                    Run(upper_vi(s.text) if s.text != "\n" else s.text, head.size, bold=head.bold)
-                    for s in block.spans
-                ),
+                _upper_runs(block.spans, head),
                 head.size,
                 role="division_heading",
                 align="center",

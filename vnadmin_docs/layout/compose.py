@@ -105,10 +105,10 @@ def _page_number(figs: Figures) -> Para:
 
 
 def _contact(doc: Document, figs: Figures) -> tuple[Para, ...]:
-    if doc.contact is None or not doc.contact.lines():
+    lines = doc.contact.lines() if doc.contact is not None else ()
+    if not lines:
         return ()
     style = figs.element("contact")
-    lines = doc.contact.lines()
     return tuple(
         Para(
             (Run(line, style.size),),

@@ -86,9 +86,16 @@ def balanced_lines(
     ...                "Sở Tư pháp)", Mm(150), Pt(14), italic=True)
     ['(Kèm theo Quyết định số 125/QĐ-STP ngày', '20 tháng 12 năm 2024 của Sở Tư pháp)']
     """
+    return list(_balanced(text, width, size, bold, italic))
+
+
+@lru_cache(maxsize=256)
+def _balanced(text: str, width: Length, size: Length, bold: bool, italic: bool) -> tuple[str, ...]:
+    # Cached: every letter of a batch balances the same issuer and superior names, and the
+    # search below wraps the text 16 times.
     lines = wrap_words(text, width, size, bold=bold, italic=italic)
     if len(lines) < 2:
-        return lines
+        return tuple(lines)
     low, high = width * 0.3, width
     for _ in range(14):
         mid = (low + high) * 0.5
@@ -96,4 +103,4 @@ def balanced_lines(
             high = mid
         else:
             low = mid
-    return wrap_words(text, high, size, bold=bold, italic=italic)
+    return tuple(wrap_words(text, high, size, bold=bold, italic=italic))

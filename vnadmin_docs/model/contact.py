@@ -35,27 +35,11 @@ class Contact(Model):
         ...         email="vp@example.gov.vn").lines()
         ('Số 1 Hùng Vương', 'ĐT: 0261 3544 111', 'E-mail: vp@example.gov.vn')
         """
-        out: list[str] = []
-        if self.address:
-            out.append(self.address)
-        tel = ", ".join(
-            part
-            for part in (
-                f"ĐT: {self.phone}" if self.phone else "",
-                f"Fax: {self.fax}" if self.fax else "",
-            )
-            if part
-        )
-        if tel:
-            out.append(tel)
-        web = ", ".join(
-            part
-            for part in (
-                f"E-mail: {self.email}" if self.email else "",
-                f"Website: {self.website}" if self.website else "",
-            )
-            if part
-        )
-        if web:
-            out.append(web)
-        return tuple(out)
+        tel = _joined(("ĐT", self.phone), ("Fax", self.fax))
+        web = _joined(("E-mail", self.email), ("Website", self.website))
+        return tuple(line for line in (self.address, tel, web) if line)
+
+
+def _joined(*labelled: tuple[str, str | None]) -> str:
+    """The given values as "Label: value", comma-separated, on one line."""
+    return ", ".join(f"{label}: {value}" for label, value in labelled if value)

@@ -247,12 +247,9 @@ class _Run:
         again: list[tuple[int, ...]] = []
         if outcome.ok:
             # Exit 0 but files missing or broken: each of them was tried and failed.
-            self.empty_failures = 0 if positions_ok else self.empty_failures
-            retry = tuple(
-                result.chunk[p]
-                for p in missing
-                if self._record_attempt(result.chunk[p], self._problem(result, p))
-            )
+            if positions_ok:
+                self.empty_failures = 0
+            retry = self._retry_on_their_own(result, missing)
             return [retry] if retry and not self.cancel.is_set() else []
         # Hung or crashed: soffice works through its files in order, so files before the last
         # good PDF failed on their own, the first file after it is the one soffice was on,
@@ -265,11 +262,7 @@ class _Run:
         last_ok = positions_ok[-1] if positions_ok else -1
         silent = [p for p in missing if p < last_ok]
         after = [p for p in missing if p > last_ok]
-        retry_silent = tuple(
-            result.chunk[p]
-            for p in silent
-            if self._record_attempt(result.chunk[p], self._problem(result, p))
-        )
+        retry_silent = self._retry_on_their_own(result, silent)
         if retry_silent:
             again.append(retry_silent)
         if after:
@@ -283,10 +276,15 @@ class _Run:
             return []
         return again
 
-    @staticmethod
-    def _problem(result: _CallResult, pos: int) -> tuple[str, str]:
-        problem = result.problems[result.chunk[pos]]
-        return problem if problem is not None else ("", "")
+    def _retry_on_their_own(self, result: _CallResult, positions: list[int]) -> tuple[int, ...]:
+        """Count a failed attempt for the files at ``positions`` of the call, each failing
+        with its own PDF problem; return those that may be tried again."""
+        retry: list[int] = []
+        for pos in positions:
+            index = result.chunk[pos]
+            if self._record_attempt(index, result.problems[index] or ("", "")):
+                retry.append(index)
+        return tuple(retry)
 
     def execute(self) -> None:
         chunks = plan_chunks(len(self.jobs), self.processes, self.options.chunk_size)

@@ -24,6 +24,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 __all__ = ["CallOutcome", "kill_process_tree", "run_watched"]
 
@@ -104,25 +105,21 @@ def run_watched(
     started = time.monotonic()
     last_progress = started
     seen = _count_entries(progress_dir)
+    # Its own process group, so the whole tree can be killed (see the module docstring).
+    group: dict[str, Any]
+    if sys.platform == "win32":
+        group = {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP}
+    else:
+        group = {"start_new_session": True}
     with log_file.open("wb") as log:
-        if sys.platform == "win32":
-            proc = subprocess.Popen(
-                list(cmd),
-                cwd=cwd,
-                stdin=subprocess.DEVNULL,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                creationflags=subprocess.CREATE_NEW_PROCESS_GROUP,
-            )
-        else:
-            proc = subprocess.Popen(
-                list(cmd),
-                cwd=cwd,
-                stdin=subprocess.DEVNULL,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
+        proc = subprocess.Popen(
+            list(cmd),
+            cwd=cwd,
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            **group,
+        )
         timed_out = False
         try:
             while True:

@@ -8,6 +8,7 @@ Each helper is named for what it puts on the page. Element order inside ``rPr``,
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from xml.sax.saxutils import escape
 
@@ -61,27 +62,22 @@ def page_number_field_xml(rpr: str) -> str:
     )
 
 
+_BREAKS = {"\n": "<w:br/>", "\t": "<w:tab/>"}
+_SPLIT_BREAKS = re.compile("([\n\t])")
+
+
 def run_xml(run: Run, font: str, color: str) -> str:
+    """One ``w:r`` per piece of the text: each line break and tab is a run of its own."""
     rpr = run_properties_xml(run, font, color)
     if run.field == "PAGE":
         return page_number_field_xml(rpr)
-    if run.text == "\n":
-        return f"<w:r>{rpr}<w:br/></w:r>"
-    if run.text == "\t":
-        return f"<w:r>{rpr}<w:tab/></w:r>"
-    if "\t" in run.text or "\n" in run.text:
-        out = []
-        for piece in run.text.replace("\n", "\x00\n\x00").replace("\t", "\x00\t\x00").split("\x00"):
-            if piece:
-                out.append(
-                    run_xml(
-                        Run(piece, run.size, run.bold, run.italic, run.underline, run.color),
-                        font,
-                        color,
-                    )
-                )
-        return "".join(out)
-    return f'<w:r>{rpr}<w:t xml:space="preserve">{_t(run.text)}</w:t></w:r>'
+    pieces = [p for p in _SPLIT_BREAKS.split(run.text) if p] or [""]
+    return "".join(
+        f"<w:r>{rpr}{_BREAKS[p]}</w:r>"
+        if p in _BREAKS
+        else f'<w:r>{rpr}<w:t xml:space="preserve">{_t(p)}</w:t></w:r>'
+        for p in pieces
+    )
 
 
 def _border(side: str, border: Border) -> str:
@@ -141,7 +137,7 @@ def paragraph_xml(para: Para, font: str, color: str, sect_pr: str = "") -> str:
     return f"<w:p>{paragraph_properties_xml(para, sect_pr)}{runs}</w:p>"
 
 
-def _cell_xml(cell: Cell, font: str, color: str, borders: bool) -> str:
+def _cell_xml(cell: Cell, font: str, color: str) -> str:
     span = f'<w:gridSpan w:val="{cell.span}"/>' if cell.span > 1 else ""
     paras = "".join(paragraph_xml(p, font, color) for p in cell.paras) or "<w:p/>"
     return (
@@ -150,13 +146,13 @@ def _cell_xml(cell: Cell, font: str, color: str, borders: bool) -> str:
     )
 
 
-def _row_xml(row: Row, font: str, color: str, borders: bool) -> str:
+def _row_xml(row: Row, font: str, color: str) -> str:
     props = ""
     if row.cant_split:
         props += "<w:cantSplit/>"
     if row.repeat_header:
         props += "<w:tblHeader/>"
-    cells = "".join(_cell_xml(c, font, color, borders) for c in row.cells)
+    cells = "".join(_cell_xml(c, font, color) for c in row.cells)
     return f"<w:tr><w:trPr>{props}</w:trPr>{cells}</w:tr>"
 
 
@@ -179,7 +175,7 @@ def grid_xml(grid: Grid, font: str, color: str) -> str:
         'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>'
     )
     cols = "".join(f'<w:gridCol w:w="{c.twips}"/>' for c in grid.columns)
-    rows = "".join(_row_xml(r, font, color, grid.borders) for r in grid.rows)
+    rows = "".join(_row_xml(r, font, color) for r in grid.rows)
     return f"<w:tbl>{props}<w:tblGrid>{cols}</w:tblGrid>{rows}</w:tbl>"
 
 

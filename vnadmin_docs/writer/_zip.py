@@ -44,42 +44,15 @@ def zip_bytes(members: Iterable[Member]) -> bytes:
     for m in members:
         name = m.name.encode("utf-8")
         offset = len(out)
-        out += struct.pack(
-            "<IHHHHHIIIHH",
-            0x04034B50,
-            20,
-            0,
-            8,
-            _DOS_TIME,
-            _DOS_DATE,
-            m.crc,
-            len(m.data),
-            m.size,
-            len(name),
-            0,
-        )
+        # The fields the local header and the central directory entry share: version
+        # needed, flags, method (deflate), time, date, CRC, sizes, name length, extra length.
+        shared = (20, 0, 8, _DOS_TIME, _DOS_DATE, m.crc, len(m.data), m.size, len(name), 0)
+        out += struct.pack("<IHHHHHIIIHH", 0x04034B50, *shared)
         out += name
         out += m.data
-        central += struct.pack(
-            "<IHHHHHHIIIHHHHHII",
-            0x02014B50,
-            20,
-            20,
-            0,
-            8,
-            _DOS_TIME,
-            _DOS_DATE,
-            m.crc,
-            len(m.data),
-            m.size,
-            len(name),
-            0,
-            0,
-            0,
-            0,
-            0,
-            offset,
-        )
+        # central: signature, version made by, shared, comment length, disk, attributes x2,
+        # offset of the local header.
+        central += struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, *shared, 0, 0, 0, 0, offset)
         central += name
         count += 1
     cd_offset = len(out)

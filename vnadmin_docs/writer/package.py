@@ -88,6 +88,14 @@ class HeaderFooterParts:
             section.setup, refs, restart=section.restart_numbering, title_page=True
         )
 
+    def section_xml(self, section: Section, *, last: bool) -> str:
+        """The body of ``section`` with its ``w:sectPr``: on its last paragraph, or, for the
+        section that ends the document, directly in ``w:body`` after it."""
+        sect = self.section_properties(section)
+        if last:
+            return body_xml(section.body, self.font, self.color, "") + sect
+        return body_xml(section.body, self.font, self.color, sect)
+
     def package_xml(self, skel: Skeleton) -> tuple[str, str]:
         """The document relationships and the content types with these parts added."""
         rel_xml = "".join(
@@ -112,18 +120,13 @@ def write_docx(model: PageModel, *, created: dt.datetime | None = None) -> bytes
     it is 2000-01-01 so that identical input gives identical bytes.
     """
     skel = skeleton(model.font, model.base_size.half_points, model.language, model.color)
-    font, color = model.font, model.color
-    parts = HeaderFooterParts(font, color)
-    body_parts: list[str] = []
+    parts = HeaderFooterParts(model.font, model.color)
     last = len(model.sections) - 1
-    for index, section in enumerate(model.sections):
-        sect = parts.section_properties(section)
-        if index == last:
-            body_parts.append(body_xml(section.body, font, color, ""))
-            body_parts.append(sect)
-        else:
-            body_parts.append(body_xml(section.body, font, color, sect))
-    document = _DOC_HEAD + "".join(body_parts) + "</w:body></w:document>"
+    body = "".join(
+        parts.section_xml(section, last=index == last)
+        for index, section in enumerate(model.sections)
+    )
+    document = _DOC_HEAD + body + "</w:body></w:document>"
     doc_rels, content_types = parts.package_xml(skel)
     when = created or dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
     level = 3  # per-document parts: fast; the static parts were deflated harder, once

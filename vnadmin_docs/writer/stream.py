@@ -21,7 +21,6 @@ from typing import IO
 
 from vnadmin_docs._files import TMP_MARK
 from vnadmin_docs.layout.page_model import PageModel, Section
-from vnadmin_docs.writer._wordml import body_xml
 from vnadmin_docs.writer.package import _DOC_HEAD, HeaderFooterParts, _core_xml
 from vnadmin_docs.writer.skeleton import skeleton
 
@@ -55,15 +54,8 @@ class MergedWriter:
         self.sections = 0
 
     def _flush(self, section: Section, last: bool) -> None:
-        assert self._first is not None and self._doc is not None
-        font, color = self._first.font, self._first.color
-        assert self._parts is not None
-        sect = self._parts.section_properties(section)
-        if last:
-            text = body_xml(section.body, font, color, "") + sect
-        else:
-            text = body_xml(section.body, font, color, sect)
-        self._doc.write(text.encode("utf-8"))
+        assert self._parts is not None and self._doc is not None
+        self._doc.write(self._parts.section_xml(section, last=last).encode("utf-8"))
 
     def add(self, model: PageModel) -> None:
         """Append every section of ``model`` (one letter)."""
