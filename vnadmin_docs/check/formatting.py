@@ -6,12 +6,11 @@ both languages, so each rule stays a few lines long.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 from vnadmin_docs.check.elements import Span
 from vnadmin_docs.check.findings import Text
-from vnadmin_docs.check.ooxml import RunFormat
 from vnadmin_docs.check.registry import Outcome, Problem, Unjudged
 from vnadmin_docs.check.textfold import is_upper_text
 
@@ -29,6 +28,22 @@ __all__ = [
 # When no layer sets a size, Word and LibreOffice use 10 pt (the OOXML default).
 DEFAULT_SIZE_PT = 10.0
 _EPS = 0.01
+# On/off run properties judged against the spec: (RunFormat attribute and spec key, how it
+# reads when on, when off, when only some runs have it).
+_TOGGLES = (
+    (
+        "bold",
+        Text("chữ đậm", "bold"),
+        Text("không đậm", "not bold"),
+        Text("chỉ đậm một phần", "partly bold"),
+    ),
+    (
+        "italic",
+        Text("chữ nghiêng", "italic"),
+        Text("chữ đứng", "upright"),
+        Text("chỉ nghiêng một phần", "partly italic"),
+    ),
+)
 
 
 def fmt_num(value: float, digits: int = 2) -> str:
@@ -83,7 +98,6 @@ def format_gaps(
     case: bool = True,
     centred: bool = False,
     check_bold: bool = True,
-    check_italic: bool = True,
 ) -> tuple[Text, Text] | None:
     """(found, required) when the span's formatting breaks ``spec``; None when it conforms."""
     pieces = span.formats()
@@ -101,29 +115,22 @@ def format_gaps(
         shown = ", ".join(fmt_num(s) for s in sizes)
         found_vi.append(f"cỡ chữ {shown} pt")
         found_en.append(f"size {shown} pt")
-    fmts: Iterable[RunFormat] = [f for _, f in pieces]
-    if check_bold and "bold" in spec:
-        want = bool(spec["bold"])
-        req_vi.append("chữ đậm" if want else "không đậm")
-        req_en.append("bold" if want else "not bold")
-        bolds = [f.bold for f in fmts]
-        if want and not all(bolds):
-            found_vi.append("không đậm" if not any(bolds) else "chỉ đậm một phần")
-            found_en.append("not bold" if not any(bolds) else "partly bold")
-        elif not want and any(bolds):
-            found_vi.append("chữ đậm")
-            found_en.append("bold")
-    if check_italic and "italic" in spec:
-        want = bool(spec["italic"])
-        req_vi.append("chữ nghiêng" if want else "chữ đứng")
-        req_en.append("italic" if want else "upright")
-        italics = [f.italic for f in fmts]
-        if want and not all(italics):
-            found_vi.append("chữ đứng" if not any(italics) else "chỉ nghiêng một phần")
-            found_en.append("upright" if not any(italics) else "partly italic")
-        elif not want and any(italics):
-            found_vi.append("chữ nghiêng")
-            found_en.append("italic")
+    fmts = [f for _, f in pieces]
+    for key, on, off, partly in _TOGGLES:
+        if (key == "bold" and not check_bold) or key not in spec:
+            continue
+        want = bool(spec[key])
+        req_vi.append(on.vi if want else off.vi)
+        req_en.append(on.en if want else off.en)
+        values = [bool(getattr(f, key)) for f in fmts]
+        if want and not all(values):
+            seen = off if not any(values) else partly
+        elif not want and any(values):
+            seen = on
+        else:
+            continue
+        found_vi.append(seen.vi)
+        found_en.append(seen.en)
     if case and spec.get("case") in ("upper", "lower"):
         shown_upper = is_upper_text(span.text) or all(f.caps for _, f in pieces)
         letters = sum(ch.isalpha() for ch in span.text)
