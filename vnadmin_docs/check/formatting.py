@@ -6,7 +6,7 @@ both languages, so each rule stays a few lines long.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator, Mapping
 from typing import Any
 
 from vnadmin_docs.check.elements import Span
@@ -93,13 +93,16 @@ def missing(what_vi: str, what_en: str) -> Text:
 
 def format_gaps(
     span: Span,
-    spec: dict[str, Any],
+    spec: Mapping[str, Any],
     *,
-    case: bool = True,
+    ignore: Collection[str] = (),
     centred: bool = False,
-    check_bold: bool = True,
 ) -> tuple[Text, Text] | None:
-    """(found, required) when the span's formatting breaks ``spec``; None when it conforms."""
+    """(found, required) when the span's formatting breaks ``spec``; None when it conforms.
+
+    ``ignore``: keys of ``spec`` (``"case"``, ``"bold"``) another rule judges instead.
+    """
+    spec = {k: v for k, v in spec.items() if k not in ignore}
     pieces = span.formats()
     if not pieces:
         return None
@@ -117,7 +120,7 @@ def format_gaps(
         found_en.append(f"size {shown} pt")
     fmts = [f for _, f in pieces]
     for key, on, off, partly in _TOGGLES:
-        if (key == "bold" and not check_bold) or key not in spec:
+        if key not in spec:
             continue
         want = bool(spec[key])
         req_vi.append(on.vi if want else off.vi)
@@ -131,7 +134,7 @@ def format_gaps(
             continue
         found_vi.append(seen.vi)
         found_en.append(seen.en)
-    if case and spec.get("case") in ("upper", "lower"):
+    if spec.get("case") in ("upper", "lower"):
         shown_upper = is_upper_text(span.text) or all(f.caps for _, f in pieces)
         letters = sum(ch.isalpha() for ch in span.text)
         if spec["case"] == "upper":
@@ -172,13 +175,18 @@ def align_vi(value: str) -> str:
 
 
 def format_outcomes(
-    span: Span | None, spec: dict[str, object], what: tuple[str, str], centred: bool = False
+    span: Span | None,
+    spec: Mapping[str, Any],
+    what: tuple[str, str],
+    *,
+    ignore: Collection[str] = (),
+    centred: bool = False,
 ) -> Iterator[Outcome]:
     """The size/weight/slant/case findings of one element, or "not evaluated" when the
     element was not found (``what`` names it in Vietnamese and English)."""
     if span is None:
         yield Unjudged(missing(*what))
         return
-    gaps = format_gaps(span, dict(spec), centred=centred)
+    gaps = format_gaps(span, spec, ignore=ignore, centred=centred)
     if gaps:
         yield Problem(span, *gaps)

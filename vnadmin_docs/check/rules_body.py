@@ -59,10 +59,9 @@ def kinh_gui_format(ctx: Context) -> Iterator[Outcome]:
             Text(f"“{label}”", f"“{label}”"),
             Text("“Kính gửi:” (dấu hai chấm liền sau)", "“Kính gửi:” (colon right after)"),
         )
-    spec = dict(ctx.element("kinh_gui"))
-    spec.pop("case", None)
+    spec = ctx.element("kinh_gui")
     for span in [el.kinh_gui, *el.kinh_gui_items]:
-        gaps = format_gaps(span, spec)
+        gaps = format_gaps(span, spec, ignore=("case",))
         if gaps:
             yield Problem(span, *gaps)
             break
@@ -124,11 +123,10 @@ def kinh_gui_list(ctx: Context) -> Iterator[Outcome]:
 )
 def can_cu(ctx: Context) -> Iterator[Outcome]:
     items = ctx.el.can_cu
-    spec = dict(ctx.element("can_cu"))
-    spec.pop("case", None)
+    spec = ctx.element("can_cu")
     for span, end in _ends(items):
         text = nfc(span.text)
-        gaps = format_gaps(span, spec)
+        gaps = format_gaps(span, spec, ignore=("case",))
         if gaps:
             yield Problem(span, *gaps)
         if not text.endswith(end):

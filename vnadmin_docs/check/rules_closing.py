@@ -77,10 +77,9 @@ def noi_nhan_items(ctx: Context) -> Iterator[Outcome]:
     if el.noi_nhan is None:
         yield Unjudged(missing(*_NN))
         return
-    spec = dict(ctx.element("noi_nhan_item"))
-    spec.pop("case", None)
+    spec = ctx.element("noi_nhan_item")
     for span in el.noi_nhan_items:
-        gaps = format_gaps(span, spec)
+        gaps = format_gaps(span, spec, ignore=("case",))
         if gaps:
             yield Problem(span, *gaps)
             break

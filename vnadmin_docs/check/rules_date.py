@@ -187,6 +187,4 @@ def date_padding(ctx: Context) -> Iterator[Outcome]:
     fix="Chọn dòng ngày tháng → Italic, cỡ 13 hoặc 14",
 )
 def date_format(ctx: Context) -> Iterator[Outcome]:
-    spec = dict(ctx.element("date_line"))
-    spec.pop("bold", None)
-    yield from format_outcomes(ctx.el.date_line, spec, _DATE)
+    yield from format_outcomes(ctx.el.date_line, ctx.element("date_line"), _DATE, ignore=("bold",))

@@ -137,9 +137,8 @@ def motto_format(ctx: Context) -> Iterator[Outcome]:
     if tn is None:
         yield Unjudged(missing(*_TN))
         return
-    spec = dict(ctx.element("tieu_ngu"))
-    spec.pop("case", None)  # the exact wording (R-QH-4) already fixes the case
-    gaps = format_gaps(tn, spec, centred=True)
+    # The exact wording (R-QH-4) already fixes the case.
+    gaps = format_gaps(tn, ctx.element("tieu_ngu"), ignore=("case",), centred=True)
     if gaps:
         yield Problem(tn, *gaps)
 

@@ -101,7 +101,7 @@ def so_word(ctx: Context) -> Iterator[Outcome]:
                 "“Số:” (capital S, colon right after)",
             ),
         )
-    gaps = format_gaps(so, ctx.element("so"), case=False)
+    gaps = format_gaps(so, ctx.element("so"), ignore=("case",))
     if gaps:
         yield Problem(so, *gaps)
 

@@ -49,9 +49,8 @@ def vv_line(ctx: Context) -> Iterator[Outcome]:
                 "bắt đầu bằng “V/v ” rồi nội dung trích yếu", "starts with “V/v ” then the summary"
             ),
         )
-    spec = dict(ctx.element("vv"))
-    spec.pop("case", None)
-    gaps = format_gaps(el.vv, spec)
+    spec = ctx.element("vv")
+    gaps = format_gaps(el.vv, spec, ignore=("case",))
     if gaps:
         yield Problem(el.vv, *gaps)
     yield from _vv_gap(ctx, float(spec["space_before_pt"]))
