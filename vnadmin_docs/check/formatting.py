@@ -6,7 +6,7 @@ both languages, so each rule stays a few lines long.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import Any
 
 from vnadmin_docs.check.elements import Span
@@ -19,6 +19,8 @@ __all__ = [
     "align_vi",
     "fmt_num",
     "format_gaps",
+    "format_outcomes",
+    "format_problems",
     "missing",
     "range_text",
     "size_range",
@@ -187,6 +189,22 @@ def format_outcomes(
     if span is None:
         yield Unjudged(missing(*what))
         return
-    gaps = format_gaps(span, spec, ignore=ignore, centred=centred)
-    if gaps:
-        yield Problem(span, *gaps)
+    yield from format_problems([span], spec, ignore=ignore, centred=centred)
+
+
+def format_problems(
+    spans: Iterable[Span],
+    spec: Mapping[str, Any],
+    *,
+    ignore: Collection[str] = (),
+    centred: bool = False,
+    first_only: bool = False,
+) -> Iterator[Problem]:
+    """One :class:`Problem` per span whose formatting breaks ``spec`` (see
+    :func:`format_gaps`); ``first_only``: stop at the first, for a list judged as a block."""
+    for span in spans:
+        gaps = format_gaps(span, spec, ignore=ignore, centred=centred)
+        if gaps:
+            yield Problem(span, *gaps)
+            if first_only:
+                return

@@ -11,7 +11,7 @@ from vnadmin_docs.check.formatting import (
     DEFAULT_SIZE_PT,
     align_vi,
     fmt_num,
-    format_gaps,
+    format_problems,
     missing,
     size_range,
     within,
@@ -60,11 +60,9 @@ def kinh_gui_format(ctx: Context) -> Iterator[Outcome]:
             Text("“Kính gửi:” (dấu hai chấm liền sau)", "“Kính gửi:” (colon right after)"),
         )
     spec = ctx.element("kinh_gui")
-    for span in [el.kinh_gui, *el.kinh_gui_items]:
-        gaps = format_gaps(span, spec, ignore=("case",))
-        if gaps:
-            yield Problem(span, *gaps)
-            break
+    yield from format_problems(
+        [el.kinh_gui, *el.kinh_gui_items], spec, ignore=("case",), first_only=True
+    )
 
 
 @rule(
@@ -126,9 +124,7 @@ def can_cu(ctx: Context) -> Iterator[Outcome]:
     spec = ctx.element("can_cu")
     for span, end in _ends(items):
         text = nfc(span.text)
-        gaps = format_gaps(span, spec, ignore=("case",))
-        if gaps:
-            yield Problem(span, *gaps)
+        yield from format_problems([span], spec, ignore=("case",))
         if not text.endswith(end):
             yield Problem(
                 span,
