@@ -405,11 +405,12 @@ class _Finder:
         end = max(orders)
         # The rest of a header table (or text boxes) belongs to the header too.
         tables = {s.para.table_key for s in spans if s is not None and s.para.table_key}
+        last_body = max(s.para.where.body_index for s in spans if s)
         for p in self.paras:
             if (
                 (p.table_key in tables or p.where.kind == "textbox")
                 and p.order > end
-                and p.where.body_index <= max(s.para.where.body_index for s in spans if s)
+                and p.where.body_index <= last_body
             ):
                 end = p.order
         for p in self.paras:
