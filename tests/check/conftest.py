@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
-import pytest
+from tests.conftest import need
 
 # The decree's own sample forms (Phụ lục I and III of Nghị định 30/2020/NĐ-CP, public legal
 # texts) are kept as test fixtures so the test runs on every machine.
@@ -15,13 +14,9 @@ SPEC_DIR = Path(__file__).resolve().parents[1] / "fixtures" / "nd30-2020"
 SPEC_MD = Path(__file__).resolve().parents[2].parent / "shared" / "spec" / "decree30.md"
 
 
-def need_soffice() -> None:
-    """Skip without LibreOffice, but fail under CI=true (the brief's rule)."""
-    if shutil.which("soffice") or shutil.which("libreoffice"):
-        return
-    if os.environ.get("CI") == "true":
-        pytest.fail("LibreOffice (soffice) is required under CI=true")
-    pytest.skip("LibreOffice (soffice) is not installed")
+def need_soffice() -> str:
+    """LibreOffice's program: skip without it, but fail under CI (``tests/conftest.need``)."""
+    return shutil.which("libreoffice") or need("soffice", "LibreOffice renders and re-saves .docx")
 
 
 def need_decree_samples() -> Path:

@@ -290,19 +290,24 @@ def _header_table(doc: Any, spec: Spec) -> None:
     _para(right2, spec.date, spec.date_fmt, spec, reuse=True)
 
 
-def _header_rows(doc: Any, spec: Spec) -> None:
-    """One header line per row of a borderless 2-column table."""
-    rows = [
+def _header_lines(spec: Spec, motto_underscores: int) -> list[tuple[str, Fmt, str, Fmt]]:
+    """The header's lines as (left text, format, right text, format), top to bottom."""
+    return [
         (spec.superior, spec.superior_fmt, spec.quoc_hieu, spec.quoc_hieu_fmt),
         (spec.issuer, spec.issuer_fmt, spec.motto, spec.motto_fmt),
         (
             "_" * 12 if spec.issuer_line else "",
             Fmt(13),
-            "_" * 26 if spec.motto_line else "",
+            "_" * motto_underscores if spec.motto_line else "",
             Fmt(13),
         ),
         (_so(spec), spec.so_fmt, spec.date, spec.date_fmt),
     ]
+
+
+def _header_rows(doc: Any, spec: Spec) -> None:
+    """One header line per row of a borderless 2-column table."""
+    rows = _header_lines(spec, motto_underscores=26)
     if spec.vv and spec.kind == "cong-van":
         rows.append((spec.vv, spec.vv_fmt, "", Fmt(13)))
     table = doc.add_table(rows=len(rows), cols=2)
@@ -314,18 +319,7 @@ def _header_rows(doc: Any, spec: Spec) -> None:
 
 
 def _header_tabs(doc: Any, spec: Spec) -> None:
-    lines = [
-        (spec.superior, spec.superior_fmt, spec.quoc_hieu, spec.quoc_hieu_fmt),
-        (spec.issuer, spec.issuer_fmt, spec.motto, spec.motto_fmt),
-        (
-            "_" * 12 if spec.issuer_line else "",
-            Fmt(13),
-            "_" * 28 if spec.motto_line else "",
-            Fmt(13),
-        ),
-        (_so(spec), spec.so_fmt, spec.date, spec.date_fmt),
-    ]
-    for left_text, lf, right_text, rf in lines:
+    for left_text, lf, right_text, rf in _header_lines(spec, motto_underscores=28):
         p = doc.add_paragraph()
         pf = p.paragraph_format
         pf.space_before = Pt(0)

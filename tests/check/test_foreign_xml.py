@@ -7,7 +7,6 @@ must reach the same verdict on the re-saved file as on the original.
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -38,9 +37,7 @@ CASES: dict[str, tuple[dict[str, Any], set[str]]] = {
 }
 
 
-def resave_with_libreoffice(src: Path, outdir: Path) -> Path:
-    exe = shutil.which("soffice") or shutil.which("libreoffice")
-    assert exe is not None
+def resave_with_libreoffice(exe: str, src: Path, outdir: Path) -> Path:
     outdir.mkdir()
     profile = (outdir / "profile").as_uri()
     subprocess.run(
@@ -65,10 +62,10 @@ def resave_with_libreoffice(src: Path, outdir: Path) -> Path:
 
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_resaved_document_gets_the_same_verdict(name: str, tmp_path: Path) -> None:
-    need_soffice()
+    exe = need_soffice()
     changes, expected = CASES[name]
     original = build(tmp_path / f"{name}.docx", **changes)
-    resaved = resave_with_libreoffice(original, tmp_path / "lo")
+    resaved = resave_with_libreoffice(exe, original, tmp_path / "lo")
     assert original.read_bytes() != resaved.read_bytes()
     for path in (original, resaved):
         report = check_document(path)

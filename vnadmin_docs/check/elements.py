@@ -142,28 +142,27 @@ def is_line_only(text: str) -> bool:
     return bool(_LINE_ONLY.match(text))
 
 
+def _trimmed(p: Paragraph, start: int, end: int) -> Span | None:
+    """``p.text[start:end]`` without its outer spaces; None when it is blank."""
+    seg = p.text[start:end]
+    if not seg.strip():
+        return None
+    return Span(p, start + len(seg) - len(seg.lstrip()), start + len(seg.rstrip()))
+
+
+def _split(p: Paragraph, pattern: str) -> list[Span]:
+    found = (_trimmed(p, m.start(), m.end()) for m in re.finditer(pattern, p.text))
+    return [s for s in found if s is not None]
+
+
 def _pieces(p: Paragraph) -> list[Span]:
     """Non-empty pieces of a paragraph split at tabs and line breaks."""
-    out: list[Span] = []
-    text = p.text
-    for m in re.finditer(r"[^\t\n]+", text):
-        seg = m.group(0)
-        if not seg.strip():
-            continue
-        lead = len(seg) - len(seg.lstrip())
-        out.append(Span(p, m.start() + lead, m.start() + len(seg.rstrip())))
-    return out
+    return _split(p, r"[^\t\n]+")
 
 
 def _lines(p: Paragraph) -> list[Span]:
     """Non-empty lines of a paragraph (split at line breaks only, tabs kept inside)."""
-    out: list[Span] = []
-    for m in re.finditer(r"[^\n]+", p.text):
-        seg = m.group(0)
-        if seg.strip():
-            lead = len(seg) - len(seg.lstrip())
-            out.append(Span(p, m.start() + lead, m.start() + len(seg.rstrip())))
-    return out
+    return _split(p, r"[^\n]+")
 
 
 def _join_dash(parts: list[Span]) -> list[Span]:
@@ -174,11 +173,7 @@ def _join_dash(parts: list[Span]) -> list[Span]:
 
 
 def _whole(p: Paragraph) -> Span | None:
-    text = p.text
-    if not text.strip():
-        return None
-    lead = len(text) - len(text.lstrip())
-    return Span(p, lead, len(text.rstrip()))
+    return _trimmed(p, 0, len(p.text))
 
 
 @dataclass
@@ -410,11 +405,12 @@ class _Finder:
         end = max(orders)
         # The rest of a header table (or text boxes) belongs to the header too.
         tables = {s.para.table_key for s in spans if s is not None and s.para.table_key}
+        last_body = max(s.para.where.body_index for s in spans if s)
         for p in self.paras:
             if (
                 (p.table_key in tables or p.where.kind == "textbox")
                 and p.order > end
-                and p.where.body_index <= max(s.para.where.body_index for s in spans if s)
+                and p.where.body_index <= last_body
             ):
                 end = p.order
         for p in self.paras:
@@ -491,15 +487,9 @@ class _Finder:
         head_end = colon + 1 if colon >= 0 else first.start() + len("Kính gửi")
         lead = len(label.text[: first.end()]) - len(label.text[: first.end()].lstrip())
         el.kinh_gui = Span(label, lead, head_end)
-        rest = label.text[head_end : first.end()]
-        items: list[Span] = []
-        if rest.strip():
-            start = head_end + len(rest) - len(rest.lstrip())
-            items.append(Span(label, start, head_end + len(rest.rstrip())))
-        for m in lines[1:]:
-            seg = m.group(0)
-            start = m.start() + len(seg) - len(seg.lstrip())
-            items.append(Span(label, start, m.start() + len(seg.rstrip())))
+        rest = _trimmed(label, head_end, first.end())  # "Kính gửi: Sở Tài chính"
+        items = [rest] if rest is not None else []
+        items += _lines(label)[1:]
         after = [p for p in middle if p.order > label.order]
         for p in after:
             if not p.text.strip():

@@ -115,12 +115,15 @@ class Report:
     def at_or_above(self, severity: Severity) -> tuple[Finding, ...]:
         return tuple(f for f in self.findings if f.severity.rank >= severity.rank)
 
+    def _counts(self) -> dict[Severity, int]:
+        return {s: sum(f.severity is s for f in self.findings) for s in Severity}
+
     def to_json(self, lang: str | None = None) -> str:
         lang = lang or self.lang
         data: dict[str, Any] = {
             "file": self.path,
             "ok": self.ok,
-            "counts": {s.value: sum(f.severity is s for f in self.findings) for s in Severity},
+            "counts": {s.value: n for s, n in self._counts().items()},
             "findings": [f.to_dict(lang) for f in self.findings],
         }
         return json.dumps(data, ensure_ascii=False, indent=2)
@@ -128,8 +131,8 @@ class Report:
     def to_text(self, lang: str | None = None) -> str:
         lang = lang or self.lang
         en = lang.startswith("en")
-        counts = {s: sum(f.severity is s for f in self.findings) for s in Severity}
-        if self.ok and not self.findings:
+        counts = self._counts()
+        if not self.findings:
             head = (
                 f"{self.path}: conforms to Decree 30 (no findings)."
                 if en

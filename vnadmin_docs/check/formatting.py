@@ -6,12 +6,11 @@ both languages, so each rule stays a few lines long.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import Any
 
 from vnadmin_docs.check.elements import Span
 from vnadmin_docs.check.findings import Text
-from vnadmin_docs.check.ooxml import RunFormat
 from vnadmin_docs.check.registry import Outcome, Problem, Unjudged
 from vnadmin_docs.check.textfold import is_upper_text
 
@@ -20,6 +19,8 @@ __all__ = [
     "align_vi",
     "fmt_num",
     "format_gaps",
+    "format_outcomes",
+    "format_problems",
     "missing",
     "range_text",
     "size_range",
@@ -29,6 +30,22 @@ __all__ = [
 # When no layer sets a size, Word and LibreOffice use 10 pt (the OOXML default).
 DEFAULT_SIZE_PT = 10.0
 _EPS = 0.01
+# On/off run properties judged against the spec: (RunFormat attribute and spec key, how it
+# reads when on, when off, when only some runs have it).
+_TOGGLES = (
+    (
+        "bold",
+        Text("chữ đậm", "bold"),
+        Text("không đậm", "not bold"),
+        Text("chỉ đậm một phần", "partly bold"),
+    ),
+    (
+        "italic",
+        Text("chữ nghiêng", "italic"),
+        Text("chữ đứng", "upright"),
+        Text("chỉ nghiêng một phần", "partly italic"),
+    ),
+)
 
 
 def fmt_num(value: float, digits: int = 2) -> str:
@@ -78,14 +95,16 @@ def missing(what_vi: str, what_en: str) -> Text:
 
 def format_gaps(
     span: Span,
-    spec: dict[str, Any],
+    spec: Mapping[str, Any],
     *,
-    case: bool = True,
+    ignore: Collection[str] = (),
     centred: bool = False,
-    check_bold: bool = True,
-    check_italic: bool = True,
 ) -> tuple[Text, Text] | None:
-    """(found, required) when the span's formatting breaks ``spec``; None when it conforms."""
+    """(found, required) when the span's formatting breaks ``spec``; None when it conforms.
+
+    ``ignore``: keys of ``spec`` (``"case"``, ``"bold"``) another rule judges instead.
+    """
+    spec = {k: v for k, v in spec.items() if k not in ignore}
     pieces = span.formats()
     if not pieces:
         return None
@@ -101,30 +120,23 @@ def format_gaps(
         shown = ", ".join(fmt_num(s) for s in sizes)
         found_vi.append(f"cỡ chữ {shown} pt")
         found_en.append(f"size {shown} pt")
-    fmts: Iterable[RunFormat] = [f for _, f in pieces]
-    if check_bold and "bold" in spec:
-        want = bool(spec["bold"])
-        req_vi.append("chữ đậm" if want else "không đậm")
-        req_en.append("bold" if want else "not bold")
-        bolds = [f.bold for f in fmts]
-        if want and not all(bolds):
-            found_vi.append("không đậm" if not any(bolds) else "chỉ đậm một phần")
-            found_en.append("not bold" if not any(bolds) else "partly bold")
-        elif not want and any(bolds):
-            found_vi.append("chữ đậm")
-            found_en.append("bold")
-    if check_italic and "italic" in spec:
-        want = bool(spec["italic"])
-        req_vi.append("chữ nghiêng" if want else "chữ đứng")
-        req_en.append("italic" if want else "upright")
-        italics = [f.italic for f in fmts]
-        if want and not all(italics):
-            found_vi.append("chữ đứng" if not any(italics) else "chỉ nghiêng một phần")
-            found_en.append("upright" if not any(italics) else "partly italic")
-        elif not want and any(italics):
-            found_vi.append("chữ nghiêng")
-            found_en.append("italic")
-    if case and spec.get("case") in ("upper", "lower"):
+    fmts = [f for _, f in pieces]
+    for key, on, off, partly in _TOGGLES:
+        if key not in spec:
+            continue
+        want = bool(spec[key])
+        req_vi.append(on.vi if want else off.vi)
+        req_en.append(on.en if want else off.en)
+        values = [bool(getattr(f, key)) for f in fmts]
+        if want and not all(values):
+            seen = off if not any(values) else partly
+        elif not want and any(values):
+            seen = on
+        else:
+            continue
+        found_vi.append(seen.vi)
+        found_en.append(seen.en)
+    if spec.get("case") in ("upper", "lower"):
         shown_upper = is_upper_text(span.text) or all(f.caps for _, f in pieces)
         letters = sum(ch.isalpha() for ch in span.text)
         if spec["case"] == "upper":
@@ -165,13 +177,34 @@ def align_vi(value: str) -> str:
 
 
 def format_outcomes(
-    span: Span | None, spec: dict[str, object], what: tuple[str, str], centred: bool = False
+    span: Span | None,
+    spec: Mapping[str, Any],
+    what: tuple[str, str],
+    *,
+    ignore: Collection[str] = (),
+    centred: bool = False,
 ) -> Iterator[Outcome]:
     """The size/weight/slant/case findings of one element, or "not evaluated" when the
     element was not found (``what`` names it in Vietnamese and English)."""
     if span is None:
         yield Unjudged(missing(*what))
         return
-    gaps = format_gaps(span, dict(spec), centred=centred)
-    if gaps:
-        yield Problem(span, *gaps)
+    yield from format_problems([span], spec, ignore=ignore, centred=centred)
+
+
+def format_problems(
+    spans: Iterable[Span],
+    spec: Mapping[str, Any],
+    *,
+    ignore: Collection[str] = (),
+    centred: bool = False,
+    first_only: bool = False,
+) -> Iterator[Problem]:
+    """One :class:`Problem` per span whose formatting breaks ``spec`` (see
+    :func:`format_gaps`); ``first_only``: stop at the first, for a list judged as a block."""
+    for span in spans:
+        gaps = format_gaps(span, spec, ignore=ignore, centred=centred)
+        if gaps:
+            yield Problem(span, *gaps)
+            if first_only:
+                return

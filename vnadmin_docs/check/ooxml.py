@@ -416,7 +416,7 @@ class _Reader:
 
     def _textboxes(self, p: etree._Element, out: list[Paragraph]) -> None:
         for box in p.iter(wtag("txbxContent")):
-            if _inside(box, f"{{{_MC}}}Fallback", p) or _nearest_p(box.getparent(), p) is not p:
+            if _inside(box, f"{{{_MC}}}Fallback", p) or _nearest_p(box.getparent()) is not p:
                 continue
             self.boxes += 1
             where = Where("textbox", self.body_index, box=self.boxes, box_x_pt=_box_x(box))
@@ -435,7 +435,7 @@ class _Reader:
         has_page = False
         has_line = False
         for node in p.iter():
-            if _nearest_p(node, p) is not p or _inside(node, f"{{{_MC}}}Fallback", p):
+            if _nearest_p(node) is not p or _inside(node, f"{{{_MC}}}Fallback", p):
                 continue
             tag = node.tag
             instr = wattr(node, "instr") if tag == wtag("fldSimple") else None
@@ -523,7 +523,8 @@ def _on(el: etree._Element) -> bool:
     return val is None or val.lower() not in ("0", "false", "off")
 
 
-def _nearest_p(node: etree._Element | None, stop: etree._Element) -> etree._Element | None:
+def _nearest_p(node: etree._Element | None) -> etree._Element | None:
+    """The ``w:p`` that holds ``node`` (or is it), walking up."""
     while node is not None:
         if node.tag == wtag("p"):
             return node
@@ -540,8 +541,8 @@ def _inside(node: etree._Element, tag: str, stop: etree._Element) -> bool:
     return False
 
 
-def _is_page(instr: str | None) -> bool:
-    return bool(instr) and (instr or "").strip().split(" ")[0].upper() == "PAGE"
+def _is_page(instr: str) -> bool:
+    return instr.strip().split(" ")[0].upper() == "PAGE"
 
 
 def _run_text(r: etree._Element) -> str:

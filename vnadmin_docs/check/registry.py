@@ -27,6 +27,7 @@ __all__ = [
     "render_only_rule",
     "rule",
     "run_rules",
+    "to_finding",
 ]
 
 
@@ -174,22 +175,21 @@ def run_rules(ctx: Context, disabled: Iterable[str] = ()) -> Iterator[Finding]:
         if r.rule_id in off or r.func is None:
             continue
         for outcome in r.func(ctx):
-            if isinstance(outcome, Unjudged):
-                yield Finding(
-                    r.rule_id,
-                    Severity.NOT_EVALUATED,
-                    Text("—", "—"),
-                    "",
-                    outcome.reason,
-                    r.title,
-                )
-                continue
-            where, excerpt = place(outcome.at)
-            yield Finding(
-                r.rule_id,
-                outcome.severity or r.severity,
-                where,
-                excerpt,
-                outcome.found,
-                outcome.required,
-            )
+            yield to_finding(r, outcome)
+
+
+def to_finding(r: Rule, outcome: Outcome) -> Finding:
+    """Stamp a rule's ID (and default severity) on what one of its checks found."""
+    if isinstance(outcome, Unjudged):
+        return Finding(
+            r.rule_id, Severity.NOT_EVALUATED, Text("—", "—"), "", outcome.reason, r.title
+        )
+    where, excerpt = place(outcome.at)
+    return Finding(
+        r.rule_id,
+        outcome.severity or r.severity,
+        where,
+        excerpt,
+        outcome.found,
+        outcome.required,
+    )

@@ -23,7 +23,14 @@ from typing import Any
 from vnadmin_docs.check.elements import Span
 from vnadmin_docs.check.findings import Finding, Severity, Text
 from vnadmin_docs.check.formatting import fmt_num, size_range
-from vnadmin_docs.check.registry import RULES, Context, place, render_only_rule
+from vnadmin_docs.check.registry import (
+    RULES,
+    Context,
+    Problem,
+    Unjudged,
+    render_only_rule,
+    to_finding,
+)
 from vnadmin_docs.check.textfold import tone_key
 from vnadmin_docs.pdf import convert_to_pdf
 from vnadmin_docs.units import Mm
@@ -145,12 +152,8 @@ class _Judge:
         required: Text,
         severity: Severity | None = None,
     ) -> None:
-        if rule_id in self.off:
-            return
-        where, excerpt = place(at)
-        self.out.append(
-            Finding(rule_id, severity or RULES[rule_id].severity, where, excerpt, found, required)
-        )
+        if rule_id not in self.off:
+            self.out.append(to_finding(RULES[rule_id], Problem(at, found, required, severity)))
 
     def ratio(
         self, rule_id: str, span: Span | None, low: float, high: float, what: tuple[str, str]
@@ -288,17 +291,15 @@ def render_findings(
         return [
             *static,
             *(
-                Finding(
-                    rid,
-                    Severity.NOT_EVALUATED,
-                    Text("—", "—"),
-                    "",
-                    Text(
-                        "cần gói tùy chọn pdfplumber (pip install 'vnadmin-docs[render]')",
-                        "needs the optional pdfplumber package "
-                        "(pip install 'vnadmin-docs[render]')",
+                to_finding(
+                    RULES[rid],
+                    Unjudged(
+                        Text(
+                            "cần gói tùy chọn pdfplumber (pip install 'vnadmin-docs[render]')",
+                            "needs the optional pdfplumber package "
+                            "(pip install 'vnadmin-docs[render]')",
+                        )
                     ),
-                    RULES[rid].title,
                 )
                 for rid in ("R-QH-8",)
                 if rid not in disabled

@@ -11,7 +11,7 @@ from vnadmin_docs.check.formatting import (
     DEFAULT_SIZE_PT,
     align_vi,
     fmt_num,
-    format_gaps,
+    format_problems,
     missing,
     size_range,
     within,
@@ -59,13 +59,10 @@ def kinh_gui_format(ctx: Context) -> Iterator[Outcome]:
             Text(f"“{label}”", f"“{label}”"),
             Text("“Kính gửi:” (dấu hai chấm liền sau)", "“Kính gửi:” (colon right after)"),
         )
-    spec = dict(ctx.element("kinh_gui"))
-    spec.pop("case", None)
-    for span in [el.kinh_gui, *el.kinh_gui_items]:
-        gaps = format_gaps(span, spec)
-        if gaps:
-            yield Problem(span, *gaps)
-            break
+    spec = ctx.element("kinh_gui")
+    yield from format_problems(
+        [el.kinh_gui, *el.kinh_gui_items], spec, ignore=("case",), first_only=True
+    )
 
 
 @rule(
@@ -124,13 +121,10 @@ def kinh_gui_list(ctx: Context) -> Iterator[Outcome]:
 )
 def can_cu(ctx: Context) -> Iterator[Outcome]:
     items = ctx.el.can_cu
-    spec = dict(ctx.element("can_cu"))
-    spec.pop("case", None)
+    spec = ctx.element("can_cu")
     for span, end in _ends(items):
         text = nfc(span.text)
-        gaps = format_gaps(span, spec)
-        if gaps:
-            yield Problem(span, *gaps)
+        yield from format_problems([span], spec, ignore=("case",))
         if not text.endswith(end):
             yield Problem(
                 span,

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from vnadmin_docs.check.findings import Text
 from vnadmin_docs.check.formatting import (
-    format_gaps,
+    format_problems,
     missing,
 )
 from vnadmin_docs.check.registry import Context, Outcome, Problem, Unjudged, rule
@@ -60,9 +60,7 @@ def noi_nhan_label(ctx: Context) -> Iterator[Outcome]:
             Text(f"“{nfc(nn.text)}”", f"“{nfc(nn.text)}”"),
             Text(f"“{spec['text']}”", f"“{spec['text']}”"),
         )
-    gaps = format_gaps(nn, spec)
-    if gaps:
-        yield Problem(nn, *gaps)
+    yield from format_problems([nn], spec)
 
 
 @rule(
@@ -77,13 +75,8 @@ def noi_nhan_items(ctx: Context) -> Iterator[Outcome]:
     if el.noi_nhan is None:
         yield Unjudged(missing(*_NN))
         return
-    spec = dict(ctx.element("noi_nhan_item"))
-    spec.pop("case", None)
-    for span in el.noi_nhan_items:
-        gaps = format_gaps(span, spec)
-        if gaps:
-            yield Problem(span, *gaps)
-            break
+    spec = ctx.element("noi_nhan_item")
+    yield from format_problems(el.noi_nhan_items, spec, ignore=("case",), first_only=True)
     for span in el.noi_nhan_items[:-1]:
         text = nfc(span.text)
         if not text.startswith("- ") or not text.endswith(";"):
@@ -172,10 +165,7 @@ def signer_titles(ctx: Context) -> Iterator[Outcome]:
     if not titles:
         yield Unjudged(missing(*_SIGNER))
         return
-    for span in titles:
-        gaps = format_gaps(span, ctx.element("signer_title"))
-        if gaps:
-            yield Problem(span, *gaps)
+    yield from format_problems(titles, ctx.element("signer_title"))
 
 
 @rule(
@@ -193,9 +183,7 @@ def signer_name(ctx: Context) -> Iterator[Outcome]:
     if el.signer_name is None:
         yield Unjudged(missing("họ tên người ký", "the signer's name"))
         return
-    gaps = format_gaps(el.signer_name, ctx.element("signer_name"))
-    if gaps:
-        yield Problem(el.signer_name, *gaps)
+    yield from format_problems([el.signer_name], ctx.element("signer_name"))
 
 
 @rule(
@@ -209,6 +197,4 @@ def drafter(ctx: Context) -> Iterator[Outcome]:
     span = ctx.el.drafter
     if span is None:
         return
-    gaps = format_gaps(span, ctx.element("drafter"))
-    if gaps:
-        yield Problem(span, *gaps)
+    yield from format_problems([span], ctx.element("drafter"))

@@ -142,18 +142,8 @@ def date_padding(ctx: Context) -> Iterator[Outcome]:
     rest = _date_parts(d)[2]
     draft = _DATE_DRAFT.match(rest)
     if draft and draft.group(1) and draft.group(1) != str(int(draft.group(1))):
-        month = draft.group(1)
-        if int(month) <= 2:
-            return
-        yield Problem(
-            d,
-            Text(f"“tháng {month}”", f"“tháng {month}”"),
-            Text(
-                f"“tháng {int(month)}” (tháng 3–12 không thêm số 0)",
-                f"“tháng {int(month)}” (months 3–12 are not padded)",
-            ),
-            severity=Severity.WARNING,
-        )
+        if int(draft.group(1)) > 2:
+            yield _padded_month(d, draft.group(1))
         return
     m = _DATE_FULL.match(rest)
     if m is None:
@@ -168,15 +158,20 @@ def date_padding(ctx: Context) -> Iterator[Outcome]:
             Text(f"“ngày {want_day} tháng {want_month}”", f"“ngày {want_day} tháng {want_month}”"),
         )
     elif month != want_month:
-        yield Problem(
-            d,
-            Text(f"“tháng {month}”", f"“tháng {month}”"),
-            Text(
-                f"“tháng {want_month}” (tháng 3–12 không thêm số 0)",
-                f"“tháng {want_month}” (months 3–12 are not padded)",
-            ),
-            severity=Severity.WARNING,
-        )
+        yield _padded_month(d, month)
+
+
+def _padded_month(d: Span, month: str) -> Problem:
+    """Months 3–12 written with a leading zero ("tháng 03"): a warning (R-DD-4)."""
+    return Problem(
+        d,
+        Text(f"“tháng {month}”", f"“tháng {month}”"),
+        Text(
+            f"“tháng {int(month)}” (tháng 3–12 không thêm số 0)",
+            f"“tháng {int(month)}” (months 3–12 are not padded)",
+        ),
+        severity=Severity.WARNING,
+    )
 
 
 @rule(
@@ -187,6 +182,4 @@ def date_padding(ctx: Context) -> Iterator[Outcome]:
     fix="Chọn dòng ngày tháng → Italic, cỡ 13 hoặc 14",
 )
 def date_format(ctx: Context) -> Iterator[Outcome]:
-    spec = dict(ctx.element("date_line"))
-    spec.pop("bold", None)
-    yield from format_outcomes(ctx.el.date_line, spec, _DATE)
+    yield from format_outcomes(ctx.el.date_line, ctx.element("date_line"), _DATE, ignore=("bold",))

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from vnadmin_docs.check.findings import Text
-from vnadmin_docs.check.formatting import format_gaps, format_outcomes, missing
+from vnadmin_docs.check.formatting import format_outcomes, format_problems, missing
 from vnadmin_docs.check.registry import Context, Outcome, Problem, Unjudged, rule
 from vnadmin_docs.check.textfold import nfc, tone_key
 
@@ -137,11 +137,8 @@ def motto_format(ctx: Context) -> Iterator[Outcome]:
     if tn is None:
         yield Unjudged(missing(*_TN))
         return
-    spec = dict(ctx.element("tieu_ngu"))
-    spec.pop("case", None)  # the exact wording (R-QH-4) already fixes the case
-    gaps = format_gaps(tn, spec, centred=True)
-    if gaps:
-        yield Problem(tn, *gaps)
+    # The exact wording (R-QH-4) already fixes the case.
+    yield from format_problems([tn], ctx.element("tieu_ngu"), ignore=("case",), centred=True)
 
 
 @rule(
@@ -188,10 +185,7 @@ def motto_line(ctx: Context) -> Iterator[Outcome]:
     fix="Bỏ đậm dòng cơ quan chủ quản",
 )
 def superior_format(ctx: Context) -> Iterator[Outcome]:
-    for span in ctx.el.superior:
-        gaps = format_gaps(span, ctx.element("superior"))
-        if gaps:
-            yield Problem(span, *gaps)
+    yield from format_problems(ctx.el.superior, ctx.element("superior"))
 
 
 @rule(
@@ -205,10 +199,7 @@ def issuer_format(ctx: Context) -> Iterator[Outcome]:
     if not ctx.el.issuer:
         yield Unjudged(missing(*_ISSUER))
         return
-    for span in ctx.el.issuer:
-        gaps = format_gaps(span, ctx.element("issuer"), centred=True)
-        if gaps:
-            yield Problem(span, *gaps)
+    yield from format_problems(ctx.el.issuer, ctx.element("issuer"), centred=True)
 
 
 @rule(

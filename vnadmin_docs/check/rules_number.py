@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from vnadmin_docs.check.elements import Span
 from vnadmin_docs.check.findings import Severity, Text
-from vnadmin_docs.check.formatting import format_gaps, missing
+from vnadmin_docs.check.formatting import format_problems, missing
 from vnadmin_docs.check.registry import Context, Outcome, Problem, Unjudged, rule
 from vnadmin_docs.check.textfold import nfc, tone_key
 
@@ -101,9 +101,7 @@ def so_word(ctx: Context) -> Iterator[Outcome]:
                 "“Số:” (capital S, colon right after)",
             ),
         )
-    gaps = format_gaps(so, ctx.element("so"), case=False)
-    if gaps:
-        yield Problem(so, *gaps)
+    yield from format_problems([so], ctx.element("so"), ignore=("case",))
 
 
 def _official_upper(ctx: Context) -> dict[str, str]:

@@ -5,7 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from vnadmin_docs.check.findings import Severity, Text
-from vnadmin_docs.check.formatting import fmt_num, range_text, size_range, within
+from vnadmin_docs.check.formatting import (
+    DEFAULT_SIZE_PT,
+    fmt_num,
+    range_text,
+    size_range,
+    within,
+)
 from vnadmin_docs.check.ooxml import Paragraph, RunFormat
 from vnadmin_docs.check.registry import Context, Outcome, Problem, Unjudged, rule
 
@@ -241,9 +247,10 @@ def page_number(ctx: Context) -> Iterator[Outcome]:
     part = sec.headers.get("default")
     para = _page_paragraph(ctx, part) if part else None
     footer = sec.footers.get("default")
-    if para is None and footer and _page_paragraph(ctx, footer) is not None:
+    in_footer = _page_paragraph(ctx, footer) if para is None and footer else None
+    if in_footer is not None:
         yield Problem(
-            _page_paragraph(ctx, footer),
+            in_footer,
             Text(
                 "số trang đặt ở chân trang (lề dưới)", "page numbers in the footer (bottom margin)"
             ),
@@ -263,7 +270,7 @@ def page_number(ctx: Context) -> Iterator[Outcome]:
         return
     spec = ctx.element("page_number")
     low, high = size_range(spec)
-    sizes = {r.fmt.size_pt or 10.0 for r in para.runs if r.text.strip()}
+    sizes = {r.fmt.size_pt or DEFAULT_SIZE_PT for r in para.runs if r.text.strip()}
     bad_vi: list[str] = []
     bad_en: list[str] = []
     if para.fmt.alignment != "center":

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from vnadmin_docs.check.elements import Span
 from vnadmin_docs.check.findings import Severity, Text
-from vnadmin_docs.check.formatting import fmt_num, format_gaps, missing
+from vnadmin_docs.check.formatting import fmt_num, format_problems, missing
 from vnadmin_docs.check.registry import Context, Outcome, Problem, Unjudged, rule
 from vnadmin_docs.check.textfold import loose_key, nfc
 
@@ -49,11 +49,8 @@ def vv_line(ctx: Context) -> Iterator[Outcome]:
                 "bắt đầu bằng “V/v ” rồi nội dung trích yếu", "starts with “V/v ” then the summary"
             ),
         )
-    spec = dict(ctx.element("vv"))
-    spec.pop("case", None)
-    gaps = format_gaps(el.vv, spec)
-    if gaps:
-        yield Problem(el.vv, *gaps)
+    spec = ctx.element("vv")
+    yield from format_problems([el.vv], spec, ignore=("case",))
     yield from _vv_gap(ctx, float(spec["space_before_pt"]))
 
 
@@ -84,9 +81,7 @@ def type_name_format(ctx: Context) -> Iterator[Outcome]:
         yield Unjudged(missing(*_TYPE))
         return
     if el.type_name is not None:
-        gaps = format_gaps(el.type_name, ctx.element("type_name"), centred=True)
-        if gaps:
-            yield Problem(el.type_name, *gaps)
+        yield from format_problems([el.type_name], ctx.element("type_name"), centred=True)
 
 
 @rule(
@@ -103,10 +98,7 @@ def trich_yeu_format(ctx: Context) -> Iterator[Outcome]:
     if not el.trich_yeu:
         yield Unjudged(missing("trích yếu dưới tên loại", "the summary under the type name"))
         return
-    for span in el.trich_yeu:
-        gaps = format_gaps(span, ctx.element("trich_yeu"), centred=True)
-        if gaps:
-            yield Problem(span, *gaps)
+    yield from format_problems(el.trich_yeu, ctx.element("trich_yeu"), centred=True)
 
 
 @rule(
@@ -176,11 +168,7 @@ def _marks(ctx: Context, kind: str) -> Iterator[Span]:
     fix="KHẨN, in hoa, đậm, cỡ 13, trong khung chữ nhật",
 )
 def urgency_mark(ctx: Context) -> Iterator[Outcome]:
-    spec = dict(ctx.element("urgency"))
-    for span in _marks(ctx, "urgency"):
-        gaps = format_gaps(span, spec)
-        if gaps:
-            yield Problem(span, *gaps)
+    yield from format_problems(_marks(ctx, "urgency"), ctx.element("urgency"))
 
 
 @rule(
@@ -191,8 +179,4 @@ def urgency_mark(ctx: Context) -> Iterator[Outcome]:
     fix="LƯU HÀNH NỘI BỘ, in hoa, đậm, cỡ 13, trong khung chữ nhật",
 )
 def circulation_mark(ctx: Context) -> Iterator[Outcome]:
-    spec = dict(ctx.element("circulation"))
-    for span in _marks(ctx, "circulation"):
-        gaps = format_gaps(span, spec)
-        if gaps:
-            yield Problem(span, *gaps)
+    yield from format_problems(_marks(ctx, "circulation"), ctx.element("circulation"))
