@@ -26,11 +26,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-__all__ = ["CallOutcome", "kill_process_tree", "run_watched"]
+__all__ = ["CallOutcome", "kill_process_tree", "run_watched", "wait_group_gone"]
 
 _log = logging.getLogger(__name__)
 
 _POLL_SECONDS = 0.1
+_GROUP_GONE_SECONDS = 5.0
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,51 @@ def kill_process_tree(proc: subprocess.Popen[bytes]) -> None:
         proc.wait(timeout=10)
     except subprocess.TimeoutExpired:
         _log.warning("process %s did not exit after being killed", proc.pid)
+    if sys.platform != "win32":
+        wait_group_gone(proc.pid)
+
+
+def wait_group_gone(pgid: int, timeout: float = _GROUP_GONE_SECONDS) -> bool:
+    """Wait until no process of group ``pgid`` still runs; False when ``timeout`` passed first.
+
+    SIGKILL is delivered asynchronously: ``killpg`` returns before the grandchildren
+    (``soffice.bin``) have died, and they are not ours to ``wait`` for. A retry started at
+    that moment would find the old process still holding its files. A zombie counts as
+    gone: it holds no files, and reaping it is its new parent's business.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        if not _group_running(pgid):
+            return True
+        if time.monotonic() >= deadline:
+            _log.warning("process group %s still runs %.0f s after being killed", pgid, timeout)
+            return False
+        time.sleep(0.01)
+
+
+def _group_running(pgid: int) -> bool:
+    """True while a process of group ``pgid`` exists and (where /proc tells) is not a zombie."""
+    try:
+        os.killpg(pgid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    proc_root = Path("/proc")
+    if not (proc_root / "self" / "stat").exists():
+        return True  # no /proc (macOS): zombies count as running until reaped
+    for entry in proc_root.iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text(encoding="ascii", errors="replace")
+        except OSError:
+            continue  # gone meanwhile
+        # "pid (comm) state ppid pgrp ...": comm may hold spaces and parentheses.
+        fields = stat[stat.rfind(")") + 2 :].split()
+        if len(fields) > 2 and fields[2] == str(pgid) and fields[0] not in ("Z", "X"):
+            return True
+    return False
 
 
 def _count_entries(folder: Path) -> int:
@@ -152,6 +198,7 @@ def run_watched(
         if not timed_out and sys.platform != "win32":
             with contextlib.suppress(ProcessLookupError, PermissionError):
                 os.killpg(proc.pid, signal.SIGKILL)
+            wait_group_gone(proc.pid)
     return CallOutcome(
         returncode=None if timed_out else proc.returncode,
         timed_out=timed_out,
