@@ -27,9 +27,9 @@ def test_merged_file_in_libreoffice(examples: Path, tmp_path: Path, soffice: str
     data = tmp_path / "ds.csv"
     rows = [
         "Mã hồ sơ,Tên thủ tục,Chủ hồ sơ,Ngày nhận,Ngày hẹn trả,Ngày hẹn trả mới,Lý do",
-        f"000.00.06.H56-231027-0001,Cấp phép,Lê Văn A,27/10/2023,03/11/2023,10/11/2023,"
+        f"000.00.06.H56-251027-0001,Cấp phép,Lê Văn A,27/10/2025,03/11/2025,10/11/2025,"
         f"\"{long_reason}\"",
-        "000.00.06.H56-231027-0002,Cấp phép,Công ty TNHH B,27/10/2023,03/11/2023,10/11/2023,Chờ",
+        "000.00.06.H56-251027-0002,Cấp phép,Công ty TNHH B,27/10/2025,03/11/2025,10/11/2025,Chờ",
     ]
     data.write_text("\n".join(rows) + "\n", encoding="utf-8")
     result = run_batch(data, profile, tmp_path / "out")

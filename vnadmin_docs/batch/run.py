@@ -386,7 +386,8 @@ def _survey(
 
     def tasks() -> Iterator[tuple[_Check, list[CleanRecord]]]:
         chunk: list[CleanRecord] = []
-        for rec, found in iter_validated(table, fields, default_reason=profile.default_reason):
+        for rec, found in iter_validated(table, fields, default_reason=profile.default_reason,
+                                         issued_on=issue_day):
             survey.rows += 1
             survey.problems.extend(found)
             if is_bad(found):
