@@ -834,7 +834,7 @@ def _write_pass(
         else:
             merger.abort()
     if merged and merged_path.exists():
-        result.merged = merged_path
+        result.merged = out / MERGED_FILE  # as the caller named the folder, like the others
     if stage is not None:
         result.pdf_converted = stage.converted
         result.pdf_unchanged = stage.unchanged
