@@ -47,15 +47,20 @@ _ORG_PREFIXES = tuple(p.lower() for p in (
 ))
 _ORG_PREFIXES_FOLDED = tuple(fold(p) for p in _ORG_PREFIXES if " " in p)
 # Abbreviations that mark an organisation anywhere in the name.
-_ORG_WORDS = re.compile(r"\b(TNHH|MTV|CP|JSC|CO\.?,? ?LTD|LTD|LLC|HTX|DNTN|UBND|Cổ phần)\b",
-                        re.IGNORECASE)
+_ORG_WORDS = re.compile(r"\b(TNHH|MTV|CP|JSC|CO\.?,? ?LTD|LTD|LLC|HTX|DNTN|UBND|Cổ phần|"
+                        r"Corporation|Corp|Inc|Company|Limited|PLC|GmbH)\b", re.IGNORECASE)
 _HOUSEHOLD = re.compile(r"^(hộ gia đình|hộ kinh doanh|hộ ông|hộ bà|hộ)\b", re.IGNORECASE)
 _HONORIFIC = re.compile(
-    r"^(ông\s*/\s*bà|ông\s*\(\s*bà\s*\)|bà\s*/\s*ông|ông|bà|anh|chị|cô|chú|bác|em|cụ|"
+    r"^(ông\s*/\s*bà|ông\s*\(\s*bà\s*\)|bà\s*/\s*ông|ông\s+bà|ông|bà|anh|chị|cô|chú|bác|em|cụ|"
     r"mr\.?|mrs\.?|ms\.?)(?=\s|$|[:.])",
     re.IGNORECASE,
 )
 _COUPLE = re.compile(r"\s(và|&|cùng)\s+(ông|bà|anh|chị|vợ|chồng)\b", re.IGNORECASE)
+# "Vợ chồng ông …": a couple named by one of them.
+_COUPLE_LEAD = re.compile(r"^(hai vợ chồng|vợ chồng)\b", re.IGNORECASE)
+# Where one person's name ends and the next one's begins in a couple or household.
+_CONNECTOR = re.compile(r"(\s*[,;&]\s*|\s+(?:và|cùng)\s+)", re.IGNORECASE)
+_BUSINESS_HOUSEHOLD = re.compile(r"^hộ kinh doanh\b", re.IGNORECASE)
 _KIND_HINTS = {
     "doanh nghiep": AddresseeKind.ORGANISATION,
     "to chuc": AddresseeKind.ORGANISATION,
@@ -117,6 +122,8 @@ class Addressee:
             return self.name
         if self.honorific:
             return f"{self.honorific.lower()} {self.name}"
+        if _BUSINESS_HOUSEHOLD.match(self.name) and self.name.isupper():
+            return self.name  # a trade name in capitals, kept as the organisation wrote it
         return _lower_lead(self.name)
 
 
@@ -138,24 +145,73 @@ def _lower_lead(text: str) -> str:
     return lead.lower() + rest
 
 
+def _single_case(text: str) -> bool:
+    """Whether every letter of ``text`` is a capital, or every letter is lower case."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and (all(c.isupper() for c in letters)
+                              or all(c.islower() for c in letters))
+
+
+def _title_word(word: str) -> str:
+    return "-".join(part[:1].upper() + part[1:].lower() if "’" not in part and "'" not in part
+                    else _apostrophe_case(part) for part in word.split("-"))
+
+
 def _recase_person(name: str) -> str:
-    """Title-case a personal name written in capitals; mixed case is kept as written.
+    """Title-case a personal name written all in capitals or all in lower case; mixed case
+    is kept as written. A title after " - " ("GIÁM ĐỐC") gets a capital only at its start.
 
     >>> _recase_person("NGUYỄN VĂN AN")
     'Nguyễn Văn An'
-    >>> _recase_person("Y BLIM H’ĐƠK")
-    'Y Blim H’Đơk'
+    >>> _recase_person("Y BLIM H’ĐƠK"), _recase_person("h'hen niê")
+    ('Y Blim H’Đơk', "H'Hen Niê")
+    >>> _recase_person("nguyễn văn bình")
+    'Nguyễn Văn Bình'
     >>> _recase_person("Lê thị Nhã")
     'Lê thị Nhã'
+    >>> _recase_person("NGUYỄN VĂN TUẤN - GIÁM ĐỐC")
+    'Nguyễn Văn Tuấn - Giám đốc'
     """
-    letters = [c for c in name if c.isalpha()]
-    if not letters or not all(c.isupper() for c in letters):
+    person, dash, title = name.partition(" - ")
+    if not _single_case(person):
         return name
-    return " ".join(
-        "-".join(part[:1].upper() + part[1:].lower() if "’" not in part and "'" not in part
-                 else _apostrophe_case(part) for part in word.split("-"))
-        for word in name.split(" ")
-    )
+    person = " ".join(_title_word(word) for word in person.split(" "))
+    if dash and _single_case(title) and not is_organisation(title):
+        title = title[:1].upper() + title[1:].lower()
+    return person + dash + title
+
+
+def _tidy_group(text: str) -> str:
+    """A couple or household name with every honorific and lead word ("hộ gia đình", "vợ
+    chồng", "và") in lower case and each person's name re-cased like :func:`_recase_person`.
+
+    >>> _tidy_group("ÔNG LÊ VĂN TÁM VÀ BÀ PHẠM THỊ MƯỜI")
+    'ông Lê Văn Tám và bà Phạm Thị Mười'
+    >>> _tidy_group("Ông Nguyễn Văn H & Bà Lê Thị K")
+    'ông Nguyễn Văn H & bà Lê Thị K'
+    >>> _tidy_group("hộ gia đình bà trần thị f")
+    'hộ gia đình bà Trần Thị F'
+    """
+    pieces = _CONNECTOR.split(text)
+    out: list[str] = []
+    for k, piece in enumerate(pieces):
+        if k % 2:  # a connector
+            out.append(piece.lower())
+            continue
+        lead = ""
+        m = _COUPLE_LEAD.match(piece) or _HOUSEHOLD.match(piece)
+        if m:
+            lead, piece = m.group(0).lower(), piece[m.end():]
+        rest = piece.lstrip()
+        space = piece[:len(piece) - len(rest)]
+        h = _HONORIFIC.match(rest)
+        if h:
+            lead += space + h.group(0).lower()
+            rest = rest[h.end():]
+            space = rest[:len(rest) - len(rest.lstrip())]
+            rest = rest.lstrip()
+        out.append(lead + space + _recase_person(rest))
+    return "".join(out)
 
 
 def _apostrophe_case(word: str) -> str:
@@ -210,23 +266,35 @@ def classify_addressee(
     name = " ".join(name.split())
     hint = _KIND_HINTS.get(fold(kind_hint)) if kind_hint else None
     if _HOUSEHOLD.match(name):
+        if not _BUSINESS_HOUSEHOLD.match(name):
+            name = _tidy_group(name)
         return Addressee(AddresseeKind.HOUSEHOLD, name, "", "ông/bà")
     organisation = hint is AddresseeKind.ORGANISATION or (hint is None and is_organisation(name))
     if organisation and not _HONORIFIC.match(name):
         return Addressee(AddresseeKind.ORGANISATION, name, "", "Quý cơ quan, tổ chức")
-    if _COUPLE.search(name):
-        return Addressee(AddresseeKind.COUPLE, name, "", "ông, bà")
+    if _COUPLE.search(name) or _COUPLE_LEAD.match(name):
+        return Addressee(AddresseeKind.COUPLE, _tidy_group(name), "", "ông, bà")
     m = _HONORIFIC.match(name)
     if m:
         word = m.group(0)
         rest = name[len(word):].lstrip(" :.")
         canonical = _canonical_honorific(word)
-        return Addressee(AddresseeKind.ADDRESSED, _recase_person(rest), canonical,
+        return Addressee(AddresseeKind.ADDRESSED, _recase_name(rest), canonical,
                          canonical.lower())
     honorific = DEFAULT_HONORIFIC
     if honorific_hint:
         honorific = _HONORIFIC_HINTS.get(fold(honorific_hint), DEFAULT_HONORIFIC)
-    return Addressee(AddresseeKind.PERSON, _recase_person(name), honorific, honorific.lower())
+    return Addressee(AddresseeKind.PERSON, _recase_name(name), honorific, honorific.lower())
+
+
+def _recase_name(name: str) -> str:
+    """One or more personal names after their honorific: names written all in capitals or
+    all in lower case are re-cased, "và" between them stays lower case.
+
+    >>> _recase_name("NGUYỄN VĂN A VÀ TRẦN THỊ B")
+    'Nguyễn Văn A và Trần Thị B'
+    """
+    return _tidy_group(name) if _single_case(name) else name
 
 
 def _canonical_honorific(word: str) -> str:
@@ -234,7 +302,7 @@ def _canonical_honorific(word: str) -> str:
     if folded in ("ong ba", "ba ong"):
         return "Ông/Bà"
     spelled = {"ong": "Ông", "ba": "Bà", "anh": "Anh", "chi": "Chị", "co": "Cô", "chu": "Chú",
-               "bac": "Bác", "em": "Em", "cu": "Cụ"}
+               "bac": "Bác", "em": "Em", "cu": "Cụ", "mr": "Ông", "mrs": "Bà", "ms": "Bà"}
     return spelled.get(folded, " ".join(word.split()))
 
 

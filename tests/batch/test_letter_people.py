@@ -1,0 +1,101 @@
+"""Letters a clerk reads for difficult applicants and damaged cells, through the whole batch
+(a real CSV export, real .docx letters read back with python-docx)."""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import docx
+import pytest
+
+from vnadmin_docs.batch.profile import BatchProfile, load_profile
+from vnadmin_docs.batch.run import LETTERS_DIR, run_batch
+
+HEADER = ["Mã hồ sơ", "Tên thủ tục hành chính", "Chủ hồ sơ", "Người được ủy quyền",
+          "Ngày tiếp nhận", "Ngày hẹn trả", "Ngày hẹn trả mới", "Lý do trễ hạn"]
+
+
+def _profile(examples: Path, **changes: object) -> BatchProfile:
+    return load_profile(examples / "profile.yml").model_copy(update=changes)
+
+
+def _export(path: Path, applicants: list[str], *, reasons: list[str] | None = None,
+            representatives: list[str] | None = None) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(HEADER)
+        for i, name in enumerate(applicants):
+            w.writerow([f"000.00.12.H41-251002-{i + 1:04d}", "Đăng ký đất đai lần đầu", name,
+                        (representatives or [""] * len(applicants))[i],
+                        "02/10/2025 08:15", "23/10/2025 17:00", "07/11/2025 17:00",
+                        (reasons or ["Chờ ý kiến xác minh"] * len(applicants))[i]])
+    return path
+
+
+def _letters(data: Path, profile: BatchProfile, out: Path) -> list[list[str]]:
+    run_batch(data, profile, out, merged=False)
+    return [[p.text for p in docx.Document(str(f)).paragraphs]
+            for f in sorted((out / LETTERS_DIR).iterdir())]
+
+
+def _addressing(paragraphs: list[str]) -> tuple[str, str, str]:
+    """What the clerk reads: the Kính gửi line, the applicant in the receipt sentence and
+    the pronoun of the apology sentence."""
+    text = "\n".join(paragraphs)
+    kinh_gui = re.search(r"^Kính gửi:\s*(.*?)\.?$", text, re.MULTILINE)
+    owner = re.search(r"” của (.*?), mã hồ sơ", text)
+    pronoun = re.search(r"thành thật xin lỗi (.*?) vì", text)
+    assert kinh_gui and owner and pronoun, text
+    return kinh_gui.group(1), owner.group(1), pronoun.group(1)
+
+
+@pytest.mark.parametrize(
+    ("cell", "kinh_gui", "in_text", "pronoun"),
+    [
+        # names typed all in lower case get capitals like names typed all in capitals
+        ("nguyễn văn bình", "Ông/Bà Nguyễn Văn Bình", "ông/bà Nguyễn Văn Bình", "ông/bà"),
+        ("ông đỗ văn hải", "Ông Đỗ Văn Hải", "ông Đỗ Văn Hải", "ông"),
+        ("h'hen niê", "Ông/Bà H'Hen Niê", "ông/bà H'Hen Niê", "ông/bà"),
+        # "Mr."/"Mrs." are Ông/Bà in a Vietnamese letter: never "xin lỗi mr."
+        ("Mr. John Smith", "Ông John Smith", "ông John Smith", "ông"),
+        ("MRS. NGUYỄN THỊ LAN", "Bà Nguyễn Thị Lan", "bà Nguyễn Thị Lan", "bà"),
+        ("Ông Bà Nguyễn Văn Bé", "Ông/Bà Nguyễn Văn Bé", "ông/bà Nguyễn Văn Bé", "ông/bà"),
+        # couples: never "Ông/Bà Vợ chồng …", lower case inside the sentence
+        ("Vợ chồng ông Lê Văn C", "Vợ chồng ông Lê Văn C", "vợ chồng ông Lê Văn C", "ông, bà"),
+        ("ÔNG LÊ VĂN TÁM VÀ BÀ PHẠM THỊ MƯỜI", "Ông Lê Văn Tám và bà Phạm Thị Mười",
+         "ông Lê Văn Tám và bà Phạm Thị Mười", "ông, bà"),
+        ("Ông Nguyễn Văn H & Bà Lê Thị K", "Ông Nguyễn Văn H & bà Lê Thị K",
+         "ông Nguyễn Văn H & bà Lê Thị K", "ông, bà"),
+        ("NGUYỄN VĂN A VÀ TRẦN THỊ B", "Ông/Bà Nguyễn Văn A và Trần Thị B",
+         "ông/bà Nguyễn Văn A và Trần Thị B", "ông/bà"),
+        # households: the person's name re-cased, the lead words lower case in the sentence
+        ("HỘ GIA ĐÌNH ÔNG NGUYỄN VĂN BA", "Hộ gia đình ông Nguyễn Văn Ba",
+         "hộ gia đình ông Nguyễn Văn Ba", "ông/bà"),
+        ("hộ gia đình bà trần thị f", "Hộ gia đình bà Trần Thị F", "hộ gia đình bà Trần Thị F",
+         "ông/bà"),
+        # a business household's trade name in capitals is kept as registered
+        ("HỘ KINH DOANH ĐIỆN MÁY HOÀNG PHÁT", "HỘ KINH DOANH ĐIỆN MÁY HOÀNG PHÁT",
+         "HỘ KINH DOANH ĐIỆN MÁY HOÀNG PHÁT", "ông/bà"),
+        # foreign companies are organisations, not "Ông/Bà XYZ Corporation"
+        ("XYZ Corporation", "XYZ Corporation", "XYZ Corporation", "Quý cơ quan, tổ chức"),
+    ],
+)
+def test_addressing_in_the_letter(tmp_path: Path, examples: Path, cell: str, kinh_gui: str,
+                                  in_text: str, pronoun: str) -> None:
+    data = _export(tmp_path / "ho-so.csv", [cell])
+    (letter,) = _letters(data, _profile(examples), tmp_path / "out")
+    assert _addressing(letter) == (kinh_gui, in_text, pronoun)
+
+
+def test_representative_title_keeps_its_case(tmp_path: Path, examples: Path) -> None:
+    """A representative typed in lower case gets capitals on the name only, not on the
+    title after the dash ("Kế Toán Trưởng" would be wrong)."""
+    data = _export(tmp_path / "ho-so.csv", ["Cty CP Sao Mai", "CÔNG TY TNHH MTV XÂY DỰNG ABC"],
+                   representatives=["bà trần thị lan - kế toán trưởng",
+                                    "NGUYỄN VĂN TUẤN - GIÁM ĐỐC"])
+    letters = _letters(data, _profile(examples, representative="representative"),
+                       tmp_path / "out")
+    assert [_addressing(p)[0] for p in letters] == [
+        "Bà Trần Thị Lan - Kế toán trưởng", "Ông/Bà Nguyễn Văn Tuấn - Giám đốc"]
