@@ -99,3 +99,14 @@ def test_representative_title_keeps_its_case(tmp_path: Path, examples: Path) -> 
                        tmp_path / "out")
     assert [_addressing(p)[0] for p in letters] == [
         "Bà Trần Thị Lan - Kế toán trưởng", "Ông/Bà Nguyễn Văn Tuấn - Giám đốc"]
+
+
+def test_reason_typed_with_its_label_is_not_doubled(tmp_path: Path, examples: Path) -> None:
+    data = _export(tmp_path / "ho-so.csv", ["Nguyễn Văn An", "Trần Thị Bình"],
+                   reasons=["Lý do: chờ ý kiến của Sở Tư pháp.",
+                            "Lý do khách quan: mất điện diện rộng"])
+    letters = _letters(data, _profile(examples), tmp_path / "out")
+    texts = ["\n".join(p) for p in letters]
+    assert "Lý do: chờ ý kiến của Sở Tư pháp." in texts[0]
+    assert "Lý do: Lý do" not in texts[0]
+    assert "Lý do: Lý do khách quan: mất điện diện rộng." in texts[1]
