@@ -110,3 +110,15 @@ def test_reason_typed_with_its_label_is_not_doubled(tmp_path: Path, examples: Pa
     assert "Lý do: chờ ý kiến của Sở Tư pháp." in texts[0]
     assert "Lý do: Lý do" not in texts[0]
     assert "Lý do: Lý do khách quan: mất điện diện rộng." in texts[1]
+
+
+def test_invisible_characters_between_words_leave_a_space(tmp_path: Path,
+                                                          examples: Path) -> None:
+    """A zero-width space, a stray BOM or a control character standing where a space was
+    must not glue two words of a name ("TrầnThị"); inside a word it simply goes away."""
+    data = _export(tmp_path / "ho-so.csv", ["Trần\u200bThị\u200b Bình", "Lê\ufeffVăn\x07Cường",
+                                            "\u200fPhạm Văn Dũng\u200e", "Nguy\u200bễn Văn An"])
+    letters = _letters(data, _profile(examples), tmp_path / "out")
+    assert [_addressing(p)[0] for p in letters] == [
+        "Ông/Bà Trần Thị Bình", "Ông/Bà Lê Văn Cường", "Ông/Bà Phạm Văn Dũng",
+        "Ông/Bà Nguyễn Văn An"]
