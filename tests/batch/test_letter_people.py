@@ -122,3 +122,24 @@ def test_invisible_characters_between_words_leave_a_space(tmp_path: Path,
     assert [_addressing(p)[0] for p in letters] == [
         "Ông/Bà Trần Thị Bình", "Ông/Bà Lê Văn Cường", "Ông/Bà Phạm Văn Dũng",
         "Ông/Bà Nguyễn Văn An"]
+
+
+def test_one_legacy_cell_among_unicode_names_is_converted_with_a_warning(
+        tmp_path: Path, examples: Path) -> None:
+    """A TCVN3 or VNI name pasted into a Unicode column reads as mojibake in the letter
+    unless converted on its own; foreign and ethnic-minority names stay as written."""
+    names = ["Nguyễn Văn An", "NguyÔn V¨n Ba", "Nguyeãn Vaên Baûo", "Y Moan Ênuôl",
+             "José García", "Trần Thị Bình"]
+    data = _export(tmp_path / "ho-so.csv", names,
+                   reasons=["Chê ý kiÕn cña Së T\u00ad ph¸p"] + ["Chờ xác minh"] * 5)
+    out = tmp_path / "out"
+    result = run_batch(data, _profile(examples), out, merged=False)
+    letters = [[p.text for p in docx.Document(str(f)).paragraphs]
+               for f in sorted((out / LETTERS_DIR).iterdir())]
+    assert [_addressing(p)[0] for p in letters] == [
+        "Ông/Bà Nguyễn Văn An", "Ông/Bà Nguyễn Văn Ba", "Ông/Bà Nguyễn Văn Bảo",
+        "Ông/Bà Y Moan Ênuôl", "Ông/Bà José García", "Ông/Bà Trần Thị Bình"]
+    assert "Lý do: Chờ ý kiến của Sở Tư pháp." in "\n".join(letters[0])
+    warned = {(p.row, p.column, p.value) for p in result.problems if "bảng mã cũ" in p.reason}
+    assert warned == {(2, "Lý do trễ hạn", "Chê ý kiÕn cña Së T\u00ad ph¸p"),
+                      (3, "Chủ hồ sơ", "NguyÔn V¨n Ba"), (4, "Chủ hồ sơ", "Nguyeãn Vaên Baûo")}

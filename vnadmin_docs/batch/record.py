@@ -137,6 +137,14 @@ def clean_record(
                         "warning")
             continue
         text = _text(cell, multiline=spec.type == "multiline")
+        if spec.name in raw.guessed:
+            name = {"tcvn3": "TCVN3 (.VnTime)", "vni": "VNI-Windows"}.get(
+                raw.guessed[spec.name], raw.guessed[spec.name])
+            problem(f"ô này viết bằng bảng mã cũ {name}, khác các ô khác của cột; đã chuyển "
+                    f"thành “{text}”, hãy kiểm tra lại",
+                    f"this cell is in the legacy {name} encoding, unlike the rest of its "
+                    f"column; converted to “{text}”, please check", "warning",
+                    cell=raw.raw.get(spec.name))
         if not text or is_blank_marker(text):
             values[spec.name] = None
             continue
