@@ -143,3 +143,18 @@ def test_one_legacy_cell_among_unicode_names_is_converted_with_a_warning(
     warned = {(p.row, p.column, p.value) for p in result.problems if "bảng mã cũ" in p.reason}
     assert warned == {(2, "Lý do trễ hạn", "Chê ý kiÕn cña Së T\u00ad ph¸p"),
                       (3, "Chủ hồ sơ", "NguyÔn V¨n Ba"), (4, "Chủ hồ sơ", "Nguyeãn Vaên Baûo")}
+
+
+def test_placeholder_names_are_reported_with_what_was_written(tmp_path: Path,
+                                                              examples: Path) -> None:
+    data = _export(tmp_path / "ho-so.csv", ["N/A", "-", "   ", "\u200b", "Nguyễn Văn An"])
+    result = run_batch(data, _profile(examples), tmp_path / "out", merged=False)
+    messages = [p.message() for p in result.problems if p.severity == "error"]
+    assert messages == [
+        "Dòng 2, cột “Chủ hồ sơ”: giá trị “N/A”: bắt buộc nhưng ô chỉ ghi ký hiệu thay cho ô "
+        "trống",
+        "Dòng 3, cột “Chủ hồ sơ”: giá trị “-”: bắt buộc nhưng ô chỉ ghi ký hiệu thay cho ô trống",
+        "Dòng 4, cột “Chủ hồ sơ”: bắt buộc nhưng để trống",
+        "Dòng 5, cột “Chủ hồ sơ”: bắt buộc nhưng để trống",
+    ]
+    assert result.written == 1

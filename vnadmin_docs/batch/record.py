@@ -166,6 +166,14 @@ def clean_record(
             p.column == raw.headers.get(spec.name) and p.severity == "error" for p in problems
         ):
             header = raw.headers.get(spec.name, spec.label or spec.name)
+            written = raw.raw.get(spec.name)
+            if isinstance(written, str) and clean_cell_text(written):
+                # "N/A", "-", "Không": written, but meaning "nothing here"
+                problems.append(RowProblem(
+                    raw.row, header, written,
+                    "bắt buộc nhưng ô chỉ ghi ký hiệu thay cho ô trống",
+                    "required, but the cell only holds a placeholder for an empty value"))
+                continue
             problems.append(RowProblem(raw.row, header, None, "bắt buộc nhưng để trống",
                                        "required but empty"))
     return CleanRecord(raw.row, values, raw.raw, raw.headers, raw.group, changes), problems
