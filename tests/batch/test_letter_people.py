@@ -158,3 +158,33 @@ def test_placeholder_names_are_reported_with_what_was_written(tmp_path: Path,
         "Dòng 5, cột “Chủ hồ sơ”: bắt buộc nhưng để trống",
     ]
     assert result.written == 1
+
+
+@pytest.mark.parametrize(
+    ("cell", "kinh_gui", "in_text"),
+    [
+        # trailing punctuation would print "A., mã hồ sơ" and "M./.." in the letter
+        ("Nguyễn Văn A.", "Ông/Bà Nguyễn Văn A", "ông/bà Nguyễn Văn A"),
+        ("Nguyễn Văn B;", "Ông/Bà Nguyễn Văn B", "ông/bà Nguyễn Văn B"),
+        ("Ông Nguyễn Văn M./.", "Ông Nguyễn Văn M", "ông Nguyễn Văn M"),
+        ("Công ty TNHH ABC.", "Công ty TNHH ABC", "Công ty TNHH ABC"),
+        # (the Kính gửi line ends in one dot: "Ltd." is not followed by another)
+        ("Samsung Vina Co., Ltd.", "Samsung Vina Co., Ltd", "Samsung Vina Co., Ltd."),
+        # debris copied with the name
+        ("Kính gửi: Ông Nguyễn Văn D", "Ông Nguyễn Văn D", "ông Nguyễn Văn D"),
+        ("“Nguyễn Văn E”", "Ông/Bà Nguyễn Văn E", "ông/bà Nguyễn Văn E"),
+        ("- Nguyễn Văn K", "Ông/Bà Nguyễn Văn K", "ông/bà Nguyễn Văn K"),
+        ("Ông - Nguyễn Văn I", "Ông Nguyễn Văn I", "ông Nguyễn Văn I"),
+        ("Ông,Nguyễn Văn O", "Ông Nguyễn Văn O", "ông Nguyễn Văn O"),
+        # a note in brackets is not part of the name: no capitals there
+        ("NGUYỄN VĂN P (ĐẠI DIỆN)", "Ông/Bà Nguyễn Văn P (đại diện)",
+         "ông/bà Nguyễn Văn P (đại diện)"),
+        # "Gia đình ông …" is a household, not "Ông/Bà Gia đình ông …"
+        ("Gia đình ông Trần Văn S", "Gia đình ông Trần Văn S", "gia đình ông Trần Văn S"),
+    ],
+)
+def test_debris_around_the_name_is_not_printed(tmp_path: Path, examples: Path, cell: str,
+                                               kinh_gui: str, in_text: str) -> None:
+    data = _export(tmp_path / "ho-so.csv", [cell])
+    (letter,) = _letters(data, _profile(examples), tmp_path / "out")
+    assert _addressing(letter)[:2] == (kinh_gui, in_text)

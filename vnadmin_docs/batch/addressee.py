@@ -49,10 +49,11 @@ _ORG_PREFIXES_FOLDED = tuple(fold(p) for p in _ORG_PREFIXES if " " in p)
 # Abbreviations that mark an organisation anywhere in the name.
 _ORG_WORDS = re.compile(r"\b(TNHH|MTV|CP|JSC|CO\.?,? ?LTD|LTD|LLC|HTX|DNTN|UBND|Cổ phần|"
                         r"Corporation|Corp|Inc|Company|Limited|PLC|GmbH)\b", re.IGNORECASE)
-_HOUSEHOLD = re.compile(r"^(hộ gia đình|hộ kinh doanh|hộ ông|hộ bà|hộ)\b", re.IGNORECASE)
+_HOUSEHOLD = re.compile(r"^(hộ gia đình|hộ kinh doanh|hộ ông|hộ bà|hộ|gia đình)\b",
+                        re.IGNORECASE)
 _HONORIFIC = re.compile(
     r"^(ông\s*/\s*bà|ông\s*\(\s*bà\s*\)|bà\s*/\s*ông|ông\s+bà|ông|bà|anh|chị|cô|chú|bác|em|cụ|"
-    r"mr\.?|mrs\.?|ms\.?)(?=\s|$|[:.])",
+    r"mr\.?|mrs\.?|ms\.?)(?=\s|$|[:.,\-–])",
     re.IGNORECASE,
 )
 _COUPLE = re.compile(r"\s(và|&|cùng)\s+(ông|bà|anh|chị|vợ|chồng)\b", re.IGNORECASE)
@@ -61,6 +62,13 @@ _COUPLE_LEAD = re.compile(r"^(hai vợ chồng|vợ chồng)\b", re.IGNORECASE)
 # Where one person's name ends and the next one's begins in a couple or household.
 _CONNECTOR = re.compile(r"(\s*[,;&]\s*|\s+(?:và|cùng)\s+)", re.IGNORECASE)
 _BUSINESS_HOUSEHOLD = re.compile(r"^hộ kinh doanh\b", re.IGNORECASE)
+# Debris around a name in a cell: a "Kính gửi:" copied with it, a list dash, wrapping quotes,
+# trailing punctuation (the letter adds its own); "Ltd." and other abbreviations keep their dot.
+_KINH_GUI = re.compile(r"^kính gửi\s*:?\s*", re.IGNORECASE)
+_LIST_DASH = re.compile(r"^[-–—•*+]\s+")
+_QUOTES = {"“": "”", '"': '"', "'": "'", "«": "»", "‘": "’"}
+_TRAILING = re.compile(r"(?:\s*(?:\./\.|[,;:\-–—/]))+$")
+_DOTTED_ABBREVIATIONS = frozenset(("ltd", "co", "corp", "inc", "jr", "sr", "plc", "bros"))
 _KIND_HINTS = {
     "doanh nghiep": AddresseeKind.ORGANISATION,
     "to chuc": AddresseeKind.ORGANISATION,
@@ -145,6 +153,27 @@ def _lower_lead(text: str) -> str:
     return lead.lower() + rest
 
 
+def _tidy_cell(name: str) -> str:
+    """The name without the debris a cell may carry around it.
+
+    >>> _tidy_cell("Kính gửi: Ông Nguyễn Văn D"), _tidy_cell("“Nguyễn Văn E”")
+    ('Ông Nguyễn Văn D', 'Nguyễn Văn E')
+    >>> _tidy_cell("- Nguyễn Văn K;"), _tidy_cell("Ông Nguyễn Văn M./.")
+    ('Nguyễn Văn K', 'Ông Nguyễn Văn M')
+    >>> _tidy_cell("Nguyễn Văn A."), _tidy_cell("Samsung Vina Co., Ltd.")
+    ('Nguyễn Văn A', 'Samsung Vina Co., Ltd.')
+    """
+    name = " ".join(name.split())
+    name = _LIST_DASH.sub("", _KINH_GUI.sub("", name))
+    if len(name) > 2 and _QUOTES.get(name[0]) == name[-1]:
+        name = name[1:-1].strip()
+    name = _TRAILING.sub("", name)
+    last = name.rsplit(" ", 1)[-1].rstrip(".").lower()
+    if name.endswith(".") and not name.endswith("..") and last not in _DOTTED_ABBREVIATIONS:
+        name = name[:-1]
+    return name.strip()
+
+
 def _single_case(text: str) -> bool:
     """Whether every letter of ``text`` is a capital, or every letter is lower case."""
     letters = [c for c in text if c.isalpha()]
@@ -159,7 +188,8 @@ def _title_word(word: str) -> str:
 
 def _recase_person(name: str) -> str:
     """Title-case a personal name written all in capitals or all in lower case; mixed case
-    is kept as written. A title after " - " ("GIÁM ĐỐC") gets a capital only at its start.
+    is kept as written. A title after " - " ("GIÁM ĐỐC") gets a capital only at its start, a
+    note in brackets none.
 
     >>> _recase_person("NGUYỄN VĂN AN")
     'Nguyễn Văn An'
@@ -169,16 +199,20 @@ def _recase_person(name: str) -> str:
     'Nguyễn Văn Bình'
     >>> _recase_person("Lê thị Nhã")
     'Lê thị Nhã'
-    >>> _recase_person("NGUYỄN VĂN TUẤN - GIÁM ĐỐC")
-    'Nguyễn Văn Tuấn - Giám đốc'
+    >>> _recase_person("NGUYỄN VĂN TUẤN - GIÁM ĐỐC"), _recase_person("NGUYỄN VĂN P (ĐẠI DIỆN)")
+    ('Nguyễn Văn Tuấn - Giám đốc', 'Nguyễn Văn P (đại diện)')
     """
-    person, dash, title = name.partition(" - ")
+    cut = min((i for i in (name.find(" - "), name.find("(")) if i >= 0), default=len(name))
+    person, tail = name[:cut], name[cut:]
     if not _single_case(person):
         return name
     person = " ".join(_title_word(word) for word in person.split(" "))
-    if dash and _single_case(title) and not is_organisation(title):
-        title = title[:1].upper() + title[1:].lower()
-    return person + dash + title
+    if tail and _single_case(tail) and not is_organisation(tail.strip(" -()")):
+        if tail.startswith("("):  # a note: "(CON)", "(ĐẠI DIỆN)"
+            tail = tail.lower()
+        else:  # a title: "- GIÁM ĐỐC"
+            tail = tail[:3] + tail[3:4].upper() + tail[4:].lower()
+    return person + tail
 
 
 def _tidy_group(text: str) -> str:
@@ -263,7 +297,7 @@ def classify_addressee(
     >>> classify_addressee("NGUYỄN VĂN AN").salutation
     'Ông/Bà Nguyễn Văn An'
     """
-    name = " ".join(name.split())
+    name = _tidy_cell(name)
     hint = _KIND_HINTS.get(fold(kind_hint)) if kind_hint else None
     if _HOUSEHOLD.match(name):
         if not _BUSINESS_HOUSEHOLD.match(name):
@@ -277,7 +311,7 @@ def classify_addressee(
     m = _HONORIFIC.match(name)
     if m:
         word = m.group(0)
-        rest = name[len(word):].lstrip(" :.")
+        rest = name[len(word):].lstrip(" :.,-–")
         canonical = _canonical_honorific(word)
         return Addressee(AddresseeKind.ADDRESSED, _recase_name(rest), canonical,
                          canonical.lower())
