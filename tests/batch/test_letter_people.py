@@ -188,3 +188,22 @@ def test_debris_around_the_name_is_not_printed(tmp_path: Path, examples: Path, c
     data = _export(tmp_path / "ho-so.csv", [cell])
     (letter,) = _letters(data, _profile(examples), tmp_path / "out")
     assert _addressing(letter)[:2] == (kinh_gui, in_text)
+
+
+def test_representative_who_is_a_person_of_a_company(tmp_path: Path, examples: Path) -> None:
+    """A representative described as "… - Giám đốc Công ty TNHH Q" is a person (the company
+    is their employer), and a representative who is the owner is not named twice."""
+    data = _export(tmp_path / "ho-so.csv", ["Công ty TNHH Q", "Nguyễn Văn A"],
+                   representatives=["Nguyễn Văn C - Giám đốc Công ty TNHH Q",
+                                    "Ông Nguyễn Văn A."])
+    via = _letters(data, _profile(examples, representative="owner_via_representative"),
+                   tmp_path / "via")
+    assert [_addressing(p)[0] for p in via] == [
+        "Công ty TNHH Q (người đại diện: ông/bà Nguyễn Văn C - Giám đốc Công ty TNHH Q)",
+        "Ông Nguyễn Văn A"]
+    to_rep = _letters(data, _profile(examples, representative="representative"),
+                      tmp_path / "rep")
+    assert [_addressing(p) for p in to_rep] == [
+        ("Ông/Bà Nguyễn Văn C - Giám đốc Công ty TNHH Q",
+         "ông/bà Nguyễn Văn C - Giám đốc Công ty TNHH Q", "ông/bà"),
+        ("Ông Nguyễn Văn A", "ông Nguyễn Văn A", "ông")]

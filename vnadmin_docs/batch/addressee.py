@@ -264,6 +264,8 @@ def is_organisation(name: str) -> bool:
     (True, False)
     >>> is_organisation("Doanh nghiệp tư nhân Thành Đạt"), is_organisation("HTX Nông nghiệp Tân Hà")
     (True, True)
+    >>> is_organisation("Nguyễn Văn C - Giám đốc Công ty TNHH Q")
+    False
     """
     lower = name.lower()
     if any(lower == p or lower.startswith(p + " ") for p in _ORG_PREFIXES):
@@ -271,7 +273,9 @@ def is_organisation(name: str) -> bool:
     folded = fold_once(name)
     if any(folded.startswith(p + " ") for p in _ORG_PREFIXES_FOLDED):
         return True
-    return bool(_ORG_WORDS.search(name))
+    # "Nguyễn Văn C - Giám đốc Công ty TNHH Q" is a person: the words after " - " name their
+    # post and employer.
+    return bool(_ORG_WORDS.search(name.split(" - ", 1)[0]))
 
 
 def classify_addressee(
@@ -368,6 +372,9 @@ def address_for(
     if not rep_name or fold_once(rep_name) == fold_once(applicant) or policy == "owner":
         return owner
     rep = classify_addressee(rep_name)
+    if fold_once(rep.name) == fold_once(owner.name):  # "Ông Nguyễn Văn A." for "Nguyễn Văn A"
+        same = owner.kind is AddresseeKind.PERSON and rep.kind is AddresseeKind.ADDRESSED
+        return rep if same else owner
     if policy == "representative":
         return rep
     return Addressee(owner.kind, f"{owner.name} (người đại diện: {rep.in_text})",
