@@ -207,3 +207,20 @@ def test_representative_who_is_a_person_of_a_company(tmp_path: Path, examples: P
         ("Ông/Bà Nguyễn Văn C - Giám đốc Công ty TNHH Q",
          "ông/bà Nguyễn Văn C - Giám đốc Công ty TNHH Q", "ông/bà"),
         ("Ông Nguyễn Văn A", "ông Nguyễn Văn A", "ông")]
+
+
+def test_a_cell_that_names_nobody_gives_no_letter(tmp_path: Path, examples: Path) -> None:
+    """"Ông", "Kính gửi:" or "?" in the owner column would print "Kính gửi: Ông/Bà ."; the
+    row is reported instead, naming what was written."""
+    data = _export(tmp_path / "ho-so.csv", ["Ông", "Kính gửi:", "Hộ gia đình", "?",
+                                            "Nguyễn Văn An"],
+                   representatives=["", "", "", "", "?"])
+    result = run_batch(data, _profile(examples, representative="representative"),
+                       tmp_path / "out", merged=False)
+    assert [(p.row, p.value) for p in result.problems if p.severity == "error"] == [
+        (2, "Ông"), (3, "Kính gửi:"), (4, "Hộ gia đình"), (5, "?")]
+    assert all(p.message().endswith("không có tên người hoặc tổ chức để ghi sau “Kính gửi:”")
+               for p in result.problems if p.severity == "error")
+    (letter,) = [[p.text for p in docx.Document(str(f)).paragraphs]
+                 for f in sorted((tmp_path / "out" / LETTERS_DIR).iterdir())]
+    assert _addressing(letter)[0] == "Ông/Bà Nguyễn Văn An"  # the "?" representative is unused

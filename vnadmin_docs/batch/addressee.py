@@ -21,6 +21,7 @@ __all__ = [
     "RepresentativePolicy",
     "address_for",
     "classify_addressee",
+    "names_someone",
 ]
 
 
@@ -278,6 +279,25 @@ def is_organisation(name: str) -> bool:
     return bool(_ORG_WORDS.search(name.split(" - ", 1)[0]))
 
 
+def names_someone(text: str) -> bool:
+    """Whether a cell names someone to write to: letters besides an honorific, a household
+    word or a copied "Kính gửi:" (a cell holding only "Ông" or "?" gives no letter).
+
+    >>> names_someone("Ông Nguyễn Văn A"), names_someone("Công ty TNHH An Phát")
+    (True, True)
+    >>> [names_someone(t) for t in ("Ông", "Kính gửi:", "Hộ gia đình", "?")]
+    [False, False, False, False]
+    """
+    rest = _tidy_cell(text)
+    m = _COUPLE_LEAD.match(rest) or _HOUSEHOLD.match(rest)
+    if m:
+        rest = rest[m.end():].lstrip()
+    m = _HONORIFIC.match(rest)
+    if m:
+        rest = rest[m.end():]
+    return any(c.isalpha() for c in rest)
+
+
 def classify_addressee(
     name: str, *, kind_hint: str | None = None, honorific_hint: str | None = None
 ) -> Addressee:
@@ -369,7 +389,8 @@ def address_for(
     """
     owner = classify_addressee(applicant, kind_hint=kind_hint, honorific_hint=honorific_hint)
     rep_name = " ".join((representative or "").split())
-    if not rep_name or fold_once(rep_name) == fold_once(applicant) or policy == "owner":
+    if (policy == "owner" or not names_someone(rep_name)
+            or fold_once(rep_name) == fold_once(applicant)):
         return owner
     rep = classify_addressee(rep_name)
     if fold_once(rep.name) == fold_once(owner.name):  # "Ông Nguyễn Văn A." for "Nguyễn Văn A"
