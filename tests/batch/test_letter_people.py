@@ -92,13 +92,17 @@ def test_addressing_in_the_letter(tmp_path: Path, examples: Path, cell: str, kin
 def test_representative_title_keeps_its_case(tmp_path: Path, examples: Path) -> None:
     """A representative typed in lower case gets capitals on the name only, not on the
     title after the dash ("Kế Toán Trưởng" would be wrong)."""
-    data = _export(tmp_path / "ho-so.csv", ["Cty CP Sao Mai", "CÔNG TY TNHH MTV XÂY DỰNG ABC"],
+    data = _export(tmp_path / "ho-so.csv", ["Cty CP Sao Mai", "CÔNG TY TNHH MTV XÂY DỰNG ABC",
+                                            "Công ty CP Hạ tầng Miền Nam"],
                    representatives=["bà trần thị lan - kế toán trưởng",
-                                    "NGUYỄN VĂN TUẤN - GIÁM ĐỐC"])
+                                    "NGUYỄN VĂN TUẤN - GIÁM ĐỐC",
+                                    "ÔNG TRẦN VĂN AN - PHỤ TRÁCH KHU VỰC TÂY NGUYÊN"])
     letters = _letters(data, _profile(examples, representative="representative"),
                        tmp_path / "out")
+    # a long description may hold place names: kept in capitals rather than "tây nguyên"
     assert [_addressing(p)[0] for p in letters] == [
-        "Bà Trần Thị Lan - Kế toán trưởng", "Ông/Bà Nguyễn Văn Tuấn - Giám đốc"]
+        "Bà Trần Thị Lan - Kế toán trưởng", "Ông/Bà Nguyễn Văn Tuấn - Giám đốc",
+        "Ông Trần Văn An - PHỤ TRÁCH KHU VỰC TÂY NGUYÊN"]
 
 
 def test_reason_typed_with_its_label_is_not_doubled(tmp_path: Path, examples: Path) -> None:

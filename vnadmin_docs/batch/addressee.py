@@ -69,6 +69,8 @@ _KINH_GUI = re.compile(r"^kính gửi\s*:?\s*", re.IGNORECASE)
 _LIST_DASH = re.compile(r"^[-–—•*+]\s+")
 _QUOTES = {"“": "”", '"': '"', "'": "'", "«": "»", "‘": "’"}
 _TRAILING = re.compile(r"(?:\s*(?:\./\.|[,;:\-–—/]))+$")
+# Posts after " - " re-cased as a sentence: "- PHÓ TỔNG GIÁM ĐỐC" is 5 words with the dash.
+_SHORT_TITLE = 5
 _DOTTED_ABBREVIATIONS = frozenset(("ltd", "co", "corp", "inc", "jr", "sr", "plc", "bros"))
 _KIND_HINTS = {
     "doanh nghiep": AddresseeKind.ORGANISATION,
@@ -202,6 +204,8 @@ def _recase_person(name: str) -> str:
     'Lê thị Nhã'
     >>> _recase_person("NGUYỄN VĂN TUẤN - GIÁM ĐỐC"), _recase_person("NGUYỄN VĂN P (ĐẠI DIỆN)")
     ('Nguyễn Văn Tuấn - Giám đốc', 'Nguyễn Văn P (đại diện)')
+    >>> _recase_person("TRẦN VĂN AN - TRƯỞNG CHI NHÁNH TÂY NGUYÊN")
+    'Trần Văn An - TRƯỞNG CHI NHÁNH TÂY NGUYÊN'
     """
     cut = min((i for i in (name.find(" - "), name.find("(")) if i >= 0), default=len(name))
     person, tail = name[:cut], name[cut:]
@@ -211,8 +215,9 @@ def _recase_person(name: str) -> str:
     if tail and _single_case(tail) and not is_organisation(tail.strip(" -()")):
         if tail.startswith("("):  # a note: "(CON)", "(ĐẠI DIỆN)"
             tail = tail.lower()
-        else:  # a title: "- GIÁM ĐỐC"
+        elif len(tail.split()) <= _SHORT_TITLE:  # a post: "- GIÁM ĐỐC", "- KẾ TOÁN TRƯỞNG"
             tail = tail[:3] + tail[3:4].upper() + tail[4:].lower()
+        # a longer tail may hold proper nouns ("… KHU VỰC TÂY NGUYÊN"): kept as written
     return person + tail
 
 
