@@ -228,3 +228,21 @@ def test_a_cell_that_names_nobody_gives_no_letter(tmp_path: Path, examples: Path
     (letter,) = [[p.text for p in docx.Document(str(f)).paragraphs]
                  for f in sorted((tmp_path / "out" / LETTERS_DIR).iterdir())]
     assert _addressing(letter)[0] == "Ông/Bà Nguyễn Văn An"  # the "?" representative is unused
+
+
+def test_honorific_column_with_other_forms_of_address(tmp_path: Path, examples: Path) -> None:
+    """The "Danh xưng" column may hold "Chị", "Ông." or "Mrs" as well as "Nam"/"Nữ"."""
+    data = tmp_path / "ho-so.csv"
+    with data.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow([*HEADER, "Danh xưng"])
+        for i, (name, hint) in enumerate([("Lê Thu Hà", "Chị"), ("Trần Văn Bình", "Ông."),
+                                          ("Mary Smith", "Mrs"), ("Đỗ An", "abc")]):
+            w.writerow([f"000.00.12.H41-251002-{i + 1:04d}", "Đăng ký đất đai lần đầu", name, "",
+                        "02/10/2025 08:15", "23/10/2025 17:00", "07/11/2025 17:00", "Chờ", hint])
+    letters = _letters(data, _profile(examples), tmp_path / "out")
+    assert [_addressing(p) for p in letters] == [
+        ("Chị Lê Thu Hà", "chị Lê Thu Hà", "chị"),
+        ("Ông Trần Văn Bình", "ông Trần Văn Bình", "ông"),
+        ("Bà Mary Smith", "bà Mary Smith", "bà"),
+        ("Ông/Bà Đỗ An", "ông/bà Đỗ An", "ông/bà")]

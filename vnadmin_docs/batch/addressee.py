@@ -321,6 +321,8 @@ def classify_addressee(
     ('CÔNG TY TNHH MTV AN PHÁT', 'Quý cơ quan, tổ chức')
     >>> classify_addressee("Trần Thị Bé", honorific_hint="Nữ").salutation
     'Bà Trần Thị Bé'
+    >>> classify_addressee("Lê Thu Hà", honorific_hint="Chị").in_text
+    'chị Lê Thu Hà'
     >>> classify_addressee("Hộ kinh doanh Tạp hóa Minh Anh").salutation
     'Hộ kinh doanh Tạp hóa Minh Anh'
     >>> classify_addressee("NGUYỄN VĂN AN").salutation
@@ -346,7 +348,9 @@ def classify_addressee(
                          canonical.lower())
     honorific = DEFAULT_HONORIFIC
     if honorific_hint:
-        honorific = _HONORIFIC_HINTS.get(fold(honorific_hint), DEFAULT_HONORIFIC)
+        word = _HONORIFIC.match(honorific_hint.strip())
+        honorific = _HONORIFIC_HINTS.get(fold(honorific_hint)) or (
+            _canonical_honorific(word.group(0)) if word else DEFAULT_HONORIFIC)
     return Addressee(AddresseeKind.PERSON, _recase_name(name), honorific, honorific.lower())
 
 
