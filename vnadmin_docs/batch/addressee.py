@@ -348,9 +348,9 @@ def classify_addressee(
                          canonical.lower())
     honorific = DEFAULT_HONORIFIC
     if honorific_hint:
-        word = _HONORIFIC.match(honorific_hint.strip())
+        said = _HONORIFIC.match(honorific_hint.strip())
         honorific = _HONORIFIC_HINTS.get(fold(honorific_hint)) or (
-            _canonical_honorific(word.group(0)) if word else DEFAULT_HONORIFIC)
+            _canonical_honorific(said.group(0)) if said else DEFAULT_HONORIFIC)
     return Addressee(AddresseeKind.PERSON, _recase_name(name), honorific, honorific.lower())
 
 
