@@ -15,16 +15,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from vnadmin_docs.text.normalize import unglue
+
 __all__ = ["clean_cell_text", "collapse_spaces", "drop_invisible", "nfc", "unescape_ooxml"]
 
 _ESCAPE = re.compile(r"_x005[Ff]_(x[0-9A-Fa-f]{4}_)|_x([0-9A-Fa-f]{4})_")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
-# Invisible characters that may stand where a space was (web copies, joined exports): between
-# a small letter and a capital ("Trần\u200bThị") they separate two words of a name.
-_SEPARATING = re.compile(
-    r"[\u200b\ufeff\u200e\u200f\u202a-\u202e\x00-\x08\x0e-\x1f\x7f-\x9f]+")
 
 
 def unescape_ooxml(text: str) -> str:
@@ -68,18 +66,9 @@ def drop_invisible(text: str, *, multiline: bool = False) -> str:
     text = text.replace("\x0b", "\n").replace("\x0c", "\n")
     if not multiline:
         text = text.replace("\n", " ").replace("\t", " ")
-    text = _SEPARATING.sub(_separator, text)
+    text = unglue(text)  # "Trần\u200bThị" → "Trần Thị", before the invisibles go
     text = _INVISIBLE.sub("", text)
     return _CONTROL.sub("", text)
-
-
-def _separator(m: re.Match[str]) -> str:
-    """A space where invisible characters join a word ending in a small letter to one that
-    starts with a capital (a name's next word), nothing inside a word."""
-    text, start, end = m.string, m.start(), m.end()
-    if start > 0 and end < len(text) and text[start - 1].islower() and text[end].isupper():
-        return " "
-    return m.group(0)
 
 
 def collapse_spaces(text: str, *, multiline: bool = False) -> str:
