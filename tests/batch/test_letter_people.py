@@ -68,6 +68,8 @@ def _addressing(paragraphs: list[str]) -> tuple[str, str, str]:
          "ông Lê Văn Tám và bà Phạm Thị Mười", "ông, bà"),
         ("Ông Nguyễn Văn H & Bà Lê Thị K", "Ông Nguyễn Văn H & bà Lê Thị K",
          "ông Nguyễn Văn H & bà Lê Thị K", "ông, bà"),
+        ("Ông Lê Văn Tám, Bà Phạm Thị Mười", "Ông Lê Văn Tám, bà Phạm Thị Mười",
+         "ông Lê Văn Tám, bà Phạm Thị Mười", "ông, bà"),
         ("NGUYỄN VĂN A VÀ TRẦN THỊ B", "Ông/Bà Nguyễn Văn A và Trần Thị B",
          "ông/bà Nguyễn Văn A và Trần Thị B", "ông/bà"),
         # households: the person's name re-cased, the lead words lower case in the sentence
@@ -106,11 +108,13 @@ def test_representative_title_keeps_its_case(tmp_path: Path, examples: Path) -> 
 
 
 def test_reason_typed_with_its_label_is_not_doubled(tmp_path: Path, examples: Path) -> None:
-    data = _export(tmp_path / "ho-so.csv", ["Nguyễn Văn An", "Trần Thị Bình"],
+    data = _export(tmp_path / "ho-so.csv", ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"],
                    reasons=["Lý do: chờ ý kiến của Sở Tư pháp.",
-                            "Lý do khách quan: mất điện diện rộng"])
+                            "Lý do khách quan: mất điện diện rộng",
+                            "Chờ kết quả thẩm định của Hội đồng…"])
     letters = _letters(data, _profile(examples), tmp_path / "out")
     texts = ["\n".join(p) for p in letters]
+    assert "Lý do: Chờ kết quả thẩm định của Hội đồng." in texts[2]  # not "Hội đồng…."
     assert "Lý do: chờ ý kiến của Sở Tư pháp." in texts[0]
     assert "Lý do: Lý do" not in texts[0]
     assert "Lý do: Lý do khách quan: mất điện diện rộng." in texts[1]

@@ -57,7 +57,7 @@ _HONORIFIC = re.compile(
     r"mr\.?|mrs\.?|ms\.?)(?=\s|$|[:.,\-–])",
     re.IGNORECASE,
 )
-_COUPLE = re.compile(r"\s(và|&|cùng)\s+(ông|bà|anh|chị|vợ|chồng)\b", re.IGNORECASE)
+_COUPLE = re.compile(r"(\s(và|&|cùng)|[,;])\s*(ông|bà|anh|chị|vợ|chồng)\b", re.IGNORECASE)
 # "Vợ chồng ông …": a couple named by one of them.
 _COUPLE_LEAD = re.compile(r"^(hai vợ chồng|vợ chồng)\b", re.IGNORECASE)
 # Where one person's name ends and the next one's begins in a couple or household.
@@ -323,6 +323,8 @@ def classify_addressee(
     'Bà Trần Thị Bé'
     >>> classify_addressee("Lê Thu Hà", honorific_hint="Chị").in_text
     'chị Lê Thu Hà'
+    >>> classify_addressee("Ông Lê Văn Tám, bà Phạm Thị Mười").pronoun
+    'ông, bà'
     >>> classify_addressee("Hộ kinh doanh Tạp hóa Minh Anh").salutation
     'Hộ kinh doanh Tạp hóa Minh Anh'
     >>> classify_addressee("NGUYỄN VĂN AN").salutation

@@ -199,7 +199,7 @@ def _letter_data(
     content: dict[str, Any] = {k: val for k, val in v.items() if k in declared and val is not None}
     reason = content.get("late_reason") or profile.default_reason
     if isinstance(reason, str):
-        content["late_reason"] = strip_reason_label(reason).rstrip(" .;")
+        content["late_reason"] = strip_reason_label(reason).rstrip(" .;,:…")
     derived = {
         "agency": profile.agency,
         "addressee": who.in_text,
