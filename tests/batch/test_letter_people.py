@@ -82,6 +82,11 @@ def _addressing(paragraphs: list[str]) -> tuple[str, str, str]:
          "HỘ KINH DOANH ĐIỆN MÁY HOÀNG PHÁT", "ông/bà"),
         # foreign companies are organisations, not "Ông/Bà XYZ Corporation"
         ("XYZ Corporation", "XYZ Corporation", "XYZ Corporation", "Quý cơ quan, tổ chức"),
+        # public bodies of the two-level local government (2025) are organisations too
+        ("Phòng Kinh tế xã Quảng Sơn", "Phòng Kinh tế xã Quảng Sơn", "Phòng Kinh tế xã Quảng Sơn",
+         "Quý cơ quan, tổ chức"),
+        ("Công an xã Tân Hà", "Công an xã Tân Hà", "Công an xã Tân Hà", "Quý cơ quan, tổ chức"),
+        ("Đặc khu Phú Quốc", "Đặc khu Phú Quốc", "Đặc khu Phú Quốc", "Quý cơ quan, tổ chức"),
     ],
 )
 def test_addressing_in_the_letter(tmp_path: Path, examples: Path, cell: str, kinh_gui: str,

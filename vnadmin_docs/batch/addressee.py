@@ -45,6 +45,11 @@ _ORG_PREFIXES = tuple(p.lower() for p in (
     "Ban quản lý", "Ban Quản lý", "Hội", "Quỹ", "Trung tâm", "Viện", "Cơ sở", "Nhà máy",
     "Xí nghiệp", "Cửa hàng", "Đài", "Báo", "Sở", "Cục", "Chi cục", "Tổ chức", "Đảng ủy",
     "Công đoàn", "Liên đoàn", "Câu lạc bộ", "Tịnh xá", "Chùa", "Giáo xứ", "Nhà thờ",
+    # public bodies, before and after the 2025 reorganisation
+    "Phòng", "Bộ", "Tổng cục", "Tòa án", "Toà án", "Viện kiểm sát", "Công an", "Kho bạc",
+    "Thanh tra", "Bảo hiểm xã hội", "Đặc khu", "Ủy ban", "Uỷ ban", "HĐND", "Mặt trận",
+    "Đoàn thanh niên", "Hạt kiểm lâm", "Ban chỉ huy", "Bộ chỉ huy", "Đồn biên phòng",
+    "Liên minh", "Bưu điện", "Điện lực", "Cảng vụ", "Vườn quốc gia", "Nhà xuất bản",
 ))
 _ORG_PREFIXES_FOLDED = tuple(fold(p) for p in _ORG_PREFIXES if " " in p)
 # Abbreviations that mark an organisation anywhere in the name.
@@ -272,6 +277,8 @@ def is_organisation(name: str) -> bool:
     (True, True)
     >>> is_organisation("Nguyễn Văn C - Giám đốc Công ty TNHH Q")
     False
+    >>> is_organisation("Phòng Kinh tế xã Quảng Sơn"), is_organisation("Công an xã Tân Hà")
+    (True, True)
     """
     lower = name.lower()
     if any(lower == p or lower.startswith(p + " ") for p in _ORG_PREFIXES):
