@@ -18,7 +18,13 @@ from vnadmin_docs.batch.header import HeaderMatch, find_header
 from vnadmin_docs.batch.problems import InputFileError
 from vnadmin_docs.batch.textclean import unescape_ooxml
 from vnadmin_docs.model.fields import FieldSpec
-from vnadmin_docs.text.legacy import DETECT_CELLS, Encoding, detect_encoding, to_unicode
+from vnadmin_docs.text.legacy import (
+    DETECT_CELLS,
+    Encoding,
+    detect_cell_encoding,
+    detect_encoding,
+    to_unicode,
+)
 
 __all__ = [
     "RawRecord",
@@ -53,6 +59,9 @@ class RawRecord:
     headers: Mapping[str, str]
     group: str | None = None
     notes: tuple[str, ...] = ()
+    guessed: Mapping[str, Encoding] = field(default_factory=dict)
+    """Cells converted from TCVN3/VNI on their own, in a column that reads as Unicode (a
+    guess worth a warning): field -> encoding."""
 
 
 @dataclass(frozen=True)
@@ -82,15 +91,18 @@ class Table:
     """Date fields whose column holds both real Excel dates and dd/mm/yyyy text: the mark
     of a workbook opened under an en-US locale, where 05/03 became 3 May but 25/03 stayed
     text (input notes §1.3); each real date there is worth a warning."""
+    text_fields: tuple[str, ...] = ()
+    """Text fields in Unicode whose single cells are checked for TCVN3/VNI pasted in."""
 
     def iter_records(self) -> Iterator[RawRecord]:
         """The data rows as records, in sheet order, legacy text already converted."""
         legacy = dict(self.legacy_columns)
+        single = tuple(f for f in self.text_fields if f not in legacy)
         for _row, record in _walk(self.grid, self.header):
             if not isinstance(record, RawRecord):
                 continue
-            if legacy:
-                record = _converted(record, legacy)
+            if legacy or single:
+                record = _converted(record, legacy, single)
             yield record
 
     @property
@@ -202,7 +214,8 @@ def build_table(
             f"không có dòng hồ sơ nào dưới dòng tiêu đề (dòng {header.header_rows[-1]}).",
             f"there are no dossier rows below the header (row {header.header_rows[-1]}).",
         )
-    return Table(grid, header, count, tuple(skipped), legacy.encodings(), dates.mixed())
+    return Table(grid, header, count, tuple(skipped), legacy.encodings(), dates.mixed(),
+                 tuple(c.field for c in legacy.columns))
 
 
 def _walk(grid: Grid, header: HeaderMatch) -> Iterator[tuple[GridRow, RawRecord | SkippedRow]]:
@@ -233,16 +246,27 @@ def _walk(grid: Grid, header: HeaderMatch) -> Iterator[tuple[GridRow, RawRecord 
         yield row, RawRecord(row.number, values, values, headers, group)
 
 
-def _converted(record: RawRecord, legacy: Mapping[str, Encoding]) -> RawRecord:
-    """``record`` with the text of its legacy-encoded columns converted (raw kept)."""
+def _converted(record: RawRecord, legacy: Mapping[str, Encoding],
+               single: Sequence[str] = ()) -> RawRecord:
+    """``record`` with the text of its legacy-encoded columns converted, and single TCVN3/VNI
+    cells of the ``single`` (Unicode) columns too (raw kept)."""
     changed = {
         name: to_unicode(unescape_ooxml(value), legacy[name])
         for name, value in record.values.items()
         if name in legacy and isinstance(value, str)
     }
+    guessed: dict[str, Encoding] = {}
+    for name in single:
+        value = record.values.get(name)
+        if isinstance(value, str) and not value.isascii():
+            text = unescape_ooxml(value)
+            encoding = detect_cell_encoding(text)
+            if encoding != "unicode":
+                changed[name] = to_unicode(text, encoding)
+                guessed[name] = encoding
     if not changed:
         return record
-    return replace(record, values={**record.values, **changed})
+    return replace(record, values={**record.values, **changed}, guessed=guessed)
 
 
 class _DateScan:

@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from vnadmin_docs.batch.addressee import names_someone
 from vnadmin_docs.batch.firstseen import FirstSeen
 from vnadmin_docs.batch.record import CleanRecord, RowProblem, clean_record
 from vnadmin_docs.batch.table import Table
@@ -64,6 +65,13 @@ def check_record(
     h = rec.headers
     received, due, new_due = v.get("received_at"), v.get("due_at"), v.get("new_due_at")
     returned = v.get("returned_at")
+    applicant = v.get("applicant_name")
+    if isinstance(applicant, str) and not names_someone(applicant):
+        out.append(RowProblem(
+            rec.row, h.get("applicant_name"), applicant,
+            "không có tên người hoặc tổ chức để ghi sau “Kính gửi:”",
+            "no person or organisation name to write after “Kính gửi:”",
+        ))
     if isinstance(received, datetime) and isinstance(due, datetime) and due < received:
         out.append(RowProblem(
             rec.row, h.get("due_at"), _fmt(due),
