@@ -82,6 +82,10 @@ def _summary(console: Console, result: BatchResult, lang: str) -> None:
         if result.numbers_reused:
             table.add_row("Giữ số đã cấp lần trước" if vi else "Numbers kept from before",
                           str(result.numbers_reused))
+        if result.removed:
+            table.add_row("Tệp cũ đã xóa (dữ liệu không còn)" if vi
+                          else "Old files removed (no longer in the data)",
+                          str(len(result.removed)))
     table.add_row("Dòng lỗi, không tạo" if vi else "Rows failed", str(result.failed_rows))
     warnings = sum(1 for p in result.problems if p.severity == "warning")
     if warnings:
