@@ -1,0 +1,59 @@
+"""File names from hostile data, written for real: every good row gives its letter on disk."""
+
+from __future__ import annotations
+
+import csv
+import os
+import unicodedata
+from pathlib import Path
+
+from vnadmin_docs.batch.filenames import render_file_name
+from vnadmin_docs.batch.profile import load_profile
+from vnadmin_docs.batch.run import LETTERS_DIR, run_batch
+
+HEADER = ["Mã hồ sơ", "Tên thủ tục", "Chủ hồ sơ", "Ngày tiếp nhận", "Ngày hẹn trả",
+          "Ngày hẹn trả mới", "Lý do"]
+WINDOWS_DEVICES = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$",
+                   *(f"{d}{i}" for d in ("COM", "LPT") for i in (*"123456789", "¹", "²", "³"))}
+
+
+def _csv(path: Path, procedures: list[str]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(HEADER)
+        w.writerows([f"000.00.06.H56-251027-{i:04d}", p, f"Nguyễn Văn {chr(65 + i)}",
+                     "27/10/2025 08:15", "03/11/2025 17:00", "24/11/2025 17:00", "Chờ"]
+                    for i, p in enumerate(procedures))
+    return path
+
+
+def test_long_vietnamese_names_fit_the_file_system(tmp_path: Path, examples: Path) -> None:
+    # 120 characters of Vietnamese capitals are 360 bytes: over the 255-byte limit of a
+    # file name on Linux and macOS.
+    procedures = ["ĐĂNG KÝ BIẾN ĐỘNG QUYỀN SỬ DỤNG ĐẤT " * 4, "Ễ" * 120, "Ễ" * 119 + "A"]
+    profile = load_profile(examples / "profile.yml").model_copy(
+        update={"file_name": "{procedure_name}"})
+    result = run_batch(_csv(tmp_path / "d.csv", procedures), profile, tmp_path / "out")
+    assert result.failed_rows == 0 and result.written == 3
+    names = os.listdir(tmp_path / "out" / LETTERS_DIR)
+    assert len(names) == 3
+    assert all(len(n.encode("utf-8")) <= 255 - len(".vnadmin-tmp-4194304-") for n in names)
+
+
+def test_windows_device_names_are_never_given() -> None:
+    for value in ["CON .txt", "con", "NUL.tar.gz", "COM¹", "lpt³.x", "CONIN$", "AUX  .  "]:
+        name = render_file_name("{x}", {"x": value})
+        assert name.split(".")[0].rstrip(" ").upper() not in WINDOWS_DEVICES, value
+
+
+def test_names_differing_only_by_normalisation_or_case_do_not_collide(
+        tmp_path: Path, examples: Path) -> None:
+    nfc = "Thủ tục Đăng ký"
+    procedures = [nfc, unicodedata.normalize("NFD", nfc), nfc.upper(), "Thu tuc Dang ky"]
+    profile = load_profile(examples / "profile.yml").model_copy(
+        update={"file_name": "{procedure_name}"})
+    result = run_batch(_csv(tmp_path / "d.csv", procedures), profile, tmp_path / "out")
+    names = sorted(os.listdir(tmp_path / "out" / LETTERS_DIR))
+    assert result.written == 4 and len(names) == 4
+    assert len({unicodedata.normalize("NFC", n).casefold() for n in names}) == 4
+
