@@ -57,3 +57,16 @@ def test_names_differing_only_by_normalisation_or_case_do_not_collide(
     assert result.written == 4 and len(names) == 4
     assert len({unicodedata.normalize("NFC", n).casefold() for n in names}) == 4
 
+
+def test_a_letter_that_cannot_be_written_is_reported_in_vietnamese(tmp_path: Path,
+                                                                  examples: Path) -> None:
+    profile = load_profile(examples / "profile.yml").model_copy(
+        update={"file_name": "{procedure_name}"})
+    blocked = tmp_path / "out" / LETTERS_DIR / "Cấp phép.docx"
+    blocked.mkdir(parents=True)  # a folder where the letter should go
+    result = run_batch(_csv(tmp_path / "d.csv", ["Cấp phép", "Đăng ký"]), profile,
+                       tmp_path / "out")
+    assert result.written == 1 and result.failed_rows == 1 and result.exit_code == 1
+    failed = [e for e in result.entries if e.status == "failed"]
+    assert failed[0].errors.startswith("không ghi được tệp văn bản: ")
+    assert "OSError" not in failed[0].errors and "Error(" not in failed[0].errors

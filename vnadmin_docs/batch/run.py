@@ -335,7 +335,12 @@ def _render_chunk(task: _Task) -> list[_Done]:
                 sha = hashlib.sha256(payload).hexdigest()
             out.append((index, sha, None, doc.page_model if want_models else None))
         except Exception as exc:  # one bad letter must not stop the batch; reported per row
-            message = exc.localized("vi") if hasattr(exc, "localized") else repr(exc)
+            if hasattr(exc, "localized"):
+                message = exc.localized("vi")
+            elif isinstance(exc, OSError):  # full disk, name refused, folder not writable
+                message = f"không ghi được tệp văn bản: {exc.strerror or exc}"
+            else:
+                message = repr(exc)
             out.append((index, None, str(message), None))
     return out
 
