@@ -1,4 +1,5 @@
-"""File names from hostile data, written for real: every good row gives its letter on disk."""
+"""What lands in the output folder: names from hostile data written for real, failures told
+in Vietnamese, nothing half-written left behind."""
 
 from __future__ import annotations
 
@@ -7,9 +8,12 @@ import os
 import unicodedata
 from pathlib import Path
 
+import pytest
+
 from vnadmin_docs.batch.filenames import render_file_name
 from vnadmin_docs.batch.profile import load_profile
 from vnadmin_docs.batch.run import LETTERS_DIR, run_batch
+from vnadmin_docs.pdf import SOFFICE_ENV
 
 HEADER = ["Mã hồ sơ", "Tên thủ tục", "Chủ hồ sơ", "Ngày tiếp nhận", "Ngày hẹn trả",
           "Ngày hẹn trả mới", "Lý do"]
@@ -70,3 +74,20 @@ def test_a_letter_that_cannot_be_written_is_reported_in_vietnamese(tmp_path: Pat
     failed = [e for e in result.entries if e.status == "failed"]
     assert failed[0].errors.startswith("không ghi được tệp văn bản: ")
     assert "OSError" not in failed[0].errors and "Error(" not in failed[0].errors
+
+
+def test_a_print_pdf_cut_short_by_a_kill_is_swept(tmp_path: Path, examples: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    # merge_pdfs writes tat-ca-de-in.pdf through ".tat-ca-de-in.<random>.part" beside it; a
+    # kill -9 while it is written leaves that file in the output folder.
+    out = tmp_path / "out"
+    out.mkdir()
+    left = out / ".tat-ca-de-in.k3j_x9q2.part"
+    left.write_bytes(b"%PDF-1.7 half")
+    (out / "tat-ca-de-in.pdf.txt").write_bytes(b"the clerk's")
+    monkeypatch.setenv(SOFFICE_ENV, str(tmp_path / "khong-co" / "soffice"))  # fast: no PDFs
+    result = run_batch(_csv(tmp_path / "d.csv", ["Cấp phép"]),
+                       load_profile(examples / "profile.yml"), out, pdf=True)
+    assert result.written == 1 and result.pdf_error is not None
+    assert not left.exists()
+    assert (out / "tat-ca-de-in.pdf.txt").exists()
