@@ -91,3 +91,44 @@ def test_a_print_pdf_cut_short_by_a_kill_is_swept(tmp_path: Path, examples: Path
     assert result.written == 1 and result.pdf_error is not None
     assert not left.exists()
     assert (out / "tat-ca-de-in.pdf.txt").exists()
+
+
+def _cli(*args: str) -> tuple[int, str]:
+    from click.testing import CliRunner
+
+    from vnadmin_docs.cli.main import cli
+
+    res = CliRunner().invoke(cli, ["batch", "xin-loi", *args])
+    return res.exit_code, res.output
+
+
+@pytest.mark.parametrize("where", ["parent-is-a-file", "van-ban-is-a-file",
+                                   "van-ban-links-out", "pdf-links-out", "merged-links-out"])
+def test_an_unusable_output_folder_exits_2_with_a_vietnamese_reason(
+        where: str, tmp_path: Path, examples: Path) -> None:
+    data = _csv(tmp_path / "d.csv", ["Cấp phép"])
+    elsewhere = tmp_path / "nơi khác"
+    elsewhere.mkdir()
+    out = tmp_path / "kết quả"
+    out.mkdir()
+    if where == "parent-is-a-file":
+        (tmp_path / "tệp").write_text("x")
+        out = tmp_path / "tệp" / "kết quả"
+    elif where == "van-ban-is-a-file":
+        (out / LETTERS_DIR).write_text("x")
+    elif where == "van-ban-links-out":
+        (out / LETTERS_DIR).symlink_to(elsewhere, target_is_directory=True)
+    elif where == "pdf-links-out":
+        (out / "pdf").symlink_to(elsewhere, target_is_directory=True)
+    else:
+        (out / "tat-ca-de-in.docx").symlink_to(elsewhere / "x.docx")
+    db = tmp_path / "so.sqlite3"
+    code, output = _cli(str(data), "--profile", str(examples / "profile.yml"), "-o", str(out),
+                        "--pdf", "--assign-number", "--db", str(db))
+    assert code == 2, output
+    assert "Không dùng được thư mục kết quả" in output and "Traceback" not in output
+    assert list(elsewhere.iterdir()) == []
+    from vnadmin_docs.registry import Register
+
+    with Register.open(db) as book:  # no number was taken for a run that could not start
+        assert book.list() == []

@@ -65,6 +65,7 @@ from vnadmin_docs.batch.manifest import (
 from vnadmin_docs.batch.numbering import Assigned, book_identity, number_letters
 from vnadmin_docs.batch.outdated import Outdated, written_by_us
 from vnadmin_docs.batch.pdf_out import PDF_DIR, PRINT_PDF, PdfStage
+from vnadmin_docs.batch.problems import OutputFolderError, output_folder
 from vnadmin_docs.batch.profile import BatchProfile
 from vnadmin_docs.batch.record import CleanRecord, RowProblem
 from vnadmin_docs.batch.spill import Spill
@@ -713,7 +714,17 @@ def _write_pass(
                  for i, (row, values, stem) in enumerate(survey.letters)]
         _checked_only(survey, _Names(start, shown), result)
         return result
-    out.mkdir(parents=True, exist_ok=True)
+    # Every folder checked before a number is taken from the book or a letter written.
+    output_folder(out)
+    letters = output_folder(out / LETTERS_DIR, inside=out)
+    if pdf:
+        output_folder(out / PDF_DIR, inside=out)
+    try:
+        merged_path = resolve_inside(out, MERGED_FILE)
+    except ValueError:  # a link named like the merged file, leading elsewhere
+        raise OutputFolderError(
+            str(out), f"“{MERGED_FILE}” là liên kết trỏ ra ngoài (hãy xóa liên kết đó)",
+            f"“{MERGED_FILE}” is a link that leads out of it (remove it)") from None
     if register is not None:
         settings = hashlib.sha256(
             f"{settings}\n{book_identity(register, series)}".encode()).hexdigest()
@@ -728,8 +739,6 @@ def _write_pass(
         for _row, _values, stem in survey.letters:
             named.append(namer(str(stem)))
 
-    letters = out / LETTERS_DIR
-    letters.mkdir(parents=True, exist_ok=True)
     letters_dir = str(letters.resolve())
     result.out_dir = out
     for folder in (out, letters):
@@ -741,7 +750,6 @@ def _write_pass(
     if stage is not None:
         result.pdf_dir = stage.folder
     merged_key = _merged_key(survey, names, settings)
-    merged_path = resolve_inside(out, MERGED_FILE)
     need_merged = merged and len(survey.letters) > 0 and not (
         merged_key in journal and merged_path.exists()
         and sha256_file(merged_path) == journal[merged_key].sha256

@@ -16,7 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from vnadmin_docs.batch.manifest import STATUS_VI
-from vnadmin_docs.batch.problems import InputFileError
+from vnadmin_docs.batch.problems import InputFileError, OutputFolderError
 from vnadmin_docs.batch.profile import load_mapping, load_profile
 from vnadmin_docs.batch.run import BatchResult, run_batch
 from vnadmin_docs.cli.common import EXIT_BAD_INPUT, current_lang
@@ -205,7 +205,8 @@ def batch(
                 pdf=pdf, pdf_options=ConversionOptions(processes=workers if workers > 1 else None),
                 register=book, series=series,
             )
-    except (InputFileError, DataError, TemplateError, LayoutError, RegisterError) as exc:
+    except (InputFileError, OutputFolderError, DataError, TemplateError, LayoutError,
+            RegisterError) as exc:
         err.print(exc.localized(lang), markup=False, soft_wrap=True)
         sys.exit(EXIT_BAD_INPUT)
     finally:
