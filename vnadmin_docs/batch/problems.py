@@ -48,9 +48,10 @@ _WHY = {
 }
 
 
-def output_folder(folder: Path, inside: Path | None = None) -> Path:
+def output_folder(folder: Path, inside: Path | None = None, *, make: bool = True) -> Path:
     """Make ``folder`` (and its parents), check that a file can be created in it and, with
     ``inside``, that it does not lead out of ``inside`` through a link; returns it.
+    ``make=False`` checks a folder that does not exist yet without making it.
 
     Raises :class:`OutputFolderError` saying why, in both languages."""
     if inside is not None and folder.is_symlink() \
@@ -59,6 +60,8 @@ def output_folder(folder: Path, inside: Path | None = None) -> Path:
             str(inside), f"“{folder.name}” là liên kết trỏ ra ngoài, tới {folder.resolve()} (hãy "
             "xóa liên kết đó)",
             f"“{folder.name}” is a link that leads out of it, to {folder.resolve()} (remove it)")
+    if not make and not folder.exists() and not folder.is_symlink():
+        return folder
     try:
         folder.mkdir(parents=True, exist_ok=True)
         if not folder.is_dir():

@@ -716,9 +716,9 @@ def _write_pass(
         return result
     # Every folder checked before a number is taken from the book or a letter written.
     output_folder(out)
-    letters = output_folder(out / LETTERS_DIR, inside=out)
+    output_folder(out / LETTERS_DIR, inside=out, make=False)
     if pdf:
-        output_folder(out / PDF_DIR, inside=out)
+        output_folder(out / PDF_DIR, inside=out, make=False)
     try:
         merged_path = resolve_inside(out, MERGED_FILE)
     except ValueError:  # a link named like the merged file, leading elsewhere
@@ -739,6 +739,7 @@ def _write_pass(
         for _row, _values, stem in survey.letters:
             named.append(namer(str(stem)))
 
+    letters = output_folder(out / LETTERS_DIR, inside=out)
     letters_dir = str(letters.resolve())
     result.out_dir = out
     for folder in (out, letters):
