@@ -132,3 +132,16 @@ def test_an_unusable_output_folder_exits_2_with_a_vietnamese_reason(
 
     with Register.open(db) as book:  # no number was taken for a run that could not start
         assert book.list() == []
+
+
+def test_a_misspelt_name_in_the_file_name_pattern_is_refused_before_anything_is_written(
+        tmp_path: Path, examples: Path) -> None:
+    from vnadmin_docs.errors import DataError
+
+    profile = load_profile(examples / "profile.yml").model_copy(
+        update={"file_name": "{number:03d}-{ma_ho_so}"})
+    with pytest.raises(DataError) as caught:
+        run_batch(_csv(tmp_path / "d.csv", ["Cấp phép", "Đăng ký"]), profile, tmp_path / "o")
+    message = caught.value.localized("vi")
+    assert "ma_ho_so" in message and "dossier_code" in message
+    assert not (tmp_path / "o").exists()

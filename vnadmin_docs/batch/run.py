@@ -25,6 +25,7 @@ import hashlib
 import json
 import logging
 import os
+import string
 import zipfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -469,6 +470,19 @@ def _check_profile(profile: BatchProfile, fields: Sequence[FieldSpec],
     except FileNamePatternError as exc:
         problems.append(FieldProblem("file_name", f"mẫu tên tệp không hợp lệ: {exc}", str(exc),
                                      profile.file_name))
+    else:  # a misspelt name would give every letter "van-ban (N).docx" without a word
+        known = ["number", "row", *(f.name for f in fields)]
+        unknown = [name for _lit, name, _spec, _conv in string.Formatter().parse(
+            profile.file_name) if name is not None and name not in known]
+        if unknown:
+            problems.append(FieldProblem(
+                "file_name",
+                f"mẫu tên tệp dùng tên không có: {', '.join(unknown)}; dùng một trong: "
+                + ", ".join(known),
+                f"the file-name pattern uses unknown names: {', '.join(unknown)}; use one of: "
+                + ", ".join(known),
+                profile.file_name,
+            ))
     names = [f.name for f in fields if f.type in ("text", "multiline")]
     if profile.group_field is not None and profile.group_field not in names:
         problems.append(FieldProblem(
