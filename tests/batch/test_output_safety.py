@@ -145,3 +145,26 @@ def test_a_misspelt_name_in_the_file_name_pattern_is_refused_before_anything_is_
     message = caught.value.localized("vi")
     assert "ma_ho_so" in message and "dossier_code" in message
     assert not (tmp_path / "o").exists()
+
+
+def test_the_zip_is_the_same_bytes_whenever_it_is_made(tmp_path: Path, examples: Path) -> None:
+    import zipfile
+
+    profile = load_profile(examples / "profile.yml")
+    data = _csv(tmp_path / "d.csv", ["Cấp phép", "Đăng ký"])
+    one = run_batch(data, profile, tmp_path / "one", make_zip=True)
+    two = run_batch(data, profile, tmp_path / "two", make_zip=True, workers=2)
+    for letter in (tmp_path / "two" / LETTERS_DIR).iterdir():  # as if written years ago
+        os.utime(letter, (1e9, 1e9))
+    (tmp_path / "two" / "van-ban.zip").unlink()
+    again = run_batch(data, profile, tmp_path / "two", make_zip=True)
+    assert one.archive is not None and two.archive is not None and again.archive is not None
+    with zipfile.ZipFile(one.archive) as zf:
+        assert {i.date_time for i in zf.infolist()} == {(2025, 11, 20, 0, 0, 0)}  # issue date
+        assert len(zf.namelist()) == 5
+    # the manifests differ ("written" / "unchanged"); every other entry is the same bytes
+    with zipfile.ZipFile(one.archive) as a, zipfile.ZipFile(again.archive) as b:
+        for name in a.namelist():
+            if not name.startswith("manifest"):
+                assert a.getinfo(name).date_time == b.getinfo(name).date_time
+                assert a.read(name) == b.read(name)

@@ -25,6 +25,7 @@ import hashlib
 import json
 import logging
 import os
+import shutil
 import string
 import zipfile
 from collections import deque
@@ -893,7 +894,8 @@ def _write_pass(
     try:
         result.manifest = write_manifest(out, spool, summary=summary)
         if make_zip if make_zip is not None else profile.zip:
-            result.archive = _write_zip(out, spool, result.merged, result.print_pdf)
+            result.archive = _write_zip(out, spool, result.merged, result.print_pdf,
+                                        when=issue_day)
     finally:
         spool.close()
     return result
@@ -935,21 +937,33 @@ def _record_in_book(
 
 
 def _write_zip(out: Path, entries: Iterable[ManifestEntry], merged: Path | None,
-               print_pdf: Path | None = None) -> Path:
+               print_pdf: Path | None = None, *, when: dt.date) -> Path:
     """``van-ban.zip``: the letters, their PDFs, the merged files and the manifest, written
-    to a temporary file beside it and renamed (never built in memory)."""
+    to a temporary file beside it and renamed (never built in memory). Every entry is dated
+    ``when`` (the issue date) rather than with its file's time, so the same batch gives the
+    same bytes however and whenever it was run (a resumed run, ``--workers N``)."""
     target = resolve_inside(out, ZIP_FILE)
+    stamp = (when.year, when.month, when.day, 0, 0, 0)
+
+    def add(zf: zipfile.ZipFile, path: Path, name: str) -> None:
+        info = zipfile.ZipInfo(name, date_time=stamp)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.external_attr = 0o644 << 16
+        big = path.stat().st_size >= zipfile.ZIP64_LIMIT
+        with open(path, "rb") as src, zf.open(info, "w", force_zip64=big) as dst:
+            shutil.copyfileobj(src, dst, 1 << 16)
+
     with atomic_target(target) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
         for e in entries:
             if e.output_file and e.status in ("written", "unchanged"):
-                path = resolve_inside(out / LETTERS_DIR, Path(e.output_file).name)
-                zf.write(path, e.output_file)
+                add(zf, resolve_inside(out / LETTERS_DIR, Path(e.output_file).name),
+                    e.output_file)
             if e.pdf_file:
-                zf.write(resolve_inside(out / PDF_DIR, Path(e.pdf_file).name), e.pdf_file)
+                add(zf, resolve_inside(out / PDF_DIR, Path(e.pdf_file).name), e.pdf_file)
         if merged is not None:
-            zf.write(merged, merged.name)
+            add(zf, merged, merged.name)
         if print_pdf is not None:
-            zf.write(print_pdf, print_pdf.name)
+            add(zf, print_pdf, print_pdf.name)
         for name in ("manifest.csv", "manifest.json"):
-            zf.write(out / name, name)
+            add(zf, out / name, name)
     return target
