@@ -4,6 +4,7 @@ letters of the new data and nothing else the tool wrote, and the manifest says s
 from __future__ import annotations
 
 import csv
+import json
 from pathlib import Path
 
 from vnadmin_docs.batch.profile import load_profile
@@ -48,7 +49,12 @@ def test_removed_and_renumbered_letters_do_not_stay_beside_the_new_ones(
     assert len(listed) == 6
     assert _on_disk(out) == listed | {f"{LETTERS_DIR}/{mine.name}"}
     assert again.unchanged == 2 and again.written == 4
-    assert len(again.removed) == 4  # the edited row's, the removed row's, two renumbered
+    # the edited row's, the removed row's and two renumbered letters: moved aside, kept
+    assert len(again.retired) == 4
+    assert {f"{LETTERS_DIR}/{p.name}" for p in (out / "cu" / LETTERS_DIR).iterdir()} == \
+        set(again.retired)
+    assert json.loads((out / "manifest.json").read_text(encoding="utf-8"))["summary"][
+        "moved_to_cu"] == list(again.retired)
     assert not [n for n in _on_disk(out) if "0003" in n]  # the removed dossier
     assert [n for n in _on_disk(out) if "0002" in n] == [
         f"{LETTERS_DIR}/103-000.00.06.H56-251027-0002-Trần Thị Sửa.docx"]
@@ -63,8 +69,24 @@ def test_a_letter_the_clerk_changed_by_hand_is_never_deleted(tmp_path: Path,
     edited = out / LETTERS_DIR / "103-000.00.06.H56-251027-0002-Lê Văn C.docx"
     edited.write_bytes(edited.read_bytes() + b"\0")
     again = run_batch(_csv(tmp_path / "b.csv", rows[:2]), profile, out)
-    assert again.removed == ()
-    assert edited.exists()
+    assert again.retired == ()
+    assert edited.exists() and not (out / "cu").exists()
+
+
+def test_letters_retired_twice_under_one_name_are_both_kept(tmp_path: Path,
+                                                            examples: Path) -> None:
+    profile = load_profile(examples / "profile.yml")
+    out = tmp_path / "out"
+    profile = profile.model_copy(update={"file_name": "{number:03d}"})
+    for name in ("Đỗ Văn A", "Đỗ Văn B", "Đỗ Văn C"):
+        # Mai Thị X is letter 102, then (the row before hers removed) 101: "102.docx" of
+        # each round is retired, and rounds do not overwrite each other in cu/.
+        run_batch(_csv(tmp_path / "a.csv", [_row(1, name), _row(2, "Mai Thị X")]), profile,
+                  out)
+        run_batch(_csv(tmp_path / "b.csv", [_row(2, "Mai Thị X")]), profile, out)
+    old = sorted(p.name for p in (out / "cu" / LETTERS_DIR).iterdir())
+    assert old == ["102 (2).docx", "102 (3).docx", "102.docx"]
+    assert sorted(p.name for p in (out / LETTERS_DIR).iterdir()) == ["101.docx"]
 
 
 def test_a_rerun_where_no_row_is_good_leaves_no_old_merged_file(tmp_path: Path,
@@ -76,6 +98,6 @@ def test_a_rerun_where_no_row_is_good_leaves_no_old_merged_file(tmp_path: Path,
     bad = run_batch(_csv(tmp_path / "b.csv", [_row(1, "Phạm Văn A", "01/11/2025")]),
                     profile, out)
     assert bad.failed_rows == 1 and bad.merged is None
-    assert not (out / MERGED_FILE).exists()
+    assert not (out / MERGED_FILE).exists() and (out / "cu" / MERGED_FILE).exists()
     assert list((out / LETTERS_DIR).iterdir()) == []
     assert [e.status for e in bad.entries] == ["failed"]

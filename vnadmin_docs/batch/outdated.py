@@ -5,23 +5,27 @@ after a row was removed, edited or added gives many letters a new number and a n
 old files would stay in ``van-ban/`` beside the new ones: two letters for one dossier, with
 two numbers, and letters for dossiers no longer in the data — none of them in the manifest.
 When a run has handled every letter, the files the journal shows *this tool* wrote (same
-name, same checksum) that are not letters of this run are removed. A file the journal does
-not know (the clerk's own) or one changed since it was written is never touched.
+name, same checksum) that are not letters of this run are moved into ``cu/`` (``cu/van-ban/``,
+``cu/pdf/``): out of the way of printing, never destroyed (a letter may already have been
+sent, and a numbered one is an official record). A file the journal does not know (the
+clerk's own) or one changed since it was written is never touched.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 
 from vnadmin_docs._files import name_inside
 from vnadmin_docs.batch.firstseen import HashTable
 from vnadmin_docs.batch.manifest import JournalEntry, sha256_file
 
-__all__ = ["Outdated", "written_by_us"]
+__all__ = ["OLD_DIR", "Outdated", "free_name", "written_by_us"]
 
 _log = logging.getLogger(__name__)
+
+OLD_DIR = "cu"
 
 
 def written_by_us(journal: Mapping[str, JournalEntry],
@@ -40,9 +44,25 @@ def written_by_us(journal: Mapping[str, JournalEntry],
     return out
 
 
+def free_name(name: str, taken: Callable[[str], bool]) -> str:
+    """``name``, or ``name (2)``, ``name (3)``… before the extension, the first not taken.
+
+    >>> free_name("a.docx", {"a.docx", "a (2).docx"}.__contains__)
+    'a (3).docx'
+    """
+    stem, dot, ext = name.rpartition(".")
+    if not dot:
+        stem, ext = name, ""
+    candidate, n = name, 1
+    while taken(candidate):
+        n += 1
+        candidate = f"{stem} ({n}){dot}{ext}"
+    return candidate
+
+
 class Outdated:
     """The letters of this run, remembered as they finish (as hashes: a long batch keeps no
-    set of names), then :meth:`remove` for what the journal knows and this run did not make."""
+    set of names), then :meth:`retire` for what the journal knows and this run did not make."""
 
     def __init__(self) -> None:
         self._current = HashTable()
@@ -53,29 +73,29 @@ class Outdated:
     def __contains__(self, name: str) -> bool:
         return self._current.get(name) is not None
 
-    def remove(self, folder: str, known: Mapping[str, set[str]],
+    def retire(self, folder: str, known: Mapping[str, set[str]], into: str,
                keep: Callable[[str], bool] | None = None) -> list[str]:
-        """Delete from ``folder`` each file of ``known`` that is not kept and still has a
-        journalled checksum; returns the names removed, sorted."""
+        """Move into ``into`` each file of ``folder`` that ``known`` lists, that is not kept
+        and that still has a journalled checksum (a name already used in ``into`` gets
+        `` (2)``…); returns the names moved, sorted."""
         kept = keep or self.__contains__
-        removed: list[str] = []
+        moved: list[str] = []
         for name in sorted(known):
             if kept(name):
                 continue
             try:
                 path = name_inside(folder, name)
                 if sha256_file(path) not in known[name]:
-                    continue  # changed by hand since: not ours to delete
-                os.unlink(path)
+                    continue  # changed by hand since: not ours to move
+                os.makedirs(into, exist_ok=True)
+                target = name_inside(into, free_name(
+                    name, lambda n: os.path.lexists(os.path.join(into, n))))
+                os.replace(path, target)
             except (OSError, ValueError):  # already gone, or not a plain name: leave it
                 continue
-            removed.append(name)
-        if removed:
-            _log.info("removed %d letter file(s) of a previous run that the data no longer "
-                      "gives: %s", len(removed), _sample(removed))
-        return removed
-
-
-def _sample(names: Iterable[str]) -> str:
-    names = list(names)
-    return ", ".join(names[:3]) + ("…" if len(names) > 3 else "")
+            moved.append(name)
+        if moved:
+            _log.info("moved %d file(s) of a previous run that the data no longer gives to "
+                      "%s: %s", len(moved), into,
+                      ", ".join(moved[:3]) + ("…" if len(moved) > 3 else ""))
+        return moved

@@ -65,7 +65,7 @@ from vnadmin_docs.batch.manifest import (
     write_manifest,
 )
 from vnadmin_docs.batch.numbering import Assigned, book_identity, number_letters
-from vnadmin_docs.batch.outdated import Outdated, written_by_us
+from vnadmin_docs.batch.outdated import OLD_DIR, Outdated, written_by_us
 from vnadmin_docs.batch.pdf_out import PDF_DIR, PRINT_PDF, PdfStage
 from vnadmin_docs.batch.problems import OutputFolderError, output_folder
 from vnadmin_docs.batch.profile import BatchProfile
@@ -144,10 +144,10 @@ class BatchResult:
     """Numbers newly taken from the book in this run (in letter order)."""
     numbers_reused: int = 0
     """Letters that kept the number a previous run took for them."""
-    removed: tuple[str, ...] = ()
+    retired: tuple[str, ...] = ()
     """Files a previous run into this folder wrote that the data no longer gives (a row
-    removed or edited, numbers shifted), deleted at the end of this run; paths relative to
-    the output folder."""
+    removed or edited, numbers shifted), moved into ``cu/`` at the end of this run; paths
+    relative to the output folder, as they were before the move."""
     checked: list[ManifestEntry] | None = field(default=None, repr=False)
     """The report of a run that wrote nothing (``--dry-run``, blocked ``--strict``)."""
 
@@ -782,7 +782,7 @@ def _write_pass(
     spool = ManifestSpool(pdf_columns)
     report = _Report(survey, spool.add)
     pdf_names: list[str] = []  # letters in order, for the PDF print file
-    made = Outdated()  # this run's letters: what a previous run left beside them is removed
+    made = Outdated()  # this run's letters: what a previous run left beside them goes
     State = tuple[str, str, str]  # (status, sha256, error)
 
     def tasks() -> Iterator[tuple[_Task, tuple[list[_Plan], dict[int, State]]]]:
@@ -868,7 +868,7 @@ def _write_pass(
                                               sha256_file(merged_path))])
         else:
             merger.abort()
-    result.removed = _remove_outdated(out, letters_dir, journal, made,
+    result.retired = _retire_outdated(out, letters_dir, journal, made,
                                       has_letters=len(survey.letters) > 0)
     if merged and merged_path.exists():
         result.merged = merged_path
@@ -889,7 +889,7 @@ def _write_pass(
         "pdf": sum(1 for n in pdf_names if stage is not None and stage.pdf_of(n)),
         "print_pdf": PRINT_PDF if result.print_pdf else "",
         "numbers_from_register": register.location.display() if register is not None else "",
-        "removed": list(result.removed),
+        "moved_to_cu": list(result.retired),
     }
     try:
         result.manifest = write_manifest(out, spool, summary=summary)
@@ -901,15 +901,18 @@ def _write_pass(
     return result
 
 
-def _remove_outdated(out: Path, letters_dir: str, journal: Mapping[str, JournalEntry],
+def _retire_outdated(out: Path, letters_dir: str, journal: Mapping[str, JournalEntry],
                      made: Outdated, *, has_letters: bool) -> tuple[str, ...]:
-    """After every letter is handled: delete the letters, PDFs and merged file an earlier run
-    wrote into ``out`` that this run did not make (see :mod:`.outdated`)."""
-    letters = made.remove(letters_dir, written_by_us(journal, lambda key: ":" not in key))
-    pdfs = made.remove(str(out / PDF_DIR), written_by_us(journal, lambda k: k.startswith("pdf:")),
+    """After every letter is handled: move the letters, PDFs and merged file an earlier run
+    wrote into ``out`` that this run did not make into ``out/cu/`` (see :mod:`.outdated`)."""
+    old = out / OLD_DIR
+    letters = made.retire(letters_dir, written_by_us(journal, lambda key: ":" not in key),
+                          str(old / LETTERS_DIR))
+    pdfs = made.retire(str(out / PDF_DIR), written_by_us(journal, lambda k: k.startswith("pdf:")),
+                       str(old / PDF_DIR),
                        keep=lambda name: name.removesuffix(".pdf") + ".docx" in made)
-    merged = [] if has_letters else made.remove(
-        str(out), written_by_us(journal, lambda key: key.startswith("merged:")))
+    merged = [] if has_letters else made.retire(
+        str(out), written_by_us(journal, lambda key: key.startswith("merged:")), str(old))
     return (*(f"{LETTERS_DIR}/{n}" for n in letters), *(f"{PDF_DIR}/{n}" for n in pdfs),
             *merged)
 
