@@ -168,3 +168,23 @@ def test_the_zip_is_the_same_bytes_whenever_it_is_made(tmp_path: Path, examples:
             if not name.startswith("manifest"):
                 assert a.getinfo(name).date_time == b.getinfo(name).date_time
                 assert a.read(name) == b.read(name)
+
+
+def test_a_second_run_into_a_folder_in_use_is_refused_not_interleaved(
+        tmp_path: Path, examples: Path) -> None:
+    from vnadmin_docs._files import TMP_MARK, folder_lock
+
+    data = _csv(tmp_path / "d.csv", ["Cấp phép", "Đăng ký"])
+    out = tmp_path / "out"
+    out.mkdir()
+    in_flight = out / f"{TMP_MARK}999999-tat-ca-de-in.docx"  # the other run's temp file
+    with folder_lock(out):  # as another process writing into the folder holds it
+        in_flight.write_bytes(b"PK half")
+        code, output = _cli(str(data), "--profile", str(examples / "profile.yml"),
+                            "-o", str(out))
+        assert code == 2 and "một lần chạy khác đang ghi vào thư mục này" in output
+        assert in_flight.exists()  # not swept from under the other run
+        assert not (out / LETTERS_DIR).exists()
+    code, _ = _cli(str(data), "--profile", str(examples / "profile.yml"), "-o", str(out))
+    assert code == 0 and not in_flight.exists()  # lock released (also by kill -9): it runs
+    assert len(list((out / LETTERS_DIR).iterdir())) == 2

@@ -31,7 +31,7 @@ import zipfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from contextlib import nullcontext
+from contextlib import ExitStack, nullcontext
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -40,6 +40,7 @@ from typing import Any, TypeVar
 from vnadmin_docs import api
 from vnadmin_docs._files import (
     atomic_target,
+    folder_lock,
     name_inside,
     remove_stale_temps,
     resolve_inside,
@@ -678,7 +679,7 @@ def run_batch(
     parallel = workers > 1 and table.count > _CHUNK
     window = 2 * max(workers, 1)
     with ProcessPoolExecutor(max_workers=workers) if parallel else nullcontext() as pool, \
-            Spill[_Parked]() as parked, Spill[str]() as named:
+            Spill[_Parked]() as parked, Spill[str]() as named, ExitStack() as held:
         survey = _survey(table, column_fields, spec, profile, issue_day,
                          profile_source=profile_source, dirs=dirs, pool=pool, window=window,
                          name_from=None if from_book else profile.numbering.start,
@@ -692,7 +693,7 @@ def run_batch(
             survey, result, spec, profile, issue_day, out, pool, window,
             strict=strict, make_zip=make_zip, dirs=dirs, merged=merged, progress=progress,
             data_path=data_path, pdf=pdf, pdf_options=pdf_options,
-            register=register if from_book else None, series=series, named=named,
+            register=register if from_book else None, series=series, named=named, held=held,
         )
 
 
@@ -717,8 +718,10 @@ def _write_pass(
     register: Register | None,
     series: str | Series,
     named: Spill[str],
+    held: ExitStack,
 ) -> BatchResult:
-    """Pass 2; ``named`` receives the letters' file names (profile numbering)."""
+    """Pass 2; ``named`` receives the letters' file names (profile numbering); the output
+    folder's lock is kept in ``held`` until the caller's block ends."""
     settings = _settings_digest(spec, profile, issue_day)
     writing = not (result.dry_run or (strict and survey.failed))
     if not writing:
@@ -731,6 +734,13 @@ def _write_pass(
         return result
     # Every folder checked before a number is taken from the book or a letter written.
     output_folder(out)
+    try:
+        held.enter_context(folder_lock(out))
+    except BlockingIOError:
+        raise OutputFolderError(
+            str(out), "một lần chạy khác đang ghi vào thư mục này (đợi lần đó xong rồi chạy lại)",
+            "another run is writing into this folder (wait for it to finish, then run again)",
+        ) from None
     output_folder(out / LETTERS_DIR, inside=out, make=False)
     if pdf:
         output_folder(out / PDF_DIR, inside=out, make=False)
