@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
 __all__ = [
+    "LOCK_FILE",
     "TMP_MARK",
     "atomic_target",
     "atomic_text_file",
     "atomic_write_bytes",
+    "folder_lock",
     "name_inside",
     "remove_stale_temps",
     "resolve_inside",
@@ -25,6 +28,7 @@ __all__ = [
 ]
 
 TMP_MARK = ".vnadmin-tmp-"
+LOCK_FILE = ".vnadmin-lock"
 
 
 def resolve_inside(folder: Path, name: str) -> Path:
@@ -140,3 +144,27 @@ def remove_stale_temps(folder: Path) -> list[Path]:
             path.unlink()
             removed.append(path)
     return removed
+
+
+@contextlib.contextmanager
+def folder_lock(folder: Path) -> Iterator[None]:
+    """Hold ``folder`` for one writer: an exclusive lock on ``folder/.vnadmin-lock``, which
+    the system releases when the process ends, even by ``kill -9`` (no stale lock to clear).
+    Raises :class:`BlockingIOError` at once when another process holds it: a second run
+    into the same folder would sweep the first one's temporary files from under it."""
+    fh = open(folder / LOCK_FILE, "a+b")  # noqa: SIM115 -- held for the whole block
+    try:
+        if sys.platform == "win32":
+            import msvcrt
+
+            try:
+                msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
+            except OSError as exc:
+                raise BlockingIOError(str(exc)) from None
+        else:
+            import fcntl
+
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        yield
+    finally:
+        fh.close()  # closing the file releases the lock

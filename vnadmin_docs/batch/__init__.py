@@ -11,7 +11,7 @@ from vnadmin_docs.batch.dates import DateParseError, excel_serial_to_datetime, p
 from vnadmin_docs.batch.filenames import render_file_name, safe_file_name, unique_names
 from vnadmin_docs.batch.load import LoadedBatch, load_batch
 from vnadmin_docs.batch.manifest import ManifestEntry
-from vnadmin_docs.batch.problems import InputFileError
+from vnadmin_docs.batch.problems import InputFileError, OutputFolderError
 from vnadmin_docs.batch.profile import BatchProfile, load_mapping, load_profile
 from vnadmin_docs.batch.record import CleanRecord, RowProblem
 from vnadmin_docs.batch.run import (
@@ -39,6 +39,7 @@ __all__ = [
     "InputFileError",
     "LoadedBatch",
     "ManifestEntry",
+    "OutputFolderError",
     "RowProblem",
     "Validation",
     "address_for",

@@ -24,16 +24,22 @@ __all__ = [
 ]
 
 _BAD = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
-_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
-             *(f"lpt{i}" for i in range(1, 10))}
+_RESERVED = {"con", "prn", "aux", "nul", "conin$", "conout$",
+             *(f"{dev}{i}" for dev in ("com", "lpt") for i in (*"123456789", "¹", "²", "³"))}
+MAX_BYTES = 200
+"""Longest stem in UTF-8 bytes. Linux and macOS refuse a name over 255 bytes, and a
+Vietnamese letter takes 2–3 bytes; the rest is left for `` (12)``, ``.docx`` and the
+temporary name (``.vnadmin-tmp-<pid>-``) the file is first written under."""
 
 
 class FileNamePatternError(ValueError):
     """The pattern uses something other than plain ``{field}`` / ``{field:spec}`` names."""
 
 
-def safe_file_name(stem: str, *, max_len: int = 120, fallback: str = "van-ban") -> str:
-    """One safe file-name stem (no extension).
+def safe_file_name(stem: str, *, max_len: int = 120, max_bytes: int = MAX_BYTES,
+                   fallback: str = "van-ban") -> str:
+    """One safe file-name stem (no extension): at most ``max_len`` characters and
+    ``max_bytes`` bytes in UTF-8.
 
     >>> safe_file_name("000.00.06.H56-231027-0361 / Nguyễn Văn A")
     '000.00.06.H56-231027-0361 - Nguyễn Văn A'
@@ -45,6 +51,8 @@ def safe_file_name(stem: str, *, max_len: int = 120, fallback: str = "van-ban") 
     'van-ban'
     >>> len(safe_file_name("a" * 500))
     120
+    >>> len(safe_file_name("Ễ" * 120).encode()), safe_file_name("CON .txt")
+    (198, '_CON .txt')
     """
     text = unicodedata.normalize("NFC", stem)
     text = _BAD.sub(" - ", text)
@@ -54,9 +62,12 @@ def safe_file_name(stem: str, *, max_len: int = 120, fallback: str = "van-ban") 
     text = text.strip(" .-_")
     if len(text) > max_len:
         text = text[:max_len].rstrip(" .-_")
+    if len(text.encode("utf-8")) > max_bytes:
+        text = text.encode("utf-8")[:max_bytes].decode("utf-8", "ignore").rstrip(" .-_")
     if not text:
         return fallback
-    if text.split(".")[0].lower() in _RESERVED:
+    # Windows takes "CON.txt" and "CON .txt" for the device too
+    if text.split(".")[0].rstrip(" ").lower() in _RESERVED:
         text = "_" + text
     return text
 

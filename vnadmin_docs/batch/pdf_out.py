@@ -74,7 +74,9 @@ class PdfStage:
         self.out = out
         self.folder = out / PDF_DIR
         self.folder.mkdir(parents=True, exist_ok=True)
-        for part in self.folder.glob(".*.part"):  # left by a run killed while writing a PDF
+        # left by a run killed while writing a letter's PDF or the print file
+        for part in (*self.folder.glob(".*.part"),
+                     *out.glob(f".{Path(PRINT_PDF).stem}.*.part")):
             part.unlink(missing_ok=True)
         self.journal = journal
         self.error: ConversionError | None = None

@@ -31,6 +31,7 @@ zip: false
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -38,6 +39,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from vnadmin_docs.errors import DataError, FieldProblem
+from vnadmin_docs.model.document import problems_from
 
 __all__ = ["BatchProfile", "Numbering", "load_mapping", "load_profile"]
 
@@ -106,12 +108,11 @@ def load_profile(path: str | Path) -> BatchProfile:
     try:
         profile = BatchProfile.model_validate(data)
     except ValidationError as exc:
+        # Vietnamese reasons as for a document's data (pydantic's own messages are English)
         problems = [
-            FieldProblem(".".join(str(x) for x in e["loc"]) or "(gốc)",
-                         "khóa không được phép (viết sai tên?)" if e["type"] == "extra_forbidden"
-                         else e["msg"], e["msg"],
-                         None if e["type"] == "missing" else e.get("input"))
-            for e in exc.errors(include_url=False)
+            replace(p, reason="khóa không được phép (viết sai tên?)")
+            if e["type"] == "extra_forbidden" else p
+            for p, e in zip(problems_from(exc), exc.errors(include_url=False), strict=True)
         ]
         raise DataError(problems, str(p)) from None
     if profile.holidays:

@@ -25,11 +25,13 @@ import hashlib
 import json
 import logging
 import os
+import shutil
+import string
 import zipfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from contextlib import nullcontext
+from contextlib import ExitStack, nullcontext
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -38,6 +40,7 @@ from typing import Any, TypeVar
 from vnadmin_docs import api
 from vnadmin_docs._files import (
     atomic_target,
+    folder_lock,
     name_inside,
     remove_stale_temps,
     resolve_inside,
@@ -63,7 +66,9 @@ from vnadmin_docs.batch.manifest import (
     write_manifest,
 )
 from vnadmin_docs.batch.numbering import Assigned, book_identity, number_letters
+from vnadmin_docs.batch.outdated import OLD_DIR, Outdated, written_by_us
 from vnadmin_docs.batch.pdf_out import PDF_DIR, PRINT_PDF, PdfStage
+from vnadmin_docs.batch.problems import OutputFolderError, output_folder
 from vnadmin_docs.batch.profile import BatchProfile
 from vnadmin_docs.batch.record import CleanRecord, RowProblem
 from vnadmin_docs.batch.spill import Spill
@@ -140,6 +145,10 @@ class BatchResult:
     """Numbers newly taken from the book in this run (in letter order)."""
     numbers_reused: int = 0
     """Letters that kept the number a previous run took for them."""
+    retired: tuple[str, ...] = ()
+    """Files a previous run into this folder wrote that the data no longer gives (a row
+    removed or edited, numbers shifted), moved into ``cu/`` at the end of this run; paths
+    relative to the output folder, as they were before the move."""
     checked: list[ManifestEntry] | None = field(default=None, repr=False)
     """The report of a run that wrote nothing (``--dry-run``, blocked ``--strict``)."""
 
@@ -330,7 +339,12 @@ def _render_chunk(task: _Task) -> list[_Done]:
                 sha = hashlib.sha256(payload).hexdigest()
             out.append((index, sha, None, doc.page_model if want_models else None))
         except Exception as exc:  # one bad letter must not stop the batch; reported per row
-            message = exc.localized("vi") if hasattr(exc, "localized") else repr(exc)
+            if hasattr(exc, "localized"):
+                message = exc.localized("vi")
+            elif isinstance(exc, OSError):  # full disk, name refused, folder not writable
+                message = f"không ghi được tệp văn bản: {exc.strerror or exc}"
+            else:
+                message = repr(exc)
             out.append((index, None, str(message), None))
     return out
 
@@ -459,6 +473,19 @@ def _check_profile(profile: BatchProfile, fields: Sequence[FieldSpec],
     except FileNamePatternError as exc:
         problems.append(FieldProblem("file_name", f"mẫu tên tệp không hợp lệ: {exc}", str(exc),
                                      profile.file_name))
+    else:  # a misspelt name would give every letter "van-ban (N).docx" without a word
+        known = ["number", "row", *(f.name for f in fields)]
+        unknown = [name for _lit, name, _spec, _conv in string.Formatter().parse(
+            profile.file_name) if name is not None and name not in known]
+        if unknown:
+            problems.append(FieldProblem(
+                "file_name",
+                f"mẫu tên tệp dùng tên không có: {', '.join(unknown)}; dùng một trong: "
+                + ", ".join(known),
+                f"the file-name pattern uses unknown names: {', '.join(unknown)}; use one of: "
+                + ", ".join(known),
+                profile.file_name,
+            ))
     names = [f.name for f in fields if f.type in ("text", "multiline")]
     if profile.group_field is not None and profile.group_field not in names:
         problems.append(FieldProblem(
@@ -653,7 +680,7 @@ def run_batch(
     parallel = workers > 1 and table.count > _CHUNK
     window = 2 * max(workers, 1)
     with ProcessPoolExecutor(max_workers=workers) if parallel else nullcontext() as pool, \
-            Spill[_Parked]() as parked, Spill[str]() as named:
+            Spill[_Parked]() as parked, Spill[str]() as named, ExitStack() as held:
         survey = _survey(table, column_fields, spec, profile, issue_day,
                          profile_source=profile_source, dirs=dirs, pool=pool, window=window,
                          name_from=None if from_book else profile.numbering.start,
@@ -667,7 +694,7 @@ def run_batch(
             survey, result, spec, profile, issue_day, out, pool, window,
             strict=strict, make_zip=make_zip, dirs=dirs, merged=merged, progress=progress,
             data_path=data_path, pdf=pdf, pdf_options=pdf_options,
-            register=register if from_book else None, series=series, named=named,
+            register=register if from_book else None, series=series, named=named, held=held,
         )
 
 
@@ -692,8 +719,10 @@ def _write_pass(
     register: Register | None,
     series: str | Series,
     named: Spill[str],
+    held: ExitStack,
 ) -> BatchResult:
-    """Pass 2; ``named`` receives the letters' file names (profile numbering)."""
+    """Pass 2; ``named`` receives the letters' file names (profile numbering); the output
+    folder's lock is kept in ``held`` until the caller's block ends."""
     settings = _settings_digest(spec, profile, issue_day)
     writing = not (result.dry_run or (strict and survey.failed))
     if not writing:
@@ -704,7 +733,24 @@ def _write_pass(
                  for i, (row, values, stem) in enumerate(survey.letters)]
         _checked_only(survey, _Names(start, shown), result)
         return result
-    out.mkdir(parents=True, exist_ok=True)
+    # Every folder checked before a number is taken from the book or a letter written.
+    output_folder(out)
+    try:
+        held.enter_context(folder_lock(out))
+    except BlockingIOError:
+        raise OutputFolderError(
+            str(out), "một lần chạy khác đang ghi vào thư mục này (đợi lần đó xong rồi chạy lại)",
+            "another run is writing into this folder (wait for it to finish, then run again)",
+        ) from None
+    output_folder(out / LETTERS_DIR, inside=out, make=False)
+    if pdf:
+        output_folder(out / PDF_DIR, inside=out, make=False)
+    try:
+        merged_path = resolve_inside(out, MERGED_FILE)
+    except ValueError:  # a link named like the merged file, leading elsewhere
+        raise OutputFolderError(
+            str(out), f"“{MERGED_FILE}” là liên kết trỏ ra ngoài (hãy xóa liên kết đó)",
+            f"“{MERGED_FILE}” is a link that leads out of it (remove it)") from None
     if register is not None:
         settings = hashlib.sha256(
             f"{settings}\n{book_identity(register, series)}".encode()).hexdigest()
@@ -719,8 +765,7 @@ def _write_pass(
         for _row, _values, stem in survey.letters:
             named.append(namer(str(stem)))
 
-    letters = out / LETTERS_DIR
-    letters.mkdir(parents=True, exist_ok=True)
+    letters = output_folder(out / LETTERS_DIR, inside=out)
     letters_dir = str(letters.resolve())
     result.out_dir = out
     for folder in (out, letters):
@@ -732,7 +777,6 @@ def _write_pass(
     if stage is not None:
         result.pdf_dir = stage.folder
     merged_key = _merged_key(survey, names, settings)
-    merged_path = resolve_inside(out, MERGED_FILE)
     need_merged = merged and len(survey.letters) > 0 and not (
         merged_key in journal and merged_path.exists()
         and sha256_file(merged_path) == journal[merged_key].sha256
@@ -749,6 +793,7 @@ def _write_pass(
     spool = ManifestSpool(pdf_columns)
     report = _Report(survey, spool.add)
     pdf_names: list[str] = []  # letters in order, for the PDF print file
+    made = Outdated()  # this run's letters: what a previous run left beside them goes
     State = tuple[str, str, str]  # (status, sha256, error)
 
     def tasks() -> Iterator[tuple[_Task, tuple[list[_Plan], dict[int, State]]]]:
@@ -812,6 +857,7 @@ def _write_pass(
                     continue
                 result.written += state == "written"
                 result.unchanged += state == "unchanged"
+                made.keep(plan.file_name)
                 report.letter(plan.row, report.entry(
                     plan.row, code, applicant, state, f"{LETTERS_DIR}/{plan.file_name}", sha,
                     number=number_text(plan.number)))
@@ -833,6 +879,8 @@ def _write_pass(
                                               sha256_file(merged_path))])
         else:
             merger.abort()
+    result.retired = _retire_outdated(out, letters_dir, journal, made,
+                                      has_letters=len(survey.letters) > 0)
     if merged and merged_path.exists():
         result.merged = out / MERGED_FILE  # as the caller named the folder, like the others
     if stage is not None:
@@ -852,14 +900,32 @@ def _write_pass(
         "pdf": sum(1 for n in pdf_names if stage is not None and stage.pdf_of(n)),
         "print_pdf": PRINT_PDF if result.print_pdf else "",
         "numbers_from_register": register.location.display() if register is not None else "",
+        "moved_to_cu": list(result.retired),
     }
     try:
         result.manifest = write_manifest(out, spool, summary=summary)
         if make_zip if make_zip is not None else profile.zip:
-            result.archive = _write_zip(out, spool, result.merged, result.print_pdf)
+            result.archive = _write_zip(out, spool, result.merged, result.print_pdf,
+                                        when=issue_day)
     finally:
         spool.close()
     return result
+
+
+def _retire_outdated(out: Path, letters_dir: str, journal: Mapping[str, JournalEntry],
+                     made: Outdated, *, has_letters: bool) -> tuple[str, ...]:
+    """After every letter is handled: move the letters, PDFs and merged file an earlier run
+    wrote into ``out`` that this run did not make into ``out/cu/`` (see :mod:`.outdated`)."""
+    old = out / OLD_DIR
+    letters = made.retire(letters_dir, written_by_us(journal, lambda key: ":" not in key),
+                          str(old / LETTERS_DIR))
+    pdfs = made.retire(str(out / PDF_DIR), written_by_us(journal, lambda k: k.startswith("pdf:")),
+                       str(old / PDF_DIR),
+                       keep=lambda name: name.removesuffix(".pdf") + ".docx" in made)
+    merged = [] if has_letters else made.retire(
+        str(out), written_by_us(journal, lambda key: key.startswith("merged:")), str(old))
+    return (*(f"{LETTERS_DIR}/{n}" for n in letters), *(f"{PDF_DIR}/{n}" for n in pdfs),
+            *merged)
 
 
 def _record_in_book(
@@ -885,21 +951,33 @@ def _record_in_book(
 
 
 def _write_zip(out: Path, entries: Iterable[ManifestEntry], merged: Path | None,
-               print_pdf: Path | None = None) -> Path:
+               print_pdf: Path | None = None, *, when: dt.date) -> Path:
     """``van-ban.zip``: the letters, their PDFs, the merged files and the manifest, written
-    to a temporary file beside it and renamed (never built in memory)."""
+    to a temporary file beside it and renamed (never built in memory). Every entry is dated
+    ``when`` (the issue date) rather than with its file's time, so the same batch gives the
+    same bytes however and whenever it was run (a resumed run, ``--workers N``)."""
     target = resolve_inside(out, ZIP_FILE)
+    stamp = (when.year, when.month, when.day, 0, 0, 0)
+
+    def add(zf: zipfile.ZipFile, path: Path, name: str) -> None:
+        info = zipfile.ZipInfo(name, date_time=stamp)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.external_attr = 0o644 << 16
+        big = path.stat().st_size >= zipfile.ZIP64_LIMIT
+        with open(path, "rb") as src, zf.open(info, "w", force_zip64=big) as dst:
+            shutil.copyfileobj(src, dst, 1 << 16)
+
     with atomic_target(target) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
         for e in entries:
             if e.output_file and e.status in ("written", "unchanged"):
-                path = resolve_inside(out / LETTERS_DIR, Path(e.output_file).name)
-                zf.write(path, e.output_file)
+                add(zf, resolve_inside(out / LETTERS_DIR, Path(e.output_file).name),
+                    e.output_file)
             if e.pdf_file:
-                zf.write(resolve_inside(out / PDF_DIR, Path(e.pdf_file).name), e.pdf_file)
+                add(zf, resolve_inside(out / PDF_DIR, Path(e.pdf_file).name), e.pdf_file)
         if merged is not None:
-            zf.write(merged, merged.name)
+            add(zf, merged, merged.name)
         if print_pdf is not None:
-            zf.write(print_pdf, print_pdf.name)
+            add(zf, print_pdf, print_pdf.name)
         for name in ("manifest.csv", "manifest.json"):
-            zf.write(out / name, name)
+            add(zf, out / name, name)
     return target

@@ -16,7 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from vnadmin_docs.batch.manifest import STATUS_VI
-from vnadmin_docs.batch.problems import InputFileError
+from vnadmin_docs.batch.problems import InputFileError, OutputFolderError
 from vnadmin_docs.batch.profile import load_mapping, load_profile
 from vnadmin_docs.batch.run import BatchResult, run_batch
 from vnadmin_docs.cli.common import EXIT_BAD_INPUT, current_lang
@@ -82,6 +82,10 @@ def _summary(console: Console, result: BatchResult, lang: str) -> None:
         if result.numbers_reused:
             table.add_row("Giữ số đã cấp lần trước" if vi else "Numbers kept from before",
                           str(result.numbers_reused))
+        if result.retired:
+            table.add_row("Tệp cũ chuyển vào cu/ (dữ liệu không còn)" if vi
+                          else "Old files moved to cu/ (no longer in the data)",
+                          str(len(result.retired)))
     table.add_row("Dòng lỗi, không tạo" if vi else "Rows failed", str(result.failed_rows))
     warnings = sum(1 for p in result.problems if p.severity == "warning")
     if warnings:
@@ -105,6 +109,9 @@ def _summary(console: Console, result: BatchResult, lang: str) -> None:
             places.append(("Báo cáo (JSON)" if vi else "Report (JSON)", str(result.manifest[1])))
         if result.archive:
             places.append(("Tệp nén" if vi else "Zip", str(result.archive)))
+        if result.retired:
+            places.append(("Tệp cũ không còn trong dữ liệu" if vi else "Old files no longer in "
+                           "the data", str(result.out_dir / "cu")))
     for label, path in places:
         console.print(f"{label}: {path}", soft_wrap=True, markup=False)
     if result.strict_blocked:
@@ -201,7 +208,8 @@ def batch(
                 pdf=pdf, pdf_options=ConversionOptions(processes=workers if workers > 1 else None),
                 register=book, series=series,
             )
-    except (InputFileError, DataError, TemplateError, LayoutError, RegisterError) as exc:
+    except (InputFileError, OutputFolderError, DataError, TemplateError, LayoutError,
+            RegisterError) as exc:
         err.print(exc.localized(lang), markup=False, soft_wrap=True)
         sys.exit(EXIT_BAD_INPUT)
     finally:

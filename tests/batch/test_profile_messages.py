@@ -1,0 +1,25 @@
+"""A wrong value in the profile is explained to the clerk in Vietnamese, every one at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from vnadmin_docs.batch.profile import load_profile
+from vnadmin_docs.errors import DataError
+
+
+def test_every_bad_profile_value_is_named_with_a_vietnamese_reason(tmp_path: Path) -> None:
+    path = tmp_path / "cau-hinh.yml"
+    path.write_text("numbering:\n  start: -5\nzip: có lẽ\nrepresentative: ai_do\nso_bat_dau: 1\n",
+                    encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_profile(path)
+    vi = caught.value.localized("vi")
+    assert "numbering.start = -5: quá nhỏ (giới hạn 1)" in vi
+    assert "phải là có/không" in vi
+    assert "giá trị không được phép" in vi and "owner_via_representative" in vi
+    assert "so_bat_dau = 1: khóa không được phép" in vi
+    assert "Input should" not in vi and "Extra inputs" not in vi
+    assert "Input should be greater than or equal to 1" in caught.value.localized("en")

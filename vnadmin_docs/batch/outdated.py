@@ -1,0 +1,101 @@
+"""Letters a previous run wrote that the current data no longer gives.
+
+Numbers are positions among the good rows and file names may contain them, so a re-run
+after a row was removed, edited or added gives many letters a new number and a new name. The
+old files would stay in ``van-ban/`` beside the new ones: two letters for one dossier, with
+two numbers, and letters for dossiers no longer in the data — none of them in the manifest.
+When a run has handled every letter, the files the journal shows *this tool* wrote (same
+name, same checksum) that are not letters of this run are moved into ``cu/`` (``cu/van-ban/``,
+``cu/pdf/``): out of the way of printing, never destroyed (a letter may already have been
+sent, and a numbered one is an official record). A file the journal does not know (the
+clerk's own) or one changed since it was written is never touched.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Mapping
+
+from vnadmin_docs._files import name_inside
+from vnadmin_docs.batch.firstseen import HashTable
+from vnadmin_docs.batch.manifest import JournalEntry, sha256_file
+
+__all__ = ["OLD_DIR", "Outdated", "free_name", "written_by_us"]
+
+_log = logging.getLogger(__name__)
+
+OLD_DIR = "cu"
+
+
+def written_by_us(journal: Mapping[str, JournalEntry],
+                  kind: Callable[[str], bool]) -> dict[str, set[str]]:
+    """File name -> the checksums the journal recorded for it, for the entries whose key
+    ``kind`` accepts.
+
+    >>> j = {"ab": JournalEntry("ab", "a.docx", "1"), "pdf:1": JournalEntry("pdf:1", "a.pdf", "2")}
+    >>> written_by_us(j, lambda key: ":" not in key)
+    {'a.docx': {'1'}}
+    """
+    out: dict[str, set[str]] = {}
+    for key, entry in journal.items():
+        if entry.file and entry.sha256 and kind(key):
+            out.setdefault(entry.file, set()).add(entry.sha256)
+    return out
+
+
+def free_name(name: str, taken: Callable[[str], bool]) -> str:
+    """``name``, or ``name (2)``, ``name (3)``… before the extension, the first not taken.
+
+    >>> free_name("a.docx", {"a.docx", "a (2).docx"}.__contains__)
+    'a (3).docx'
+    """
+    stem, dot, ext = name.rpartition(".")
+    if not dot:
+        stem, ext = name, ""
+    candidate, n = name, 1
+    while taken(candidate):
+        n += 1
+        candidate = f"{stem} ({n}){dot}{ext}"
+    return candidate
+
+
+class Outdated:
+    """The letters of this run, remembered as they finish (as hashes: a long batch keeps no
+    set of names), then :meth:`retire` for what the journal knows and this run did not make."""
+
+    def __init__(self) -> None:
+        self._current = HashTable()
+
+    def keep(self, name: str) -> None:
+        self._current.put(name, 1)
+
+    def __contains__(self, name: str) -> bool:
+        return self._current.get(name) is not None
+
+    def retire(self, folder: str, known: Mapping[str, set[str]], into: str,
+               keep: Callable[[str], bool] | None = None) -> list[str]:
+        """Move into ``into`` each file of ``folder`` that ``known`` lists, that is not kept
+        and that still has a journalled checksum (a name already used in ``into`` gets
+        `` (2)``…); returns the names moved, sorted."""
+        kept = keep or self.__contains__
+        moved: list[str] = []
+        for name in sorted(known):
+            if kept(name):
+                continue
+            try:
+                path = name_inside(folder, name)
+                if sha256_file(path) not in known[name]:
+                    continue  # changed by hand since: not ours to move
+                os.makedirs(into, exist_ok=True)
+                target = name_inside(into, free_name(
+                    name, lambda n: os.path.lexists(os.path.join(into, n))))
+                os.replace(path, target)
+            except (OSError, ValueError):  # already gone, or not a plain name: leave it
+                continue
+            moved.append(name)
+        if moved:
+            _log.info("moved %d file(s) of a previous run that the data no longer gives to "
+                      "%s: %s", len(moved), into,
+                      ", ".join(moved[:3]) + ("…" if len(moved) > 3 else ""))
+        return moved
