@@ -31,12 +31,13 @@ _OLD_STYLE.update({k.capitalize(): v.capitalize() for k, v in list(_OLD_STYLE.it
 
 
 def norm(text: str) -> str:
-    """NFC, one space between words, one tone-mark placement.
+    """NFC, one space between words, one tone-mark placement; a non-breaking hyphen (U+2011,
+    Word's ``w:noBreakHyphen``) is the hyphen it prints as.
 
     >>> norm("CỘNG HOÀ  XÃ\\nHỘI")
     'CỘNG HÒA XÃ HỘI'
     """
-    text = " ".join(unicodedata.normalize("NFC", text).split())
+    text = " ".join(unicodedata.normalize("NFC", text).replace("\u2011", "-").split())
     for old, new in _OLD_STYLE.items():
         text = text.replace(old, new)
     return text
