@@ -30,14 +30,31 @@ __all__ = [
     "is_group_row",
 ]
 
-_FOOTER_STARTS = (
-    "tong cong", "tong so", "cong:", "nguoi lap bieu", "nguoi lap", "thu truong don vi",
-    "thu truong co quan", "ky ho ten", "xac nhan cua", "giam doc", "lanh dao don vi",
+# Folded first text of a row that closes the list: totals ("Tổng cộng", "Tổng: 12 hồ sơ",
+# "Cộng: 5"), signature titles ("NGƯỜI LẬP BIỂU", "KT. GIÁM ĐỐC", "(Ký, họ tên)") and the
+# place-and-date line above them ("Lâm Đồng, ngày 31 tháng 10 năm 2025"). Folding drops
+# punctuation, so "Cộng:" is "cong": the word must stand alone, never "Công ty"/"Công an".
+_FOOTER = re.compile(
+    r"^(?:tong cong(?! ty)|tong so|(?:tong|cong)(?= \d| hs\b| ho so\b|$)|nguoi lap"
+    r"|thu truong (?:don vi|co quan)|ky ho ten|ky ghi ro ho ten|xac nhan cua|lanh dao don vi"
+    r"|(?:kt|tm|tl|q|tuq) (?:giam doc|chu tich|thu truong|truong|pho|lanh dao|uy ban|ubnd)"
+    r"|(?:pho )?giam doc$"
+    r"|(?:[a-z ]{1,40} )?ngay(?: \S{1,4})? thang(?: \S{1,4})? nam(?: \d{4})?$)"
 )
-_FOOTER_FOLDED = tuple(fold(s) for s in _FOOTER_STARTS)
-_GROUP = re.compile(r"^(?:[IVXLC]{1,6}|[A-Z])\s*[.)\-]\s*\S", re.UNICODE)
+# "I. Sở Tư pháp", "B) …", "1. UBND xã …", "1.2. Bộ phận một cửa": a unit heading's numbering.
+_GROUP = re.compile(
+    r"^(?:(?:[IVXLC]{1,6}|[A-Z])\s*[.)\-]\s*\S|\d{1,2}(?:\.\d{1,2})*\s*[.)]\s*[^\W\d_])",
+    re.UNICODE,
+)
+# The numbering alone in its own cell (the STT column), the unit's name in the next cells.
+_BARE_MARK = re.compile(r"^(?:[IVXLC]{1,6}|[A-Z]|\d{1,2}(?:\.\d{1,2})*)\s*[.)]?$")
+_LETTER = re.compile(r"[^\W\d_]")
+# Distinct texts in the bound columns from which a row is a dossier, whatever its first
+# cell says: a code, a procedure, a name and dates. Totals and signature rows have fewer.
+DATA_TEXTS = 4
 _DMY_TEXT = re.compile(r"^\s*\d{1,2}/\d{1,2}/\d{4}")
-_GROUP_MARK = re.compile(r"^(?:[IVXLC]{1,6}|[A-Z])\s*[.)\-]\s*", re.UNICODE)
+_GROUP_MARK = re.compile(r"^(?:[IVXLC]{1,6}|[A-Z]|\d{1,2}(?:\.\d{1,2})*)\s*[.)\-]\s*",
+                         re.UNICODE)
 _COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$|^\([A-Za-z0-9=+\-*/ ]{1,12}\)$")
 _TEXT_TYPES = ("text", "multiline")
 
@@ -105,36 +122,84 @@ def _first_text(row: GridRow) -> str:
     return ""
 
 
-def is_footer_row(row: GridRow) -> bool:
-    """Rows that end the data: "Tổng cộng", "NGƯỜI LẬP BIỂU", "(Ký, họ tên)"…
+def _looks_like_data(row: GridRow, bound: Sequence[int]) -> bool:
+    texts = {row.text(i) for i in bound} - {""}
+    return len(texts) >= DATA_TEXTS
+
+
+def is_footer_row(row: GridRow, bound: Sequence[int] = ()) -> bool:
+    """Rows that close the list: "Tổng cộng", "NGƯỜI LẬP BIỂU", "(Ký, họ tên)", the
+    place-and-date line of the signature block… A row that fills the bound columns like a
+    dossier is never one, whatever its first cell says ("Công an tỉnh…", "Tổng công ty…").
 
     >>> is_footer_row(GridRow(40, ("Tổng cộng: 12 hồ sơ", None)))
     True
     >>> is_footer_row(GridRow(41, (None, None, "NGƯỜI LẬP BIỂU")))
     True
+    >>> is_footer_row(GridRow(41, (None, "Lâm Đồng, ngày 31 tháng 10 năm 2025")))
+    True
     >>> is_footer_row(GridRow(9, ("1", "000.00.06.H56-231027-0361")))
     False
+    >>> is_footer_row(GridRow(9, ("Công ty TNHH An Phát", "X-2")))
+    False
+    >>> is_footer_row(GridRow(9, ("Tổng công ty Điện lực", "X-2", "Cấp phép", "27/10/2023",
+    ...                           "03/11/2023")), [0, 1, 2, 3, 4])
+    False
     """
-    text = fold_once(_first_text(row))
-    return text.startswith(_FOOTER_FOLDED)
+    if not _FOOTER.match(fold_once(_first_text(row))):
+        return False
+    return not _looks_like_data(row, bound)
+
+
+def _group_text(row: GridRow, bound: Sequence[int]) -> str | None:
+    """The heading of a group row ("I. Sở Tư pháp"), ``None`` for other rows.
+
+    A group row is numbered ("I. …", "B) …", "1. UBND xã …") with every bound column empty or
+    repeating its text; or has the numbering alone in the first cell and the unit's name
+    in the next (for Arabic numbering only when the name is merged across several bound
+    columns, so that a dossier row with only its STT and one cell is never taken for one);
+    or is one text merged across several bound columns and nothing else (a heading without
+    numbering: a dossier never has the same text as its code, name and dates).
+    """
+    cells = [row.text(i) for i in range(len(row.values))]
+    texts = [t for t in cells if t]
+    if not texts:
+        return None
+    first = texts[0]
+    in_bound = [row.text(i) for i in bound if row.text(i)]
+    if _GROUP.match(first) and set(in_bound) <= {first}:
+        return first
+    rest = set(texts[1:])
+    if _BARE_MARK.match(first) and len(rest) == 1:
+        name = texts[1]
+        arabic = first[0].isdigit()
+        if (_LETTER.search(name) and set(in_bound) <= {first, name}
+                and (not arabic or in_bound.count(name) >= 2)):
+            return f"{first.rstrip('.)')}. {name}"
+    if len(set(texts)) == 1 and len(in_bound) >= 2 and _LETTER.search(first):
+        return first
+    return None
 
 
 def is_group_row(row: GridRow, bound: Sequence[int]) -> bool:
-    """A unit heading such as "I. Sở Tư pháp": Roman numeral or letter, and every bound
-    column empty or repeating the same text (a merged row).
+    """A unit heading such as "I. Sở Tư pháp" (see :func:`_group_text`).
 
     >>> is_group_row(GridRow(8, ("I. Sở Tư pháp", None, None)), [1, 2])
     True
     >>> is_group_row(GridRow(8, ("II. UBND xã Quảng Sơn",) * 3), [0, 1, 2])
     True
+    >>> is_group_row(GridRow(8, ("1. UBND xã Quảng Sơn",) * 3), [0, 1, 2])
+    True
+    >>> is_group_row(GridRow(8, ("I", "Sở Tư pháp", None)), [1, 2])
+    True
+    >>> is_group_row(GridRow(8, ("2", "UBND xã Tân Hà", "UBND xã Tân Hà")), [1, 2])
+    True
+    >>> is_group_row(GridRow(9, ("3", "Lê Văn A", None)), [1, 2])
+    False
     >>> is_group_row(GridRow(9, ("1", "000.00.06.H56-231027-0361", "Lê Văn A")), [1, 2])
     False
     """
-    first = _first_text(row)
-    if not _GROUP.match(first):
-        return False
-    texts = {row.text(i) for i in bound} - {""}
-    return texts <= {first}
+    return _group_text(row, bound) is not None
 
 
 def group_name(text: str) -> str:
@@ -142,6 +207,8 @@ def group_name(text: str) -> str:
 
     >>> group_name("II. UBND xã Quảng Sơn"), group_name("B) Sở Tư pháp")
     ('UBND xã Quảng Sơn', 'Sở Tư pháp')
+    >>> group_name("1.2. Bộ phận một cửa")
+    'Bộ phận một cửa'
     """
     return _GROUP_MARK.sub("", " ".join(text.split()), count=1)
 
@@ -207,23 +274,36 @@ def build_table(
 
 def _walk(grid: Grid, header: HeaderMatch) -> Iterator[tuple[GridRow, RawRecord | SkippedRow]]:
     """The rows below the header, each with its record or the reason it is skipped; empty
-    rows are passed over silently and a footer row ends the data."""
+    rows are passed over silently. A footer row (totals, signatures) closes the list: the
+    rows after it are passed over too, until one fills the columns like a dossier or is a
+    group row (a subtotal "Cộng: 5 hồ sơ" after each unit is not the end of the list)."""
     indexes = [c.index for c in header.columns]
     headers = {c.field: c.header for c in header.columns}  # one mapping shared by every row
+    header_texts = {c.index: {fold(p) for p in c.header.split(" / ")} for c in header.columns}
     group: str | None = None
+    closed = False
     for row in grid.iter_rows(header.data_from):
         if row.is_empty() or all(row.text(i) == "" for i in indexes):
             continue
-        if is_footer_row(row):
-            yield row, SkippedRow(row.number, "dòng tổng cộng/chữ ký cuối bảng — dừng đọc",
-                                  "footer row (totals/signatures) — reading stops")
-            return
-        if is_group_row(row, indexes):
-            group = _first_text(row)
+        heading = _group_text(row, indexes)
+        numbered = heading is not None and _GROUP.match(heading) is not None
+        if closed and not numbered and not _looks_like_data(row, indexes):
+            continue
+        closed = False
+        if is_footer_row(row, indexes):
+            closed = True
+            yield row, SkippedRow(row.number, "dòng tổng cộng/chữ ký — không phải hồ sơ",
+                                  "totals/signature row — not a dossier")
+            continue
+        if heading is not None:
+            group = heading
             yield row, SkippedRow(row.number, f"dòng nhóm “{group}”", f"group row “{group}”")
             continue
         if _is_column_numbers(row):
             yield row, SkippedRow(row.number, "dòng đánh số cột", "column-number row")
+            continue
+        if _repeats_header(row, header_texts):
+            yield row, SkippedRow(row.number, "dòng tiêu đề cột lặp lại", "repeated header row")
             continue
         values: dict[str, CellValue] = {
             c.field: row.values[c.index] if c.index < len(row.values) else None
@@ -231,6 +311,12 @@ def _walk(grid: Grid, header: HeaderMatch) -> Iterator[tuple[GridRow, RawRecord 
         }
         # ``raw`` and ``values`` are the same mapping until a conversion changes ``values``.
         yield row, RawRecord(row.number, values, values, headers, group)
+
+
+def _repeats_header(row: GridRow, header_texts: Mapping[int, set[str]]) -> bool:
+    """The header printed again inside the data (exports that repeat it on every page)."""
+    filled = [(i, row.text(i)) for i in header_texts if row.text(i)]
+    return len(filled) >= 2 and all(fold_once(t) in header_texts[i] for i, t in filled)
 
 
 def _converted(record: RawRecord, legacy: Mapping[str, Encoding]) -> RawRecord:

@@ -1,0 +1,106 @@
+"""Exports shaped as clerks really get them, built here as real files: what a batch reads
+from them, which rows it skips and why, and the letters it makes."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from vnadmin_docs.batch.load import load_batch
+from vnadmin_docs.batch.profile import load_profile
+from vnadmin_docs.batch.run import run_batch
+
+HEADER = ["STT", "Mã hồ sơ", "Tên thủ tục", "Chủ hồ sơ", "Ngày nhận", "Ngày hẹn trả",
+          "Ngày hẹn trả mới", "Lý do"]
+
+
+def _row(n: int, name: str | None = None) -> list[object]:
+    return [n, f"000.00.06.H56-251027-{n:04d}", "Cấp giấy phép xây dựng",
+            name or f"Lê Văn {chr(64 + n)}", "27/10/2025 08:15", "03/11/2025 17:00",
+            "10/11/2025 17:00", "Chờ ý kiến cơ quan phối hợp"]
+
+
+def _letters_text(folder: Path) -> dict[str, str]:
+    """Each letter's document text, by file name."""
+    out = {}
+    for path in sorted(folder.glob("*.docx")):
+        with zipfile.ZipFile(path) as zf:
+            out[path.name] = zf.read("word/document.xml").decode("utf-8")
+    return out
+
+
+def test_subtotal_after_each_unit_does_not_end_the_list(tmp_path: Path, examples: Path) -> None:
+    """A list grouped by unit with "Cộng: n hồ sơ" after each group: every group's dossiers
+    get their letter (the first subtotal used to end the reading, losing the rest
+    silently); Arabic-numbered and split group headings are skipped, not reported as bad
+    rows; the signature block (place-and-date line, "KT. GIÁM ĐỐC") is not data."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(HEADER)                                            # row 1
+    ws.append(["1. UBND xã Quảng Sơn"] + [None] * 7)             # row 2, merged across
+    ws.merge_cells("A2:H2")
+    ws.append(_row(1))                                           # row 3
+    ws.append(_row(2))                                           # row 4
+    ws.append(["Cộng: 2 hồ sơ"] + [None] * 7)                    # row 5
+    ws.merge_cells("A5:H5")
+    ws.append(["2", "UBND xã Tân Hà"] + [None] * 6)              # row 6, name merged B:H
+    ws.merge_cells("B6:H6")
+    ws.append(_row(3))                                           # row 7
+    ws.append(["II", "SỞ TƯ PHÁP"] + [None] * 6)                 # row 8
+    ws.append(_row(4))                                           # row 9
+    ws.append(["Tổng: 4 hồ sơ"] + [None] * 7)                    # row 10
+    ws.merge_cells("A10:H10")
+    ws.append([None] * 5 + ["Lâm Đồng, ngày 31 tháng 10 năm 2025"])  # row 11
+    ws.append([None] * 5 + ["KT. GIÁM ĐỐC"])                     # row 12
+    ws.append([None, "NGƯỜI LẬP BIỂU", None, None, None, "PHÓ GIÁM ĐỐC"])  # row 13
+    ws.append([None, "Nguyễn Văn Lập", None, None, None, "Trần Thị Trưởng"])  # row 14
+    path = tmp_path / "theo-don-vi.xlsx"
+    wb.save(path)
+
+    result = run_batch(path, load_profile(examples / "profile.yml"), tmp_path / "out")
+    assert result.rows == 4 and result.written == 4 and result.failed_rows == 0
+    assert result.problems == []
+    skipped = {s.row: s.reason for s in result.skipped}
+    assert sorted(skipped) == [2, 5, 6, 8, 10]
+    assert "UBND xã Quảng Sơn" in skipped[2] and "UBND xã Tân Hà" in skipped[6]
+    assert "tổng cộng" in skipped[5] and "tổng cộng" in skipped[10]
+    texts = _letters_text(tmp_path / "out" / "van-ban")
+    for n in (1, 2, 3, 4):
+        assert any(f"000.00.06.H56-251027-{n:04d}" in t for t in texts.values()), n
+
+
+def test_first_column_starting_like_a_footer_word_is_still_data(tmp_path: Path,
+                                                                fields: tuple) -> None:
+    """"Công an tỉnh…", "Công ty…", "Tổng công ty…", "Giám đốc …" in the first column are
+    dossiers, not the "Cộng"/"Tổng cộng"/"GIÁM ĐỐC" rows that close a list."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Đơn vị tiếp nhận", "Chủ hồ sơ", *HEADER[1:3], *HEADER[4:]])
+    units = ["Sở Tư pháp", "Công an tỉnh Lâm Đồng", "Công an tỉnh Lâm Đồng", "UBND xã Tân Hà"]
+    names = ["Lê Văn A", "Công ty TNHH An Phát", "Tổng công ty Điện lực miền Nam",
+             "Giám đốc Nguyễn Văn B"]
+    for n, (unit, name) in enumerate(zip(units, names, strict=True), start=1):
+        r = _row(n, name)
+        ws.append([unit, name, *r[1:3], *r[4:]])
+    path = tmp_path / "don-vi-truoc.xlsx"
+    wb.save(path)
+    loaded = load_batch(path, fields)
+    assert [r.row for r in loaded.validation.good] == [2, 3, 4, 5]
+    assert [r.values["applicant_name"] for r in loaded.validation.good] == names
+    assert loaded.table.skipped == ()
+
+
+def test_header_repeated_inside_the_data_is_skipped(tmp_path: Path, fields: tuple) -> None:
+    """Exports laid out for printing repeat the header on every page."""
+    wb = Workbook()
+    ws = wb.active
+    for item in (HEADER, _row(1), _row(2), HEADER, _row(3)):
+        ws.append(item)
+    path = tmp_path / "lap-tieu-de.xlsx"
+    wb.save(path)
+    loaded = load_batch(path, fields)
+    assert [r.row for r in loaded.validation.good] == [2, 3, 5]
+    assert loaded.validation.problems == ()
+    assert [(s.row, s.reason) for s in loaded.table.skipped] == [(4, "dòng tiêu đề cột lặp lại")]
