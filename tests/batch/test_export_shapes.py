@@ -104,3 +104,36 @@ def test_header_repeated_inside_the_data_is_skipped(tmp_path: Path, fields: tupl
     assert [r.row for r in loaded.validation.good] == [2, 3, 5]
     assert loaded.validation.problems == ()
     assert [(s.row, s.reason) for s in loaded.table.skipped] == [(4, "dòng tiêu đề cột lặp lại")]
+
+
+def _export_lines(sep: str) -> list[str]:
+    """A portal list saved by Excel: title rows padded with separators, a quoted cell
+    with a line break and a comma, a time-first date with its comma."""
+    width = 7
+    title = ["UBND TỈNH LÂM ĐỒNG", "", "DANH SÁCH HỒ SƠ TRỄ HẠN",
+             "Từ ngày 01/10/2025 đến ngày 31/10/2025", ""]
+    lines = [t + sep * (width - 1) for t in title]
+    lines.append(sep.join(HEADER[1:]))
+    lines.append(sep.join(["000.00.06.H56-251002-0012", "Cấp phiếu lý lịch tư pháp",
+                           "Nguyễn Thị Hương", "08:30, 02/10/2025", "09/10/2025 17:00",
+                           "15/10/2025 17:00", '"Chờ xác minh,\ncơ quan ""công an"""']))
+    lines.append(sep.join(["000.00.06.H56-251003-0007", "Đăng ký kết hôn", "Trần Văn Đức",
+                           "03/10/2025", "31/09/2025", "20/10/2025", "Chờ ý kiến"]))
+    return lines
+
+
+def test_csv_separator_found_below_title_rows(tmp_path: Path, fields: tuple) -> None:
+    """";" (Excel CSV on a Vietnamese-locale Windows) and tab (Excel "Unicode text") files
+    whose title rows sit above the header: the separator used to be taken from the title
+    rows and the file refused as having no "Mã hồ sơ" column."""
+    for sep, name, encode in ((";", "ds.csv", lambda t: b"\xef\xbb\xbf" + t.encode()),
+                              ("\t", "ds.txt", lambda t: t.encode("utf-16"))):
+        path = tmp_path / name
+        path.write_bytes(encode("\r\n".join(_export_lines(sep)) + "\r\n"))
+        loaded = load_batch(path, fields)
+        good = loaded.validation.good
+        assert [r.values["applicant_name"] for r in good] == ["Nguyễn Thị Hương"], name
+        assert good[0].values["late_reason"] == "Chờ xác minh, cơ quan \"công an\""
+        assert [p.message() for p in loaded.validation.errors] == [
+            "Dòng 8, cột “Ngày hẹn trả”: giá trị “31/09/2025”: ngày 31/09/2025 không có thật "
+            "(đọc theo thứ tự ngày/tháng/năm)"], name

@@ -189,6 +189,47 @@ def _refuse_lost_letters(watch: _LostLetterWatch, path: str) -> None:
         )
 
 
+_SEPARATORS = (",", ";", "\t")
+
+
+def _separator(lines: list[str]) -> str:
+    r"""The separator that splits the first lines into the most non-empty cells.
+
+    ``csv.Sniffer`` looks for a separator that every line uses the same number of times, so
+    title rows above the header ("DANH SÁCH HỒ SƠ TRỄ HẠN;;;;", or no separator at all)
+    and commas inside cells ("08:30, 03/10/2025") lead it astray; counting the cells each
+    separator gives is not misled: the header and the rows hold many, a title one.
+
+    >>> _separator(["DANH SÁCH HỒ SƠ TRỄ HẠN;;;\r\n", "\r\n", "Mã hồ sơ;Chủ hồ sơ;Ngày nhận\r\n",
+    ...             "A-1;Lê Văn A;08:30, 03/10/2025\r\n"])
+    ';'
+    >>> _separator(["Tiêu đề\n", "Mã\tChủ hồ sơ, đại diện\tNgày\n"])
+    '\t'
+    >>> _separator(["Mã hồ sơ,Chủ hồ sơ\n", "A-1,Lê Văn A\n"])
+    ','
+    """
+    best, best_cells = ",", 0
+    for sep in _SEPARATORS:
+        cells = 0
+        try:
+            for record in csv.reader(lines, delimiter=sep):
+                cells += sum(1 for v in record if v.strip())
+        except csv.Error:
+            pass  # a quoted cell cut at the end of the sample: count what came before
+        if cells > best_cells:
+            best, best_cells = sep, cells
+    return best
+
+
+def _dialect(lines: list[str]) -> type[csv.Dialect]:
+    """Excel's CSV dialect with the separator of ``lines`` (the start of the file)."""
+
+    class Dialect(csv.excel):
+        delimiter = _separator(lines)
+
+    return Dialect
+
+
 def read_csv(data: bytes, path: str) -> Grid:
     """Rows of a CSV file; the separator (``,`` ``;`` or tab) is sniffed from the text.
 
@@ -224,12 +265,7 @@ def _read_csv(data: bytes, path: str) -> Grid:
         size += len(line)
         if size >= SNIFF_CHARS:
             break
-    sample = "".join(head)[:SNIFF_CHARS]
-    try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    del sample
+    dialect = _dialect(head)
     # One pass now, keeping nothing: a file that cannot be parsed, or that lost its letters,
     # is refused here, and the records are counted. The rows themselves are parsed again
     # each time a batch goes over them (LazyRows), so a large sheet is never held whole.
