@@ -137,3 +137,52 @@ def test_csv_separator_found_below_title_rows(tmp_path: Path, fields: tuple) -> 
         assert [p.message() for p in loaded.validation.errors] == [
             "Dòng 8, cột “Ngày hẹn trả”: giá trị “31/09/2025”: ngày 31/09/2025 không có thật "
             "(đọc theo thứ tự ngày/tháng/năm)"], name
+
+
+def test_html_export_with_title_and_signature_tables(tmp_path: Path, fields: tuple) -> None:
+    """An HTML page saved as .xls whose list is smaller than its signature table: the list
+    is found (the largest table used to be taken, and the file refused), and row numbers
+    count the title table and paragraph above it, as Excel shows the page."""
+    page = """<html><head><meta charset="utf-8"></head><body>
+<table><tr><td>UBND TỈNH THANH HÓA<br>TRUNG TÂM PHỤC VỤ HCC</td>
+<td>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc</td></tr></table>
+<p align="center"><b>THỐNG KÊ HỒ SƠ TIẾP NHẬN QUÁ HẠN</b></p>
+<table border="1">
+<tr><th>Mã hồ sơ</th><th>Tên thủ tục<br>hành chính</th><th>Chủ hồ sơ</th><th>Ngày nhận</th>
+<th>Ngày hẹn trả</th><th>Ngày hẹn trả mới</th><th>Lý do</th></tr>
+<tr><td>000.00.06.H56-251002-0012</td><td>Cấp phiếu lý lịch
+    tư pháp</td><td>Nguyễn&nbsp;Thị Hương</td><td>02/10/2025 08:15:22</td>
+<td>09/10/2025 17:00</td><td>15/10/2025 17:00</td><td>Chờ xác minh &amp; phối hợp</td></tr>
+<tr><td>000.00.06.H56-251003-0007</td><td>Đăng ký kết hôn</td><td>Trần Văn Đức</td>
+<td>03/10/2025</td><td>31/09/2025</td><td>20/10/2025</td><td>Chờ</td></tr>
+</table>
+<table><tr><td></td><td>Thanh Hóa, ngày 31 tháng 10 năm 2025</td></tr>
+<tr><td><b>NGƯỜI LẬP BIỂU</b></td><td><b>THỦ TRƯỞNG ĐƠN VỊ</b></td></tr>
+<tr><td>(Ký, họ tên)</td><td>(Ký, họ tên, đóng dấu)</td></tr>
+<tr><td>&nbsp;</td><td>&nbsp;</td></tr><tr><td>&nbsp;</td><td>&nbsp;</td></tr>
+<tr><td>Lê Văn Lập</td><td>Nguyễn Thị Trưởng</td></tr></table></body></html>"""
+    path = tmp_path / "thong-ke-qua-han.xls"
+    path.write_text(page, encoding="utf-8")
+    loaded = load_batch(path, fields)
+    good = loaded.validation.good
+    assert [(r.row, r.values["applicant_name"], r.values["procedure_name"]) for r in good] == [
+        (4, "Nguyễn Thị Hương", "Cấp phiếu lý lịch tư pháp")]
+    assert good[0].values["late_reason"] == "Chờ xác minh & phối hợp"
+    assert [p.message() for p in loaded.validation.errors] == [
+        "Dòng 5, cột “Ngày hẹn trả”: giá trị “31/09/2025”: ngày 31/09/2025 không có thật "
+        "(đọc theo thứ tự ngày/tháng/năm)"]
+
+
+def test_html_list_below_a_long_summary_table_is_found(tmp_path: Path, fields: tuple) -> None:
+    """A summary table of 25 rows above the list puts its header past the rows searched on
+    the page; the list's own table is then read alone, its rows keeping page numbers."""
+    summary = "".join(f"<tr><td>Đơn vị {i}</td><td>{i}</td></tr>" for i in range(1, 26))
+    page = (f"<html><body><table>{summary}</table><table>"
+            "<tr><td>Mã hồ sơ</td><td>Tên thủ tục</td><td>Chủ hồ sơ</td><td>Ngày nhận</td>"
+            "<td>Ngày hẹn trả</td><td>Ngày hẹn trả mới</td><td>Lý do</td></tr>"
+            "<tr><td>A-1</td><td>Cấp phép</td><td>Lê Văn A</td><td>27/10/2025</td>"
+            "<td>03/11/2025</td><td>10/11/2025</td><td>Chờ</td></tr></table></body></html>")
+    path = tmp_path / "bao-cao.xls"
+    path.write_text(page, encoding="utf-8")
+    good = load_batch(path, fields).validation.good
+    assert [(r.row, r.values["applicant_name"]) for r in good] == [(27, "Lê Văn A")]

@@ -31,7 +31,7 @@ def read_grid_bytes(data: bytes, path: str, sheet: int = 0) -> Grid:
     if fmt == "html":
         from vnadmin_docs.batch.read_html import read_html
 
-        return read_html(data, path)
+        return read_html(data, path, sheet)
     if fmt == "spreadsheetml":
         from vnadmin_docs.batch.read_spreadsheetml import read_spreadsheetml
 
