@@ -186,3 +186,33 @@ def test_html_list_below_a_long_summary_table_is_found(tmp_path: Path, fields: t
     path.write_text(page, encoding="utf-8")
     good = load_batch(path, fields).validation.good
     assert [(r.row, r.values["applicant_name"]) for r in good] == [(27, "Lê Văn A")]
+
+
+def test_spreadsheetml_list_after_a_cover_and_a_hidden_sheet(tmp_path: Path,
+                                                             fields: tuple) -> None:
+    """An "XML Spreadsheet 2003" workbook whose first worksheet is hidden and second is a
+    cover: the list on the third is read (only the first worksheet used to be, and the
+    file was refused)."""
+
+    def row(*cells: str) -> str:
+        return "<Row>" + "".join(f'<Cell><Data ss:Type="String">{c}</Data></Cell>'
+                                 for c in cells) + "</Row>"
+
+    hidden = ('<Worksheet ss:Name="tmp"><Table>' + row("Mã hồ sơ", "x") + "</Table>"
+              '<x:WorksheetOptions><x:Visible>SheetHidden</x:Visible></x:WorksheetOptions>'
+              "</Worksheet>")
+    cover = ('<Worksheet ss:Name="Bìa"><Table>' + row("BÁO CÁO HỒ SƠ TRỄ HẠN")
+             + row("Đơn vị", "Số hồ sơ") + row("Sở Tư pháp", "1") + "</Table></Worksheet>")
+    data = ('<Worksheet ss:Name="Sheet1"><Table>' + row(*HEADER[1:])
+            + row("A-1", "Cấp phép", "Lê Văn A", "27/10/2025", "03/11/2025", "10/11/2025", "Chờ")
+            + "</Table></Worksheet>")
+    path = tmp_path / "bao-cao-2003.xls"
+    path.write_text(
+        '<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+        'xmlns:x="urn:schemas-microsoft-com:office:excel" '
+        'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">'
+        + hidden + cover + data + "</Workbook>", encoding="utf-8")
+    loaded = load_batch(path, fields)
+    assert loaded.table.grid.sheet == "Sheet1"
+    assert [(r.row, r.values["applicant_name"]) for r in loaded.validation.good] == [
+        (2, "Lê Văn A")]
