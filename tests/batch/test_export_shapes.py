@@ -216,3 +216,27 @@ def test_spreadsheetml_list_after_a_cover_and_a_hidden_sheet(tmp_path: Path,
     assert loaded.table.grid.sheet == "Sheet1"
     assert [(r.row, r.values["applicant_name"]) for r in loaded.validation.good] == [
         (2, "Lê Văn A")]
+
+
+def test_half_converted_column_converts_the_cells_in_a_legacy_font(tmp_path: Path,
+                                                                   fields: tuple) -> None:
+    """A staff member retyped some names in Unicode and left others in .VnTime/VNI-Times:
+    the column as a whole reads as Unicode, but the cells whose own font is a legacy one
+    are converted (they used to reach the letter as "TrÇn V¨n §øc")."""
+    from openpyxl.styles import Font
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(HEADER[1:])
+    cells = [("Nguyễn Thị Hương", "Times New Roman"), ("TrÇn V¨n §øc", ".VnTime"),
+             ("Lê Thị Nhã", ".VnTime"),  # Unicode typed in a .VnTime cell: left alone
+             ("Phạm Văn Bình", "Arial"), ("Nguyeãn Vaên An", "VNI-Times")]
+    for n, (name, font) in enumerate(cells, start=1):
+        ws.append(_row(n, name)[1:])
+        ws.cell(n + 1, 3).font = Font(name=font)
+    path = tmp_path / "nua-chuyen-ma.xlsx"
+    wb.save(path)
+    loaded = load_batch(path, fields)
+    assert [r.values["applicant_name"] for r in loaded.validation.good] == [
+        "Nguyễn Thị Hương", "Trần Văn Đức", "Lê Thị Nhã", "Phạm Văn Bình", "Nguyễn Văn An"]
+    assert loaded.validation.good[1].raw["applicant_name"] == "TrÇn V¨n §øc"

@@ -18,7 +18,13 @@ from vnadmin_docs.batch.header import HeaderMatch, find_header
 from vnadmin_docs.batch.problems import InputFileError
 from vnadmin_docs.batch.textclean import unescape_ooxml
 from vnadmin_docs.model.fields import FieldSpec
-from vnadmin_docs.text.legacy import DETECT_CELLS, Encoding, detect_encoding, to_unicode
+from vnadmin_docs.text.legacy import (
+    DETECT_CELLS,
+    Encoding,
+    detect_encoding,
+    encoding_from_font,
+    to_unicode,
+)
 
 __all__ = [
     "RawRecord",
@@ -99,15 +105,21 @@ class Table:
     """Date fields whose column holds both real Excel dates and dd/mm/yyyy text: the mark
     of a workbook opened under an en-US locale, where 05/03 became 3 May but 25/03 stayed
     text (input notes §1.3); each real date there is worth a warning."""
+    legacy_fonts: Mapping[tuple[str, str], Encoding] = field(default_factory=dict)
+    """(field, encoding its font names) → encoding, for the cells of a column whose own font
+    is a legacy one (``.VnTime``, ``VNI-Times``) when the column as a whole is not: a
+    half-converted sheet, where some names were retyped in Unicode and others were not."""
 
     def iter_records(self) -> Iterator[RawRecord]:
         """The data rows as records, in sheet order, legacy text already converted."""
         legacy = dict(self.legacy_columns)
-        for _row, record in _walk(self.grid, self.header):
+        by_font = dict(self.legacy_fonts)
+        columns = {c.field: c.index for c in self.header.columns}
+        for row, record in _walk(self.grid, self.header):
             if not isinstance(record, RawRecord):
                 continue
-            if legacy:
-                record = _converted(record, legacy)
+            if legacy or by_font:
+                record = _converted(record, row, columns, legacy, by_font)
             yield record
 
     @property
@@ -269,7 +281,8 @@ def build_table(
             f"không có dòng hồ sơ nào dưới dòng tiêu đề (dòng {header.header_rows[-1]}).",
             f"there are no dossier rows below the header (row {header.header_rows[-1]}).",
         )
-    return Table(grid, header, count, tuple(skipped), legacy.encodings(), dates.mixed())
+    return Table(grid, header, count, tuple(skipped), legacy.encodings(), dates.mixed(),
+                 legacy.font_encodings())
 
 
 def _walk(grid: Grid, header: HeaderMatch) -> Iterator[tuple[GridRow, RawRecord | SkippedRow]]:
@@ -319,13 +332,25 @@ def _repeats_header(row: GridRow, header_texts: Mapping[int, set[str]]) -> bool:
     return len(filled) >= 2 and all(fold_once(t) in header_texts[i] for i, t in filled)
 
 
-def _converted(record: RawRecord, legacy: Mapping[str, Encoding]) -> RawRecord:
-    """``record`` with the text of its legacy-encoded columns converted (raw kept)."""
-    changed = {
-        name: to_unicode(unescape_ooxml(value), legacy[name])
-        for name, value in record.values.items()
-        if name in legacy and isinstance(value, str)
-    }
+def _converted(
+    record: RawRecord,
+    row: GridRow,
+    columns: Mapping[str, int],
+    legacy: Mapping[str, Encoding],
+    by_font: Mapping[tuple[str, str], Encoding],
+) -> RawRecord:
+    """``record`` with the text of its legacy-encoded columns and cells converted (raw
+    kept)."""
+    changed = {}
+    for name, value in record.values.items():
+        if not isinstance(value, str):
+            continue
+        encoding = legacy.get(name)
+        hint = encoding_from_font(row.font(columns[name])) if by_font else None
+        if hint is not None:
+            encoding = by_font.get((name, hint), encoding)
+        if encoding is not None:
+            changed[name] = to_unicode(unescape_ooxml(value), encoding)
     if not changed:
         return record
     return replace(record, values={**record.values, **changed})
@@ -353,24 +378,44 @@ class _DateScan:
 
 class _LegacyScan:
     """Finds the text columns written in TCVN3/VNI (field -> encoding), judged on the whole
-    column (after ``_xHHHH_`` unescaping) and its most common font."""
+    column (after ``_xHHHH_`` unescaping) and its most common font; and, in a column that
+    is not, the cells whose own font is a legacy one, judged on those cells alone."""
 
     def __init__(self, header: HeaderMatch, fields: Sequence[FieldSpec]) -> None:
         types = {f.name: f.type for f in fields}
         self.columns = [c for c in header.columns if types.get(c.field) in _TEXT_TYPES]
         self.texts: dict[str, list[str]] = {c.field: [] for c in self.columns}
         self.fonts: dict[str, Counter[str | None]] = {c.field: Counter() for c in self.columns}
+        # (field, encoding the font names) → (a font name, the cells in it)
+        self.by_font: dict[tuple[str, str], tuple[str, list[str]]] = {}
 
     def feed(self, row: GridRow, record: RawRecord) -> None:
         for col in self.columns:
             value = record.values.get(col.field)
             if isinstance(value, str):
-                self.fonts[col.field][row.font(col.index)] += 1
+                font = row.font(col.index)
+                self.fonts[col.field][font] += 1
                 texts = self.texts[col.field]
                 if len(texts) < DETECT_CELLS:  # all detection looks at: memory stays flat
                     text = unescape_ooxml(value)
                     if text and not text.isascii():
                         texts.append(text)
+                hint = encoding_from_font(font)
+                if hint is not None and font is not None:
+                    _, cells = self.by_font.setdefault((col.field, hint), (font, []))
+                    if len(cells) < DETECT_CELLS:
+                        text = unescape_ooxml(value)
+                        if text and not text.isascii():
+                            cells.append(text)
+
+    def font_encodings(self) -> dict[tuple[str, str], Encoding]:
+        found: dict[tuple[str, str], Encoding] = {}
+        for key, (font, cells) in self.by_font.items():
+            if cells:
+                encoding = detect_encoding(cells, font)
+                if encoding != "unicode":
+                    found[key] = encoding
+        return found
 
     def encodings(self) -> dict[str, Encoding]:
         found: dict[str, Encoding] = {}
