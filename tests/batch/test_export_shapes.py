@@ -240,3 +240,31 @@ def test_half_converted_column_converts_the_cells_in_a_legacy_font(tmp_path: Pat
     assert [r.values["applicant_name"] for r in loaded.validation.good] == [
         "Nguyễn Thị Hương", "Trần Văn Đức", "Lê Thị Nhã", "Phạm Văn Bình", "Nguyễn Văn An"]
     assert loaded.validation.good[1].raw["applicant_name"] == "TrÇn V¨n §øc"
+
+
+def test_date_wordings_from_receipts_and_dotnet_exports(tmp_path: Path, fields: tuple) -> None:
+    """Dates as a .NET portal in the vi-VN culture writes them ("8:15:22 SA", "5:00:00 CH"),
+    as a receipt words them ("17 giờ 00 phút, ngày 03/11/2023"), with a weekday or a
+    "ngày" in front, or year first with slashes: all read, none reported as bad."""
+    import datetime as dt
+
+    rows = [
+        ("A-1", "27/10/2023 8:15:22 SA", "03/11/2023 5:00:00 CH", "10/11/2023 12:30:00 CH"),
+        ("A-2", "ngày 27/10/2023", "17 giờ 00 phút, ngày 03/11/2023", "17 giờ ngày 10/11/2023"),
+        ("A-3", "Thứ Sáu, 27/10/2023", "2023/11/03 17:00", "08 giờ 15 phút ngày 10/11/2023"),
+    ]
+    lines = ["Mã hồ sơ,Tên thủ tục,Chủ hồ sơ,Ngày nhận,Ngày hẹn trả,Ngày hẹn trả mới,Lý do"]
+    lines += [f'{code},Cấp phép,Lê Văn A,"{a}","{b}","{c}",Chờ' for code, a, b, c in rows]
+    path = tmp_path / "ngay.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    loaded = load_batch(path, fields)
+    assert loaded.validation.errors == ()
+    got = [(r.values["received_at"], r.values["due_at"], r.values["new_due_at"])
+           for r in loaded.validation.good]
+    assert got == [
+        (dt.datetime(2023, 10, 27, 8, 15, 22), dt.datetime(2023, 11, 3, 17),
+         dt.datetime(2023, 11, 10, 12, 30)),
+        (dt.datetime(2023, 10, 27), dt.datetime(2023, 11, 3, 17), dt.datetime(2023, 11, 10, 17)),
+        (dt.datetime(2023, 10, 27), dt.datetime(2023, 11, 3, 17),
+         dt.datetime(2023, 11, 10, 8, 15)),
+    ]
