@@ -268,3 +268,44 @@ def test_date_wordings_from_receipts_and_dotnet_exports(tmp_path: Path, fields: 
         (dt.datetime(2023, 10, 27), dt.datetime(2023, 11, 3, 17),
          dt.datetime(2023, 11, 10, 8, 15)),
     ]
+
+
+def _with_error_cells(path: Path) -> None:
+    """Turn the text cells "#N/A", "#REF!"… of an openpyxl workbook into the error cells
+    Excel writes for a failed formula (``t="e"``, the formula kept)."""
+    import re
+
+    with zipfile.ZipFile(path) as src:
+        items = [(item, src.read(item.filename)) for item in src.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item, data in items:
+            if item.filename.startswith("xl/worksheets/"):
+                data = re.sub(
+                    rb'<c r="([A-Z]+\d+)" t="inlineStr"><is><t>(#[A-Z/0!?]+)</t></is></c>',
+                    rb'<c r="\1" t="e"><f>VLOOKUP(A2,DS!A:C,3,0)</f><v>\2</v></c>', data)
+            dst.writestr(item, data)
+
+
+def test_formula_error_cells_never_reach_a_letter(tmp_path: Path, fields: tuple,
+                                                  fixtures_dir: Path) -> None:
+    """A name looked up with VLOOKUP that found nothing shows "#N/A": the row is reported
+    with the cell, never a letter "Kính gửi: Ông/Bà #N/A" (an .xls error cell used to be
+    read as empty, an .xlsx one as the text "#N/A")."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(HEADER[1:])
+    ws.append(_row(1)[1:])
+    bad = _row(2)[1:]
+    bad[2], bad[6] = "#N/A", "#REF!"
+    ws.append(bad)
+    path = tmp_path / "vlookup.xlsx"
+    wb.save(path)
+    _with_error_cells(path)
+    for data in (path, fixtures_dir / "loi-cong-thuc.xls"):
+        v = load_batch(data, fields).validation
+        assert [r.values["applicant_name"] for r in v.good] == ["Lê Văn A"], data.name
+        assert [p.message() for p in v.problems if p.severity == "error"] == [
+            "Dòng 3, cột “Chủ hồ sơ”: giá trị “#N/A”: ô báo lỗi công thức Excel, không có giá "
+            "trị; hãy sửa công thức hoặc gõ giá trị vào ô",
+            "Dòng 3, cột “Lý do”: giá trị “#REF!”: ô báo lỗi công thức Excel, không có giá trị; "
+            "hãy sửa công thức hoặc gõ giá trị vào ô"], data.name

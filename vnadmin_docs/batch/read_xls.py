@@ -42,7 +42,8 @@ def read_xls(data: bytes, path: str, sheet: int = 0) -> Grid:
             elif cell.ctype == xlrd.XL_CELL_BOOLEAN:
                 value = bool(cell.value)
             elif cell.ctype == xlrd.XL_CELL_ERROR:
-                value = None
+                # As Excel shows it ("#N/A"): cleaning reports it, never a blank.
+                value = xlrd.error_text_from_code.get(cell.value, "#N/A")
             else:
                 value = cell.value
             values.append(value)

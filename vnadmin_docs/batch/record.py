@@ -25,6 +25,12 @@ __all__ = ["CleanRecord", "RowProblem", "clean_record"]
 PHONE_FIELDS = frozenset({"phone", "representative_phone"})
 ID_FIELDS = frozenset({"id_number", "tax_code"})
 CODE_FIELDS = frozenset({"dossier_code"})
+# What Excel shows in a cell whose formula failed (a VLOOKUP that found nothing: "#N/A").
+# Every reader gives them as this text (openpyxl, xlrd, SpreadsheetML, HTML, CSV).
+EXCEL_ERRORS = frozenset({
+    "#N/A", "#REF!", "#VALUE!", "#NAME?", "#DIV/0!", "#NULL!", "#NUM!", "#SPILL!", "#CALC!",
+    "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#UNKNOWN!", "#CONNECT!", "#BUSY!",
+})
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +107,14 @@ def clean_record(
             problems.append(RowProblem(raw.row, header, cell, reason, reason_en, severity))
 
         if cell is None or (isinstance(cell, str) and not cell.strip()):
+            values[spec.name] = None
+            continue
+        if isinstance(cell, str) and cell.strip().upper() in EXCEL_ERRORS:
+            # Never a letter to "Ông/Bà #N/A": the formula has to be fixed in the sheet.
+            problem("ô báo lỗi công thức Excel, không có giá trị; hãy sửa công thức hoặc gõ "
+                    "giá trị vào ô",
+                    "the cell shows an Excel formula error, it has no value; fix the formula "
+                    "or type the value in")
             values[spec.name] = None
             continue
         if spec.type in ("datetime", "date"):
