@@ -309,3 +309,28 @@ def test_formula_error_cells_never_reach_a_letter(tmp_path: Path, fields: tuple,
             "trị; hãy sửa công thức hoặc gõ giá trị vào ô",
             "Dòng 3, cột “Lý do”: giá trị “#REF!”: ô báo lỗi công thức Excel, không có giá trị; "
             "hãy sửa công thức hoặc gõ giá trị vào ô"], data.name
+
+
+def test_csv_of_a_merged_two_row_header(tmp_path: Path, fields: tuple) -> None:
+    """A sheet with a merged two-row header saved as CSV keeps each group label only above
+    its first child ("Ngày" over "Tiếp nhận", then empty over "Hẹn trả mới"): the label
+    covers the whole group, so "Hẹn trả mới" is the new date (it was left unbound and every
+    row failed for want of one)."""
+    import datetime as dt
+
+    lines = [
+        "DANH SÁCH HỒ SƠ TRỄ HẠN,,,,,,,,",
+        "STT,Mã hồ sơ,Tên thủ tục,Thông tin chủ hồ sơ,,Ngày,,,Lý do",
+        ",,,Họ tên,Số điện thoại,Tiếp nhận,Hẹn trả,Hẹn trả mới,",
+        "1,000.00.06.H56-231027-0001,Cấp phép,Lê Văn A,0912345678,27/10/2023,"
+        "03/11/2023,10/11/2023,Chờ",
+    ]
+    path = tmp_path / "hai-tang.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    loaded = load_batch(path, fields)
+    columns = {f: c.header for f, c in loaded.table.header.by_field().items()}
+    assert columns["new_due_at"] == "Ngày / Hẹn trả mới"
+    assert columns["due_at"] == "Ngày / Hẹn trả"
+    assert columns["phone"] == "Thông tin chủ hồ sơ / Số điện thoại"
+    assert loaded.validation.problems == ()
+    assert loaded.validation.good[0].values["new_due_at"] == dt.datetime(2023, 11, 10)

@@ -87,13 +87,33 @@ def _variants(pieces: list[str]) -> list[str]:
 
 
 def _column_labels(head: Sequence[GridRow], top: int, depth: int) -> list[list[str]]:
+    """Each column's header pieces, top to bottom, in the band of ``depth`` rows from ``top``.
+
+    A group label written once above its children ("Ngày" over "Tiếp nhận", "Hẹn trả",
+    "Hẹn trả mới") covers them all: a merged range already does (its cells are filled), a
+    CSV or an unmerged sheet leaves the cells right of the label empty, so the label is
+    carried right over each empty cell that has a child below it.
+
+    >>> rows = [GridRow(1, ("Mã hồ sơ", "Ngày", None, None, "Lý do")),
+    ...         GridRow(2, (None, "Tiếp nhận", "Hẹn trả", "Hẹn trả mới", None))]
+    >>> _column_labels(rows, 0, 2)
+    [['Mã hồ sơ'], ['Ngày', 'Tiếp nhận'], ['Ngày', 'Hẹn trả'], ['Ngày', 'Hẹn trả mới'], ['Lý do']]
+    """
     rows = head[top:top + depth]
     width = max((len(r.values) for r in rows), default=0)
+    texts = [[" ".join(r.text(c).split()) for c in range(width)] for r in rows]
+    for k in range(len(texts) - 1):
+        line = texts[k]
+        for c in range(1, width):
+            below = any(texts[j][c] for j in range(k + 1, len(texts)))
+            parent_has_child = any(texts[j][c - 1] for j in range(k + 1, len(texts)))
+            if not line[c] and line[c - 1] and below and parent_has_child:
+                line[c] = line[c - 1]
     labels: list[list[str]] = []
     for c in range(width):
         pieces: list[str] = []
-        for r in rows:
-            text = " ".join(r.text(c).split())
+        for line in texts:
+            text = line[c]
             if text and (not pieces or pieces[-1] != text):
                 pieces.append(text)
         labels.append(pieces)
