@@ -334,3 +334,24 @@ def test_csv_of_a_merged_two_row_header(tmp_path: Path, fields: tuple) -> None:
     assert columns["phone"] == "Thông tin chủ hồ sơ / Số điện thoại"
     assert loaded.validation.problems == ()
     assert loaded.validation.good[0].values["new_due_at"] == dt.datetime(2023, 11, 10)
+
+
+def test_csv_cells_written_as_excel_text_formulas(tmp_path: Path, fields: tuple) -> None:
+    """Exporters write ``="0912345678"`` so that Excel keeps leading zeros and does not turn
+    codes and dates into numbers; Excel shows the text inside, and so does the batch (the
+    code used to reach the letter as ``="000.00…"`` and the date to fail its row)."""
+    import datetime as dt
+
+    lines = ["Mã hồ sơ,Tên thủ tục,Chủ hồ sơ,Số điện thoại,Ngày nhận,Ngày hẹn trả,"
+             "Ngày hẹn trả mới,Lý do",
+             '="000.00.06.H56-231027-0001",Cấp phép,"=""Hộ ông Lê Văn A""",="0912345678",'
+             '="27/10/2023",03/11/2023,10/11/2023,Chờ']
+    path = tmp_path / "cong-thuc.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    loaded = load_batch(path, fields)
+    assert loaded.validation.problems == ()
+    values = loaded.validation.good[0].values
+    assert values["dossier_code"] == "000.00.06.H56-231027-0001"
+    assert values["applicant_name"] == "Hộ ông Lê Văn A"
+    assert values["phone"] == "0912345678"
+    assert values["received_at"] == dt.datetime(2023, 10, 27)

@@ -91,6 +91,24 @@ def _is_utf8(data: bytes) -> bool:
     return True
 
 
+_FORMULA_TEXT = re.compile(r'="((?:[^"]|"")*)"')
+
+
+def _formula_text(cell: str) -> str:
+    """The text of a cell written as an Excel formula, ``="0912345678"``: exporters write
+    codes, phone numbers and dates so to keep Excel from dropping a leading zero or turning
+    them into numbers; Excel shows the text inside.
+
+    >>> _formula_text('="0912345678"'), _formula_text('="Hộ ""A"" B"'), _formula_text("=1+1")
+    ('0912345678', 'Hộ "A" B', '=1+1')
+    """
+    if cell.startswith('="'):
+        match = _FORMULA_TEXT.fullmatch(cell)
+        if match:
+            return match.group(1).replace('""', '"')
+    return cell
+
+
 def _codec(data: bytes) -> tuple[str, str, int, str]:
     """How to decode a CSV file: codec, error handler, first byte of text, and the encoding
     to report."""
@@ -290,7 +308,7 @@ def _read_csv(data: bytes, path: str) -> Grid:
         _encoding, again = _text_lines(data, None, how)
         for number, record in enumerate(csv.reader(again, dialect), start=1):
             yield GridRow(number, tuple(texts.setdefault(v, v) if v != "" else None
-                                        for v in record))
+                                        for v in map(_formula_text, record)))
 
     return Grid(path, "csv", LazyRows(rows, count), encoding=encoding)
 
