@@ -355,3 +355,20 @@ def test_csv_cells_written_as_excel_text_formulas(tmp_path: Path, fields: tuple)
     assert values["applicant_name"] == "Hộ ông Lê Văn A"
     assert values["phone"] == "0912345678"
     assert values["received_at"] == dt.datetime(2023, 10, 27)
+
+
+def test_days_late_written_as_a_phrase(tmp_path: Path, fields: tuple) -> None:
+    """"Quá hạn 3 ngày", "Trễ 2 ngày làm việc", "4 (ngày)" are day counts; a count that is
+    not a whole number of days is still reported."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append([*HEADER[1:], "Số ngày quá hạn"])
+    for n, late in enumerate(["Quá hạn 3 ngày", "Trễ 2 ngày làm việc", "4 (ngày)", "0,5 ngày"],
+                             start=1):
+        ws.append([*_row(n)[1:], late])
+    path = tmp_path / "so-ngay.xlsx"
+    wb.save(path)
+    v = load_batch(path, fields).validation
+    assert [r.values["days_late"] for r in v.good] == [3, 2, 4]
+    assert [p.message() for p in v.errors] == [
+        "Dòng 5, cột “Số ngày quá hạn”: giá trị “0,5 ngày”: không phải số nguyên"]
