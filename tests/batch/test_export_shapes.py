@@ -372,3 +372,53 @@ def test_days_late_written_as_a_phrase(tmp_path: Path, fields: tuple) -> None:
     assert [r.values["days_late"] for r in v.good] == [3, 2, 4]
     assert [p.message() for p in v.errors] == [
         "Dòng 5, cột “Số ngày quá hạn”: giá trị “0,5 ngày”: không phải số nguyên"]
+
+
+def test_rows_hidden_by_a_filter_are_flagged(tmp_path: Path, fields: tuple) -> None:
+    """A clerk filtered the list in Excel and saved it: the rows the filter hides are still
+    in the file. Their letters are made (never dropped silently), each with a warning that
+    names the row, so the clerk who meant to leave them out sees which ones to delete."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(HEADER[1:])
+    for n in range(1, 5):
+        ws.append(_row(n)[1:])
+    ws.auto_filter.ref = "A1:G5"
+    ws.row_dimensions[3].hidden = True
+    ws.row_dimensions[5].hidden = True
+    ws.merge_cells("G2:G3")  # a merged reason over a hidden row keeps the row hidden
+    path = tmp_path / "da-loc.xlsx"
+    wb.save(path)
+    v = load_batch(path, fields).validation
+    assert [r.row for r in v.good] == [2, 3, 4, 5]
+    assert [p.message() for p in v.warnings] == [
+        f"Dòng {n}: dòng này đang bị ẩn trong Excel (lọc hoặc ẩn dòng) nhưng vẫn được tạo văn "
+        "bản; nếu không cần gửi, hãy xoá dòng khỏi bảng tính" for n in (3, 5)]
+    xml = ('<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"'
+           ' xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="DS">'
+           "<Table>" + "".join(
+               ('<Row ss:Hidden="1">' if n == 2 else "<Row>")
+               + "".join(f'<Cell><Data ss:Type="String">{v}</Data></Cell>' for v in values)
+               + "</Row>" for n, values in enumerate([HEADER[1:], _row(1)[1:], _row(2)[1:]]))
+           + "</Table></Worksheet></Workbook>")
+    path = tmp_path / "da-loc-2003.xml"
+    path.write_text(xml, encoding="utf-8")
+    v = load_batch(path, fields).validation
+    assert [(p.row, p.severity) for p in v.problems] == [(3, "warning")]
+
+
+def test_hidden_row_warning_in_the_manifest(tmp_path: Path, examples: Path) -> None:
+    """The report says which letters come from hidden rows, in words (not "None: …")."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(HEADER[1:])
+    for n in range(1, 3):
+        ws.append(_row(n)[1:])
+    ws.row_dimensions[3].hidden = True
+    path = tmp_path / "an.xlsx"
+    wb.save(path)
+    result = run_batch(path, load_profile(examples / "profile.yml"), tmp_path / "out")
+    assert result.written == 2
+    warnings = {e.row: e.warnings for e in result.entries}
+    assert warnings[2] == ""
+    assert warnings[3].startswith("dòng này đang bị ẩn trong Excel")

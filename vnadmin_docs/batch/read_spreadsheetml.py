@@ -101,7 +101,8 @@ def read_spreadsheetml(data: bytes, path: str, sheet: int = 0) -> Grid:
                 values.append(None)
                 fonts.append(None)
                 col += 1
-        rows.append(GridRow(number, tuple(values), tuple(fonts)))
+        rows.append(GridRow(number, tuple(values), tuple(fonts),
+                            hidden=_attr(row, "Hidden") in ("1", "true")))
     # Rows covered by MergeDown may be absent or short; apply_spans fills existing rows.
     return Grid(path, "spreadsheetml", tuple(apply_spans(rows, spans)),
                 sheet=str(_attr(chosen, "Name") or ""), sheets=len(visible))

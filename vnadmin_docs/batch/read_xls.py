@@ -52,7 +52,9 @@ def read_xls(data: bytes, path: str, sheet: int = 0) -> Grid:
                 xf = book.xf_list[cell.xf_index]
                 font = book.font_list[xf.font_index].name
             fonts.append(font)
-        rows.append(GridRow(r + 1, tuple(values), tuple(fonts)))
+        info = chosen.rowinfo_map.get(r)
+        rows.append(GridRow(r + 1, tuple(values), tuple(fonts),
+                            hidden=bool(info is not None and info.hidden)))
     spans: list[Span] = [
         (rlo + 1, clo, rhi, chi - 1) for rlo, rhi, clo, chi in chosen.merged_cells
     ]

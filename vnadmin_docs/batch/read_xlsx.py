@@ -19,17 +19,24 @@ from vnadmin_docs.batch.problems import InputFileError
 __all__ = ["read_xlsx"]
 
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z0-9:$]+)"')
+# A row Excel hides (a filter, or hidden by hand): <row r="12" ... hidden="1" ...>.
+_HIDDEN_ROW = re.compile(rb'<(?:\w+:)?row\s[^>]*?\bhidden="(?:1|true)"[^>]*>')
+_ROW_NUMBER = re.compile(rb'\br="(\d+)"')
 # Bytes of the sheet XML read at a time when looking for merged ranges (the sheet of a
 # 10,000-row export is several MB once unzipped; it is never held whole).
 CHUNK_BYTES = 1 << 16
 
 
-def _merge_refs(stream: IO[bytes]) -> list[str]:
+def _merge_refs(stream: IO[bytes], hidden: set[int] | None = None) -> list[str]:
     """The ``ref`` of every ``<mergeCell>`` in a sheet's XML, read in chunks; a tag cut by
-    a chunk boundary is kept whole for the next chunk.
+    a chunk boundary is kept whole for the next chunk. The numbers of hidden rows are added
+    to ``hidden`` on the way.
 
-    >>> _merge_refs(io.BytesIO(b'<mergeCells><mergeCell ref="A1:B2"/><x:mergeCell ref="C3:C9"/>'))
-    ['A1:B2', 'C3:C9']
+    >>> rows: set[int] = set()
+    >>> _merge_refs(io.BytesIO(b'<row r="4" hidden="1" spans="1:3"><c r="A4"/></row><row r="5">'
+    ...                        b'<mergeCells><mergeCell ref="A1:B2"/><x:mergeCell ref="C3:C9"/>'),
+    ...             rows), rows
+    (['A1:B2', 'C3:C9'], {4})
     """
     refs: list[str] = []
     rest = b""  # from the last "<" of the text read so far: maybe an unfinished tag
@@ -42,9 +49,20 @@ def _merge_refs(stream: IO[bytes]) -> list[str]:
             rest = b""
             continue
         refs.extend(ref.decode("ascii") for ref in _MERGE.findall(text, 0, cut))
+        if hidden is not None:
+            _hidden_rows(text, cut, hidden)
         rest = text[cut:]
     refs.extend(ref.decode("ascii") for ref in _MERGE.findall(rest))
+    if hidden is not None:
+        _hidden_rows(rest, len(rest), hidden)
     return refs
+
+
+def _hidden_rows(text: bytes, end: int, found: set[int]) -> None:
+    for tag in _HIDDEN_ROW.finditer(text, 0, end):
+        number = _ROW_NUMBER.search(tag.group())
+        if number:
+            found.add(int(number.group(1)))
 
 
 def _value(raw: object) -> CellValue:
@@ -57,7 +75,7 @@ def _value(raw: object) -> CellValue:
     return str(raw)
 
 
-def _rows(ws: Any) -> Iterator[GridRow]:
+def _rows(ws: Any, hidden: set[int]) -> Iterator[GridRow]:
     """The sheet's rows as the clerk sees them, with the font of each text cell."""
     for number, cells in enumerate(ws.iter_rows(), start=1):
         values: list[CellValue] = []
@@ -66,8 +84,8 @@ def _rows(ws: Any) -> Iterator[GridRow]:
             raw = getattr(cell, "value", None)
             values.append(_value(raw))
             fonts.append(cell.font.name if isinstance(raw, str) and cell.font else None)
-        rn = getattr(cells[0], "row", number) if cells else number
-        yield GridRow(int(rn or number), tuple(values), tuple(fonts))
+        rn = int(getattr(cells[0], "row", number) or number) if cells else number
+        yield GridRow(rn, tuple(values), tuple(fonts), hidden=rn in hidden)
 
 
 def read_xlsx(data: bytes, path: str, sheet: int = 0) -> Grid:
@@ -87,10 +105,11 @@ def read_xlsx(data: bytes, path: str, sheet: int = 0) -> Grid:
         # Exports written by other tools often carry a wrong <dimension>; read every row.
         ws.reset_dimensions()
         spans: list[Span] = []
+        hidden: set[int] = set()
         sheet_path = getattr(ws, "_worksheet_path", None)
         if sheet_path:
             with zipfile.ZipFile(io.BytesIO(data)) as zf, zf.open(sheet_path.lstrip("/")) as xml:
-                refs = _merge_refs(xml)
+                refs = _merge_refs(xml, hidden)
             for ref in refs:
                 span = parse_a1_range(ref)
                 if span:
@@ -98,7 +117,7 @@ def read_xlsx(data: bytes, path: str, sheet: int = 0) -> Grid:
         # Parsed once (openpyxl is the slow part), parked on disk as they come, read back
         # on each pass: a 10,000-row sheet is never held as row objects.
         filler = SpanFiller(spans)
-        rows = LazyRows.parked(filler.fill(row) for row in _rows(ws))
+        rows = LazyRows.parked(filler.fill(row) for row in _rows(ws, hidden))
         epoch = 1904 if wb.epoch == CALENDAR_MAC_1904 else 1900
         return Grid(path, "xlsx", rows, sheet=ws.title, epoch=epoch, sheets=len(sheets))
     finally:

@@ -27,6 +27,7 @@ from vnadmin_docs.text.legacy import (
 )
 
 __all__ = [
+    "HIDDEN_ROW",
     "RawRecord",
     "SkippedRow",
     "Table",
@@ -55,6 +56,8 @@ _GROUP = re.compile(
 # The numbering alone in its own cell (the STT column), the unit's name in the next cells.
 _BARE_MARK = re.compile(r"^(?:[IVXLC]{1,6}|[A-Z]|\d{1,2}(?:\.\d{1,2})*)\s*[.)]?$")
 _LETTER = re.compile(r"[^\W\d_]")
+HIDDEN_ROW = "hidden"
+"""The note of a record whose row is hidden in the workbook (:attr:`RawRecord.notes`)."""
 # Distinct texts in the bound columns from which a row is a dossier, whatever its first
 # cell says: a code, a procedure, a name and dates. Totals and signature rows have fewer.
 DATA_TEXTS = 4
@@ -323,7 +326,8 @@ def _walk(grid: Grid, header: HeaderMatch) -> Iterator[tuple[GridRow, RawRecord 
             for c in header.columns
         }
         # ``raw`` and ``values`` are the same mapping until a conversion changes ``values``.
-        yield row, RawRecord(row.number, values, values, headers, group)
+        notes = (HIDDEN_ROW,) if row.hidden else ()
+        yield row, RawRecord(row.number, values, values, headers, group, notes)
 
 
 def _repeats_header(row: GridRow, header_texts: Mapping[int, set[str]]) -> bool:

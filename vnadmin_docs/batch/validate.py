@@ -14,7 +14,7 @@ from datetime import datetime
 
 from vnadmin_docs.batch.firstseen import FirstSeen
 from vnadmin_docs.batch.record import CleanRecord, RowProblem, clean_record
-from vnadmin_docs.batch.table import Table
+from vnadmin_docs.batch.table import HIDDEN_ROW, Table
 from vnadmin_docs.model.fields import FieldSpec
 
 __all__ = [
@@ -112,6 +112,13 @@ def iter_validated(
     mixed = table.mixed_dates
     for raw in table.iter_records():
         rec, found = clean_record(raw, fields, epoch=table.grid.epoch)
+        if HIDDEN_ROW in raw.notes:
+            found.append(RowProblem(
+                rec.row, None, None,
+                "dòng này đang bị ẩn trong Excel (lọc hoặc ẩn dòng) nhưng vẫn được tạo văn bản; "
+                "nếu không cần gửi, hãy xoá dòng khỏi bảng tính",
+                "this row is hidden in Excel (filtered or hidden) but a letter is made for it; "
+                "if it is not to be sent, delete the row from the sheet", "warning"))
         for name in mixed:
             cell = raw.raw.get(name)
             if isinstance(cell, datetime) and cell.day <= 12 and cell.day != cell.month:
