@@ -422,3 +422,35 @@ def test_hidden_row_warning_in_the_manifest(tmp_path: Path, examples: Path) -> N
     warnings = {e.row: e.warnings for e in result.entries}
     assert warnings[2] == ""
     assert warnings[3].startswith("dòng này đang bị ẩn trong Excel")
+
+
+def _as_excel_shows_ansi(text: str) -> str:
+    """``text``'s UTF-8 bytes as Excel shows them when it opens the file as Windows-1252
+    (the five bytes that code page lacks become U+0081…U+009D, as Windows decodes them)."""
+    return "".join(chr(b) if b in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else bytes([b]).decode("cp1252")
+                   for b in text.encode("utf-8"))
+
+
+def test_utf8_opened_as_ansi_and_saved_again_is_repaired(tmp_path: Path, fields: tuple) -> None:
+    """A UTF-8 CSV without a BOM opened in Excel shows "Nguyá»…n VÄƒn BÃ¬nh"; saved again
+    (as CSV UTF-8 or .xlsx) it keeps that text. Headers and cells are read as they were
+    written; the letters used to carry the garbled text."""
+    header = ["Mã hồ sơ", "Tên thủ tục", "Chủ hồ sơ", "Ngày nhận", "Ngày hẹn trả",
+              "Ngày hẹn trả mới", "Lý do"]
+    row = ["000.00.06.H56-231027-0001", "Đăng ký kết hôn", "Trương Thị Ượt", "27/10/2023",
+           "03/11/2023", "10/11/2023", "Chờ ý kiến của Sở Tư pháp"]
+    garbled = [[_as_excel_shows_ansi(v) for v in r] for r in (header, row)]
+    assert garbled[1][2] == "TrÆ°Æ¡ng Thá»‹ Æ¯á»£t"
+    csv_path = tmp_path / "hong-dau.csv"
+    csv_path.write_text("\n".join(",".join(r) for r in garbled) + "\n", encoding="utf-8-sig")
+    wb = Workbook()
+    for r in garbled:
+        wb.active.append(r)
+    xlsx_path = tmp_path / "hong-dau.xlsx"
+    wb.save(xlsx_path)
+    for path in (csv_path, xlsx_path):
+        loaded = load_batch(path, fields)
+        assert loaded.table.header.by_field()["applicant_name"].header == "Chủ hồ sơ"
+        values = loaded.validation.good[0].values
+        assert (values["applicant_name"], values["procedure_name"], values["late_reason"]) == (
+            "Trương Thị Ượt", "Đăng ký kết hôn", "Chờ ý kiến của Sở Tư pháp"), path.name

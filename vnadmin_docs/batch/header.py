@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from vnadmin_docs.batch.fold import fold_header
 from vnadmin_docs.batch.grid import Grid, GridRow
+from vnadmin_docs.batch.textclean import fix_utf8_read_as_cp1252
 from vnadmin_docs.model.fields import FieldSpec
 
 __all__ = ["IGNORED_HEADERS", "ColumnMatch", "HeaderMatch", "find_header", "match_columns"]
@@ -101,7 +102,8 @@ def _column_labels(head: Sequence[GridRow], top: int, depth: int) -> list[list[s
     """
     rows = head[top:top + depth]
     width = max((len(r.values) for r in rows), default=0)
-    texts = [[" ".join(r.text(c).split()) for c in range(width)] for r in rows]
+    texts = [[" ".join(fix_utf8_read_as_cp1252(r.text(c)).split()) for c in range(width)]
+             for r in rows]
     for k in range(len(texts) - 1):
         line = texts[k]
         for c in range(1, width):
