@@ -454,3 +454,18 @@ def test_utf8_opened_as_ansi_and_saved_again_is_repaired(tmp_path: Path, fields:
         values = loaded.validation.good[0].values
         assert (values["applicant_name"], values["procedure_name"], values["late_reason"]) == (
             "Trương Thị Ượt", "Đăng ký kết hôn", "Chờ ý kiến của Sở Tư pháp"), path.name
+
+
+def test_csv_with_an_excel_separator_line(tmp_path: Path, fields: tuple) -> None:
+    """"sep=;" on the first line tells Excel the separator and is not shown as a row:
+    the separator is the one it names and row numbers are those Excel shows."""
+    path = tmp_path / "sep.csv"
+    path.write_bytes(
+        "sep=;\r\nMã hồ sơ;Tên thủ tục;Chủ hồ sơ;Ngày nhận;Ngày hẹn trả;Ngày hẹn trả mới;Lý do\r\n"
+        "A-1;Cấp phép;Lê Văn A;27/10/2023;31/11/2023;10/12/2023;Chờ, gấp\r\n"
+        "A-2;Cấp phép;Lê Văn B;27/10/2023;03/11/2023;10/12/2023;Chờ, gấp\r\n".encode())
+    v = load_batch(path, fields).validation
+    assert [(r.row, r.values["late_reason"]) for r in v.good] == [(3, "Chờ, gấp")]
+    assert [p.message() for p in v.errors] == [
+        "Dòng 2, cột “Ngày hẹn trả”: giá trị “31/11/2023”: ngày 31/11/2023 không có thật "
+        "(đọc theo thứ tự ngày/tháng/năm)"]

@@ -239,11 +239,15 @@ def _separator(lines: list[str]) -> str:
     return best
 
 
-def _dialect(lines: list[str]) -> type[csv.Dialect]:
-    """Excel's CSV dialect with the separator of ``lines`` (the start of the file)."""
+_SEP_LINE = re.compile(r"^sep=(.)\r?\n?$", re.IGNORECASE)
+
+
+def _dialect(lines: list[str], separator: str | None = None) -> type[csv.Dialect]:
+    """Excel's CSV dialect with ``separator``, else the separator of ``lines`` (the start of
+    the file)."""
 
     class Dialect(csv.excel):
-        delimiter = _separator(lines)
+        delimiter = separator or _separator(lines)
 
     return Dialect
 
@@ -283,13 +287,16 @@ def _read_csv(data: bytes, path: str) -> Grid:
         size += len(line)
         if size >= SNIFF_CHARS:
             break
-    dialect = _dialect(head)
+    # "sep=;" on the first line tells Excel the separator; Excel does not show it as a row.
+    directive = _SEP_LINE.match(head[0]) if head else None
+    skip = 1 if directive else 0
+    dialect = _dialect(head[skip:], directive.group(1) if directive else None)
     # One pass now, keeping nothing: a file that cannot be parsed, or that lost its letters,
     # is refused here, and the records are counted. The rows themselves are parsed again
     # each time a batch goes over them (LazyRows), so a large sheet is never held whole.
     count = 0
     try:
-        for _record in csv.reader(itertools.chain(head, lines), dialect):
+        for _record in csv.reader(itertools.chain(head[skip:], lines), dialect):
             count += 1
     except csv.Error:
         # Lost letters are the first thing to tell: look at the rest of the text, then give
@@ -306,6 +313,8 @@ def _read_csv(data: bytes, path: str) -> Grid:
         # Row numbers as Excel shows the file: one per record, even when a quoted cell
         # spans several lines of text.
         _encoding, again = _text_lines(data, None, how)
+        for _ in range(skip):
+            next(again, None)
         for number, record in enumerate(csv.reader(again, dialect), start=1):
             yield GridRow(number, tuple(texts.setdefault(v, v) if v != "" else None
                                         for v in map(_formula_text, record)))
