@@ -469,3 +469,22 @@ def test_csv_with_an_excel_separator_line(tmp_path: Path, fields: tuple) -> None
     assert [p.message() for p in v.errors] == [
         "Dòng 2, cột “Ngày hẹn trả”: giá trị “31/11/2023”: ngày 31/11/2023 không có thật "
         "(đọc theo thứ tự ngày/tháng/năm)"]
+
+
+def test_utf8_csv_with_a_cut_character(tmp_path: Path, fields: tuple) -> None:
+    """A system that cuts a text at a byte limit leaves half a UTF-8 character: the file is
+    still read as UTF-8 (it used to be read as Windows-1258, every letter garbled and the
+    file refused for want of a "Mã hồ sơ" column) and the damaged cell is reported."""
+    text = ("Mã hồ sơ,Tên thủ tục,Chủ hồ sơ,Ngày nhận,Ngày hẹn trả,Ngày hẹn trả mới,Lý do\n"
+            "A-1,Cấp phép xây dựng,Nguyễn Văn Bình,27/10/2023,03/11/2023,10/11/2023,Chờ ý kiến\n"
+            "A-2,Đăng ký kết hôn,Trần Thị Ượt,27/10/2023,03/11/2023,10/11/2023,").encode()
+    cut = "Chờ xác minh của công an huyệ".encode()[:-1]
+    for name, prefix in (("cat.csv", b""), ("cat-bom.csv", b"\xef\xbb\xbf")):
+        path = tmp_path / name
+        path.write_bytes(prefix + text + cut + b"\n")
+        v = load_batch(path, fields).validation
+        assert [r.values["applicant_name"] for r in v.good] == ["Nguyễn Văn Bình"], name
+        assert [p.message() for p in v.errors] == [
+            "Dòng 3, cột “Lý do”: giá trị “Chờ xác minh của công an huy\ufffd”: ô có ký tự không "
+            "đọc được (“\ufffd”): tệp bị hỏng ở chỗ này; hãy sửa lại ô trong bảng tính hoặc "
+            "xuất lại tệp"], name

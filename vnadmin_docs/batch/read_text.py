@@ -109,6 +109,29 @@ def _formula_text(cell: str) -> str:
     return cell
 
 
+_BAD_BYTE = re.compile("[\udc80-\udcff]")
+_NON_ASCII = re.compile("[^\x00-\x7f\udc80-\udcff]")
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """True when ``data`` is UTF-8 with a few damaged bytes: at least 20 well-formed
+    non-ASCII characters for each byte that is not UTF-8 (Windows-1258 text has almost no
+    well-formed UTF-8 sequences: its letters are single bytes followed by ASCII or tones).
+
+    >>> text = "Nguyễn Văn Bình, Chờ xác minh của cơ quan công an huyện ".encode() * 5
+    >>> _mostly_utf8(text + "huyệ".encode()[:-1]), _mostly_utf8("Lê Văn Tư".encode("cp1258"))
+    (True, False)
+    """
+    decoder = codecs.getincrementaldecoder("utf-8")("surrogateescape")
+    view = memoryview(data)
+    bad = good = 0
+    for pos in [*range(0, len(view), CHUNK_BYTES), len(view)]:
+        piece = decoder.decode(view[pos:pos + CHUNK_BYTES], pos == len(view))
+        bad += len(_BAD_BYTE.findall(piece))
+        good += len(_NON_ASCII.findall(piece))
+    return bad > 0 and good >= 20 * bad
+
+
 def _codec(data: bytes) -> tuple[str, str, int, str]:
     """How to decode a CSV file: codec, error handler, first byte of text, and the encoding
     to report."""
@@ -118,6 +141,11 @@ def _codec(data: bytes) -> tuple[str, str, int, str]:
         return "utf-16", "strict", 0, "utf-16"
     if _is_utf8(data):
         return "utf-8", "strict", 0, "utf-8"
+    if _mostly_utf8(data):
+        # A few damaged bytes (a character cut by a length limit) in a UTF-8 file: decoded
+        # as Windows-1258, every letter of the file would be garbled. The damaged bytes
+        # become "\ufffd", and cleaning fails the cells that hold one.
+        return "utf-8", "replace", 0, "utf-8"
     return "cp1258", "replace", 0, "cp1258" if _CP1258_VIET.search(data) else "cp1252"
 
 

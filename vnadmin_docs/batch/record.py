@@ -109,6 +109,13 @@ def clean_record(
         if cell is None or (isinstance(cell, str) and not cell.strip()):
             values[spec.name] = None
             continue
+        if isinstance(cell, str) and "\ufffd" in cell:
+            problem("ô có ký tự không đọc được (“\ufffd”): tệp bị hỏng ở chỗ này; hãy sửa lại ô "
+                    "trong bảng tính hoặc xuất lại tệp",
+                    "the cell holds an unreadable character (“\ufffd”): the file is damaged "
+                    "here; correct the cell or export the file again")
+            values[spec.name] = None
+            continue
         if isinstance(cell, str) and cell.strip().upper() in EXCEL_ERRORS:
             # Never a letter to "Ông/Bà #N/A": the formula has to be fixed in the sheet.
             problem("ô báo lỗi công thức Excel, không có giá trị; hãy sửa công thức hoặc gõ "
