@@ -488,3 +488,23 @@ def test_utf8_csv_with_a_cut_character(tmp_path: Path, fields: tuple) -> None:
             "Dòng 3, cột “Lý do”: giá trị “Chờ xác minh của công an huy\ufffd”: ô có ký tự không "
             "đọc được (“\ufffd”): tệp bị hỏng ở chỗ này; hãy sửa lại ô trong bảng tính hoặc "
             "xuất lại tệp"], name
+
+
+def test_html_with_a_cut_character(tmp_path: Path, fields: tuple) -> None:
+    """The same damage in an HTML export declared UTF-8: the page used to be decoded as
+    Windows-1258 (its text garbled, the page refused); the damaged cell is now the one
+    reported."""
+    page = ("<html><head><meta charset='utf-8'></head><body><table><tr><td>Mã hồ sơ</td>"
+            "<td>Tên thủ tục</td><td>Chủ hồ sơ</td><td>Ngày nhận</td><td>Ngày hẹn trả</td>"
+            "<td>Ngày hẹn trả mới</td><td>Lý do</td></tr><tr><td>A-1</td><td>Cấp phép</td>"
+            "<td>Nguyễn Văn Bình</td><td>27/10/2023</td><td>03/11/2023</td><td>10/11/2023</td>"
+            "<td>Cần ý kiến của Sở Tư pháp và Công an tỉnh</td></tr><tr><td>A-2</td>"
+            "<td>Cấp phép</td><td>Trần Thị Ượt</td><td>27/10/2023</td><td>03/11/2023</td>"
+            "<td>10/11/2023</td><td>").encode()
+    data = page + "Cần ý kiến huyệ".encode()[:-1] + b"</td></tr></table></body></html>"
+    data.decode("cp1258")  # every byte has a Windows-1258 meaning: that reading cannot fail
+    path = tmp_path / "cat.xls"
+    path.write_bytes(data)
+    v = load_batch(path, fields).validation
+    assert [r.values["applicant_name"] for r in v.good] == ["Nguyễn Văn Bình"]
+    assert [(p.row, p.column) for p in v.errors] == [(3, "Lý do")]

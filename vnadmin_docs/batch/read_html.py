@@ -9,6 +9,7 @@ from lxml.etree import ParserError  # type: ignore[import-untyped]
 
 from vnadmin_docs.batch.grid import CellValue, Grid, GridRow
 from vnadmin_docs.batch.problems import InputFileError
+from vnadmin_docs.batch.read_text import mostly_utf8
 
 __all__ = ["decode_markup", "read_html"]
 
@@ -26,12 +27,14 @@ def decode_markup(data: bytes) -> tuple[str, str]:
         return data.decode("utf-16"), "utf-16"
     declared = _CHARSET.search(data[:4096])
     candidates = [declared.group(1).decode("ascii").lower()] if declared else []
-    for enc in [*candidates, "utf-8", "cp1258"]:
+    for enc in [*candidates, "utf-8"]:
         try:
             return data.decode(enc), enc
         except (LookupError, UnicodeDecodeError):
             continue
-    return data.decode("utf-8", "replace"), "utf-8"
+    if mostly_utf8(data):  # a few damaged bytes: cleaning reports the cells that hold them
+        return data.decode("utf-8", "replace"), "utf-8"
+    return data.decode("cp1258", "replace"), "cp1258"
 
 
 def _cell_text(td: lxml.html.HtmlElement) -> str:

@@ -22,7 +22,7 @@ import yaml
 from vnadmin_docs.batch.grid import CellValue, Grid, GridRow, LazyRows
 from vnadmin_docs.batch.problems import InputFileError
 
-__all__ = ["lost_letters", "read_csv", "read_records"]
+__all__ = ["lost_letters", "mostly_utf8", "read_csv", "read_records"]
 
 # A question mark between two letters: "Nguy?n", "V?n". Real text almost never has one.
 _LOST = re.compile(r"[^\W\d_]\?[^\W\d_]|[^\W\d_]\?(?=[ ,;\"\n])|(?<=[ ,;\"\n])\?[^\W\d_]")
@@ -113,13 +113,13 @@ _BAD_BYTE = re.compile("[\udc80-\udcff]")
 _NON_ASCII = re.compile("[^\x00-\x7f\udc80-\udcff]")
 
 
-def _mostly_utf8(data: bytes) -> bool:
+def mostly_utf8(data: bytes) -> bool:
     """True when ``data`` is UTF-8 with a few damaged bytes: at least 20 well-formed
     non-ASCII characters for each byte that is not UTF-8 (Windows-1258 text has almost no
     well-formed UTF-8 sequences: its letters are single bytes followed by ASCII or tones).
 
     >>> text = "Nguyễn Văn Bình, Chờ xác minh của cơ quan công an huyện ".encode() * 5
-    >>> _mostly_utf8(text + "huyệ".encode()[:-1]), _mostly_utf8("Lê Văn Tư".encode("cp1258"))
+    >>> mostly_utf8(text + "huyệ".encode()[:-1]), mostly_utf8("Lê Văn Tư".encode("cp1258"))
     (True, False)
     """
     decoder = codecs.getincrementaldecoder("utf-8")("surrogateescape")
@@ -141,7 +141,7 @@ def _codec(data: bytes) -> tuple[str, str, int, str]:
         return "utf-16", "strict", 0, "utf-16"
     if _is_utf8(data):
         return "utf-8", "strict", 0, "utf-8"
-    if _mostly_utf8(data):
+    if mostly_utf8(data):
         # A few damaged bytes (a character cut by a length limit) in a UTF-8 file: decoded
         # as Windows-1258, every letter of the file would be garbled. The damaged bytes
         # become "\ufffd", and cleaning fails the cells that hold one.
