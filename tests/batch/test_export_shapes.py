@@ -508,3 +508,40 @@ def test_html_with_a_cut_character(tmp_path: Path, fields: tuple) -> None:
     v = load_batch(path, fields).validation
     assert [r.values["applicant_name"] for r in v.good] == ["Nguyễn Văn Bình"]
     assert [(p.row, p.column) for p in v.errors] == [(3, "Lý do")]
+
+
+def test_name_columns_under_different_group_labels(tmp_path: Path, fields: tuple) -> None:
+    """A two-row header with a "Họ và tên" under each person: the representative's and the
+    officer's come before the owner's. Each name goes to the person its group label names
+    (the leftmost "Họ và tên" used to be taken for the applicant, so letters were addressed
+    to the representative or the officer, and a group label merged over two columns bound
+    the second child column, a phone number, as the representative)."""
+    top = ["STT", "Mã hồ sơ", "Tên thủ tục", "Cán bộ thụ lý", None, "Người được ủy quyền", None,
+           "Chủ hồ sơ", None, "Ngày nhận", "Ngày hẹn trả", "Ngày hẹn trả mới", "Lý do"]
+    sub = [None, None, None, "Họ và tên", "Chức vụ", "Họ và tên", "Số điện thoại", "Họ và tên",
+           "Địa chỉ", None, None, None, None]
+    data = [1, "000.00.06.H56-231027-0001", "Cấp phép", "Lê Cán Bộ", "Chuyên viên",
+            "Trần Đại Diện", "0912345678", "Nguyễn Công Dân", "Thôn 3", "27/10/2023",
+            "03/11/2023", "10/11/2023", "Chờ"]
+    wb = Workbook()
+    ws = wb.active
+    for row in (top, sub, data):
+        ws.append(row)
+    for rng in ("A1:A2", "B1:B2", "C1:C2", "D1:E1", "F1:G1", "H1:I1", "J1:J2", "K1:K2", "L1:L2",
+                "M1:M2"):
+        ws.merge_cells(rng)
+    xlsx = tmp_path / "hai-nguoi.xlsx"
+    wb.save(xlsx)
+    csv_path = tmp_path / "hai-nguoi.csv"
+    csv_path.write_text("\n".join(",".join("" if v is None else str(v) for v in row)
+                                  for row in (top, sub, data)) + "\n", encoding="utf-8")
+    for path in (xlsx, csv_path):
+        loaded = load_batch(path, fields)
+        columns = {f: c.header for f, c in loaded.table.header.by_field().items()}
+        assert columns["applicant_name"] == "Chủ hồ sơ / Họ và tên", path.name
+        assert columns["representative_name"] == "Người được ủy quyền / Họ và tên", path.name
+        assert columns["handler_name"] == "Cán bộ thụ lý / Họ và tên", path.name
+        assert columns["phone"] == "Người được ủy quyền / Số điện thoại", path.name
+        values = loaded.validation.good[0].values
+        assert (values["applicant_name"], values["representative_name"]) == (
+            "Nguyễn Công Dân", "Trần Đại Diện"), path.name

@@ -62,6 +62,10 @@ def _field_keys(fields: Sequence[FieldSpec]) -> dict[str, list[tuple[int, int, s
     return table
 
 
+# Child labels that only name whoever the group label above them is: "Cán bộ thụ lý / Họ
+# tên" is the officer's name, "Người được ủy quyền / Họ và tên" the representative's.
+_NAME_LABELS = frozenset({"ho va ten", "ho ten", "ten", "ho va ten day du"})
+
 _TRAILING_NOTE = re.compile(r"\s*\([^()]*\)\s*[:*]*\s*$")
 
 
@@ -104,6 +108,16 @@ def _column_labels(head: Sequence[GridRow], top: int, depth: int) -> list[list[s
     width = max((len(r.values) for r in rows), default=0)
     texts = [[" ".join(fix_utf8_read_as_cp1252(r.text(c)).split()) for c in range(width)]
              for r in rows]
+    if rows:
+        # A bottom-row cell that only repeats a label merged across from its left is no
+        # header of its own: "Người nộp" merged over "Họ và tên" and "Số điện thoại" is a
+        # group label, and the real headers are in the row below.
+        bottom = rows[-1]
+        copies = [c for c in range(1, width)
+                  if bottom.is_merged(c) and texts[-1][c] and texts[-1][c] == texts[-1][c - 1]]
+        for c in copies:
+            for line in texts:
+                line[c] = ""
     for k in range(len(texts) - 1):
         line = texts[k]
         for c in range(1, width):
@@ -120,6 +134,30 @@ def _column_labels(head: Sequence[GridRow], top: int, depth: int) -> list[list[s
                 pieces.append(text)
         labels.append(pieces)
     return labels
+
+
+def _named_by_group(
+    parents: Sequence[str],
+    hits: list[tuple[int, int, str]],
+    keys: Mapping[str, list[tuple[int, int, str]]],
+    depth_rank: int,
+) -> tuple[list[tuple[int, int, str]], int]:
+    """The fields a "Họ và tên" column can be, given the group labels above it: those its
+    group names too (ranked as if the whole label matched), else the fields the group
+    names ("Cán bộ thụ lý / Họ tên" is the officer, not the applicant); ``hits`` and
+    ``depth_rank`` unchanged when the group names no field."""
+    group: list[tuple[int, int, str]] = []
+    for piece in parents:
+        for text in _variants([piece]):
+            found = keys.get(fold_header(text), [])
+            if found:
+                group.extend(found)
+                break
+    if not group:
+        return hits, depth_rank
+    named = {name for _, _, name in group}
+    agreed = [h for h in hits if h[2] in named]
+    return (agreed, 0) if agreed else (group, depth_rank)
 
 
 def match_columns(
@@ -168,6 +206,8 @@ def match_columns(
                 taken_cols.add(col)
                 break
             hits = keys.get(key, [])
+            if hits and len(pieces) > 1 and key in _NAME_LABELS:
+                hits, depth_rank = _named_by_group(pieces[:-1], hits, keys, depth_rank)
             for rank, order, name in hits:
                 candidates.append((depth_rank * 100 + rank, order, col, name))
             if hits:
@@ -185,6 +225,13 @@ def match_columns(
     return chosen, unmatched
 
 
+def _continues_above(row: GridRow, above: GridRow) -> bool:
+    """True when a cell of ``row`` is the lower part of a range merged down from ``above``
+    ("Mã hồ sơ" merged over two header rows): a header band never starts there."""
+    return any(row.is_merged(c) and row.text(c) and row.text(c) == above.text(c)
+               for c in range(len(row.values)))
+
+
 def find_header(
     grid: Grid,
     fields: Sequence[FieldSpec],
@@ -200,7 +247,7 @@ def find_header(
     best: tuple[int, int, int] | None = None
     best_match: HeaderMatch | None = None
     for top in range(min(_SCAN_ROWS, len(head))):
-        if head[top].is_empty():
+        if head[top].is_empty() or (top and _continues_above(head[top], head[top - 1])):
             continue
         for depth in range(1, _MAX_DEPTH + 1):
             if top + depth > len(head):
