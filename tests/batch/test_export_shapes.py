@@ -545,3 +545,20 @@ def test_name_columns_under_different_group_labels(tmp_path: Path, fields: tuple
         values = loaded.validation.good[0].values
         assert (values["applicant_name"], values["representative_name"]) == (
             "Nguyễn Công Dân", "Trần Đại Diện"), path.name
+
+
+def test_same_day_dossier_due_without_a_time(tmp_path: Path, fields: tuple) -> None:
+    """A same-day procedure received at 08:15 and due "27/10/2023" (no time: that whole
+    day) is on time; it used to fail as "due before received". Dates without a time are
+    shown as written, without "00:00"."""
+    path = tmp_path / "trong-ngay.csv"
+    path.write_text(
+        "Mã hồ sơ,Tên thủ tục,Chủ hồ sơ,Ngày nhận,Ngày hẹn trả,Ngày hẹn trả mới,Lý do\n"
+        "A-1,Chứng thực,Lê Văn A,27/10/2023 08:15,27/10/2023,30/10/2023,Chờ\n"
+        "A-2,Chứng thực,Lê Văn B,27/10/2023 08:15,26/10/2023,30/10/2023,Chờ\n",
+        encoding="utf-8")
+    v = load_batch(path, fields).validation
+    assert [r.row for r in v.good] == [2]
+    assert [p.message() for p in v.errors] == [
+        "Dòng 3, cột “Ngày hẹn trả”: giá trị “26/10/2023”: ngày hẹn trả trước ngày tiếp nhận "
+        "(27/10/2023 08:15); kiểm tra lại thứ tự ngày/tháng"]

@@ -51,7 +51,14 @@ class Validation:
 
 
 def _fmt(dt: object) -> str:
-    return dt.strftime("%d/%m/%Y %H:%M") if isinstance(dt, datetime) else str(dt)
+    """A date as the clerk wrote it: no "00:00" for a date without a time.
+
+    >>> _fmt(datetime(2023, 10, 27)), _fmt(datetime(2023, 10, 27, 17, 0))
+    ('27/10/2023', '27/10/2023 17:00')
+    """
+    if not isinstance(dt, datetime):
+        return str(dt)
+    return dt.strftime("%d/%m/%Y" if dt.time() == datetime.min.time() else "%d/%m/%Y %H:%M")
 
 
 def check_record(rec: CleanRecord, *, default_reason: str | None = None) -> list[RowProblem]:
@@ -61,7 +68,7 @@ def check_record(rec: CleanRecord, *, default_reason: str | None = None) -> list
     h = rec.headers
     received, due, new_due = v.get("received_at"), v.get("due_at"), v.get("new_due_at")
     returned = v.get("returned_at")
-    if isinstance(received, datetime) and isinstance(due, datetime) and due < received:
+    if isinstance(received, datetime) and isinstance(due, datetime) and _before(due, received):
         out.append(RowProblem(
             rec.row, h.get("due_at"), _fmt(due),
             f"ngày hẹn trả trước ngày tiếp nhận ({_fmt(received)}); kiểm tra lại thứ tự "
@@ -92,6 +99,23 @@ def check_record(rec: CleanRecord, *, default_reason: str | None = None) -> list
                                   "thiếu lý do trễ hạn (bắt buộc trong văn bản xin lỗi)",
                                   "the reason for the delay is missing (the letter requires it)"))
     return out
+
+
+def _before(due: datetime, received: datetime) -> bool:
+    """Whether a due date falls before the receipt. A due date written without a time
+    ("27/10/2023") means that whole day: a dossier received at 08:15 and due the same day
+    is on time.
+
+    >>> _before(datetime(2023, 10, 27), datetime(2023, 10, 27, 8, 15))
+    False
+    >>> _before(datetime(2023, 10, 26), datetime(2023, 10, 27, 8, 15))
+    True
+    >>> _before(datetime(2023, 10, 27, 7, 0), datetime(2023, 10, 27, 8, 15))
+    True
+    """
+    if due.time() == datetime.min.time():
+        return due.date() < received.date()
+    return due < received
 
 
 def _errored(rec: CleanRecord, found: list[RowProblem]) -> set[str]:
