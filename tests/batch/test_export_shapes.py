@@ -562,3 +562,30 @@ def test_same_day_dossier_due_without_a_time(tmp_path: Path, fields: tuple) -> N
     assert [p.message() for p in v.errors] == [
         "Dòng 3, cột “Ngày hẹn trả”: giá trị “26/10/2023”: ngày hẹn trả trước ngày tiếp nhận "
         "(27/10/2023 08:15); kiểm tra lại thứ tự ngày/tháng"]
+
+
+def test_tcvn3_headers_in_a_vntime_sheet(tmp_path: Path, fields: tuple) -> None:
+    """An old template typed in .VnTime throughout: its headers are TCVN3 too ("M· hå s¬"),
+    and the sheet used to be refused for want of a "Mã hồ sơ" column. A header already
+    typed in Unicode in a .VnTime cell ("Ghi chú") is left as it is."""
+    from openpyxl.styles import Font
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Danh s¸ch hå s¬ trÔ h¹n"])
+    ws.append(["STT", "M· hå s¬", "Tªn thñ tôc", "Chñ hå s¬", "Ngµy nhËn", "Ngµy hÑn tr¶",
+               "Ngµy hÑn tr¶ míi", "Lý do", "Ghi chú"])
+    ws.append([1, "000.00.06.H56-231027-0001", "CÊp phÐp x©y dùng", "TrÇn V¨n §øc",
+               "27/10/2023", "03/11/2023", "10/11/2023", "Chê ý kiÕn", "Kh«ng"])
+    for row in ws.iter_rows():
+        for cell in row:
+            cell.font = Font(name=".VnTime")
+    path = tmp_path / "vntime.xlsx"
+    wb.save(path)
+    loaded = load_batch(path, fields)
+    columns = {f: c.header for f, c in loaded.table.header.by_field().items()}
+    assert columns["dossier_code"] == "Mã hồ sơ" and columns["notes"] == "Ghi chú"
+    assert columns["new_due_at"] == "Ngày hẹn trả mới"
+    values = loaded.validation.good[0].values
+    assert (values["applicant_name"], values["procedure_name"]) == (
+        "Trần Văn Đức", "Cấp phép xây dựng")

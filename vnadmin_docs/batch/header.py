@@ -9,13 +9,14 @@ one declared earlier — wins and the other column goes to its next field (the r
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass
 
 from vnadmin_docs.batch.fold import fold_header
 from vnadmin_docs.batch.grid import Grid, GridRow
 from vnadmin_docs.batch.textclean import fix_utf8_read_as_cp1252
 from vnadmin_docs.model.fields import FieldSpec
+from vnadmin_docs.text.legacy import encoding_from_font, to_unicode
 
 __all__ = ["IGNORED_HEADERS", "ColumnMatch", "HeaderMatch", "find_header", "match_columns"]
 
@@ -91,7 +92,20 @@ def _variants(pieces: list[str]) -> list[str]:
     return out
 
 
-def _column_labels(head: Sequence[GridRow], top: int, depth: int) -> list[list[str]]:
+def _header_text(row: GridRow, c: int, known: Container[str] = ()) -> str:
+    """A header cell's text as Unicode: "M· hå s¬" in a ``.VnTime`` cell is "Mã hồ sơ"
+    (old templates keep their TCVN3/VNI headers; only the cell's font can tell). A text
+    that already is a ``known`` header stays as it is: "Ghi chú" typed in Unicode in a
+    ``.VnTime`` cell would read "Ghi chỳ"."""
+    text = fix_utf8_read_as_cp1252(row.text(c))
+    encoding = encoding_from_font(row.font(c)) if text and not text.isascii() else None
+    if encoding is None or fold_header(text) in known:
+        return text
+    return to_unicode(text, encoding)
+
+
+def _column_labels(head: Sequence[GridRow], top: int, depth: int,
+                   known: Container[str] = ()) -> list[list[str]]:
     """Each column's header pieces, top to bottom, in the band of ``depth`` rows from ``top``.
 
     A group label written once above its children ("Ngày" over "Tiếp nhận", "Hẹn trả",
@@ -106,7 +120,7 @@ def _column_labels(head: Sequence[GridRow], top: int, depth: int) -> list[list[s
     """
     rows = head[top:top + depth]
     width = max((len(r.values) for r in rows), default=0)
-    texts = [[" ".join(fix_utf8_read_as_cp1252(r.text(c)).split()) for c in range(width)]
+    texts = [[" ".join(_header_text(r, c, known).split()) for c in range(width)]
              for r in rows]
     if rows:
         # A bottom-row cell that only repeats a label merged across from its left is no
@@ -240,6 +254,7 @@ def find_header(
     """The header that binds the most fields among the first rows (title rows are skipped);
     on a tie the shallower header wins, so the first data row is never taken for a header."""
     head = grid.head(_SCAN_ROWS + _MAX_DEPTH)
+    known = _field_keys(fields).keys() | IGNORED_HEADERS
     if grid.records:
         labels = [[t] for t in (head[0].text(i) for i in range(len(head[0].values)))]
         cols, rest = match_columns(labels, fields, overrides)
@@ -252,7 +267,8 @@ def find_header(
         for depth in range(1, _MAX_DEPTH + 1):
             if top + depth > len(head):
                 break
-            cols, rest = match_columns(_column_labels(head, top, depth), fields, overrides)
+            labels = _column_labels(head, top, depth, known)
+            cols, rest = match_columns(labels, fields, overrides)
             score = (len(cols), -depth, -top)
             if best is None or score > best:
                 best = score
