@@ -589,3 +589,22 @@ def test_tcvn3_headers_in_a_vntime_sheet(tmp_path: Path, fields: tuple) -> None:
     values = loaded.validation.good[0].values
     assert (values["applicant_name"], values["procedure_name"]) == (
         "Trần Văn Đức", "Cấp phép xây dựng")
+
+
+def test_numbers_excel_wrote_in_exponent_form(tmp_path: Path, fields: tuple) -> None:
+    """A CSV saved from Excel keeps long numbers as Excel showed them: "2.30E+11". The digits
+    are lost: a dossier code in that form fails its row (it used to be printed in the letter
+    as "2.30E+11" with a mere warning), an ID number gets a warning."""
+    path = tmp_path / "so-mu.csv"
+    path.write_text(
+        "Mã hồ sơ,Tên thủ tục,Chủ hồ sơ,Số CCCD,Ngày nhận,Ngày hẹn trả,Ngày hẹn trả mới,Lý do\n"
+        "2.30E+11,Cấp phép,Lê Văn A,038190012345,27/10/2023,03/11/2023,10/11/2023,Chờ\n"
+        "2023E0457,Cấp phép,Lê Văn B,3.81900E+10,27/10/2023,03/11/2023,10/11/2023,Chờ\n",
+        encoding="utf-8")
+    v = load_batch(path, fields).validation
+    assert [r.values["dossier_code"] for r in v.good] == ["2023E0457"]
+    assert [(p.row, p.column, p.severity) for p in v.problems if "số mũ" in p.reason] == [
+        (2, "Mã hồ sơ", "error"), (3, "Số CCCD", "warning")]
+    assert v.errors[0].message() == (
+        "Dòng 2, cột “Mã hồ sơ”: giá trị “2.30E+11”: Excel đã đổi số này sang dạng số mũ và làm "
+        "mất chữ số; hãy định dạng cột là Văn bản (Text) trong bảng tính gốc rồi xuất lại")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -25,6 +26,7 @@ __all__ = ["CleanRecord", "RowProblem", "clean_record"]
 PHONE_FIELDS = frozenset({"phone", "representative_phone"})
 ID_FIELDS = frozenset({"id_number", "tax_code"})
 CODE_FIELDS = frozenset({"dossier_code"})
+_EXPONENT = re.compile(r"^\d(?:[.,]\d+)?[Ee]\+\d{1,3}$")  # how Excel shows 3.81900E+10
 # What Excel shows in a cell whose formula failed (a VLOOKUP that found nothing: "#N/A").
 # Every reader gives them as this text (openpyxl, xlrd, SpreadsheetML, HTML, CSV).
 EXCEL_ERRORS = frozenset({
@@ -141,6 +143,17 @@ def clean_record(
             if count is None and not (isinstance(cell, str) and is_blank_marker(cell)):
                 problem("không phải số nguyên", "not a whole number")
             values[spec.name] = count
+            continue
+        if (spec.name in PHONE_FIELDS or spec.name in ID_FIELDS or spec.name in CODE_FIELDS) \
+                and isinstance(cell, str) and _EXPONENT.match(cell.strip()):
+            # "3.81900E+10": Excel showed a long number in exponent form and a CSV kept that
+            # text; the digits are gone. A code is printed in the letter: the row fails.
+            problem("Excel đã đổi số này sang dạng số mũ và làm mất chữ số; hãy định dạng cột "
+                    "là Văn bản (Text) trong bảng tính gốc rồi xuất lại",
+                    "Excel turned this number into exponent form and lost digits; format the "
+                    "column as Text in the original workbook and export it again",
+                    "error" if spec.name in CODE_FIELDS else "warning")
+            values[spec.name] = None if spec.name in CODE_FIELDS else cell.strip()
             continue
         if spec.name in PHONE_FIELDS:
             text, note = restore_phone(cell)
