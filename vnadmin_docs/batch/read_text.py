@@ -132,6 +132,20 @@ def mostly_utf8(data: bytes) -> bool:
     return bad > 0 and good >= 20 * bad
 
 
+class _FormulaWatch:
+    """Notes whether any line holds ``="``, so that cells are looked at for
+    :func:`_formula_text` only in files that have one."""
+
+    def __init__(self) -> None:
+        self.seen = False
+
+    def watch(self, lines: Iterable[str]) -> Iterator[str]:
+        for line in lines:
+            if not self.seen and '="' in line:
+                self.seen = True
+            yield line
+
+
 def _codec(data: bytes) -> tuple[str, str, int, str]:
     """How to decode a CSV file: codec, error handler, first byte of text, and the encoding
     to report."""
@@ -323,8 +337,9 @@ def _read_csv(data: bytes, path: str) -> Grid:
     # is refused here, and the records are counted. The rows themselves are parsed again
     # each time a batch goes over them (LazyRows), so a large sheet is never held whole.
     count = 0
+    formulas = _FormulaWatch()
     try:
-        for _record in csv.reader(itertools.chain(head[skip:], lines), dialect):
+        for _record in csv.reader(formulas.watch(itertools.chain(head[skip:], lines)), dialect):
             count += 1
     except csv.Error:
         # Lost letters are the first thing to tell: look at the rest of the text, then give
@@ -344,8 +359,9 @@ def _read_csv(data: bytes, path: str) -> Grid:
         for _ in range(skip):
             next(again, None)
         for number, record in enumerate(csv.reader(again, dialect), start=1):
+            cells = map(_formula_text, record) if formulas.seen else record
             yield GridRow(number, tuple(texts.setdefault(v, v) if v != "" else None
-                                        for v in map(_formula_text, record)))
+                                        for v in cells))
 
     return Grid(path, "csv", LazyRows(rows, count), encoding=encoding)
 

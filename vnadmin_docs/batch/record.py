@@ -26,6 +26,7 @@ __all__ = ["CleanRecord", "RowProblem", "clean_record"]
 PHONE_FIELDS = frozenset({"phone", "representative_phone"})
 ID_FIELDS = frozenset({"id_number", "tax_code"})
 CODE_FIELDS = frozenset({"dossier_code"})
+_NUMBER_FIELDS = PHONE_FIELDS | ID_FIELDS | CODE_FIELDS
 _EXPONENT = re.compile(r"^\d(?:[.,]\d+)?[Ee]\+\d{1,3}$")  # how Excel shows 3.81900E+10
 # What Excel shows in a cell whose formula failed (a VLOOKUP that found nothing: "#N/A").
 # Every reader gives them as this text (openpyxl, xlrd, SpreadsheetML, HTML, CSV).
@@ -118,7 +119,8 @@ def clean_record(
                     "here; correct the cell or export the file again")
             values[spec.name] = None
             continue
-        if isinstance(cell, str) and cell.strip().upper() in EXCEL_ERRORS:
+        if isinstance(cell, str) and cell.lstrip()[:1] == "#" \
+                and cell.strip().upper() in EXCEL_ERRORS:
             # Never a letter to "Ông/Bà #N/A": the formula has to be fixed in the sheet.
             problem("ô báo lỗi công thức Excel, không có giá trị; hãy sửa công thức hoặc gõ "
                     "giá trị vào ô",
@@ -144,8 +146,8 @@ def clean_record(
                 problem("không phải số nguyên", "not a whole number")
             values[spec.name] = count
             continue
-        if (spec.name in PHONE_FIELDS or spec.name in ID_FIELDS or spec.name in CODE_FIELDS) \
-                and isinstance(cell, str) and _EXPONENT.match(cell.strip()):
+        if spec.name in _NUMBER_FIELDS and isinstance(cell, str) \
+                and _EXPONENT.match(cell.strip()):
             # "3.81900E+10": Excel showed a long number in exponent form and a CSV kept that
             # text; the digits are gone. A code is printed in the letter: the row fails.
             problem("Excel đã đổi số này sang dạng số mũ và làm mất chữ số; hãy định dạng cột "

@@ -137,9 +137,32 @@ def _first_text(row: GridRow) -> str:
     return ""
 
 
-def _looks_like_data(row: GridRow, bound: Sequence[int]) -> bool:
-    texts = {row.text(i) for i in bound} - {""}
-    return len(texts) >= DATA_TEXTS
+@dataclass(frozen=True, slots=True)
+class _RowTexts:
+    """A row's cell texts, computed once for all the checks of :func:`_walk`: ``cells``
+    every cell, ``filled`` the non-empty ones in order, ``bound`` those of the bound
+    columns ("" when empty)."""
+
+    cells: tuple[str, ...]
+    filled: tuple[str, ...]
+    bound: tuple[str, ...]
+
+    @classmethod
+    def of(cls, row: GridRow, bound: Sequence[int]) -> _RowTexts:
+        cells = tuple("" if v is None else str(v).strip() for v in row.values)  # row.text
+        width = len(cells)
+        return cls(cells, tuple(t for t in cells if t),
+                   tuple(cells[i] if i < width else "" for i in bound))
+
+    def looks_like_data(self) -> bool:
+        return len(set(self.bound) - {""}) >= DATA_TEXTS
+
+
+def _is_footer(texts: _RowTexts) -> bool:
+    first = texts.filled[0] if texts.filled else ""
+    if not first or first[0].isdigit():  # an STT or a code: a dossier row, folded for nothing
+        return False
+    return bool(_FOOTER.match(fold_once(first))) and not texts.looks_like_data()
 
 
 def is_footer_row(row: GridRow, bound: Sequence[int] = ()) -> bool:
@@ -161,12 +184,10 @@ def is_footer_row(row: GridRow, bound: Sequence[int] = ()) -> bool:
     ...                           "03/11/2023")), [0, 1, 2, 3, 4])
     False
     """
-    if not _FOOTER.match(fold_once(_first_text(row))):
-        return False
-    return not _looks_like_data(row, bound)
+    return _is_footer(_RowTexts.of(row, bound))
 
 
-def _group_text(row: GridRow, bound: Sequence[int]) -> str | None:
+def _heading(texts: _RowTexts) -> str | None:
     """The heading of a group row ("I. Sở Tư pháp"), ``None`` for other rows.
 
     A group row is numbered ("I. …", "B) …", "1. UBND xã …") with every bound column empty or
@@ -176,28 +197,26 @@ def _group_text(row: GridRow, bound: Sequence[int]) -> str | None:
     or is one text merged across several bound columns and nothing else (a heading without
     numbering: a dossier never has the same text as its code, name and dates).
     """
-    cells = [row.text(i) for i in range(len(row.values))]
-    texts = [t for t in cells if t]
-    if not texts:
+    filled = texts.filled
+    if not filled:
         return None
-    first = texts[0]
-    in_bound = [row.text(i) for i in bound if row.text(i)]
+    first = filled[0]
+    in_bound = [t for t in texts.bound if t]
     if _GROUP.match(first) and set(in_bound) <= {first}:
         return first
-    rest = set(texts[1:])
-    if _BARE_MARK.match(first) and len(rest) == 1:
-        name = texts[1]
-        arabic = first[0].isdigit()
-        if (_LETTER.search(name) and set(in_bound) <= {first, name}
-                and (not arabic or in_bound.count(name) >= 2)):
+    if len(filled) > 1 and _BARE_MARK.match(first):
+        name = filled[1]
+        if (all(t == name for t in filled[2:]) and _LETTER.search(name)
+                and set(in_bound) <= {first, name}
+                and (not first[0].isdigit() or in_bound.count(name) >= 2)):
             return f"{first.rstrip('.)')}. {name}"
-    if len(set(texts)) == 1 and len(in_bound) >= 2 and _LETTER.search(first):
+    if len(in_bound) >= 2 and all(t == first for t in filled) and _LETTER.search(first):
         return first
     return None
 
 
 def is_group_row(row: GridRow, bound: Sequence[int]) -> bool:
-    """A unit heading such as "I. Sở Tư pháp" (see :func:`_group_text`).
+    """A unit heading such as "I. Sở Tư pháp" (see :func:`_heading`).
 
     >>> is_group_row(GridRow(8, ("I. Sở Tư pháp", None, None)), [1, 2])
     True
@@ -214,7 +233,7 @@ def is_group_row(row: GridRow, bound: Sequence[int]) -> bool:
     >>> is_group_row(GridRow(9, ("1", "000.00.06.H56-231027-0361", "Lê Văn A")), [1, 2])
     False
     """
-    return _group_text(row, bound) is not None
+    return _heading(_RowTexts.of(row, bound)) is not None
 
 
 def group_name(text: str) -> str:
@@ -228,9 +247,9 @@ def group_name(text: str) -> str:
     return _GROUP_MARK.sub("", " ".join(text.split()), count=1)
 
 
-def _is_column_numbers(row: GridRow) -> bool:
-    texts = [row.text(i) for i in range(len(row.values)) if row.text(i)]
-    return len(texts) >= 3 and all(_COLUMN_NUMBER.match(t) for t in texts)
+def _is_column_numbers(texts: _RowTexts) -> bool:
+    filled = texts.filled
+    return len(filled) >= 3 and all(_COLUMN_NUMBER.match(t) for t in filled)
 
 
 def build_table(
@@ -295,18 +314,19 @@ def _walk(grid: Grid, header: HeaderMatch) -> Iterator[tuple[GridRow, RawRecord 
     group row (a subtotal "Cộng: 5 hồ sơ" after each unit is not the end of the list)."""
     indexes = [c.index for c in header.columns]
     headers = {c.field: c.header for c in header.columns}  # one mapping shared by every row
-    header_texts = {c.index: {fold(p) for p in c.header.split(" / ")} for c in header.columns}
+    header_texts = [{fold(p) for p in c.header.split(" / ")} for c in header.columns]
     group: str | None = None
     closed = False
     for row in grid.iter_rows(header.data_from):
-        if row.is_empty() or all(row.text(i) == "" for i in indexes):
+        texts = _RowTexts.of(row, indexes)
+        if not any(texts.bound):
             continue
-        heading = _group_text(row, indexes)
+        heading = _heading(texts)
         numbered = heading is not None and _GROUP.match(heading) is not None
-        if closed and not numbered and not _looks_like_data(row, indexes):
+        if closed and not numbered and not texts.looks_like_data():
             continue
         closed = False
-        if is_footer_row(row, indexes):
+        if _is_footer(texts):
             closed = True
             yield row, SkippedRow(row.number, "dòng tổng cộng/chữ ký — không phải hồ sơ",
                                   "totals/signature row — not a dossier")
@@ -315,10 +335,10 @@ def _walk(grid: Grid, header: HeaderMatch) -> Iterator[tuple[GridRow, RawRecord 
             group = heading
             yield row, SkippedRow(row.number, f"dòng nhóm “{group}”", f"group row “{group}”")
             continue
-        if _is_column_numbers(row):
+        if _is_column_numbers(texts):
             yield row, SkippedRow(row.number, "dòng đánh số cột", "column-number row")
             continue
-        if _repeats_header(row, header_texts):
+        if _repeats_header(texts, header_texts):
             yield row, SkippedRow(row.number, "dòng tiêu đề cột lặp lại", "repeated header row")
             continue
         values: dict[str, CellValue] = {
@@ -330,9 +350,9 @@ def _walk(grid: Grid, header: HeaderMatch) -> Iterator[tuple[GridRow, RawRecord 
         yield row, RawRecord(row.number, values, values, headers, group, notes)
 
 
-def _repeats_header(row: GridRow, header_texts: Mapping[int, set[str]]) -> bool:
+def _repeats_header(texts: _RowTexts, header_texts: Sequence[set[str]]) -> bool:
     """The header printed again inside the data (exports that repeat it on every page)."""
-    filled = [(i, row.text(i)) for i in header_texts if row.text(i)]
+    filled = [(i, t) for i, t in enumerate(texts.bound) if t]
     return len(filled) >= 2 and all(fold_once(t) in header_texts[i] for i, t in filled)
 
 
@@ -410,7 +430,7 @@ class _LegacyScan:
                     text = _unmangled(value)
                     if text and not text.isascii():
                         texts.append(text)
-                hint = encoding_from_font(font)
+                hint = encoding_from_font(font) if font is not None else None
                 if hint is not None and font is not None:
                     _, cells = self.by_font.setdefault((col.field, hint), (font, []))
                     if len(cells) < DETECT_CELLS:
