@@ -608,3 +608,23 @@ def test_numbers_excel_wrote_in_exponent_form(tmp_path: Path, fields: tuple) -> 
     assert v.errors[0].message() == (
         "Dòng 2, cột “Mã hồ sơ”: giá trị “2.30E+11”: Excel đã đổi số này sang dạng số mũ và làm "
         "mất chữ số; hãy định dạng cột là Văn bản (Text) trong bảng tính gốc rồi xuất lại")
+
+
+def test_notes_and_recipients_under_the_table_are_not_dossiers(tmp_path: Path,
+                                                               fields: tuple) -> None:
+    """"Ghi chú: …" and "Nơi nhận:" written under the list, in the code column, are not rows
+    to report as bad dossiers."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(HEADER)
+    ws.append(_row(1))
+    ws.append([None, "Ghi chú: danh sách gồm 1 hồ sơ quá hạn tính đến 31/10/2025"])
+    ws.append([None, "Nơi nhận:", None, None, None, "KT. GIÁM ĐỐC"])
+    ws.append([None, "- Như trên;", None, None, None, "PHÓ GIÁM ĐỐC"])
+    ws.append([None, "- Lưu: VT.", None, None, None, "Trần Văn Bình"])
+    path = tmp_path / "ghi-chu.xlsx"
+    wb.save(path)
+    loaded = load_batch(path, fields)
+    assert [r.row for r in loaded.validation.good] == [2]
+    assert loaded.validation.errors == ()
+    assert [s.row for s in loaded.table.skipped] == [3]

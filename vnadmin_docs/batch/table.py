@@ -38,14 +38,15 @@ __all__ = [
 ]
 
 # Folded first text of a row that closes the list: totals ("Tổng cộng", "Tổng: 12 hồ sơ",
-# "Cộng: 5"), signature titles ("NGƯỜI LẬP BIỂU", "KT. GIÁM ĐỐC", "(Ký, họ tên)") and the
-# place-and-date line above them ("Lâm Đồng, ngày 31 tháng 10 năm 2025"). Folding drops
-# punctuation, so "Cộng:" is "cong": the word must stand alone, never "Công ty"/"Công an".
+# "Cộng: 5"), signature titles ("NGƯỜI LẬP BIỂU", "KT. GIÁM ĐỐC", "(Ký, họ tên)"), the
+# place-and-date line above them ("Lâm Đồng, ngày 31 tháng 10 năm 2025"), "Nơi nhận:" and
+# notes under the table ("Ghi chú:", "Lưu ý:"). Folding drops punctuation, so "Cộng:" is
+# "cong": the word must stand alone, never "Công ty"/"Công an".
 _FOOTER = re.compile(
     r"^(?:tong cong(?! ty)|tong so|(?:tong|cong)(?= \d| hs\b| ho so\b|$)|nguoi lap"
     r"|thu truong (?:don vi|co quan)|ky ho ten|ky ghi ro ho ten|xac nhan cua|lanh dao don vi"
     r"|(?:kt|tm|tl|q|tuq) (?:giam doc|chu tich|thu truong|truong|pho|lanh dao|uy ban|ubnd)"
-    r"|(?:pho )?giam doc$"
+    r"|(?:pho )?giam doc$|noi nhan\b|ghi chu\b|luu y\b"
     r"|(?:[a-z ]{1,40} )?ngay(?: \S{1,4})? thang(?: \S{1,4})? nam(?: \d{4})?$)"
 )
 # "I. Sở Tư pháp", "B) …", "1. UBND xã …", "1.2. Bộ phận một cửa": a unit heading's numbering.
@@ -176,6 +177,8 @@ def is_footer_row(row: GridRow, bound: Sequence[int] = ()) -> bool:
     True
     >>> is_footer_row(GridRow(41, (None, "Lâm Đồng, ngày 31 tháng 10 năm 2025")))
     True
+    >>> is_footer_row(GridRow(42, (None, "Nơi nhận:"))), is_footer_row(GridRow(43, ("Ghi chú: …",)))
+    (True, True)
     >>> is_footer_row(GridRow(9, ("1", "000.00.06.H56-231027-0361")))
     False
     >>> is_footer_row(GridRow(9, ("Công ty TNHH An Phát", "X-2")))
