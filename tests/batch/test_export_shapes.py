@@ -6,11 +6,14 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+import pytest
 from openpyxl import Workbook
 
 from vnadmin_docs.batch.load import load_batch
+from vnadmin_docs.batch.problems import InputFileError
 from vnadmin_docs.batch.profile import load_profile
 from vnadmin_docs.batch.run import run_batch
+from vnadmin_docs.batch.source import read_grid
 
 HEADER = ["STT", "Mã hồ sơ", "Tên thủ tục", "Chủ hồ sơ", "Ngày nhận", "Ngày hẹn trả",
           "Ngày hẹn trả mới", "Lý do"]
@@ -628,3 +631,15 @@ def test_notes_and_recipients_under_the_table_are_not_dossiers(tmp_path: Path,
     assert [r.row for r in loaded.validation.good] == [2]
     assert loaded.validation.errors == ()
     assert [s.row for s in loaded.table.skipped] == [3]
+
+
+def test_binary_workbook_is_refused_with_the_way_to_save_it(tmp_path: Path) -> None:
+    """An .xlsb (Excel's binary workbook, a zip with xl/workbook.bin) used to be refused as
+    "not an Excel workbook"; the clerk is now told what it is and how to save it."""
+    path = tmp_path / "xuat.xlsb"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("xl/workbook.bin", b"\x83\x01\x00")
+        zf.writestr("xl/worksheets/sheet1.bin", b"\x81\x01\x00")
+    with pytest.raises(InputFileError, match=r"\(\.xlsb\).*Excel Workbook \(\.xlsx\)"):
+        read_grid(path)
