@@ -643,3 +643,25 @@ def test_binary_workbook_is_refused_with_the_way_to_save_it(tmp_path: Path) -> N
         zf.writestr("xl/worksheets/sheet1.bin", b"\x81\x01\x00")
     with pytest.raises(InputFileError, match=r"\(\.xlsb\).*Excel Workbook \(\.xlsx\)"):
         read_grid(path)
+
+
+def test_formulas_saved_without_their_result(tmp_path: Path, fields: tuple) -> None:
+    """A list written by a program that does not compute formulas (as openpyxl writes them):
+    "Ngày hẹn trả mới" = WORKDAY(…) has no saved result. The row is reported as holding a
+    formula to compute by opening and saving the file in Excel; it used to be reported as
+    "thiếu ngày hẹn trả mới", as if the clerk had left the cell empty."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(HEADER[1:])
+    ws.append(_row(1)[1:])
+    second = _row(2)[1:]
+    second[5] = "=WORKDAY(D3,5)"
+    ws.append(second)
+    ws["H3"] = "=ROW()-1"  # a formula in a column the batch does not read
+    path = tmp_path / "chua-tinh.xlsx"
+    wb.save(path)
+    v = load_batch(path, fields).validation
+    assert [r.row for r in v.good] == [2]
+    assert [p.message() for p in v.errors] == [
+        "Dòng 3, cột “Ngày hẹn trả mới”: giá trị “=WORKDAY(D3,5)”: ô chứa công thức nhưng tệp "
+        "không lưu kết quả tính; hãy mở tệp bằng Excel, lưu lại rồi chạy lại"]

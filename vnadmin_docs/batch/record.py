@@ -26,6 +26,8 @@ __all__ = ["CleanRecord", "RowProblem", "clean_record"]
 PHONE_FIELDS = frozenset({"phone", "representative_phone"})
 ID_FIELDS = frozenset({"id_number", "tax_code"})
 CODE_FIELDS = frozenset({"dossier_code"})
+# A formula as a cell's text: "=WORKDAY(I11,5)", "=I11+5", "=" (a shared formula).
+_FORMULA = re.compile(r"^=(?:$|[A-Za-z_][\w.]*\(|\$?[A-Z]{1,3}\$?\d)")
 _NUMBER_FIELDS = PHONE_FIELDS | ID_FIELDS | CODE_FIELDS
 _EXPONENT = re.compile(r"^\d(?:[.,]\d+)?[Ee]\+\d{1,3}$")  # how Excel shows 3.81900E+10
 # What Excel shows in a cell whose formula failed (a VLOOKUP that found nothing: "#N/A").
@@ -117,6 +119,15 @@ def clean_record(
                     "trong bảng tính hoặc xuất lại tệp",
                     "the cell holds an unreadable character (“\ufffd”): the file is damaged "
                     "here; correct the cell or export the file again")
+            values[spec.name] = None
+            continue
+        if isinstance(cell, str) and cell[:1] == "=" and _FORMULA.match(cell):
+            # A formula the file holds without its result (written by a program that does
+            # not compute formulas): its value is unknown until Excel computes it.
+            problem("ô chứa công thức nhưng tệp không lưu kết quả tính; hãy mở tệp bằng Excel, "
+                    "lưu lại rồi chạy lại",
+                    "the cell holds a formula but the file has no computed result for it; open "
+                    "the file in Excel, save it and run again")
             values[spec.name] = None
             continue
         if isinstance(cell, str) and cell.lstrip()[:1] == "#" \
