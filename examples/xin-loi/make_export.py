@@ -28,26 +28,27 @@ T = "text"
 S = "serial"
 
 # (group, code, procedure, applicant, representative, phone, address, received, due, new due,
-#  days late, reason). Dates: (kind, value).
+#  days late, reason). Dates: (kind, value). Days late are working days after the due date up
+#  to the profile's issue date (30/10/2025), as the portal counts them.
 GROUPS: list[tuple[str, list[tuple[object, ...]]]] = [
     ("I. Sở Nông nghiệp và Môi trường", [
         ("000.00.12.H41-251002-0012", "Cấp giấy chứng nhận quyền sử dụng đất lần đầu",
          "Nguyễn Thị Hương", "", 912345678, "Thôn 3, xã Quảng Sơn, tỉnh Lâm Đồng",
          (T, "02/10/2025 08:15:22"), (T, "23/10/2025 17:00:00"), (T, "07/11/2025 17:00"),
-         "3  Ngày", "Chờ ý kiến xác minh nguồn gốc đất của UBND xã"),
+         "5  Ngày", "Chờ ý kiến xác minh nguồn gốc đất của UBND xã"),
         ("000.00.12.H41-251003-0007", "Đăng ký biến động quyền sử dụng đất",
          "ông Trần Văn Minh", "", "0986 123 456", "Phường Bắc Gia Nghĩa, tỉnh Lâm Đồng",
          (S, 45933.3541666667), (S, 45951.7083333333), (T, "10/11/2025"),
-         "5  Ngày", "Hồ sơ cần đo đạc lại ranh giới thửa đất"),
+         "7  Ngày", "Hồ sơ cần đo đạc lại ranh giới thửa đất"),
         ("000.00.12.H41 – 251006 – 0031", "Cấp giấy phép khai thác nước dưới đất",
          "CÔNG TY TNHH MTV CÀ PHÊ ĐẮK NÔNG", "Ông Lê Quang Vinh - Giám đốc", "02613 844 555",
          "Số 12 đường 23/3, phường Nam Gia Nghĩa, tỉnh Lâm Đồng",
          (T, "08:30, 06/10/2025"), (T, "27/10/2025 17:00:00"), (T, "14/11/2025 17:00:00"),
-         2, "Chờ kết quả thẩm định của Hội đồng thẩm định"),
+         3, "Chờ kết quả thẩm định của Hội đồng thẩm định"),
         ("000.00.12.H41-251007-0044", "Đăng ký đất đai lần đầu",
          "Ông Lê Văn Tám và bà Phạm Thị Mười", "", 367123456, "Thôn 1, xã Đắk Song, tỉnh Lâm Đồng",
          (T, "20251007091500"), (T, "28/10/2025 17:00"), (T, "12/11/2025 17:00"),
-         "1  Ngày", "Chờ bổ sung trích đo địa chính"),
+         "2  Ngày", "Chờ bổ sung trích đo địa chính"),
         ("000.00.12.H41-251008-0051", "Tách thửa đất",
          "Hộ gia đình bà H’Bia Niê", "", "0905111222", "Buôn Đắk R’Moan, xã Đắk R’Moan",
          (T, "2025-10-08T01:20:00.000Z"), (T, "29/10/2025 17:00"), (T, "31/02/2025 17:00"),
@@ -58,7 +59,7 @@ GROUPS: list[tuple[str, list[tuple[object, ...]]]] = [
          "HỢP TÁC XÃ NÔNG NGHIỆP TÂN HÀ", "Bà Đỗ Thị Lan", "0263 3822 123",
          "Xã Tân Hà, tỉnh Lâm Đồng",
          (T, "10/10/2025 14:05:10"), (T, "20/10/2025 17:00:00"), (T, "05/11/2025 17:00:00"),
-         "7  Ngày", "Tên hợp tác xã trùng với tên đã đăng ký, cần tra cứu thêm"),
+         "8  Ngày", "Tên hợp tác xã trùng với tên đã đăng ký, cần tra cứu thêm"),
         ("000.22.31.H41-251013-0009", "Chứng thực hợp đồng chuyển nhượng",
          "NGUYỄN VĂN AN", "", "", "Thôn 5, xã Quảng Sơn",
          (T, "13/10/2025"), (T, "16/10/2025 17:00"), (T, "15/10/2025 17:00"),
@@ -73,12 +74,12 @@ GROUPS: list[tuple[str, list[tuple[object, ...]]]] = [
          "1  Ngày", "Chờ ý kiến_x000D_ của Phòng Kinh tế"),
         ("000.22.31.H41-251016-0020", "Đăng ký khai sinh",
          "", "", "", "Thôn 4, xã Quảng Sơn",
-         (T, "16/10/2025 09:00"), (T, "17/10/2025 17:00"), (T, "24/10/2025 17:00"),
+         (T, "16/10/2025 09:00"), (T, "17/10/2025 17:00"), (T, "31/10/2025 17:00"),
          "", "Chờ xác minh"),
         ("BN-2025/0457", "Đăng ký kết hôn",
          "Trần\u00a0Thị\u200b Bé", "", "", "Thôn 6, xã Quảng Sơn",
-         (T, "17/10/2025 15:30:00"), (T, "20/10/2025 17:00:00"), (T, "27/10/2025 17:00:00"),
-         "2  Ngày", "Chờ trích lục từ cơ quan đăng ký cũ"),
+         (T, "17/10/2025 15:30:00"), (T, "20/10/2025 17:00:00"), (T, "31/10/2025 17:00:00"),
+         "8  Ngày", "Chờ trích lục từ cơ quan đăng ký cũ"),
     ]),
 ]
 

@@ -342,3 +342,12 @@ def test_same_input_gives_identical_bytes(cong_van_data: dict[str, Any]) -> None
     a = vnadmin_docs.render("cong-van", cong_van_data).to_bytes()
     b = vnadmin_docs.render("cong-van", cong_van_data).to_bytes()
     assert a == b
+
+
+def test_zero_width_space_between_words_does_not_glue_them(
+    cong_van_data: dict[str, Any]
+) -> None:
+    # copied from a web page: a zero-width space where the space between two words was
+    cong_van_data["addressees"] = ["Sở\u200bNội vụ tỉnh\ufeffLâm Đồng"]
+    view = DocView(vnadmin_docs.render("cong-van", cong_van_data).to_bytes())
+    assert view.find(r"^Kính gửi:").text == "Kính gửi:\tSở Nội vụ tỉnh Lâm Đồng."

@@ -38,12 +38,13 @@ def _so_line(path: Path) -> str:
 def test_numbers_come_from_the_book_in_row_order(tmp_path: Path) -> None:
     book_path = tmp_path / "so.sqlite3"
     with Register.open(book_path) as book:
-        # Two documents already issued this year: the batch continues from 03.
+        # Two documents already issued that year: the batch continues from 03. The example's
+        # new dates are in November 2025, so the batch is dated within their year.
+        day = load_profile(PROFILE).issue_date
         for _ in range(2):
-            book.allocate("TTPVHCC", None, symbol="QĐ-TTPVHCC", type_name="Quyết định",
+            book.allocate("TTPVHCC", day, symbol="QĐ-TTPVHCC", type_name="Quyết định",
                           summary="về việc khác")
         before = {e.number for e in book.list()}
-        day = book.list()[0].doc_date
         profile = load_profile(PROFILE).model_copy(update={"issue_date": day})
         result = run_batch(DATA, profile, tmp_path / "out", register=book)
         entries = [e for e in book.list() if e.number not in before]

@@ -96,9 +96,9 @@ def test_rerun_converts_nothing_and_redoes_only_a_missing_pdf(example_out: Path)
 def _all_good(tmp_path: Path) -> Path:
     data = tmp_path / "ok.csv"
     data.write_text("Mã hồ sơ,Tên thủ tục,Chủ hồ sơ,Ngày nhận,Ngày hẹn trả,Ngày hẹn trả mới,"
-                    "Lý do\n000.00.06.H56-231027-0361,Cấp phép,Lê Văn A,27/10/2023,03/11/2023,"
-                    "10/11/2023,Chờ\n000.00.06.H56-231027-0362,Cấp phép,Lê Văn B,27/10/2023,"
-                    "03/11/2023,10/11/2023,Chờ\n", encoding="utf-8")
+                    "Lý do\n000.00.06.H56-251027-0361,Cấp phép,Lê Văn A,27/10/2025,03/11/2025,"
+                    "10/11/2025,Chờ\n000.00.06.H56-251027-0362,Cấp phép,Lê Văn B,27/10/2025,"
+                    "03/11/2025,10/11/2025,Chờ\n", encoding="utf-8")
     return data
 
 

@@ -124,6 +124,24 @@ def test_new_date_required_unless_returned(tmp_path: Path, fields: tuple) -> Non
     assert "ngày hẹn trả mới" in v.errors[0].message()
 
 
+def test_a_new_date_already_past_on_the_letters_date_is_an_error(tmp_path: Path,
+                                                               fields: tuple) -> None:
+    path = _sheet(tmp_path, [
+        [1, "000.00.06.H56-231027-0361", "Cấp phép", "Lê Văn A", None, None,
+         "27/10/2023", "03/11/2023", "07/11/2023 17:00", 3, "Chờ"],     # before the letter
+        [2, "000.00.06.H56-231027-0362", "Cấp phép", "Lê Văn B", None, None,
+         "27/10/2023", "03/11/2023", "20/11/2023 08:00", 3, "Chờ"],     # the letter's own day
+    ])
+    dated = load_batch(path, fields, issued_on=dt.date(2023, 11, 20)).validation
+    assert [r.row for r in dated.good] == [5]
+    assert [p.message() for p in dated.errors] == [
+        "Dòng 4, cột “Ngày hẹn trả mới”: giá trị “07/11/2023 17:00”: ngày hẹn trả mới đã qua so "
+        "với ngày ban hành văn bản (20/11/2023); sửa ngày hẹn trả mới, hoặc ngày ban hành "
+        "(issue_date trong tệp cấu hình)"]
+    # without a letter date (checking the data alone) the rule does not apply
+    assert len(load_batch(path, fields).validation.good) == 2
+
+
 def test_duplicate_codes_and_odd_codes_are_warnings_not_errors(tmp_path: Path,
                                                               fields: tuple) -> None:
     row = ["Cấp phép", "Lê Văn A", None, None, "27/10/2023", "03/11/2023", "10/11/2023", 1, "Chờ"]

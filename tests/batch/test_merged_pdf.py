@@ -27,9 +27,9 @@ def test_merged_file_in_libreoffice(examples: Path, tmp_path: Path, soffice: str
     data = tmp_path / "ds.csv"
     rows = [
         "Mã hồ sơ,Tên thủ tục,Chủ hồ sơ,Ngày nhận,Ngày hẹn trả,Ngày hẹn trả mới,Lý do",
-        f"000.00.06.H56-231027-0001,Cấp phép,Lê Văn A,27/10/2023,03/11/2023,10/11/2023,"
+        f"000.00.06.H56-251027-0001,Cấp phép,Lê Văn A,27/10/2025,03/11/2025,10/11/2025,"
         f"\"{long_reason}\"",
-        "000.00.06.H56-231027-0002,Cấp phép,Công ty TNHH B,27/10/2023,03/11/2023,10/11/2023,Chờ",
+        "000.00.06.H56-251027-0002,Cấp phép,Công ty TNHH B,27/10/2025,03/11/2025,10/11/2025,Chờ",
     ]
     data.write_text("\n".join(rows) + "\n", encoding="utf-8")
     result = run_batch(data, profile, tmp_path / "out")
@@ -46,3 +46,19 @@ def test_merged_file_in_libreoffice(examples: Path, tmp_path: Path, soffice: str
     assert tops[starts[0]].strip() == "" and tops[starts[1]].strip() == ""  # no number on p. 1
     assert tops[1].strip() == "2"  # numbered from page 2
     assert "Công ty TNHH B" in pages[starts[1]]
+
+
+def test_dossier_codes_are_never_split_at_a_line_end(examples: Path, tmp_path: Path,
+                                                     soffice: str) -> None:
+    # In the example, the first letter's code reached the line end at a hyphen and printed
+    # as "000.00.12.H41-" / "251002-0012"; its hyphens are now non-breaking.
+    profile = load_profile(examples / "profile.yml")
+    result = run_batch(examples / "ho-so-tre-han.xlsx", profile, tmp_path / "out")
+    codes = [e.dossier_code for e in result.entries if e.status == "written"]
+    assert len(codes) == 8 and "000.00.12.H41-251002-0012" in codes
+    pdf = _pdf(soffice, tmp_path / "out" / MERGED_FILE, tmp_path)
+    with pdfplumber.open(pdf) as doc:
+        lines = [line for p in doc.pages for line in (p.extract_text() or "").splitlines()]
+    for code in codes:
+        body = [line for line in lines if f"{code}." in line or f"{code};" in line]
+        assert body, f"{code} is split across lines"

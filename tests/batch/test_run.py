@@ -53,8 +53,8 @@ def _big_csv(path: Path, rows: int) -> Path:
     return _write_csv(
         path, ["Mã hồ sơ", "Tên thủ tục", "Chủ hồ sơ", "Ngày tiếp nhận", "Ngày hẹn trả",
                "Ngày hẹn trả mới", "Lý do"],
-        [[f"000.00.06.H56-231027-{i:04d}", "Cấp giấy phép xây dựng", f"Nguyễn Văn {i}",
-          "27/10/2023 08:15", "03/11/2023 17:00", "10/11/2023 17:00",
+        [[f"000.00.06.H56-251027-{i:04d}", "Cấp giấy phép xây dựng", f"Nguyễn Văn {i}",
+          "27/10/2025 08:15", "03/11/2025 17:00", "10/11/2025 17:00",
           "Chờ ý kiến cơ quan phối hợp"] for i in range(rows)])
 
 
@@ -210,7 +210,7 @@ def test_report_keeps_row_order_with_bad_rows_across_chunks(tmp_path: Path,
     data = _big_csv(tmp_path / "big.csv", 100)
     lines = data.read_text("utf-8-sig").splitlines()
     for i in (1, 33, 34, 70, 100):  # data lines: sheet rows 2, 34, 35, 71, 101
-        lines[i] = lines[i].replace("03/11/2023 17:00", "31/02/2023")
+        lines[i] = lines[i].replace("03/11/2025 17:00", "31/02/2025")
     lines.insert(50, "I. UBND xã Quảng Sơn,,,,,,")
     data.write_text("\n".join(lines) + "\nTổng cộng: 100 hồ sơ,,,,,,\n", encoding="utf-8-sig")
     profile = _profile(examples)
@@ -224,7 +224,7 @@ def test_report_keeps_row_order_with_bad_rows_across_chunks(tmp_path: Path,
         assert rows == sorted(rows) and len(rows) == 100
         failed = [e.row for e in result.entries if e.status == "failed"]
         assert failed == [2, 34, 35, 72, 102]
-        assert all("31/02/2023" in e.errors for e in result.entries if e.status == "failed")
+        assert all("31/02/2025" in e.errors for e in result.entries if e.status == "failed")
     assert (tmp_path / "one" / "manifest.csv").read_bytes() == \
         (tmp_path / "two" / "manifest.csv").read_bytes()
     numbers = [e.number for e in one.entries if e.status == "written"]

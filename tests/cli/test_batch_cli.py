@@ -42,8 +42,8 @@ def test_example_exits_1_and_names_the_bad_rows(app: click.Group, tmp_path: Path
 def test_all_good_exits_0(app: click.Group, tmp_path: Path) -> None:
     data = tmp_path / "ok.csv"
     data.write_text("Mã hồ sơ,Tên thủ tục,Chủ hồ sơ,Ngày nhận,Ngày hẹn trả,Ngày hẹn trả mới,"
-                    "Lý do\n000.00.06.H56-231027-0361,Cấp phép,Lê Văn A,27/10/2023,03/11/2023,"
-                    "10/11/2023,Chờ\n", encoding="utf-8")
+                    "Lý do\n000.00.06.H56-251027-0361,Cấp phép,Lê Văn A,27/10/2025,03/11/2025,"
+                    "10/11/2025,Chờ\n", encoding="utf-8")
     code, _, _ = _run(app, "batch", "xin-loi", str(data), "--profile",
                         str(EXAMPLES / "profile.yml"), "-o", str(tmp_path / "o"), "--zip")
     assert code == 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,6 +56,7 @@ def load_batch(
     *,
     columns: Mapping[str, str | None] | None = None,
     default_reason: str | None = None,
+    issued_on: dt.date | None = None,
 ) -> LoadedBatch:
     """Sniff, read, find the header, bind columns, clean and validate every row, and keep
     them all (a batch run streams them instead: :func:`open_table` and
@@ -64,4 +66,5 @@ def load_batch(
     is unusable; row problems are collected in ``validation``.
     """
     table = open_table(path, fields, columns=columns)
-    return LoadedBatch(table, validate_table(table, fields, default_reason=default_reason))
+    return LoadedBatch(table, validate_table(table, fields, default_reason=default_reason,
+                                             issued_on=issued_on))

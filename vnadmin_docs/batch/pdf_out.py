@@ -173,4 +173,4 @@ class PdfStage:
                 self.error = self.error or exc
                 return
             append_journal(self.out, [JournalEntry(key, PRINT_PDF, sha256_file(target))])
-        self.print_file = target
+        self.print_file = self.out / PRINT_PDF  # as the caller named the folder

@@ -184,6 +184,14 @@ def clean_record(
                         "warning")
             continue
         text = _text(cell, multiline=spec.type == "multiline")
+        if spec.name in raw.guessed:
+            name = {"tcvn3": "TCVN3 (.VnTime)", "vni": "VNI-Windows"}.get(
+                raw.guessed[spec.name], raw.guessed[spec.name])
+            problem(f"ô này viết bằng bảng mã cũ {name}, khác các ô khác của cột; đã chuyển "
+                    f"thành “{text}”, hãy kiểm tra lại",
+                    f"this cell is in the legacy {name} encoding, unlike the rest of its "
+                    f"column; converted to “{text}”, please check", "warning",
+                    cell=raw.raw.get(spec.name))
         if not text or is_blank_marker(text):
             values[spec.name] = None
             continue
@@ -205,6 +213,14 @@ def clean_record(
             p.column == raw.headers.get(spec.name) and p.severity == "error" for p in problems
         ):
             header = raw.headers.get(spec.name, spec.label or spec.name)
+            written = raw.raw.get(spec.name)
+            if isinstance(written, str) and clean_cell_text(written):
+                # "N/A", "-", "Không": written, but meaning "nothing here"
+                problems.append(RowProblem(
+                    raw.row, header, written,
+                    "bắt buộc nhưng ô chỉ ghi ký hiệu thay cho ô trống",
+                    "required, but the cell only holds a placeholder for an empty value"))
+                continue
             problems.append(RowProblem(raw.row, header, None, "bắt buộc nhưng để trống",
                                        "required but empty"))
     return CleanRecord(raw.row, values, raw.raw, raw.headers, raw.group, changes), problems

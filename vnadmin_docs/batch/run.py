@@ -69,7 +69,7 @@ from vnadmin_docs.batch.record import CleanRecord, RowProblem
 from vnadmin_docs.batch.spill import Spill
 from vnadmin_docs.batch.table import SkippedRow, Table, group_name
 from vnadmin_docs.batch.validate import is_bad, iter_validated
-from vnadmin_docs.batch.values import sex_from_id
+from vnadmin_docs.batch.values import sex_from_id, strip_reason_label
 from vnadmin_docs.content import TemplateLibrary, TemplateSpec
 from vnadmin_docs.errors import ConversionError, DataError, FieldProblem, VnAdminError
 from vnadmin_docs.layout.page_model import PageModel
@@ -199,7 +199,7 @@ def _letter_data(
     content: dict[str, Any] = {k: val for k, val in v.items() if k in declared and val is not None}
     reason = content.get("late_reason") or profile.default_reason
     if isinstance(reason, str):
-        content["late_reason"] = reason.rstrip(" .;")
+        content["late_reason"] = strip_reason_label(reason).rstrip(" .;,:…")
     derived = {
         "agency": profile.agency,
         "addressee": who.in_text,
@@ -386,7 +386,8 @@ def _survey(
 
     def tasks() -> Iterator[tuple[_Check, list[CleanRecord]]]:
         chunk: list[CleanRecord] = []
-        for rec, found in iter_validated(table, fields, default_reason=profile.default_reason):
+        for rec, found in iter_validated(table, fields, default_reason=profile.default_reason,
+                                         issued_on=issue_day):
             survey.rows += 1
             survey.problems.extend(found)
             if is_bad(found):
@@ -834,7 +835,7 @@ def _write_pass(
         else:
             merger.abort()
     if merged and merged_path.exists():
-        result.merged = merged_path
+        result.merged = out / MERGED_FILE  # as the caller named the folder, like the others
     if stage is not None:
         result.pdf_converted = stage.converted
         result.pdf_unchanged = stage.unchanged

@@ -21,6 +21,7 @@ from vnadmin_docs.model.fields import FieldSpec
 from vnadmin_docs.text.legacy import (
     DETECT_CELLS,
     Encoding,
+    detect_cell_encoding,
     detect_encoding,
     encoding_from_font,
     to_unicode,
@@ -80,6 +81,9 @@ class RawRecord:
     headers: Mapping[str, str]
     group: str | None = None
     notes: tuple[str, ...] = ()
+    guessed: Mapping[str, Encoding] = field(default_factory=dict)
+    """Cells converted from TCVN3/VNI on their own, in a column that reads as Unicode (a
+    guess worth a warning): field -> encoding."""
 
 
 @dataclass(frozen=True)
@@ -113,17 +117,20 @@ class Table:
     """(field, encoding its font names) → encoding, for the cells of a column whose own font
     is a legacy one (``.VnTime``, ``VNI-Times``) when the column as a whole is not: a
     half-converted sheet, where some names were retyped in Unicode and others were not."""
+    text_fields: tuple[str, ...] = ()
+    """Text fields in Unicode whose single cells are checked for TCVN3/VNI pasted in."""
 
     def iter_records(self) -> Iterator[RawRecord]:
         """The data rows as records, in sheet order, legacy text already converted."""
         legacy = dict(self.legacy_columns)
         by_font = dict(self.legacy_fonts)
+        single = tuple(f for f in self.text_fields if f not in legacy)
         columns = {c.field: c.index for c in self.header.columns}
         for row, record in _walk(self.grid, self.header):
             if not isinstance(record, RawRecord):
                 continue
-            if legacy or by_font:
-                record = _converted(record, row, columns, legacy, by_font)
+            if legacy or by_font or single:
+                record = _converted(record, row, columns, legacy, by_font, single)
             yield record
 
     @property
@@ -307,7 +314,8 @@ def build_table(
             f"there are no dossier rows below the header (row {header.header_rows[-1]}).",
         )
     return Table(grid, header, count, tuple(skipped), legacy.encodings(), dates.mixed(),
-                 legacy.font_encodings())
+                 legacy_fonts=legacy.font_encodings(),
+                 text_fields=tuple(c.field for c in legacy.columns))
 
 
 def _walk(grid: Grid, header: HeaderMatch) -> Iterator[tuple[GridRow, RawRecord | SkippedRow]]:
@@ -365,9 +373,11 @@ def _converted(
     columns: Mapping[str, int],
     legacy: Mapping[str, Encoding],
     by_font: Mapping[tuple[str, str], Encoding],
+    single: Sequence[str] = (),
 ) -> RawRecord:
-    """``record`` with the text of its legacy-encoded columns and cells converted (raw
-    kept)."""
+    """``record`` with the text of its legacy-encoded columns converted, then the cells
+    whose own font is a legacy one (``by_font``), then single TCVN3/VNI cells of the
+    ``single`` (Unicode) columns, told by their content alone (raw kept)."""
     changed = {}
     for name, value in record.values.items():
         if not isinstance(value, str):
@@ -378,9 +388,18 @@ def _converted(
             encoding = by_font.get((name, hint), encoding)
         if encoding is not None:
             changed[name] = to_unicode(_unmangled(value), encoding)
+    guessed: dict[str, Encoding] = {}
+    for name in single:
+        value = record.values.get(name)
+        if name not in changed and isinstance(value, str) and not value.isascii():
+            text = _unmangled(value)
+            encoding = detect_cell_encoding(text)
+            if encoding != "unicode":
+                changed[name] = to_unicode(text, encoding)
+                guessed[name] = encoding
     if not changed:
         return record
-    return replace(record, values={**record.values, **changed})
+    return replace(record, values={**record.values, **changed}, guessed=guessed)
 
 
 def _unmangled(text: str) -> str:

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from vnadmin_docs.text.normalize import unglue
+
 __all__ = [
     "clean_cell_text",
     "collapse_spaces",
@@ -109,6 +111,8 @@ def drop_invisible(text: str, *, multiline: bool = False) -> str:
 
     >>> drop_invisible("Nguy\\u200bễn\\x0bVăn")
     'Nguyễn Văn'
+    >>> drop_invisible("Trần\\u200bThị\\ufeffBình\\x07Lê Văn\\u200fAn")
+    'Trần Thị Bình Lê Văn An'
     >>> drop_invisible("a\\x0bb", multiline=True)
     'a\\nb'
     """
@@ -116,6 +120,7 @@ def drop_invisible(text: str, *, multiline: bool = False) -> str:
     text = text.replace("\x0b", "\n").replace("\x0c", "\n")
     if not multiline:
         text = text.replace("\n", " ").replace("\t", " ")
+    text = unglue(text)  # "Trần\u200bThị" → "Trần Thị", before the invisibles go
     text = _INVISIBLE.sub("", text)
     return _CONTROL.sub("", text)
 

@@ -1,17 +1,19 @@
 """Check every row before anything is written; collect all problems of all rows.
 
 Cross-field sanity rules (input notes §1.3, decree30.md §22): the original due date is not
-before the receipt date; the new date is after the original due date; a new date is needed
-unless the result has already been returned; a reason is needed (the profile may supply a
-default, with a warning); the same dossier code twice is reported.
+before the receipt date; the new date is after the original due date and not before the
+letter's own date (a letter dated 20/11 cannot propose 07/11); a new date is needed unless
+the result has already been returned; a reason is needed (the profile may supply a default,
+with a warning); the same dossier code twice is reported.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
+from vnadmin_docs.batch.addressee import names_someone
 from vnadmin_docs.batch.firstseen import FirstSeen
 from vnadmin_docs.batch.record import CleanRecord, RowProblem, clean_record
 from vnadmin_docs.batch.table import HIDDEN_ROW, Table
@@ -61,13 +63,22 @@ def _fmt(dt: object) -> str:
     return dt.strftime("%d/%m/%Y" if dt.time() == datetime.min.time() else "%d/%m/%Y %H:%M")
 
 
-def check_record(rec: CleanRecord, *, default_reason: str | None = None) -> list[RowProblem]:
-    """Cross-field rules for one cleaned record."""
+def check_record(
+    rec: CleanRecord, *, default_reason: str | None = None, issued_on: date | None = None
+) -> list[RowProblem]:
+    """Cross-field rules for one cleaned record; ``issued_on`` is the letter's date."""
     out: list[RowProblem] = []
     v = rec.values
     h = rec.headers
     received, due, new_due = v.get("received_at"), v.get("due_at"), v.get("new_due_at")
     returned = v.get("returned_at")
+    applicant = v.get("applicant_name")
+    if isinstance(applicant, str) and not names_someone(applicant):
+        out.append(RowProblem(
+            rec.row, h.get("applicant_name"), applicant,
+            "không có tên người hoặc tổ chức để ghi sau “Kính gửi:”",
+            "no person or organisation name to write after “Kính gửi:”",
+        ))
     if isinstance(received, datetime) and isinstance(due, datetime) and _before(due, received):
         out.append(RowProblem(
             rec.row, h.get("due_at"), _fmt(due),
@@ -80,6 +91,16 @@ def check_record(rec: CleanRecord, *, default_reason: str | None = None) -> list
             rec.row, h.get("new_due_at"), _fmt(new_due),
             f"ngày hẹn trả mới phải sau ngày hẹn trả cũ ({_fmt(due)})",
             f"the new date must be after the original due date ({_fmt(due)})",
+        ))
+    if (isinstance(new_due, datetime) and issued_on is not None and new_due.date() < issued_on
+            and "new_due_at" not in _errored(rec, out)):
+        day = issued_on.strftime("%d/%m/%Y")
+        out.append(RowProblem(
+            rec.row, h.get("new_due_at"), _fmt(new_due),
+            f"ngày hẹn trả mới đã qua so với ngày ban hành văn bản ({day}); sửa ngày hẹn trả "
+            "mới, hoặc ngày ban hành (issue_date trong tệp cấu hình)",
+            f"the new date has passed by the letter's issue date ({day}); correct the new "
+            "date, or the issue date (issue_date in the profile)",
         ))
     if new_due is None and returned is None and "new_due_at" not in _errored(rec, out):
         out.append(RowProblem(
@@ -128,10 +149,12 @@ def iter_validated(
     fields: Sequence[FieldSpec],
     *,
     default_reason: str | None = None,
+    issued_on: date | None = None,
 ) -> Iterator[tuple[CleanRecord, list[RowProblem]]]:
     """Each record of ``table`` cleaned and checked, with its problems (errors and
     warnings), one at a time and in sheet order; nothing is written, nothing is raised. A
-    row with an error gives no letter."""
+    row with an error gives no letter. ``issued_on``: the letters' date (see
+    :func:`check_record`)."""
     seen_codes = FirstSeen()
     mixed = table.mixed_dates
     for raw in table.iter_records():
@@ -153,7 +176,8 @@ def iter_validated(
                     "this column mixes Excel dates and text dates; Excel may have swapped day "
                     "and month in this cell, please check", "warning"))
         errored_cols = {p.column for p in found if p.severity == "error"}
-        cross = [p for p in check_record(rec, default_reason=default_reason)
+        cross = [p for p in check_record(rec, default_reason=default_reason,
+                                         issued_on=issued_on)
                  if p.column not in errored_cols]
         found.extend(cross)
         code = rec.values.get("dossier_code")
@@ -177,13 +201,15 @@ def validate_table(
     fields: Sequence[FieldSpec],
     *,
     default_reason: str | None = None,
+    issued_on: date | None = None,
 ) -> Validation:
     """Clean and check every record of ``table`` and keep them all (see
     :func:`iter_validated` for one at a time)."""
     good: list[CleanRecord] = []
     bad: list[CleanRecord] = []
     problems: list[RowProblem] = []
-    for rec, found in iter_validated(table, fields, default_reason=default_reason):
+    for rec, found in iter_validated(table, fields, default_reason=default_reason,
+                                     issued_on=issued_on):
         problems.extend(found)
         (bad if is_bad(found) else good).append(rec)
     return Validation(tuple(good), tuple(bad), tuple(problems))

@@ -12,6 +12,7 @@ __all__ = [
     "restore_id_number",
     "restore_phone",
     "sex_from_id",
+    "strip_reason_label",
 ]
 
 DOSSIER_CODE = re.compile(r"^[0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[A-Z][0-9]{2}-\d{6}-\d{4,5}$")
@@ -21,6 +22,10 @@ _COUNT = re.compile(
     r"(?:\(?(?:ngày làm việc|ngày|ngay|days?)\)?)?\s*$",
     re.IGNORECASE,
 )
+# "Lý do: …" typed into the reason cell; the letter already writes "Lý do:" before it.
+_REASON_LABEL = re.compile(
+    r"^\s*(?:lý do|nguyên nhân)(?:\s+(?:trễ hạn|quá hạn|trễ hẹn|chậm trễ|chậm|gia hạn))?"
+    r"\s*[:：\-–—]\s*", re.IGNORECASE)
 _BLANKS = {"", "-", "--", "—", "nan", "none", "null", "n/a", "không", "khong", "x", "/"}
 
 
@@ -163,3 +168,17 @@ def is_blank_marker(text: str) -> bool:
     (True, True, False)
     """
     return text.strip().lower() in _BLANKS
+
+
+def strip_reason_label(text: str) -> str:
+    """The reason without a "Lý do:" label the clerk typed into the cell (the letter's
+    sentence already says "Lý do:"). A reason that merely starts with those words is kept.
+
+    >>> strip_reason_label("Lý do: chờ ý kiến của Sở Tư pháp")
+    'chờ ý kiến của Sở Tư pháp'
+    >>> strip_reason_label("LÝ DO TRỄ HẠN - Chờ thẩm định")
+    'Chờ thẩm định'
+    >>> strip_reason_label("Lý do khách quan: mất điện diện rộng")
+    'Lý do khách quan: mất điện diện rộng'
+    """
+    return _REASON_LABEL.sub("", text, count=1) or text

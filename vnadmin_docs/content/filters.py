@@ -35,7 +35,18 @@ def hoa(value: str) -> str:
     return upper_vi(value)
 
 
+def khong_ngat(value: object) -> str:
+    """A code or number that must not be split at the end of a line: its hyphens become
+    non-breaking (Word's non-breaking hyphen, printed as "-").
+
+    >>> khong_ngat("000.00.12.H41-251002-0012")
+    '000.00.12.H41\u2011251002\u20110012'
+    """
+    return str(value).replace("-", "\u2011")
+
+
 FOUNDATION_FILTERS: dict[str, Callable[..., Any]] = {
     "ngay_so": ngay_so,
     "hoa": hoa,
+    "khong_ngat": khong_ngat,
 }

@@ -37,6 +37,11 @@ def _style(bold: bool, italic: bool) -> str:
     return "italic" if italic else "regular"
 
 
+# Characters drawn with another character's glyph: Word draws its non-breaking hyphen
+# (``w:noBreakHyphen``, U+2011 in our text) as a hyphen.
+_SAME_GLYPH = {"\u2011": "-"}
+
+
 def text_width(text: str, size: Length, *, bold: bool = False, italic: bool = False) -> Length:
     """Advance width of ``text`` set in Times New Roman at ``size``.
 
@@ -45,7 +50,7 @@ def text_width(text: str, size: Length, *, bold: bool = False, italic: bool = Fa
     """
     widths = _metrics()[_style(bold, italic)]
     fallback = widths["n"]
-    units = sum(widths.get(ch, fallback) for ch in text)
+    units = sum(widths.get(_SAME_GLYPH.get(ch, ch), fallback) for ch in text)
     return Pt(units * size.pt / 1000)
 
 

@@ -33,6 +33,7 @@ __all__ = [
     "ColumnConversion",
     "Encoding",
     "convert_column",
+    "detect_cell_encoding",
     "detect_encoding",
     "encoding_from_font",
     "is_capitals_font",
@@ -411,6 +412,35 @@ def detect_encoding(values: Sequence[str], font: str | None = None) -> Encoding:
     best: Literal["tcvn3", "vni"] = "tcvn3" if tcvn3.key() > vni.key() else "vni"
     chosen = tallies[best]
     return best if chosen.better > chosen.worse else "unicode"
+
+
+def _invalid_words(text: str) -> int:
+    return sum(1 for token in _TOKEN.findall(text)
+               if not token.isascii() and not _is_abbreviation(token)
+               and not (_casing_ok(token) and is_plausible_syllable(token)))
+
+
+def detect_cell_encoding(text: str) -> Encoding:
+    """The encoding of ONE cell of a column that reads as Unicode: a TCVN3/VNI name pasted
+    among Unicode ones. Much stricter than :func:`detect_encoding`: the cell must read badly
+    as it is and every word must become a Vietnamese syllable under exactly one encoding,
+    so foreign and ethnic-minority names ("José", "Y Moan Ênuôl") are never touched.
+
+    >>> detect_cell_encoding("NguyÔn V¨n Ba"), detect_cell_encoding("Nguyeãn Vaên Baûo")
+    ('tcvn3', 'vni')
+    >>> detect_cell_encoding("Y Moan Ênuôl"), detect_cell_encoding("José García")
+    ('unicode', 'unicode')
+    >>> detect_cell_encoding("Lê Nhã"), detect_cell_encoding("Nguyễn Văn An")
+    ('unicode', 'unicode')
+    """
+    if text.isascii() or _VIET_UNICODE.search(text) or _score(text) >= 0:
+        return "unicode"
+    readable: list[Literal["tcvn3", "vni"]] = []
+    for encoding in ("tcvn3", "vni"):
+        converted = to_unicode(text, encoding)
+        if _score(converted) > 0 and not _invalid_words(converted):
+            readable.append(encoding)
+    return readable[0] if len(readable) == 1 else "unicode"
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["clean_text", "invalid_xml_chars", "nfc"]
+__all__ = ["clean_text", "invalid_xml_chars", "nfc", "unglue"]
 
 # XML 1.0 Char production, minus what Word will not show either (U+FFFE/FFFF, surrogates).
 _INVALID_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -20,6 +20,9 @@ _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # Excel writes control characters in cells as _xHHHH_ escapes in its XML.
 _EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# Invisible characters that may stand where a space was (web copies, joined exports).
+_SEPARATING = re.compile(
+    r"[\u200b\ufeff\u200e\u200f\u202a-\u202e\x00-\x08\x0e-\x1f\x7f-\x9f]+")
 
 
 def nfc(text: str) -> str:
@@ -29,6 +32,26 @@ def nfc(text: str) -> str:
     True
     """
     return unicodedata.normalize("NFC", text)
+
+
+def unglue(text: str) -> str:
+    """A space where invisible or control characters join a word ending in a small letter to
+    one starting with a capital ("Trần\\u200bThị": two words of a name); elsewhere they are
+    left for the caller to remove (inside a word they are only debris).
+
+    >>> unglue("Trần\\u200bThị\\ufeffBình\\x07Lê") == "Trần Thị Bình Lê"
+    True
+    >>> unglue("Nguy\\u200bễn") == "Nguy\\u200bễn"
+    True
+    """
+    return _SEPARATING.sub(_separator, text)
+
+
+def _separator(m: re.Match[str]) -> str:
+    text, start, end = m.string, m.start(), m.end()
+    if start > 0 and end < len(text) and text[start - 1].islower() and text[end].isupper():
+        return " "
+    return m.group(0)
 
 
 def invalid_xml_chars(text: str) -> list[str]:
@@ -50,6 +73,8 @@ def clean_text(text: str, *, multiline: bool = False) -> str:
 
     >>> clean_text("  Nguyễn\\u200b  Văn\\x0b A  ")
     'Nguyễn Văn A'
+    >>> clean_text("Trần\\u200bThị Bình")
+    'Trần Thị Bình'
     >>> clean_text("Dòng 1_x000D_\\nDòng 2", multiline=True)
     'Dòng 1\\nDòng 2'
     >>> clean_text("Dòng 1\\nDòng 2")
@@ -58,7 +83,7 @@ def clean_text(text: str, *, multiline: bool = False) -> str:
     text = _EXCEL_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
     text = nfc(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _INVISIBLE.sub("", text)
+    text = _INVISIBLE.sub("", unglue(text))
     if multiline:
         lines = [_SPACES.sub(" ", _INVALID_XML.sub(" ", ln)).strip() for ln in text.split("\n")]
         return "\n".join(lines).strip("\n")

@@ -62,12 +62,16 @@ def page_number_field_xml(rpr: str) -> str:
     )
 
 
-_BREAKS = {"\n": "<w:br/>", "\t": "<w:tab/>"}
-_SPLIT_BREAKS = re.compile("([\n\t])")
+# Characters that are elements of their own in WordprocessingML. U+2011 (non-breaking
+# hyphen, from the ``khong_ngat`` filter) is Word's ``w:noBreakHyphen``: Word and LibreOffice
+# draw it with the font's hyphen, which Times New Roman may lack as U+2011.
+_BREAKS = {"\n": "<w:br/>", "\t": "<w:tab/>", "\u2011": "<w:noBreakHyphen/>"}
+_SPLIT_BREAKS = re.compile("([\n\t\u2011])")
 
 
 def run_xml(run: Run, font: str, color: str) -> str:
-    """One ``w:r`` per piece of the text: each line break and tab is a run of its own."""
+    """One ``w:r`` per piece of the text: each line break, tab and non-breaking hyphen is a
+    run of its own."""
     rpr = run_properties_xml(run, font, color)
     if run.field == "PAGE":
         return page_number_field_xml(rpr)
