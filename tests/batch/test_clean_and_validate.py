@@ -99,8 +99,8 @@ def test_all_problems_of_all_rows_at_once(tmp_path: Path, fields: tuple) -> None
     assert [r.row for r in v.bad] == [4, 5]
     messages = [p.message() for p in v.errors]
     assert messages[0] == (
-        "Dòng 4, cột “Ngày hẹn trả”: giá trị “25/10/2023 00:00”: ngày hẹn trả "
-        "trước ngày tiếp nhận (27/10/2023 00:00); kiểm tra lại thứ tự ngày/tháng"
+        "Dòng 4, cột “Ngày hẹn trả”: giá trị “25/10/2023”: ngày hẹn trả "
+        "trước ngày tiếp nhận (27/10/2023); kiểm tra lại thứ tự ngày/tháng"
     )
     row5 = [m for m in messages if m.startswith("Dòng 5")]
     assert any("“Ngày tiếp nhận”" in m and "32/10/2023" in m for m in row5)

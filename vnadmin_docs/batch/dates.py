@@ -34,6 +34,33 @@ _COMPACT = re.compile(
     r"(?:(?P<H>\d{2})(?P<M>\d{2})(?P<S>\d{2})?)?$"
 )
 _SERIAL = re.compile(r"^\d{4,5}(?:[.,]\d+)?$")
+_WORDY = re.compile(r"[^\W\d_]|^\d{4}/")
+_YEAR_FIRST_SLASH = re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})(?=$|[\sT])")
+# Wordings rewritten to the shapes above before matching (receipts and .NET exports in the
+# vi-VN culture): "17 giờ 00 phút, ngày 03/11/2023", "17 giờ ngày 03/11/2023", "Thứ Sáu,
+# 27/10/2023", "27/10/2023 8:15:22 CH" (SA/CH are the culture's AM/PM).
+_REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|\d)|chủ\s+nhật)\s*,?\s*", re.IGNORECASE), ""),
+    (re.compile(r"(\d{1,2})\s*giờ\s*(\d{1,2})\s*phút", re.IGNORECASE), r"\1:\2"),
+    (re.compile(r"(\d{1,2})\s*giờ(?!\s*\d)", re.IGNORECASE), r"\1:00"),
+    (re.compile(r"(?<=[\s,])ngày\s+(?=\d{1,2}\s*[/.\-])|^ngày\s+(?=\d{1,2}\s*[/.\-])",
+                re.IGNORECASE), ""),
+    (re.compile(r"(?<=\d)\s*SA$", re.IGNORECASE), " AM"),
+    (re.compile(r"(?<=\d)\s*CH$", re.IGNORECASE), " PM"),
+)
+
+
+def _rewrite(text: str) -> str:
+    """``text`` with the wordings of :data:`_REWRITES` put in the shapes the patterns read.
+
+    >>> _rewrite("17 giờ 00 phút, ngày 03/11/2023")
+    '17:00, 03/11/2023'
+    >>> _rewrite("Thứ Sáu, 27/10/2023 8:15:22 CH")
+    '27/10/2023 8:15:22 PM'
+    """
+    for pattern, replacement in _REWRITES:
+        text = pattern.sub(replacement, text)
+    return _YEAR_FIRST_SLASH.sub(r"\1-\2-\3", text)
 
 
 class DateParseError(ValueError):
@@ -121,6 +148,10 @@ def parse_datetime(value: object, *, epoch: int = 1900) -> datetime:
     datetime.datetime(2023, 10, 27, 8, 15, 22)
     >>> parse_datetime("ngày 7 tháng 3 năm 2024")
     datetime.datetime(2024, 3, 7, 0, 0)
+    >>> parse_datetime("17 giờ 00 phút, ngày 03/11/2023")
+    datetime.datetime(2023, 11, 3, 17, 0)
+    >>> parse_datetime("03/11/2023 5:00:00 CH")
+    datetime.datetime(2023, 11, 3, 17, 0)
     >>> parse_datetime(45226.3439)
     datetime.datetime(2023, 10, 27, 8, 15, 13)
     >>> parse_datetime("31/02/2023")
@@ -139,9 +170,11 @@ def parse_datetime(value: object, *, epoch: int = 1900) -> datetime:
             raise DateParseError(f"số {value} không phải ngày tháng",
                                  f"the number {value} is not a date")
         return excel_serial_to_datetime(float(value), epoch)
-    text = " ".join(str(value).split())
-    if not text:
+    shown = " ".join(str(value).split())
+    if not shown:
         raise DateParseError("để trống", "empty")
+    # Most cells are digits and separators only: they need no rewriting.
+    text = _rewrite(shown) if _WORDY.search(shown) else shown
     m = _DAY_FIRST.match(text)
     if m:
         return _build(int(m["y"]), int(m["m"]), int(m["d"]), *(_clock(m) if m["H"] else (0, 0, 0)))
@@ -173,6 +206,6 @@ def parse_datetime(value: object, *, epoch: int = 1900) -> datetime:
     if _SERIAL.match(text):
         return parse_datetime(float(text.replace(",", ".")), epoch=epoch)
     raise DateParseError(
-        f"“{text}” không phải ngày tháng (cần dạng ngày/tháng/năm, ví dụ 27/10/2023 08:15)",
-        f"“{text}” is not a date (expected day/month/year, e.g. 27/10/2023 08:15)",
+        f"“{shown}” không phải ngày tháng (cần dạng ngày/tháng/năm, ví dụ 27/10/2023 08:15)",
+        f"“{shown}” is not a date (expected day/month/year, e.g. 27/10/2023 08:15)",
     )

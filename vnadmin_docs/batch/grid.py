@@ -29,13 +29,15 @@ class GridRow:
     ``number`` is the row number a clerk sees in Excel (1-based; for CSV the record's
     position, as Excel shows the file; for JSON/YAML the position in the list). ``fonts``
     holds the font name of each cell when the format carries one (used to spot TCVN3/VNI
-    text). ``merged`` marks cells filled from a merged range.
+    text). ``merged`` marks cells filled from a merged range. ``hidden``: the row is hidden
+    in the workbook (filtered out or hidden by hand).
     """
 
     number: int
     values: tuple[CellValue, ...]
     fonts: tuple[str | None, ...] = ()
     merged: tuple[bool, ...] = ()
+    hidden: bool = False
 
     def text(self, index: int) -> str:
         """The cell at ``index`` as stripped text ("" when empty or missing)."""

@@ -9,12 +9,14 @@ one declared earlier — wins and the other column goes to its next field (the r
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass
 
 from vnadmin_docs.batch.fold import fold_header
 from vnadmin_docs.batch.grid import Grid, GridRow
+from vnadmin_docs.batch.textclean import fix_utf8_read_as_cp1252
 from vnadmin_docs.model.fields import FieldSpec
+from vnadmin_docs.text.legacy import encoding_from_font, to_unicode
 
 __all__ = ["IGNORED_HEADERS", "ColumnMatch", "HeaderMatch", "find_header", "match_columns"]
 
@@ -61,6 +63,10 @@ def _field_keys(fields: Sequence[FieldSpec]) -> dict[str, list[tuple[int, int, s
     return table
 
 
+# Child labels that only name whoever the group label above them is: "Cán bộ thụ lý / Họ
+# tên" is the officer's name, "Người được ủy quyền / Họ và tên" the representative's.
+_NAME_LABELS = frozenset({"ho va ten", "ho ten", "ten", "ho va ten day du"})
+
 _TRAILING_NOTE = re.compile(r"\s*\([^()]*\)\s*[:*]*\s*$")
 
 
@@ -86,18 +92,86 @@ def _variants(pieces: list[str]) -> list[str]:
     return out
 
 
-def _column_labels(head: Sequence[GridRow], top: int, depth: int) -> list[list[str]]:
+def _header_text(row: GridRow, c: int, known: Container[str] = ()) -> str:
+    """A header cell's text as Unicode: "M· hå s¬" in a ``.VnTime`` cell is "Mã hồ sơ"
+    (old templates keep their TCVN3/VNI headers; only the cell's font can tell). A text
+    that already is a ``known`` header stays as it is: "Ghi chú" typed in Unicode in a
+    ``.VnTime`` cell would read "Ghi chỳ"."""
+    text = fix_utf8_read_as_cp1252(row.text(c))
+    encoding = encoding_from_font(row.font(c)) if text and not text.isascii() else None
+    if encoding is None or fold_header(text) in known:
+        return text
+    return to_unicode(text, encoding)
+
+
+def _column_labels(head: Sequence[GridRow], top: int, depth: int,
+                   known: Container[str] = ()) -> list[list[str]]:
+    """Each column's header pieces, top to bottom, in the band of ``depth`` rows from ``top``.
+
+    A group label written once above its children ("Ngày" over "Tiếp nhận", "Hẹn trả",
+    "Hẹn trả mới") covers them all: a merged range already does (its cells are filled), a
+    CSV or an unmerged sheet leaves the cells right of the label empty, so the label is
+    carried right over each empty cell that has a child below it.
+
+    >>> rows = [GridRow(1, ("Mã hồ sơ", "Ngày", None, None, "Lý do")),
+    ...         GridRow(2, (None, "Tiếp nhận", "Hẹn trả", "Hẹn trả mới", None))]
+    >>> _column_labels(rows, 0, 2)
+    [['Mã hồ sơ'], ['Ngày', 'Tiếp nhận'], ['Ngày', 'Hẹn trả'], ['Ngày', 'Hẹn trả mới'], ['Lý do']]
+    """
     rows = head[top:top + depth]
     width = max((len(r.values) for r in rows), default=0)
+    texts = [[" ".join(_header_text(r, c, known).split()) for c in range(width)]
+             for r in rows]
+    if rows:
+        # A bottom-row cell that only repeats a label merged across from its left is no
+        # header of its own: "Người nộp" merged over "Họ và tên" and "Số điện thoại" is a
+        # group label, and the real headers are in the row below.
+        bottom = rows[-1]
+        copies = [c for c in range(1, width)
+                  if bottom.is_merged(c) and texts[-1][c] and texts[-1][c] == texts[-1][c - 1]]
+        for c in copies:
+            for line in texts:
+                line[c] = ""
+    for k in range(len(texts) - 1):
+        line = texts[k]
+        for c in range(1, width):
+            below = any(texts[j][c] for j in range(k + 1, len(texts)))
+            parent_has_child = any(texts[j][c - 1] for j in range(k + 1, len(texts)))
+            if not line[c] and line[c - 1] and below and parent_has_child:
+                line[c] = line[c - 1]
     labels: list[list[str]] = []
     for c in range(width):
         pieces: list[str] = []
-        for r in rows:
-            text = " ".join(r.text(c).split())
+        for line in texts:
+            text = line[c]
             if text and (not pieces or pieces[-1] != text):
                 pieces.append(text)
         labels.append(pieces)
     return labels
+
+
+def _named_by_group(
+    parents: Sequence[str],
+    hits: list[tuple[int, int, str]],
+    keys: Mapping[str, list[tuple[int, int, str]]],
+    depth_rank: int,
+) -> tuple[list[tuple[int, int, str]], int]:
+    """The fields a "Họ và tên" column can be, given the group labels above it: those its
+    group names too (ranked as if the whole label matched), else the fields the group
+    names ("Cán bộ thụ lý / Họ tên" is the officer, not the applicant); ``hits`` and
+    ``depth_rank`` unchanged when the group names no field."""
+    group: list[tuple[int, int, str]] = []
+    for piece in parents:
+        for text in _variants([piece]):
+            found = keys.get(fold_header(text), [])
+            if found:
+                group.extend(found)
+                break
+    if not group:
+        return hits, depth_rank
+    named = {name for _, _, name in group}
+    agreed = [h for h in hits if h[2] in named]
+    return (agreed, 0) if agreed else (group, depth_rank)
 
 
 def match_columns(
@@ -146,6 +220,8 @@ def match_columns(
                 taken_cols.add(col)
                 break
             hits = keys.get(key, [])
+            if hits and len(pieces) > 1 and key in _NAME_LABELS:
+                hits, depth_rank = _named_by_group(pieces[:-1], hits, keys, depth_rank)
             for rank, order, name in hits:
                 candidates.append((depth_rank * 100 + rank, order, col, name))
             if hits:
@@ -163,6 +239,13 @@ def match_columns(
     return chosen, unmatched
 
 
+def _continues_above(row: GridRow, above: GridRow) -> bool:
+    """True when a cell of ``row`` is the lower part of a range merged down from ``above``
+    ("Mã hồ sơ" merged over two header rows): a header band never starts there."""
+    return any(row.is_merged(c) and row.text(c) and row.text(c) == above.text(c)
+               for c in range(len(row.values)))
+
+
 def find_header(
     grid: Grid,
     fields: Sequence[FieldSpec],
@@ -171,6 +254,7 @@ def find_header(
     """The header that binds the most fields among the first rows (title rows are skipped);
     on a tie the shallower header wins, so the first data row is never taken for a header."""
     head = grid.head(_SCAN_ROWS + _MAX_DEPTH)
+    known = _field_keys(fields).keys() | IGNORED_HEADERS
     if grid.records:
         labels = [[t] for t in (head[0].text(i) for i in range(len(head[0].values)))]
         cols, rest = match_columns(labels, fields, overrides)
@@ -178,12 +262,13 @@ def find_header(
     best: tuple[int, int, int] | None = None
     best_match: HeaderMatch | None = None
     for top in range(min(_SCAN_ROWS, len(head))):
-        if head[top].is_empty():
+        if head[top].is_empty() or (top and _continues_above(head[top], head[top - 1])):
             continue
         for depth in range(1, _MAX_DEPTH + 1):
             if top + depth > len(head):
                 break
-            cols, rest = match_columns(_column_labels(head, top, depth), fields, overrides)
+            labels = _column_labels(head, top, depth, known)
+            cols, rest = match_columns(labels, fields, overrides)
             score = (len(cols), -depth, -top)
             if best is None or score > best:
                 best = score

@@ -89,7 +89,7 @@ class SpanFiller:
                 merged[c] = True
                 if fonts:
                     fonts[c] = font
-        return GridRow(number, tuple(values), tuple(fonts), tuple(merged))
+        return GridRow(number, tuple(values), tuple(fonts), tuple(merged), row.hidden)
 
 
 def apply_spans(rows: list[GridRow], spans: Iterable[Span]) -> list[GridRow]:

@@ -13,7 +13,8 @@ from vnadmin_docs.batch.problems import InputFileError
 __all__ = ["read_spreadsheetml"]
 
 _SS = "urn:schemas-microsoft-com:office:spreadsheet"
-_NS = {"ss": _SS}
+_X = "urn:schemas-microsoft-com:office:excel"
+_NS = {"ss": _SS, "x": _X}
 
 
 def _attr(el: etree._Element, name: str) -> str | None:
@@ -39,9 +40,15 @@ def _typed(kind: str | None, text: str) -> CellValue:
     return text
 
 
-def read_spreadsheetml(data: bytes, path: str) -> Grid:
-    """The first worksheet's rows; ``ss:Index`` gaps, ``MergeAcross``/``MergeDown`` and
-    style fonts are honoured."""
+def _visible(sheet: etree._Element) -> bool:
+    """False for a worksheet Excel hides (``<x:Visible>SheetHidden</x:Visible>``)."""
+    state = sheet.findtext("x:WorksheetOptions/x:Visible", default="", namespaces=_NS)
+    return state.strip() not in ("SheetHidden", "SheetVeryHidden")
+
+
+def read_spreadsheetml(data: bytes, path: str, sheet: int = 0) -> Grid:
+    """The rows of visible worksheet number ``sheet`` (0 = the first); ``ss:Index`` gaps,
+    ``MergeAcross``/``MergeDown`` and style fonts are honoured."""
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
     try:
         root = etree.fromstring(data, parser)
@@ -54,9 +61,11 @@ def read_spreadsheetml(data: bytes, path: str) -> Grid:
         sid = _attr(style, "ID")
         if sid and font is not None and _attr(font, "FontName"):
             fonts_by_style[sid] = str(_attr(font, "FontName"))
-    sheet = root.find(".//ss:Worksheet", _NS)
-    table = sheet.find("ss:Table", _NS) if sheet is not None else None
-    if sheet is None or table is None:
+    worksheets = root.findall(".//ss:Worksheet", _NS)
+    visible = [ws for ws in worksheets if _visible(ws)] or worksheets
+    chosen = visible[min(sheet, len(visible) - 1)] if visible else None
+    table = chosen.find("ss:Table", _NS) if chosen is not None else None
+    if chosen is None or table is None:
         raise InputFileError(path, "tệp XML không có trang tính nào.",
                              "the XML file has no worksheet.")
     rows: list[GridRow] = []
@@ -92,7 +101,8 @@ def read_spreadsheetml(data: bytes, path: str) -> Grid:
                 values.append(None)
                 fonts.append(None)
                 col += 1
-        rows.append(GridRow(number, tuple(values), tuple(fonts)))
+        rows.append(GridRow(number, tuple(values), tuple(fonts),
+                            hidden=_attr(row, "Hidden") in ("1", "true")))
     # Rows covered by MergeDown may be absent or short; apply_spans fills existing rows.
     return Grid(path, "spreadsheetml", tuple(apply_spans(rows, spans)),
-                sheet=str(_attr(sheet, "Name") or ""))
+                sheet=str(_attr(chosen, "Name") or ""), sheets=len(visible))

@@ -22,7 +22,7 @@ import yaml
 from vnadmin_docs.batch.grid import CellValue, Grid, GridRow, LazyRows
 from vnadmin_docs.batch.problems import InputFileError
 
-__all__ = ["lost_letters", "read_csv", "read_records"]
+__all__ = ["lost_letters", "mostly_utf8", "read_csv", "read_records"]
 
 # A question mark between two letters: "Nguy?n", "V?n". Real text almost never has one.
 _LOST = re.compile(r"[^\W\d_]\?[^\W\d_]|[^\W\d_]\?(?=[ ,;\"\n])|(?<=[ ,;\"\n])\?[^\W\d_]")
@@ -91,6 +91,61 @@ def _is_utf8(data: bytes) -> bool:
     return True
 
 
+_FORMULA_TEXT = re.compile(r'="((?:[^"]|"")*)"')
+
+
+def _formula_text(cell: str) -> str:
+    """The text of a cell written as an Excel formula, ``="0912345678"``: exporters write
+    codes, phone numbers and dates so to keep Excel from dropping a leading zero or turning
+    them into numbers; Excel shows the text inside.
+
+    >>> _formula_text('="0912345678"'), _formula_text('="Hộ ""A"" B"'), _formula_text("=1+1")
+    ('0912345678', 'Hộ "A" B', '=1+1')
+    """
+    if cell.startswith('="'):
+        match = _FORMULA_TEXT.fullmatch(cell)
+        if match:
+            return match.group(1).replace('""', '"')
+    return cell
+
+
+_BAD_BYTE = re.compile("[\udc80-\udcff]")
+_NON_ASCII = re.compile("[^\x00-\x7f\udc80-\udcff]")
+
+
+def mostly_utf8(data: bytes) -> bool:
+    """True when ``data`` is UTF-8 with a few damaged bytes: at least 20 well-formed
+    non-ASCII characters for each byte that is not UTF-8 (Windows-1258 text has almost no
+    well-formed UTF-8 sequences: its letters are single bytes followed by ASCII or tones).
+
+    >>> text = "Nguyễn Văn Bình, Chờ xác minh của cơ quan công an huyện ".encode() * 5
+    >>> mostly_utf8(text + "huyệ".encode()[:-1]), mostly_utf8("Lê Văn Tư".encode("cp1258"))
+    (True, False)
+    """
+    decoder = codecs.getincrementaldecoder("utf-8")("surrogateescape")
+    view = memoryview(data)
+    bad = good = 0
+    for pos in [*range(0, len(view), CHUNK_BYTES), len(view)]:
+        piece = decoder.decode(view[pos:pos + CHUNK_BYTES], pos == len(view))
+        bad += len(_BAD_BYTE.findall(piece))
+        good += len(_NON_ASCII.findall(piece))
+    return bad > 0 and good >= 20 * bad
+
+
+class _FormulaWatch:
+    """Notes whether any line holds ``="``, so that cells are looked at for
+    :func:`_formula_text` only in files that have one."""
+
+    def __init__(self) -> None:
+        self.seen = False
+
+    def watch(self, lines: Iterable[str]) -> Iterator[str]:
+        for line in lines:
+            if not self.seen and '="' in line:
+                self.seen = True
+            yield line
+
+
 def _codec(data: bytes) -> tuple[str, str, int, str]:
     """How to decode a CSV file: codec, error handler, first byte of text, and the encoding
     to report."""
@@ -100,6 +155,11 @@ def _codec(data: bytes) -> tuple[str, str, int, str]:
         return "utf-16", "strict", 0, "utf-16"
     if _is_utf8(data):
         return "utf-8", "strict", 0, "utf-8"
+    if mostly_utf8(data):
+        # A few damaged bytes (a character cut by a length limit) in a UTF-8 file: decoded
+        # as Windows-1258, every letter of the file would be garbled. The damaged bytes
+        # become "\ufffd", and cleaning fails the cells that hold one.
+        return "utf-8", "replace", 0, "utf-8"
     return "cp1258", "replace", 0, "cp1258" if _CP1258_VIET.search(data) else "cp1252"
 
 
@@ -189,6 +249,51 @@ def _refuse_lost_letters(watch: _LostLetterWatch, path: str) -> None:
         )
 
 
+_SEPARATORS = (",", ";", "\t")
+
+
+def _separator(lines: list[str]) -> str:
+    r"""The separator that splits the first lines into the most non-empty cells.
+
+    ``csv.Sniffer`` looks for a separator that every line uses the same number of times, so
+    title rows above the header ("DANH SÁCH HỒ SƠ TRỄ HẠN;;;;", or no separator at all)
+    and commas inside cells ("08:30, 03/10/2025") lead it astray; counting the cells each
+    separator gives is not misled: the header and the rows hold many, a title one.
+
+    >>> _separator(["DANH SÁCH HỒ SƠ TRỄ HẠN;;;\r\n", "\r\n", "Mã hồ sơ;Chủ hồ sơ;Ngày nhận\r\n",
+    ...             "A-1;Lê Văn A;08:30, 03/10/2025\r\n"])
+    ';'
+    >>> _separator(["Tiêu đề\n", "Mã\tChủ hồ sơ, đại diện\tNgày\n"])
+    '\t'
+    >>> _separator(["Mã hồ sơ,Chủ hồ sơ\n", "A-1,Lê Văn A\n"])
+    ','
+    """
+    best, best_cells = ",", 0
+    for sep in _SEPARATORS:
+        cells = 0
+        try:
+            for record in csv.reader(lines, delimiter=sep):
+                cells += sum(1 for v in record if v.strip())
+        except csv.Error:
+            pass  # a quoted cell cut at the end of the sample: count what came before
+        if cells > best_cells:
+            best, best_cells = sep, cells
+    return best
+
+
+_SEP_LINE = re.compile(r"^sep=(.)\r?\n?$", re.IGNORECASE)
+
+
+def _dialect(lines: list[str], separator: str | None = None) -> type[csv.Dialect]:
+    """Excel's CSV dialect with ``separator``, else the separator of ``lines`` (the start of
+    the file)."""
+
+    class Dialect(csv.excel):
+        delimiter = separator or _separator(lines)
+
+    return Dialect
+
+
 def read_csv(data: bytes, path: str) -> Grid:
     """Rows of a CSV file; the separator (``,`` ``;`` or tab) is sniffed from the text.
 
@@ -224,18 +329,17 @@ def _read_csv(data: bytes, path: str) -> Grid:
         size += len(line)
         if size >= SNIFF_CHARS:
             break
-    sample = "".join(head)[:SNIFF_CHARS]
-    try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    del sample
+    # "sep=;" on the first line tells Excel the separator; Excel does not show it as a row.
+    directive = _SEP_LINE.match(head[0]) if head else None
+    skip = 1 if directive else 0
+    dialect = _dialect(head[skip:], directive.group(1) if directive else None)
     # One pass now, keeping nothing: a file that cannot be parsed, or that lost its letters,
     # is refused here, and the records are counted. The rows themselves are parsed again
     # each time a batch goes over them (LazyRows), so a large sheet is never held whole.
     count = 0
+    formulas = _FormulaWatch()
     try:
-        for _record in csv.reader(itertools.chain(head, lines), dialect):
+        for _record in csv.reader(formulas.watch(itertools.chain(head[skip:], lines)), dialect):
             count += 1
     except csv.Error:
         # Lost letters are the first thing to tell: look at the rest of the text, then give
@@ -252,9 +356,12 @@ def _read_csv(data: bytes, path: str) -> Grid:
         # Row numbers as Excel shows the file: one per record, even when a quoted cell
         # spans several lines of text.
         _encoding, again = _text_lines(data, None, how)
+        for _ in range(skip):
+            next(again, None)
         for number, record in enumerate(csv.reader(again, dialect), start=1):
+            cells = map(_formula_text, record) if formulas.seen else record
             yield GridRow(number, tuple(texts.setdefault(v, v) if v != "" else None
-                                        for v in record))
+                                        for v in cells))
 
     return Grid(path, "csv", LazyRows(rows, count), encoding=encoding)
 

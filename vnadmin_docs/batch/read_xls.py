@@ -42,7 +42,8 @@ def read_xls(data: bytes, path: str, sheet: int = 0) -> Grid:
             elif cell.ctype == xlrd.XL_CELL_BOOLEAN:
                 value = bool(cell.value)
             elif cell.ctype == xlrd.XL_CELL_ERROR:
-                value = None
+                # As Excel shows it ("#N/A"): cleaning reports it, never a blank.
+                value = xlrd.error_text_from_code.get(cell.value, "#N/A")
             else:
                 value = cell.value
             values.append(value)
@@ -51,7 +52,9 @@ def read_xls(data: bytes, path: str, sheet: int = 0) -> Grid:
                 xf = book.xf_list[cell.xf_index]
                 font = book.font_list[xf.font_index].name
             fonts.append(font)
-        rows.append(GridRow(r + 1, tuple(values), tuple(fonts)))
+        info = chosen.rowinfo_map.get(r)
+        rows.append(GridRow(r + 1, tuple(values), tuple(fonts),
+                            hidden=bool(info is not None and info.hidden)))
     spans: list[Span] = [
         (rlo + 1, clo, rhi, chi - 1) for rlo, rhi, clo, chi in chosen.merged_cells
     ]

@@ -8,8 +8,10 @@ import zipfile
 from collections.abc import Iterator
 from datetime import date, datetime, time
 from typing import IO, Any
+from xml.sax.saxutils import unescape as xml_unescape
 
 from openpyxl import load_workbook  # type: ignore[import-untyped]
+from openpyxl.utils.cell import column_index_from_string  # type: ignore[import-untyped]
 from openpyxl.utils.datetime import CALENDAR_MAC_1904  # type: ignore[import-untyped]
 
 from vnadmin_docs.batch.grid import CellValue, Grid, GridRow, LazyRows
@@ -19,21 +21,44 @@ from vnadmin_docs.batch.problems import InputFileError
 __all__ = ["read_xlsx"]
 
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z0-9:$]+)"')
+# A row Excel hides (a filter, or hidden by hand): <row r="12" ... hidden="1" ...>.
+_HIDDEN_ROW = re.compile(rb'<(?:\w+:)?row\s[^>]*?\bhidden="(?:1|true)"[^>]*>')
+_ROW_NUMBER = re.compile(rb'\br="(\d+)"')
+# A formula cell saved without its result (files written by programs that do not compute
+# formulas): <c r="J11"><f>WORKDAY(I11,5)</f></c>, or <v/> / <v></v> after the formula.
+_UNCACHED = re.compile(
+    rb'<(?:\w+:)?c\s([^>]*?)>\s*<(?:\w+:)?f\b[^>]*?(?:/>|>([^<]*)</(?:\w+:)?f>)\s*'
+    rb'(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>'
+)
+_CELL_REF = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
+_CELL_START = re.compile(rb"<(?:\w+:)?c[\s>/]")
 # Bytes of the sheet XML read at a time when looking for merged ranges (the sheet of a
 # 10,000-row export is several MB once unzipped; it is never held whole).
 CHUNK_BYTES = 1 << 16
 
 
-def _merge_refs(stream: IO[bytes]) -> list[str]:
+def _merge_refs(stream: IO[bytes], hidden: set[int] | None = None,
+                uncached: dict[tuple[int, int], str] | None = None) -> list[str]:
     """The ``ref`` of every ``<mergeCell>`` in a sheet's XML, read in chunks; a tag cut by
-    a chunk boundary is kept whole for the next chunk.
+    a chunk boundary is kept whole for the next chunk. The numbers of hidden rows are added
+    to ``hidden`` on the way, and the formula cells saved without a result to ``uncached``
+    ((row, 0-based column) → formula).
 
-    >>> _merge_refs(io.BytesIO(b'<mergeCells><mergeCell ref="A1:B2"/><x:mergeCell ref="C3:C9"/>'))
-    ['A1:B2', 'C3:C9']
+    >>> rows: set[int] = set()
+    >>> formulas: dict[tuple[int, int], str] = {}
+    >>> _merge_refs(io.BytesIO(b'<row r="4" hidden="1" spans="1:3"><c r="A4"/>'
+    ...                        b'<c r="B4" s="1"><f>WORKDAY(A4,5)</f><v></v></c>'
+    ...                        b'<c r="C4"><f>A4+1</f><v>45000</v></c></row><row r="5">'
+    ...                        b'<mergeCells><mergeCell ref="A1:B2"/><x:mergeCell ref="C3:C9"/>'),
+    ...             rows, formulas), rows, formulas
+    (['A1:B2', 'C3:C9'], {4}, {(4, 1): 'WORKDAY(A4,5)'})
     """
     refs: list[str] = []
     rest = b""  # from the last "<" of the text read so far: maybe an unfinished tag
+    cells = b""  # from the last cell start: maybe an unfinished <c>…</c>
     while chunk := stream.read(CHUNK_BYTES):
+        if uncached is not None:
+            cells = _uncached_cells(cells + chunk, uncached)
         text = rest + chunk if rest else chunk
         # A match starts at "<" and holds no other "<", so every match that starts
         # before the last "<" also ends before it.
@@ -42,9 +67,39 @@ def _merge_refs(stream: IO[bytes]) -> list[str]:
             rest = b""
             continue
         refs.extend(ref.decode("ascii") for ref in _MERGE.findall(text, 0, cut))
+        if hidden is not None:
+            _hidden_rows(text, cut, hidden)
         rest = text[cut:]
     refs.extend(ref.decode("ascii") for ref in _MERGE.findall(rest))
+    if hidden is not None:
+        _hidden_rows(rest, len(rest), hidden)
+    if uncached is not None:
+        _uncached_cells(cells, uncached, final=True)
     return refs
+
+
+def _uncached_cells(text: bytes, found: dict[tuple[int, int], str],
+                    final: bool = False) -> bytes:
+    """Adds the formula cells without a result in ``text`` to ``found``; returns the text
+    from the last cell start on (maybe unfinished), unless ``final``."""
+    end = len(text)
+    if not final:
+        starts = [m.start() for m in _CELL_START.finditer(text)]
+        end = starts[-1] if starts else len(text)
+    for match in _UNCACHED.finditer(text, 0, end):
+        ref = _CELL_REF.search(match.group(1))
+        if ref:
+            col = column_index_from_string(ref.group(1).decode("ascii")) - 1
+            formula = xml_unescape((match.group(2) or b"").decode("utf-8", "replace"))
+            found[(int(ref.group(2)), col)] = formula
+    return b"" if final else text[end:]
+
+
+def _hidden_rows(text: bytes, end: int, found: set[int]) -> None:
+    for tag in _HIDDEN_ROW.finditer(text, 0, end):
+        number = _ROW_NUMBER.search(tag.group())
+        if number:
+            found.add(int(number.group(1)))
 
 
 def _value(raw: object) -> CellValue:
@@ -57,17 +112,20 @@ def _value(raw: object) -> CellValue:
     return str(raw)
 
 
-def _rows(ws: Any) -> Iterator[GridRow]:
-    """The sheet's rows as the clerk sees them, with the font of each text cell."""
+def _rows(ws: Any, hidden: set[int], uncached: dict[tuple[int, int], str]) -> Iterator[GridRow]:
+    """The sheet's rows as the clerk sees them, with the font of each text cell. A formula
+    saved without its result is given as its text ("=WORKDAY(I11,5)"), never as empty."""
     for number, cells in enumerate(ws.iter_rows(), start=1):
         values: list[CellValue] = []
         fonts: list[str | None] = []
+        rn = int(getattr(cells[0], "row", number) or number) if cells else number
         for cell in cells:
             raw = getattr(cell, "value", None)
+            if raw is None and uncached and (rn, len(values)) in uncached:
+                raw = "=" + uncached[(rn, len(values))]
             values.append(_value(raw))
             fonts.append(cell.font.name if isinstance(raw, str) and cell.font else None)
-        rn = getattr(cells[0], "row", number) if cells else number
-        yield GridRow(int(rn or number), tuple(values), tuple(fonts))
+        yield GridRow(rn, tuple(values), tuple(fonts), hidden=rn in hidden)
 
 
 def read_xlsx(data: bytes, path: str, sheet: int = 0) -> Grid:
@@ -87,10 +145,12 @@ def read_xlsx(data: bytes, path: str, sheet: int = 0) -> Grid:
         # Exports written by other tools often carry a wrong <dimension>; read every row.
         ws.reset_dimensions()
         spans: list[Span] = []
+        hidden: set[int] = set()
+        uncached: dict[tuple[int, int], str] = {}
         sheet_path = getattr(ws, "_worksheet_path", None)
         if sheet_path:
             with zipfile.ZipFile(io.BytesIO(data)) as zf, zf.open(sheet_path.lstrip("/")) as xml:
-                refs = _merge_refs(xml)
+                refs = _merge_refs(xml, hidden, uncached)
             for ref in refs:
                 span = parse_a1_range(ref)
                 if span:
@@ -98,7 +158,7 @@ def read_xlsx(data: bytes, path: str, sheet: int = 0) -> Grid:
         # Parsed once (openpyxl is the slow part), parked on disk as they come, read back
         # on each pass: a 10,000-row sheet is never held as row objects.
         filler = SpanFiller(spans)
-        rows = LazyRows.parked(filler.fill(row) for row in _rows(ws))
+        rows = LazyRows.parked(filler.fill(row) for row in _rows(ws, hidden, uncached))
         epoch = 1904 if wb.epoch == CALENDAR_MAC_1904 else 1900
         return Grid(path, "xlsx", rows, sheet=ws.title, epoch=epoch, sheets=len(sheets))
     finally:

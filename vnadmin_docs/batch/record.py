@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -25,6 +26,16 @@ __all__ = ["CleanRecord", "RowProblem", "clean_record"]
 PHONE_FIELDS = frozenset({"phone", "representative_phone"})
 ID_FIELDS = frozenset({"id_number", "tax_code"})
 CODE_FIELDS = frozenset({"dossier_code"})
+# A formula as a cell's text: "=WORKDAY(I11,5)", "=I11+5", "=" (a shared formula).
+_FORMULA = re.compile(r"^=(?:$|[A-Za-z_][\w.]*\(|\$?[A-Z]{1,3}\$?\d)")
+_NUMBER_FIELDS = PHONE_FIELDS | ID_FIELDS | CODE_FIELDS
+_EXPONENT = re.compile(r"^\d(?:[.,]\d+)?[Ee]\+\d{1,3}$")  # how Excel shows 3.81900E+10
+# What Excel shows in a cell whose formula failed (a VLOOKUP that found nothing: "#N/A").
+# Every reader gives them as this text (openpyxl, xlrd, SpreadsheetML, HTML, CSV).
+EXCEL_ERRORS = frozenset({
+    "#N/A", "#REF!", "#VALUE!", "#NAME?", "#DIV/0!", "#NULL!", "#NUM!", "#SPILL!", "#CALC!",
+    "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#UNKNOWN!", "#CONNECT!", "#BUSY!",
+})
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +114,31 @@ def clean_record(
         if cell is None or (isinstance(cell, str) and not cell.strip()):
             values[spec.name] = None
             continue
+        if isinstance(cell, str) and "\ufffd" in cell:
+            problem("ô có ký tự không đọc được (“\ufffd”): tệp bị hỏng ở chỗ này; hãy sửa lại ô "
+                    "trong bảng tính hoặc xuất lại tệp",
+                    "the cell holds an unreadable character (“\ufffd”): the file is damaged "
+                    "here; correct the cell or export the file again")
+            values[spec.name] = None
+            continue
+        if isinstance(cell, str) and cell[:1] == "=" and _FORMULA.match(cell):
+            # A formula the file holds without its result (written by a program that does
+            # not compute formulas): its value is unknown until Excel computes it.
+            problem("ô chứa công thức nhưng tệp không lưu kết quả tính; hãy mở tệp bằng Excel, "
+                    "lưu lại rồi chạy lại",
+                    "the cell holds a formula but the file has no computed result for it; open "
+                    "the file in Excel, save it and run again")
+            values[spec.name] = None
+            continue
+        if isinstance(cell, str) and cell.lstrip()[:1] == "#" \
+                and cell.strip().upper() in EXCEL_ERRORS:
+            # Never a letter to "Ông/Bà #N/A": the formula has to be fixed in the sheet.
+            problem("ô báo lỗi công thức Excel, không có giá trị; hãy sửa công thức hoặc gõ "
+                    "giá trị vào ô",
+                    "the cell shows an Excel formula error, it has no value; fix the formula "
+                    "or type the value in")
+            values[spec.name] = None
+            continue
         if spec.type in ("datetime", "date"):
             try:
                 when = parse_datetime(cell if not isinstance(cell, str) else clean_cell_text(cell),
@@ -120,6 +156,17 @@ def clean_record(
             if count is None and not (isinstance(cell, str) and is_blank_marker(cell)):
                 problem("không phải số nguyên", "not a whole number")
             values[spec.name] = count
+            continue
+        if spec.name in _NUMBER_FIELDS and isinstance(cell, str) \
+                and _EXPONENT.match(cell.strip()):
+            # "3.81900E+10": Excel showed a long number in exponent form and a CSV kept that
+            # text; the digits are gone. A code is printed in the letter: the row fails.
+            problem("Excel đã đổi số này sang dạng số mũ và làm mất chữ số; hãy định dạng cột "
+                    "là Văn bản (Text) trong bảng tính gốc rồi xuất lại",
+                    "Excel turned this number into exponent form and lost digits; format the "
+                    "column as Text in the original workbook and export it again",
+                    "error" if spec.name in CODE_FIELDS else "warning")
+            values[spec.name] = None if spec.name in CODE_FIELDS else cell.strip()
             continue
         if spec.name in PHONE_FIELDS:
             text, note = restore_phone(cell)

@@ -605,7 +605,8 @@ class _Report:
         mine = self._problems.get(row, ())
         errors = "; ".join(p.cause() if p.column is None else f"{p.column}: {p.cause()}"
                            for p in mine if p.severity == "error")
-        warns = "; ".join(f"{p.column}: {p.cause()}" for p in mine if p.severity == "warning")
+        warns = "; ".join(p.cause() if p.column is None else f"{p.column}: {p.cause()}"
+                          for p in mine if p.severity == "warning")
         return ManifestEntry(row, code, applicant, file, status, error or errors, warns, sha,
                              number)
 

@@ -57,6 +57,13 @@ def sniff_format(data: bytes, path: str = "") -> SourceFormat:
             ) from None
         if "xl/workbook.xml" in names:
             return "xlsx"
+        if "xl/workbook.bin" in names:
+            raise InputFileError(
+                path, "đây là bảng tính Excel dạng nhị phân (.xlsb). Hãy mở bằng Excel, chọn "
+                "Lưu thành → “Excel Workbook (.xlsx)” rồi chạy lại.",
+                "this is a binary Excel workbook (.xlsb); open it in Excel, save it as “Excel "
+                "Workbook (.xlsx)” and try again.",
+            )
         if "content.xml" in names:
             raise InputFileError(
                 path, "đây là bảng tính OpenDocument (.ods). Hãy lưu lại thành .xlsx rồi chạy lại.",

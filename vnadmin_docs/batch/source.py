@@ -31,11 +31,11 @@ def read_grid_bytes(data: bytes, path: str, sheet: int = 0) -> Grid:
     if fmt == "html":
         from vnadmin_docs.batch.read_html import read_html
 
-        return read_html(data, path)
+        return read_html(data, path, sheet)
     if fmt == "spreadsheetml":
         from vnadmin_docs.batch.read_spreadsheetml import read_spreadsheetml
 
-        return read_spreadsheetml(data, path)
+        return read_spreadsheetml(data, path, sheet)
     if fmt in ("json", "yaml"):
         return read_records(data, path, fmt)
     return read_csv(data, path)

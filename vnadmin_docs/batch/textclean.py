@@ -1,6 +1,7 @@
 """Cell text cleaning, in the one fixed order the input notes require.
 
-1. ``_xHHHH_`` escapes (openpyxl leaves ``_x000D_`` literal) → the character;
+1. ``_xHHHH_`` escapes (openpyxl leaves ``_x000D_`` literal) → the character; UTF-8 text
+   that was read as Windows-1252 and saved again ("Nguyá»…n") → the text it was;
 2. legacy TCVN3/VNI conversion (per column: :mod:`vnadmin_docs.text.legacy`, detected in
    ``table.build_table``);
 3. NFC (macOS, Unikey "tổ hợp" and cp1258 give decomposed text);
@@ -17,12 +18,27 @@ import unicodedata
 
 from vnadmin_docs.text.normalize import unglue
 
-__all__ = ["clean_cell_text", "collapse_spaces", "drop_invisible", "nfc", "unescape_ooxml"]
+__all__ = [
+    "clean_cell_text",
+    "collapse_spaces",
+    "drop_invisible",
+    "fix_utf8_read_as_cp1252",
+    "nfc",
+    "unescape_ooxml",
+]
 
 _ESCAPE = re.compile(r"_x005[Ff]_(x[0-9A-Fa-f]{4}_)|_x([0-9A-Fa-f]{4})_")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+# The first two characters of a Vietnamese letter's UTF-8 bytes read as Windows-1252: a
+# lead byte C2–C6 or E1 ("Ã", "Ä", "Æ", "á") and a continuation byte 80–BF ("»", "¡", "€"…).
+_CP1252_CONTINUATION = (
+    "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014"
+    "\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
+)
+_MOJIBAKE = re.compile(f"[\u00c2-\u00c6\u00e1][{_CP1252_CONTINUATION}]")
+_LATIN1_SYMBOLS = re.compile("[\u0080-\u00bf]")
 
 
 def unescape_ooxml(text: str) -> str:
@@ -40,6 +56,44 @@ def unescape_ooxml(text: str) -> str:
         return chr(int(m.group(2), 16))
 
     return _ESCAPE.sub(repl, text)
+
+
+def _cp1252_bytes(text: str) -> bytes | None:
+    """The bytes Windows-1252 gives ``text`` (its five unassigned bytes come back as
+    U+0081…U+009D, as Windows decodes them); ``None`` when a character has no byte."""
+    out = bytearray()
+    for ch in text:
+        try:
+            out += ch.encode("cp1252")
+        except UnicodeEncodeError:
+            if ord(ch) > 0xFF:
+                return None
+            out.append(ord(ch))
+    return bytes(out)
+
+
+def fix_utf8_read_as_cp1252(text: str) -> str:
+    """Undo a UTF-8 file opened as Windows-1252 ("ANSI") and saved again: a CSV without a
+    BOM opened in Excel shows "Nguyá»…n VÄƒn BÃ¬nh" and keeps it. Changed only when the
+    whole text reads back as UTF-8 into letters (never into symbols or invisible spaces).
+
+    >>> fix_utf8_read_as_cp1252("Nguyá»…n VÄƒn BÃ¬nh")
+    'Nguyễn Văn Bình'
+    >>> fix_utf8_read_as_cp1252("Chá»\x9d Ã½ kiáº¿n")  # 0x9D: a byte Windows-1252 lacks
+    'Chờ ý kiến'
+    >>> fix_utf8_read_as_cp1252("Nguyễn Văn Bình"), fix_utf8_read_as_cp1252("CHÂ\u00a0A")
+    ('Nguyễn Văn Bình', 'CHÂ\xa0A')
+    """
+    if not _MOJIBAKE.search(text):
+        return text
+    raw = _cp1252_bytes(text)
+    if raw is None:
+        return text
+    try:
+        fixed = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return text
+    return text if _LATIN1_SYMBOLS.search(fixed) else fixed
 
 
 def nfc(text: str) -> str:
@@ -90,5 +144,5 @@ def clean_cell_text(text: str, *, multiline: bool = False) -> str:
     >>> clean_cell_text(" Tra\\u0302\\u0300n_x000D_ Thi\\u0323\\u00a0 B\\u200b ")
     'Trần Thị B'
     """
-    return collapse_spaces(drop_invisible(nfc(unescape_ooxml(text)), multiline=multiline),
-                           multiline=multiline)
+    text = fix_utf8_read_as_cp1252(unescape_ooxml(text))
+    return collapse_spaces(drop_invisible(nfc(text), multiline=multiline), multiline=multiline)

@@ -16,7 +16,7 @@ from datetime import date, datetime
 from vnadmin_docs.batch.addressee import names_someone
 from vnadmin_docs.batch.firstseen import FirstSeen
 from vnadmin_docs.batch.record import CleanRecord, RowProblem, clean_record
-from vnadmin_docs.batch.table import Table
+from vnadmin_docs.batch.table import HIDDEN_ROW, Table
 from vnadmin_docs.model.fields import FieldSpec
 
 __all__ = [
@@ -53,7 +53,14 @@ class Validation:
 
 
 def _fmt(dt: object) -> str:
-    return dt.strftime("%d/%m/%Y %H:%M") if isinstance(dt, datetime) else str(dt)
+    """A date as the clerk wrote it: no "00:00" for a date without a time.
+
+    >>> _fmt(datetime(2023, 10, 27)), _fmt(datetime(2023, 10, 27, 17, 0))
+    ('27/10/2023', '27/10/2023 17:00')
+    """
+    if not isinstance(dt, datetime):
+        return str(dt)
+    return dt.strftime("%d/%m/%Y" if dt.time() == datetime.min.time() else "%d/%m/%Y %H:%M")
 
 
 def check_record(
@@ -72,7 +79,7 @@ def check_record(
             "không có tên người hoặc tổ chức để ghi sau “Kính gửi:”",
             "no person or organisation name to write after “Kính gửi:”",
         ))
-    if isinstance(received, datetime) and isinstance(due, datetime) and due < received:
+    if isinstance(received, datetime) and isinstance(due, datetime) and _before(due, received):
         out.append(RowProblem(
             rec.row, h.get("due_at"), _fmt(due),
             f"ngày hẹn trả trước ngày tiếp nhận ({_fmt(received)}); kiểm tra lại thứ tự "
@@ -115,6 +122,23 @@ def check_record(
     return out
 
 
+def _before(due: datetime, received: datetime) -> bool:
+    """Whether a due date falls before the receipt. A due date written without a time
+    ("27/10/2023") means that whole day: a dossier received at 08:15 and due the same day
+    is on time.
+
+    >>> _before(datetime(2023, 10, 27), datetime(2023, 10, 27, 8, 15))
+    False
+    >>> _before(datetime(2023, 10, 26), datetime(2023, 10, 27, 8, 15))
+    True
+    >>> _before(datetime(2023, 10, 27, 7, 0), datetime(2023, 10, 27, 8, 15))
+    True
+    """
+    if due.time() == datetime.min.time():
+        return due.date() < received.date()
+    return due < received
+
+
 def _errored(rec: CleanRecord, found: list[RowProblem]) -> set[str]:
     return {name for name, header in rec.headers.items()
             if any(p.column == header for p in found)}
@@ -135,6 +159,13 @@ def iter_validated(
     mixed = table.mixed_dates
     for raw in table.iter_records():
         rec, found = clean_record(raw, fields, epoch=table.grid.epoch)
+        if HIDDEN_ROW in raw.notes:
+            found.append(RowProblem(
+                rec.row, None, None,
+                "dòng này đang bị ẩn trong Excel (lọc hoặc ẩn dòng) nhưng vẫn được tạo văn bản; "
+                "nếu không cần gửi, hãy xoá dòng khỏi bảng tính",
+                "this row is hidden in Excel (filtered or hidden) but a letter is made for it; "
+                "if it is not to be sent, delete the row from the sheet", "warning"))
         for name in mixed:
             cell = raw.raw.get(name)
             if isinstance(cell, datetime) and cell.day <= 12 and cell.day != cell.month:

@@ -18,7 +18,9 @@ __all__ = [
 DOSSIER_CODE = re.compile(r"^[0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[A-Z][0-9]{2}-\d{6}-\d{4,5}$")
 _DASHES = str.maketrans({"–": "-", "—": "-", "‑": "-", "‒": "-", "−": "-", "\u00a0": " "})
 _COUNT = re.compile(
-    r"^\s*(-?\d+)(?:[.,]0+)?\s*(?:ngày|ngay|ngày làm việc|days?)?\s*$", re.IGNORECASE
+    r"^\s*(?:(?:quá hạn|trễ hạn|trễ hẹn|quá|trễ|chậm)\s*:?\s*)?(-?\d+)(?:[.,]0+)?\s*"
+    r"(?:\(?(?:ngày làm việc|ngày|ngay|days?)\)?)?\s*$",
+    re.IGNORECASE,
 )
 # "Lý do: …" typed into the reason cell; the letter already writes "Lý do:" before it.
 _REASON_LABEL = re.compile(
@@ -144,8 +146,10 @@ def parse_count(value: object) -> int | None:
     3
     >>> parse_count(5.0)
     5
-    >>> parse_count("ba ngày") is None
-    True
+    >>> parse_count("Quá hạn 3 ngày"), parse_count("Trễ 2 ngày làm việc"), parse_count("4 (ngày)")
+    (3, 2, 4)
+    >>> parse_count("ba ngày") is None, parse_count("0,5 ngày") is None
+    (True, True)
     """
     if isinstance(value, bool):
         return None
