@@ -24,6 +24,7 @@ from vnadmin_docs.text.legacy import (
     detect_cell_encoding,
     detect_encoding,
     encoding_from_font,
+    has_unicode_vietnamese,
     to_unicode,
 )
 
@@ -391,7 +392,9 @@ def _converted(
     guessed: dict[str, Encoding] = {}
     for name in single:
         value = record.values.get(name)
-        if name not in changed and isinstance(value, str) and not value.isascii():
+        # A cell with a letter only Unicode has (most names) is Unicode: skip the check.
+        if (name not in changed and isinstance(value, str) and not value.isascii()
+                and not has_unicode_vietnamese(value)):
             text = _unmangled(value)
             encoding = detect_cell_encoding(text)
             if encoding != "unicode":

@@ -31,6 +31,13 @@ _ESCAPE = re.compile(r"_x005[Ff]_(x[0-9A-Fa-f]{4}_)|_x([0-9A-Fa-f]{4})_")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+# Everything drop_invisible changes (line breaks and tabs included): most cells have none.
+_SPECIAL = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060\ufeff\ud800-\udfff"
+    r"\ufffe\uffff]"
+)
+# What collapse_spaces changes: a run of spaces, an odd space, a space at either end.
+_UNEVEN_SPACES = re.compile(r"^\s|\s$| {2}|[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 # The first two characters of a Vietnamese letter's UTF-8 bytes read as Windows-1252: a
 # lead byte C2–C6 or E1 ("Ã", "Ä", "Æ", "á") and a continuation byte 80–BF ("»", "¡", "€"…).
 _CP1252_CONTINUATION = (
@@ -116,6 +123,8 @@ def drop_invisible(text: str, *, multiline: bool = False) -> str:
     >>> drop_invisible("a\\x0bb", multiline=True)
     'a\\nb'
     """
+    if not _SPECIAL.search(text):
+        return text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\x0b", "\n").replace("\x0c", "\n")
     if not multiline:
@@ -134,6 +143,8 @@ def collapse_spaces(text: str, *, multiline: bool = False) -> str:
     if multiline:
         lines = [_SPACES.sub(" ", ln).strip() for ln in text.split("\n")]
         return "\n".join(ln for ln in lines if ln)
+    if not _UNEVEN_SPACES.search(text):
+        return text
     return _SPACES.sub(" ", text).strip()
 
 

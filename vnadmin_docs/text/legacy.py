@@ -36,6 +36,7 @@ __all__ = [
     "detect_cell_encoding",
     "detect_encoding",
     "encoding_from_font",
+    "has_unicode_vietnamese",
     "is_capitals_font",
     "is_plausible_syllable",
     "to_unicode",
@@ -420,6 +421,16 @@ def _invalid_words(text: str) -> int:
                and not (_casing_ok(token) and is_plausible_syllable(token)))
 
 
+def has_unicode_vietnamese(text: str) -> bool:
+    """True when ``text`` holds a letter or mark that only Unicode Vietnamese has (TCVN3 or
+    VNI bytes read as Windows-1252 never give one): such a cell needs no legacy check.
+
+    >>> has_unicode_vietnamese("Nguyễn Văn An"), has_unicode_vietnamese("NguyÔn V¨n Ba")
+    (True, False)
+    """
+    return _VIET_UNICODE.search(text) is not None
+
+
 def detect_cell_encoding(text: str) -> Encoding:
     """The encoding of ONE cell of a column that reads as Unicode: a TCVN3/VNI name pasted
     among Unicode ones. Much stricter than :func:`detect_encoding`: the cell must read badly
@@ -433,7 +444,7 @@ def detect_cell_encoding(text: str) -> Encoding:
     >>> detect_cell_encoding("Lê Nhã"), detect_cell_encoding("Nguyễn Văn An")
     ('unicode', 'unicode')
     """
-    if text.isascii() or _VIET_UNICODE.search(text) or _score(text) >= 0:
+    if text.isascii() or has_unicode_vietnamese(text) or _score(text) >= 0:
         return "unicode"
     readable: list[Literal["tcvn3", "vni"]] = []
     for encoding in ("tcvn3", "vni"):
