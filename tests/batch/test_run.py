@@ -231,6 +231,38 @@ def test_report_keeps_row_order_with_bad_rows_across_chunks(tmp_path: Path,
     assert numbers[0] == "101" and numbers[-1] == "195"
 
 
+def test_every_check_of_the_first_pass_is_the_same_with_two_workers(tmp_path: Path,
+                                                                   examples: Path) -> None:
+    """Cleaning, checks, group rows, the days-late recount and duplicate codes run in the
+    workers (the duplicate warning in order in the main process): same report, same files."""
+    rows = []
+    for i in range(90):
+        code = "000.00.06.H56-251027-9999" if i in (10, 60) else f"000.00.06.H56-251027-{i:04d}"
+        rows.append([code, "Cấp giấy phép xây dựng", f"Nguyễn Văn {i}", "", "27/10/2025 08:15",
+                     "31/02/2025" if i in (5, 40) else "03/11/2025 17:00", "17/11/2025 17:00",
+                     "9  Ngày" if i % 7 == 0 else "", "Chờ ý kiến"])
+    rows.insert(30, ["II. Sở Xây dựng", "", "", "", "", "", "", "", ""])
+    data = _write_csv(tmp_path / "d.csv", ["Mã hồ sơ", "Tên thủ tục", "Chủ hồ sơ", "Đơn vị",
+                                            "Ngày tiếp nhận", "Ngày hẹn trả",
+                                            "Ngày hẹn trả mới", "Số ngày quá hạn", "Lý do"],
+                      rows)
+    profile = _profile(examples, issue_date=dt.date(2025, 11, 10), days_late="working_days",
+                       group_field="processing_unit")
+    one = run_batch(data, profile, tmp_path / "one")
+    two = run_batch(data, profile, tmp_path / "two", workers=2)
+    assert [p.message() for p in one.problems] == [p.message() for p in two.problems]
+    reasons = " | ".join(p.reason for p in one.problems)
+    assert "trùng với dòng 12" in reasons and "31/02/2025" in reasons
+    assert "tính lại theo ngày làm việc được 5 ngày" in reasons
+    assert one.written == two.written == 88 and one.failed_rows == 2
+    for name in ("manifest.csv", MERGED_FILE):
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
+    letters = sorted((tmp_path / "one" / LETTERS_DIR).iterdir())
+    assert all(a.read_bytes() == (tmp_path / "two" / LETTERS_DIR / a.name).read_bytes()
+               for a in letters)
+    assert [r.row for r in one.skipped] == [r.row for r in two.skipped] == [32]
+
+
 def test_honorific_from_the_cccd_only_when_the_profile_asks(tmp_path: Path,
                                                             examples: Path) -> None:
     data = tmp_path / "cccd.csv"

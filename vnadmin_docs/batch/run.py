@@ -2,11 +2,13 @@
 
 Two passes, so that memory does not grow with the sheet:
 
-1. **check** — every row is read, cleaned and checked (:func:`~.validate.iter_validated`),
-   then checked against the template and the document model (:func:`vnadmin_docs.api.prepare`,
-   in chunks, in the worker pool when there is one). Problems are collected; each good row's
-   cleaned values are parked in a :class:`~.spill.Spill` (a temporary file) and only a
-   32-byte digest of it stays in memory. Nothing is written before every row is checked.
+1. **check** — every row is read in order, then cleaned and checked
+   (:func:`~.validate.validate_record`) and checked against the template and the document
+   model (:func:`vnadmin_docs.api.prepare`) in chunks (:func:`_vet_chunk`, in the worker pool
+   when there is one); duplicate codes are noted in order in this process. Problems are
+   collected; each good row's cleaned values are parked in a :class:`~.spill.Spill` (a
+   temporary file) and only a 32-byte digest of it stays in memory. Nothing is written
+   before every row is checked.
 2. **write** — letters are numbered (profile start + position, or the number book) and named
    (pattern, made safe and unique from the data alone); then the parked rows are read back
    chunk by chunk and rendered, skipping letters the journal shows already written from the
@@ -72,8 +74,8 @@ from vnadmin_docs.batch.problems import OutputFolderError, output_folder
 from vnadmin_docs.batch.profile import BatchProfile
 from vnadmin_docs.batch.record import CleanRecord, RowProblem
 from vnadmin_docs.batch.spill import Spill
-from vnadmin_docs.batch.table import SkippedRow, Table, group_name
-from vnadmin_docs.batch.validate import is_bad, iter_validated
+from vnadmin_docs.batch.table import RawRecord, SkippedRow, Table, group_name
+from vnadmin_docs.batch.validate import DuplicateCodes, is_bad, validate_record
 from vnadmin_docs.batch.values import sex_from_id, strip_reason_label
 from vnadmin_docs.content import TemplateLibrary, TemplateSpec
 from vnadmin_docs.errors import ConversionError, DataError, FieldProblem, VnAdminError
@@ -388,46 +390,44 @@ def _survey(
     name_from: int | None,
     parked: Spill[_Parked],
 ) -> _Survey:
-    """Pass 1; good rows go to ``parked``. ``name_from``: the first letter number when
-    numbers come from the profile (file-name stems are then made here, while each row is at
-    hand)."""
+    """Pass 1; good rows go to ``parked``. The sheet is read here, in order; the per-row
+    work runs chunk by chunk in :func:`_vet_chunk` (in the pool when there is one, so that
+    reading stays the only serial part). ``name_from``: the first letter number when numbers
+    come from the profile (file-name stems are then made here, while each row is at hand)."""
     survey = _Survey(parked)
     ctx = (spec, dirs, profile)
-    group_field = profile.group_field
     calendar = _calendar(profile, profile_source) if profile.days_late == "working_days" \
         else None
+    options = _VetOptions(tuple(fields), table.grid.epoch, tuple(table.mixed_dates),
+                          issue_day, calendar)
     start = profile.numbering.start
 
-    def tasks() -> Iterator[tuple[_Check, list[CleanRecord]]]:
-        chunk: list[CleanRecord] = []
-        for rec, found in iter_validated(table, fields, default_reason=profile.default_reason,
-                                         issued_on=issue_day):
+    def tasks() -> Iterator[tuple[_Vet, None]]:
+        chunk: list[RawRecord] = []
+        for raw in table.iter_records():
+            chunk.append(raw)
+            if len(chunk) == _CHUNK:
+                yield (ctx, options, chunk, start), None
+                chunk = []
+        if chunk:
+            yield (ctx, options, chunk, start), None
+
+    duplicates = DuplicateCodes()
+    late: list[RowProblem] = []
+    for _tag, vetted in _map_ordered(pool, _vet_chunk, tasks(), window):
+        for rec, found, noted, refused in vetted:
             survey.rows += 1
+            duplicates.note(rec, found)
             survey.problems.extend(found)
             if is_bad(found):
                 survey.failed[rec.row] = _who(rec.values)
                 continue
-            if group_field and rec.group and not rec.values.get(group_field):
-                rec = replace(rec, values={**rec.values, group_field: group_name(rec.group)})
-            if calendar is not None:
-                rec, noted = recount_days_late(rec, issue_day, calendar)
-                survey.problems.extend(noted)
-                if is_bad(noted):
-                    survey.failed[rec.row] = _who(rec.values)
-                    continue
-            chunk.append(rec)
-            if len(chunk) == _CHUNK:
-                yield _check_task(ctx, chunk, start, issue_day), chunk
-                chunk = []
-        if chunk:
-            yield _check_task(ctx, chunk, start, issue_day), chunk
-
-    late: list[RowProblem] = []
-    for chunk, failures in _map_ordered(pool, _check_chunk, tasks(), window):
-        refused = dict(failures)
-        for i, rec in enumerate(chunk):
-            if i in refused:
-                exc = DataError(refused[i])
+            survey.problems.extend(noted)
+            if is_bad(noted):
+                survey.failed[rec.row] = _who(rec.values)
+                continue
+            if refused is not None:
+                exc = DataError(refused)
                 outside = [p for p in exc.problems if not p.path.startswith("content.")
                            or p.path.removeprefix("content.") in _DERIVED]
                 if outside:
@@ -442,6 +442,51 @@ def _survey(
     if late:
         survey.problems = sorted([*survey.problems, *late], key=lambda p: p.row)
     return survey
+
+
+@dataclass(frozen=True)
+class _VetOptions:
+    """What pass 1's per-row work needs besides the run's shared context."""
+
+    fields: tuple[FieldSpec, ...]
+    epoch: int
+    mixed: tuple[str, ...]
+    issue_day: dt.date
+    calendar: HolidayCalendar | None
+
+
+_Vet = tuple[_Ctx, _VetOptions, list[RawRecord], int]
+_Vetted = tuple[CleanRecord, list[RowProblem], list[RowProblem], tuple[FieldProblem, ...] | None]
+"""A row after pass 1's per-row work: the cleaned record, its problems, what the days-late
+recount said about it, and what ``api.prepare`` refused (``None``: nothing)."""
+
+
+def _vet_chunk(task: _Vet) -> list[_Vetted]:
+    """Pass 1's per-row work for a chunk of sheet rows: clean and check each row, fill the
+    group field, recount the days late, then ``api.prepare`` the rows still good. The
+    duplicate-code warning needs the rows before: the caller adds it, in order."""
+    ctx, options, raws, start = task
+    group_field = ctx[2].group_field
+    vetted: list[_Vetted] = []
+    good: list[int] = []
+    for raw in raws:
+        rec, found = validate_record(raw, options.fields, epoch=options.epoch,
+                                     mixed=options.mixed, default_reason=ctx[2].default_reason,
+                                     issued_on=options.issue_day)
+        noted: list[RowProblem] = []
+        if not is_bad(found):
+            if group_field and rec.group and not rec.values.get(group_field):
+                rec = replace(rec, values={**rec.values, group_field: group_name(rec.group)})
+            if options.calendar is not None:
+                rec, noted = recount_days_late(rec, options.issue_day, options.calendar)
+            if not is_bad(noted):
+                good.append(len(vetted))
+        vetted.append((rec, found, noted, None))
+    checked = [vetted[i][0] for i in good]
+    for j, problems in _check_chunk(_check_task(ctx, checked, start, options.issue_day)):
+        rec, found, noted, _none = vetted[good[j]]
+        vetted[good[j]] = (rec, found, noted, problems)
+    return vetted
 
 
 def _calendar(profile: BatchProfile, profile_source: str | None) -> HolidayCalendar:

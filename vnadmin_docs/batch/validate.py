@@ -9,21 +9,23 @@ with a warning); the same dossier code twice is reported.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from vnadmin_docs.batch.addressee import names_someone
 from vnadmin_docs.batch.firstseen import FirstSeen
 from vnadmin_docs.batch.record import CleanRecord, RowProblem, clean_record
-from vnadmin_docs.batch.table import HIDDEN_ROW, Table
+from vnadmin_docs.batch.table import HIDDEN_ROW, RawRecord, Table
 from vnadmin_docs.model.fields import FieldSpec
 
 __all__ = [
+    "DuplicateCodes",
     "Validation",
     "check_record",
     "is_bad",
     "iter_validated",
+    "validate_record",
     "validate_table",
 ]
 
@@ -144,6 +146,59 @@ def _errored(rec: CleanRecord, found: list[RowProblem]) -> set[str]:
             if any(p.column == header for p in found)}
 
 
+def validate_record(
+    raw: RawRecord,
+    fields: Sequence[FieldSpec],
+    *,
+    epoch: int = 1900,
+    mixed: Collection[str] = (),
+    default_reason: str | None = None,
+    issued_on: date | None = None,
+) -> tuple[CleanRecord, list[RowProblem]]:
+    """One record cleaned and checked on its own (everything but the duplicate-code warning,
+    which needs the rows before it: :class:`DuplicateCodes`). ``mixed``: the table's
+    mixed-date columns (``Table.mixed_dates``); ``epoch``: its workbook's date system."""
+    rec, found = clean_record(raw, fields, epoch=epoch)
+    if HIDDEN_ROW in raw.notes:
+        found.append(RowProblem(
+            rec.row, None, None,
+            "dòng này đang bị ẩn trong Excel (lọc hoặc ẩn dòng) nhưng vẫn được tạo văn bản; "
+            "nếu không cần gửi, hãy xoá dòng khỏi bảng tính",
+            "this row is hidden in Excel (filtered or hidden) but a letter is made for it; "
+            "if it is not to be sent, delete the row from the sheet", "warning"))
+    for name in mixed:
+        cell = raw.raw.get(name)
+        if isinstance(cell, datetime) and cell.day <= 12 and cell.day != cell.month:
+            found.append(RowProblem(
+                rec.row, rec.headers.get(name), cell.strftime("%d/%m/%Y"),
+                "cột này có cả ô ngày của Excel và ô ngày dạng chữ; Excel có thể đã đảo "
+                "ngày và tháng của ô này, hãy kiểm tra",
+                "this column mixes Excel dates and text dates; Excel may have swapped day "
+                "and month in this cell, please check", "warning"))
+    errored_cols = {p.column for p in found if p.severity == "error"}
+    found.extend(p for p in check_record(rec, default_reason=default_reason, issued_on=issued_on)
+                 if p.column not in errored_cols)
+    return rec, found
+
+
+class DuplicateCodes:
+    """The duplicate-code warning, given the records in sheet order."""
+
+    def __init__(self) -> None:
+        self._seen = FirstSeen()
+
+    def note(self, rec: CleanRecord, found: list[RowProblem]) -> None:
+        """Append to ``found`` a warning when ``rec``'s dossier code was seen before."""
+        code = rec.values.get("dossier_code")
+        if isinstance(code, str):
+            first = self._seen.first(code, rec.row)
+            if first is not None:
+                found.append(RowProblem(
+                    rec.row, rec.headers.get("dossier_code"), code,
+                    f"mã hồ sơ trùng với dòng {first}",
+                    f"the same dossier code as row {first}", "warning"))
+
+
 def iter_validated(
     table: Table,
     fields: Sequence[FieldSpec],
@@ -155,39 +210,12 @@ def iter_validated(
     warnings), one at a time and in sheet order; nothing is written, nothing is raised. A
     row with an error gives no letter. ``issued_on``: the letters' date (see
     :func:`check_record`)."""
-    seen_codes = FirstSeen()
+    duplicates = DuplicateCodes()
     mixed = table.mixed_dates
     for raw in table.iter_records():
-        rec, found = clean_record(raw, fields, epoch=table.grid.epoch)
-        if HIDDEN_ROW in raw.notes:
-            found.append(RowProblem(
-                rec.row, None, None,
-                "dòng này đang bị ẩn trong Excel (lọc hoặc ẩn dòng) nhưng vẫn được tạo văn bản; "
-                "nếu không cần gửi, hãy xoá dòng khỏi bảng tính",
-                "this row is hidden in Excel (filtered or hidden) but a letter is made for it; "
-                "if it is not to be sent, delete the row from the sheet", "warning"))
-        for name in mixed:
-            cell = raw.raw.get(name)
-            if isinstance(cell, datetime) and cell.day <= 12 and cell.day != cell.month:
-                found.append(RowProblem(
-                    rec.row, rec.headers.get(name), cell.strftime("%d/%m/%Y"),
-                    "cột này có cả ô ngày của Excel và ô ngày dạng chữ; Excel có thể đã đảo "
-                    "ngày và tháng của ô này, hãy kiểm tra",
-                    "this column mixes Excel dates and text dates; Excel may have swapped day "
-                    "and month in this cell, please check", "warning"))
-        errored_cols = {p.column for p in found if p.severity == "error"}
-        cross = [p for p in check_record(rec, default_reason=default_reason,
-                                         issued_on=issued_on)
-                 if p.column not in errored_cols]
-        found.extend(cross)
-        code = rec.values.get("dossier_code")
-        if isinstance(code, str):
-            first = seen_codes.first(code, rec.row)
-            if first is not None:
-                found.append(RowProblem(
-                    rec.row, rec.headers.get("dossier_code"), code,
-                    f"mã hồ sơ trùng với dòng {first}",
-                    f"the same dossier code as row {first}", "warning"))
+        rec, found = validate_record(raw, fields, epoch=table.grid.epoch, mixed=mixed,
+                                     default_reason=default_reason, issued_on=issued_on)
+        duplicates.note(rec, found)
         yield rec, found
 
 
