@@ -101,3 +101,30 @@ def test_a_rerun_where_no_row_is_good_leaves_no_old_merged_file(tmp_path: Path,
     assert not (out / MERGED_FILE).exists() and (out / "cu" / MERGED_FILE).exists()
     assert list((out / LETTERS_DIR).iterdir()) == []
     assert [e.status for e in bad.entries] == ["failed"]
+
+
+def test_pdfs_of_an_older_letter_are_moved_aside_by_a_run_without_pdf(
+        tmp_path: Path, examples: Path) -> None:
+    """Run 1 with --pdf; a date corrected; run 2 without --pdf (the README command): the
+    corrected letter's old PDF and the old print PDF must not wait in pdf/ to be printed."""
+    from tests.pdf.builders import fake_soffice
+    from vnadmin_docs.batch.run import PDF_DIR, PRINT_PDF
+    from vnadmin_docs.pdf import ConversionOptions
+
+    profile = load_profile(examples / "profile.yml")
+    out = tmp_path / "out"
+    rows = [_row(i, f"Nguyễn Văn {chr(65 + i)}") for i in range(4)]
+    options = ConversionOptions(soffice=fake_soffice(tmp_path / "fake", "ok"), processes=1)
+    first = run_batch(_csv(tmp_path / "a.csv", rows), profile, out, pdf=True,
+                      pdf_options=options)
+    assert first.pdf_converted == 4 and (out / PRINT_PDF).is_file()
+    rows[1] = _row(1, "Nguyễn Văn B", new_due="28/11/2025 17:00")  # same file name
+    again = run_batch(_csv(tmp_path / "b.csv", rows), profile, out)
+    assert again.written == 1 and again.unchanged == 3
+    changed = "102-000.00.06.H56-251027-0001-Nguyễn Văn B.pdf"
+    assert set(again.retired) == {f"{PDF_DIR}/{changed}", PRINT_PDF}
+    assert not (out / PDF_DIR / changed).exists() and not (out / PRINT_PDF).exists()
+    assert (out / "cu" / PDF_DIR / changed).is_file() and (out / "cu" / PRINT_PDF).is_file()
+    assert len(list((out / PDF_DIR).iterdir())) == 3  # the unchanged letters' PDFs stay
+    # nothing changed: nothing more moves
+    assert run_batch(_csv(tmp_path / "b.csv", rows), profile, out).retired == ()

@@ -21,11 +21,21 @@ from vnadmin_docs._files import name_inside
 from vnadmin_docs.batch.firstseen import HashTable
 from vnadmin_docs.batch.manifest import JournalEntry, sha256_file
 
-__all__ = ["OLD_DIR", "Outdated", "free_name", "written_by_us"]
+__all__ = [
+    "OLD_DIR",
+    "PDF_KEY",
+    "Outdated",
+    "free_name",
+    "pdfs_made_from",
+    "sha_key",
+    "written_by_us",
+]
 
 _log = logging.getLogger(__name__)
 
 OLD_DIR = "cu"
+PDF_KEY = "pdf:"
+"""Journal key prefix of a letter's PDF: ``pdf:<sha256 of the .docx it was made from>``."""
 
 
 def written_by_us(journal: Mapping[str, JournalEntry],
@@ -60,18 +70,41 @@ def free_name(name: str, taken: Callable[[str], bool]) -> str:
     return candidate
 
 
+def sha_key(sha: str) -> int:
+    """The first 60 bits of a hex SHA-256, as the integer :class:`Outdated` keeps per letter.
+
+    >>> sha_key("f" * 64) == 2 ** 60 - 1
+    True
+    """
+    return int(sha[:15], 16)
+
+
+def pdfs_made_from(journal: Mapping[str, JournalEntry]) -> dict[int, str]:
+    """:func:`sha_key` of a .docx -> the name of the PDF the journal shows made from it."""
+    return {sha_key(key.removeprefix(PDF_KEY)): entry.file
+            for key, entry in journal.items() if key.startswith(PDF_KEY) and entry.file}
+
+
 class Outdated:
-    """The letters of this run, remembered as they finish (as hashes: a long batch keeps no
-    set of names), then :meth:`retire` for what the journal knows and this run did not make."""
+    """The letters of this run, remembered as they finish with their checksum (as hashes: a
+    long batch keeps no set of names), then :meth:`retire` for what the journal knows and
+    this run did not make."""
 
     def __init__(self) -> None:
         self._current = HashTable()
 
-    def keep(self, name: str) -> None:
-        self._current.put(name, 1)
+    def keep(self, name: str, sha: str) -> None:
+        self._current.put(name, sha_key(sha) if sha else -1)
 
     def __contains__(self, name: str) -> bool:
         return self._current.get(name) is not None
+
+    def pdf_is_current(self, pdf: str, made: Mapping[int, str]) -> bool:
+        """Whether ``pdf`` (``x.pdf``) was made from this run's ``x.docx`` as it is now;
+        ``made`` is :func:`pdfs_made_from` of the journal. A PDF of an older version of the
+        letter (a run without ``--pdf`` after the data changed) is not."""
+        key = self._current.get(pdf.removesuffix(".pdf") + ".docx")
+        return key is not None and made.get(key) == pdf
 
     def retire(self, folder: str, known: Mapping[str, set[str]], into: str,
                keep: Callable[[str], bool] | None = None) -> list[str]:

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from vnadmin_docs._files import resolve_inside
 from vnadmin_docs.batch.manifest import JournalEntry, append_journal, sha256_file
+from vnadmin_docs.batch.outdated import PDF_KEY
 from vnadmin_docs.errors import ConversionError
 from vnadmin_docs.layout.page_model import PageModel
 from vnadmin_docs.pdf import (
@@ -35,14 +36,15 @@ from vnadmin_docs.pdf import (
     pdf_problem,
 )
 
-__all__ = ["PDF_DIR", "PRINT_PDF", "PdfStage", "pdf_name"]
+__all__ = ["PDF_DIR", "PRINT_KEY", "PRINT_PDF", "PdfStage", "pdf_name"]
 
 _log = logging.getLogger(__name__)
 
 PDF_DIR = "pdf"
 PRINT_PDF = "tat-ca-de-in.pdf"
-_PDF_KEY = "pdf:"
-_PRINT_KEY = "print-pdf:"
+_PDF_KEY = PDF_KEY
+PRINT_KEY = "print-pdf:"
+"""Journal key prefix of the print PDF (``tat-ca-de-in.pdf``)."""
 
 
 def pdf_name(file_name: str) -> str:
@@ -166,7 +168,7 @@ class PdfStage:
                 target.unlink()
             return
         digest = hashlib.sha256("\n".join(self._done[n] for n in file_names).encode())
-        key = _PRINT_KEY + digest.hexdigest()
+        key = PRINT_KEY + digest.hexdigest()
         done = self.journal.get(key)
         if not (done is not None and target.is_file() and sha256_file(target) == done.sha256):
             try:

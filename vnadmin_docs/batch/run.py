@@ -68,8 +68,14 @@ from vnadmin_docs.batch.manifest import (
     write_manifest,
 )
 from vnadmin_docs.batch.numbering import Assigned, book_identity, number_letters
-from vnadmin_docs.batch.outdated import OLD_DIR, Outdated, written_by_us
-from vnadmin_docs.batch.pdf_out import PDF_DIR, PRINT_PDF, PdfStage
+from vnadmin_docs.batch.outdated import (
+    OLD_DIR,
+    PDF_KEY,
+    Outdated,
+    pdfs_made_from,
+    written_by_us,
+)
+from vnadmin_docs.batch.pdf_out import PDF_DIR, PRINT_KEY, PRINT_PDF, PdfStage
 from vnadmin_docs.batch.problems import OutputFolderError, output_folder
 from vnadmin_docs.batch.profile import BatchProfile
 from vnadmin_docs.batch.record import CleanRecord, RowProblem
@@ -903,7 +909,7 @@ def _write_pass(
                     continue
                 result.written += state == "written"
                 result.unchanged += state == "unchanged"
-                made.keep(plan.file_name)
+                made.keep(plan.file_name, sha or "")
                 report.letter(plan.row, report.entry(
                     plan.row, code, applicant, state, f"{LETTERS_DIR}/{plan.file_name}", sha,
                     number=number_text(plan.number)))
@@ -926,7 +932,8 @@ def _write_pass(
         else:
             merger.abort()
     result.retired = _retire_outdated(out, letters_dir, journal, made,
-                                      has_letters=len(survey.letters) > 0)
+                                      has_letters=len(survey.letters) > 0,
+                                      changed=result.written > 0, pdf_made=stage is not None)
     if merged and merged_path.exists():
         result.merged = out / MERGED_FILE  # as the caller named the folder, like the others
     if stage is not None:
@@ -959,19 +966,28 @@ def _write_pass(
 
 
 def _retire_outdated(out: Path, letters_dir: str, journal: Mapping[str, JournalEntry],
-                     made: Outdated, *, has_letters: bool) -> tuple[str, ...]:
-    """After every letter is handled: move the letters, PDFs and merged file an earlier run
-    wrote into ``out`` that this run did not make into ``out/cu/`` (see :mod:`.outdated`)."""
+                     made: Outdated, *, has_letters: bool, changed: bool,
+                     pdf_made: bool) -> tuple[str, ...]:
+    """After every letter is handled: move into ``out/cu/`` (see :mod:`.outdated`) the
+    letters, PDFs and merged file an earlier run wrote into ``out`` that this run did not
+    make, the PDFs made from an older version of a letter (a run without ``--pdf`` after
+    the data changed), and the print PDF when a letter changed and this run did not make
+    PDFs (``changed``: a letter was written; ``pdf_made``: the PDF stage ran and has
+    rewritten or removed the print PDF itself)."""
     old = out / OLD_DIR
     letters = made.retire(letters_dir, written_by_us(journal, lambda key: ":" not in key),
                           str(old / LETTERS_DIR))
-    pdfs = made.retire(str(out / PDF_DIR), written_by_us(journal, lambda k: k.startswith("pdf:")),
+    from_docx = pdfs_made_from(journal)
+    pdfs = made.retire(str(out / PDF_DIR), written_by_us(journal, lambda k: k.startswith(PDF_KEY)),
                        str(old / PDF_DIR),
-                       keep=lambda name: name.removesuffix(".pdf") + ".docx" in made)
+                       keep=lambda name: made.pdf_is_current(name, from_docx))
     merged = [] if has_letters else made.retire(
         str(out), written_by_us(journal, lambda key: key.startswith("merged:")), str(old))
+    stale_print = not pdf_made and (changed or bool(letters) or bool(pdfs))
+    printed = made.retire(str(out), written_by_us(journal, lambda k: k.startswith(PRINT_KEY)),
+                          str(old)) if stale_print else []
     return (*(f"{LETTERS_DIR}/{n}" for n in letters), *(f"{PDF_DIR}/{n}" for n in pdfs),
-            *merged)
+            *merged, *printed)
 
 
 def _record_in_book(
