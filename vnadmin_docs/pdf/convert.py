@@ -18,7 +18,6 @@ import logging
 import os
 import queue
 import shutil
-import tempfile
 import threading
 from collections.abc import Iterable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
@@ -30,6 +29,7 @@ from vnadmin_docs.pdf._files import move_into_place, stage_input
 from vnadmin_docs.pdf.chunks import MAX_CHUNK, plan_chunks
 from vnadmin_docs.pdf.locate import find_soffice, soffice_missing_error
 from vnadmin_docs.pdf.process import CallOutcome, run_watched
+from vnadmin_docs.pdf.scratch import scratch_dir
 from vnadmin_docs.pdf.validate import pdf_problem
 
 __all__ = ["ConversionOptions", "convert_files", "convert_to_pdf", "default_processes"]
@@ -133,7 +133,7 @@ class _Run:
         self.soffice = soffice
         self.options = options
         self.processes = options.processes or default_processes()
-        self.root = Path(tempfile.mkdtemp(prefix="vnadmin-pdf-")).resolve()
+        self.root = scratch_dir("pdf").resolve()
         self.inbox = self.root / "in"
         self.inbox.mkdir()
         self.profiles = _Profiles(self.root, self.processes)

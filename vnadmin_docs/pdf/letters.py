@@ -19,7 +19,6 @@ from __future__ import annotations
 import logging
 import re
 import shutil
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,6 +28,7 @@ from vnadmin_docs.layout.page_model import PageModel
 from vnadmin_docs.pdf.chunks import plan_chunks
 from vnadmin_docs.pdf.convert import ConversionOptions, convert_files, default_processes
 from vnadmin_docs.pdf.merge import add_document, write_atomically
+from vnadmin_docs.pdf.scratch import scratch_dir
 from vnadmin_docs.writer import write_docx, write_merged
 
 if TYPE_CHECKING:  # pypdf costs ~60 ms to import; only PDF work needs it
@@ -137,7 +137,7 @@ def documents_to_pdfs(
     opts = options or ConversionOptions()
     processes = opts.processes or default_processes()
     groups = plan_chunks(len(models), processes, min(group_size, 200))
-    work = Path(tempfile.mkdtemp(prefix="vnadmin-letters-"))
+    work = scratch_dir("letters")
     try:
         merged: list[tuple[Path, Path]] = []
         for number, group in enumerate(groups):
