@@ -20,6 +20,7 @@ def test_every_bad_profile_value_is_named_with_a_vietnamese_reason(tmp_path: Pat
     assert "numbering.start = -5: quá nhỏ (giới hạn 1)" in vi
     assert "phải là có/không" in vi
     assert "giá trị không được phép" in vi and "owner_via_representative" in vi
+    assert "'representative' hoặc 'owner_via_representative'" in vi and " or " not in vi
     assert "so_bat_dau = 1: khóa không được phép" in vi
     assert "Input should" not in vi and "Extra inputs" not in vi
     assert "Input should be greater than or equal to 1" in caught.value.localized("en")

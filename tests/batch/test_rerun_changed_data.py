@@ -128,3 +128,18 @@ def test_pdfs_of_an_older_letter_are_moved_aside_by_a_run_without_pdf(
     assert len(list((out / PDF_DIR).iterdir())) == 3  # the unchanged letters' PDFs stay
     # nothing changed: nothing more moves
     assert run_batch(_csv(tmp_path / "b.csv", rows), profile, out).retired == ()
+
+
+def test_an_old_zip_is_moved_aside_when_the_letters_changed(tmp_path: Path,
+                                                            examples: Path) -> None:
+    profile = load_profile(examples / "profile.yml")
+    out = tmp_path / "out"
+    rows = [_row(i, f"Nguyễn Văn {chr(65 + i)}") for i in range(3)]
+    assert run_batch(_csv(tmp_path / "a.csv", rows), profile, out, make_zip=True).archive
+    # unchanged data, no --zip: the zip still holds these letters and stays
+    assert run_batch(_csv(tmp_path / "a.csv", rows), profile, out).retired == ()
+    assert (out / "van-ban.zip").is_file()
+    rows[0] = _row(0, "Nguyễn Văn A", new_due="28/11/2025 17:00")
+    again = run_batch(_csv(tmp_path / "b.csv", rows), profile, out)
+    assert again.retired == ("van-ban.zip",)
+    assert (out / "cu" / "van-ban.zip").is_file() and not (out / "van-ban.zip").exists()

@@ -107,6 +107,7 @@ _log = logging.getLogger(__name__)
 LETTERS_DIR = "van-ban"
 MERGED_FILE = "tat-ca-de-in.docx"
 ZIP_FILE = "van-ban.zip"
+_ZIP_KEY = "zip:"  # the journal's line for the last van-ban.zip written
 _CHUNK = 32
 _DIGEST = 32  # bytes of a row digest (sha256)
 _DERIVED = ("agency", "addressee", "addressee_pronoun", "contact")
@@ -931,9 +932,11 @@ def _write_pass(
                                               sha256_file(merged_path))])
         else:
             merger.abort()
+    zipping = make_zip if make_zip is not None else profile.zip
     result.retired = _retire_outdated(out, letters_dir, journal, made,
                                       has_letters=len(survey.letters) > 0,
-                                      changed=result.written > 0, pdf_made=stage is not None)
+                                      changed=result.written > 0, pdf_made=stage is not None,
+                                      zip_made=zipping)
     if merged and merged_path.exists():
         result.merged = out / MERGED_FILE  # as the caller named the folder, like the others
     if stage is not None:
@@ -957,9 +960,10 @@ def _write_pass(
     }
     try:
         result.manifest = write_manifest(out, spool, summary=summary)
-        if make_zip if make_zip is not None else profile.zip:
+        if zipping:
             result.archive = _write_zip(out, spool, result.merged, result.print_pdf,
                                         when=issue_day)
+            append_journal(out, [JournalEntry(_ZIP_KEY, ZIP_FILE, sha256_file(result.archive))])
     finally:
         spool.close()
     return result
@@ -967,13 +971,14 @@ def _write_pass(
 
 def _retire_outdated(out: Path, letters_dir: str, journal: Mapping[str, JournalEntry],
                      made: Outdated, *, has_letters: bool, changed: bool,
-                     pdf_made: bool) -> tuple[str, ...]:
+                     pdf_made: bool, zip_made: bool) -> tuple[str, ...]:
     """After every letter is handled: move into ``out/cu/`` (see :mod:`.outdated`) the
     letters, PDFs and merged file an earlier run wrote into ``out`` that this run did not
     make, the PDFs made from an older version of a letter (a run without ``--pdf`` after
     the data changed), and the print PDF when a letter changed and this run did not make
     PDFs (``changed``: a letter was written; ``pdf_made``: the PDF stage ran and has
-    rewritten or removed the print PDF itself)."""
+    rewritten or removed the print PDF itself); likewise ``van-ban.zip`` when this run
+    does not make it again (``zip_made``)."""
     old = out / OLD_DIR
     letters = made.retire(letters_dir, written_by_us(journal, lambda key: ":" not in key),
                           str(old / LETTERS_DIR))
@@ -983,11 +988,13 @@ def _retire_outdated(out: Path, letters_dir: str, journal: Mapping[str, JournalE
                        keep=lambda name: made.pdf_is_current(name, from_docx))
     merged = [] if has_letters else made.retire(
         str(out), written_by_us(journal, lambda key: key.startswith("merged:")), str(old))
-    stale_print = not pdf_made and (changed or bool(letters) or bool(pdfs))
+    stale = changed or bool(letters) or bool(pdfs)
     printed = made.retire(str(out), written_by_us(journal, lambda k: k.startswith(PRINT_KEY)),
-                          str(old)) if stale_print else []
+                          str(old)) if stale and not pdf_made else []
+    zipped = made.retire(str(out), written_by_us(journal, lambda k: k == _ZIP_KEY),
+                         str(old)) if stale and not zip_made else []
     return (*(f"{LETTERS_DIR}/{n}" for n in letters), *(f"{PDF_DIR}/{n}" for n in pdfs),
-            *merged, *printed)
+            *merged, *printed, *zipped)
 
 
 def _record_in_book(

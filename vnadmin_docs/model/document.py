@@ -92,7 +92,8 @@ def problems_from(exc: ValidationError, prefix: str = "") -> list[FieldProblem]:
             vi = _REASONS_VI.get(err["type"], err["msg"])
             en = err["msg"]
             if err["type"] == "literal_error" and "expected" in ctx:
-                vi = f"{vi}; chỉ nhận: {ctx['expected']}"
+                # pydantic lists them in English: "'a', 'b' or 'c'"
+                vi = f"{vi}; chỉ nhận: {str(ctx['expected']).replace(' or ', ' hoặc ')}"
             if err["type"] in ("greater_than_equal", "less_than_equal"):
                 bound = ctx.get("ge", ctx.get("le"))
                 vi = f"{vi} (giới hạn {bound})"
