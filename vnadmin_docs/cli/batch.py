@@ -83,8 +83,8 @@ def _summary(console: Console, result: BatchResult, lang: str) -> None:
             table.add_row("Giữ số đã cấp lần trước" if vi else "Numbers kept from before",
                           str(result.numbers_reused))
         if result.retired:
-            table.add_row("Tệp cũ chuyển vào cu/ (dữ liệu không còn)" if vi
-                          else "Old files moved to cu/ (no longer in the data)",
+            table.add_row("Tệp cũ chuyển vào cu/ (dữ liệu đã đổi)" if vi
+                          else "Old files moved to cu/ (the data changed)",
                           str(len(result.retired)))
     table.add_row("Dòng lỗi, không tạo" if vi else "Rows failed", str(result.failed_rows))
     warnings = sum(1 for p in result.problems if p.severity == "warning")
@@ -110,8 +110,9 @@ def _summary(console: Console, result: BatchResult, lang: str) -> None:
         if result.archive:
             places.append(("Tệp nén" if vi else "Zip", str(result.archive)))
         if result.retired:
-            places.append(("Tệp cũ không còn trong dữ liệu" if vi else "Old files no longer in "
-                           "the data", str(result.out_dir / "cu")))
+            places.append(("Tệp của lần chạy trước, không còn đúng với dữ liệu" if vi
+                           else "Files of an earlier run that no longer match the data",
+                           str(result.out_dir / "cu")))
     for label, path in places:
         console.print(f"{label}: {path}", soft_wrap=True, markup=False)
     if result.strict_blocked:
