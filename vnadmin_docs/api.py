@@ -135,7 +135,10 @@ def prepare(
     fields, and return both plus the converted content. All problems are reported at once
     in one :class:`DataError`."""
     library = library or TemplateLibrary()
-    raw: Mapping[str, Any] = data.model_dump() if isinstance(data, Document) else data
+    # Only the fields the caller set: a Document's unset ``subject`` (None) must not hide
+    # the template's default, just as a dict without the key does not.
+    raw: Mapping[str, Any] = (data.model_dump(exclude_unset=True)
+                              if isinstance(data, Document) else data)
     if isinstance(template, TemplateSpec):
         spec = template
     else:
