@@ -99,6 +99,7 @@ __all__ = [
     "PDF_DIR",
     "PRINT_PDF",
     "BatchResult",
+    "data_fields",
     "run_batch",
 ]
 
@@ -118,7 +119,8 @@ _T = TypeVar("_T")
 
 @dataclass
 class BatchResult:
-    """What a run did. ``exit_code``: 0 every row gave a letter, 1 some rows did not.
+    """What a run did. ``exit_code``: 0 every row gave a letter (and every PDF asked for was
+    made), 1 some rows did not (or ``pdf_error``).
 
     The per-row report is not kept in memory during a run (it streams to ``manifest.csv`` /
     ``manifest.json``); :attr:`entries` reads it back when asked.
@@ -174,6 +176,20 @@ class BatchResult:
     @property
     def exit_code(self) -> int:
         return 1 if self.failed_rows or self.pdf_error is not None else 0
+
+
+def data_fields(spec: TemplateSpec) -> tuple[FieldSpec, ...]:
+    """The template's fields that a data file supplies: those the profile fills in for every
+    letter (agency, addressee, pronoun, contact) are left out. Pass these to
+    :func:`~vnadmin_docs.batch.load.open_table` and
+    :func:`~vnadmin_docs.batch.validate.iter_validated`.
+
+    >>> from vnadmin_docs.content import TemplateLibrary
+    >>> names = [f.name for f in data_fields(TemplateLibrary().get("van-ban-xin-loi"))]
+    >>> "dossier_code" in names, "agency" in names
+    (True, False)
+    """
+    return tuple(f for f in spec.fields if f.name not in _DERIVED)
 
 
 def _jsonable(value: Any) -> Any:
@@ -711,8 +727,19 @@ def run_batch(
 ) -> BatchResult:
     """Run a whole batch; see the module docstring. Raises
     :class:`~vnadmin_docs.batch.problems.InputFileError` (unusable data file),
-    :class:`DataError` (profile), :class:`TemplateError`, :class:`RegisterError` (the book
-    refused the batch; nothing written); row problems never raise.
+    :class:`~vnadmin_docs.batch.problems.OutputFolderError` (``out_dir`` cannot be written,
+    or another run is writing into it), :class:`DataError` (profile), :class:`TemplateError`,
+    :class:`RegisterError` (the book refused the batch; nothing written); row problems never
+    raise: they are in ``result.problems`` and the manifest.
+
+    ``dry_run``: check every row, write nothing (the report is in ``result.entries``);
+    ``strict``: write nothing when a row has an error; ``workers``: render in that many
+    processes; ``columns``: header → field name (``None`` ignores a column), over the
+    profile's ``columns``; ``template``: a template id instead of ``profile.template``;
+    ``issue_date``: instead of ``profile.issue_date`` (default today); ``merged``: also the
+    merged print file; ``make_zip``: also ``van-ban.zip`` (``None``: the profile's ``zip``);
+    ``profile_source``: the profile's path, named in error messages; ``progress``: called
+    with (letters done, total).
 
     ``pdf``: also a PDF per letter in ``OUTDIR/pdf/`` and ``tat-ca-de-in.pdf`` (needs
     LibreOffice; when it is missing or fails the .docx files are still written and
@@ -723,7 +750,7 @@ def run_batch(
     library = TemplateLibrary(dirs)
     spec = library.get(template or profile.template, on=issue_day)
     mapping = {**profile.columns, **(columns or {})}
-    column_fields = tuple(f for f in spec.fields if f.name not in _DERIVED)
+    column_fields = data_fields(spec)
     _check_profile(profile, column_fields, profile_source)
     table = open_table(data_path, column_fields, columns=mapping)
     out = Path(out_dir)
