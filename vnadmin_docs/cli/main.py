@@ -7,6 +7,7 @@ and an exit code (2 for bad input or usage); anything else is a bug and keeps it
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import click
@@ -193,6 +194,22 @@ cli.add_command(check)
 cli.add_command(batch)
 
 
+def _vietnamese_streams() -> None:
+    """Make stdout and stderr able to carry Vietnamese. A Windows console is UTF-8 for
+    Python, but output redirected to a file or a pipe (``> nhat-ky.txt``, a scheduled task)
+    uses the ANSI code page (cp1252, or cp1258, which has no precomposed “ễ”): the first
+    message would crash with UnicodeEncodeError. Such a stream is switched to UTF-8."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None) or "ascii"
+        try:
+            "Nguyễn Đức ắ".encode(encoding)
+        except (UnicodeEncodeError, LookupError):
+            reconfigure = getattr(stream, "reconfigure", None)
+            if reconfigure is not None:
+                reconfigure(encoding="utf-8")
+
+
 def main() -> None:
     """Console-script entry point."""
+    _vietnamese_streams()
     cli(prog_name="vnadmin-docs")
