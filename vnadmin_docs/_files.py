@@ -157,14 +157,26 @@ def folder_lock(folder: Path) -> Iterator[None]:
         if sys.platform == "win32":
             import msvcrt
 
+            # msvcrt.locking locks bytes from the current position, and "a+b" opens at the
+            # end: a lock file that someone wrote into would be locked at another offset by
+            # each run. Byte 0 always (locking past the end of a file is allowed).
+            fh.seek(0)
             try:
                 msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
-            except OSError as exc:
+            except OSError as exc:  # LK_NBLCK: PermissionError (EACCES) when held elsewhere
                 raise BlockingIOError(str(exc)) from None
+            try:
+                yield
+            finally:
+                # Windows releases a lock left at close "when resources allow", not at once:
+                # unlock first so that a run started right after this one is not refused.
+                fh.seek(0)
+                with contextlib.suppress(OSError):
+                    msvcrt.locking(fh.fileno(), msvcrt.LK_UNLCK, 1)
         else:
             import fcntl
 
             fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        yield
+            yield
     finally:
         fh.close()  # closing the file releases the lock
