@@ -9,7 +9,13 @@ from pathlib import Path
 from vnadmin_docs._files import TMP_MARK
 from vnadmin_docs.errors import VnAdminError
 
-__all__ = ["InputFileError", "OutputFolderError", "output_folder"]
+__all__ = [
+    "InputFileError",
+    "OutputFolderError",
+    "file_not_written",
+    "output_folder",
+    "why_not_written",
+]
 
 
 class InputFileError(VnAdminError):
@@ -24,8 +30,11 @@ class InputFileError(VnAdminError):
 
 class OutputFolderError(VnAdminError):
     """The output folder (or a folder the batch makes inside it) cannot be used: a file in
-    the way, no permission, a read-only disk, a link that leads out of it. Raised before any
-    letter is written; the CLI exits with code 2 on it."""
+    the way, no permission, a read-only disk, a link that leads out of it; raised before any
+    letter is written. Also raised when a file of the run (the merged file, the report)
+    cannot be written, e.g. because it is open in Word or Excel on Windows
+    (:func:`file_not_written`): the letters already written are kept, and a re-run completes
+    the rest. The CLI exits with code 2 on it."""
 
     def __init__(self, path: str, message: str, message_en: str) -> None:
         self.path = path
@@ -46,6 +55,45 @@ _WHY = {
     errno.EROFS: ("ổ đĩa chỉ đọc", "the disk is read-only"),
     errno.ENOSPC: ("ổ đĩa hết chỗ trống", "the disk is full"),
 }
+
+
+def _name_of(exc: OSError) -> str:
+    """The file ``exc`` is about, as the clerk knows it: the target of a rename, without the
+    temporary prefix.
+
+    >>> _name_of(PermissionError(13, "denied", "/o/.vnadmin-tmp-7-a.csv", None, "/o/a.csv"))
+    'a.csv'
+    >>> _name_of(PermissionError(13, "denied", "/o/.vnadmin-tmp-7-a.csv"))
+    'a.csv'
+    """
+    name = os.path.basename(os.fsdecode(exc.filename2 or exc.filename or ""))
+    if name.startswith(TMP_MARK):
+        name = name[len(TMP_MARK):].partition("-")[2]
+    return name
+
+
+def why_not_written(exc: OSError) -> tuple[str, str]:
+    """Why a file could not be written, in Vietnamese and English. On Windows a file open in
+    another program (Word, Excel, a PDF reader) cannot be replaced: PermissionError.
+
+    >>> why_not_written(PermissionError(13, "Access is denied"))[1].split(":")[1]
+    ' close it and run again'
+    """
+    if isinstance(exc, PermissionError):
+        return ("tệp đang mở trong chương trình khác như Word, Excel, trình đọc PDF, hoặc không "
+                "được phép ghi: hãy đóng tệp rồi chạy lại",
+                "it is open in another program such as Word, Excel, a PDF reader, or writing "
+                "is not allowed: close it and run again")
+    return _WHY.get(exc.errno or 0, (exc.strerror or str(exc), exc.strerror or str(exc)))
+
+
+def file_not_written(folder: Path, exc: OSError) -> OutputFolderError:
+    """The error for a file of the run (merged file, report, zip) that could not be
+    written into ``folder``."""
+    name = _name_of(exc)
+    vi, en = why_not_written(exc)
+    return OutputFolderError(str(folder), f"không ghi được tệp “{name}” ({vi})",
+                             f"cannot write “{name}” ({en})")
 
 
 def output_folder(folder: Path, inside: Path | None = None, *, make: bool = True) -> Path:

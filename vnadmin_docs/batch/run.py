@@ -76,7 +76,12 @@ from vnadmin_docs.batch.outdated import (
     written_by_us,
 )
 from vnadmin_docs.batch.pdf_out import PDF_DIR, PRINT_KEY, PRINT_PDF, PdfStage
-from vnadmin_docs.batch.problems import OutputFolderError, output_folder
+from vnadmin_docs.batch.problems import (
+    OutputFolderError,
+    file_not_written,
+    output_folder,
+    why_not_written,
+)
 from vnadmin_docs.batch.profile import BatchProfile
 from vnadmin_docs.batch.record import CleanRecord, RowProblem
 from vnadmin_docs.batch.spill import Spill
@@ -366,8 +371,8 @@ def _render_chunk(task: _Task) -> list[_Done]:
         except Exception as exc:  # one bad letter must not stop the batch; reported per row
             if hasattr(exc, "localized"):
                 message = exc.localized("vi")
-            elif isinstance(exc, OSError):  # full disk, name refused, folder not writable
-                message = f"không ghi được tệp văn bản: {exc.strerror or exc}"
+            elif isinstance(exc, OSError):  # full disk, name refused, open in Word (Windows)
+                message = f"không ghi được tệp văn bản: {why_not_written(exc)[0]}"
             else:
                 message = repr(exc)
             out.append((index, None, str(message), None))
@@ -770,12 +775,16 @@ def run_batch(
                              problems=survey.problems, dry_run=dry_run,
                              failed_rows=len(survey.failed))
         del table  # the sheet is no longer needed: pass 2 reads the parked rows
-        return _write_pass(
-            survey, result, spec, profile, issue_day, out, pool, window,
-            strict=strict, make_zip=make_zip, dirs=dirs, merged=merged, progress=progress,
-            data_path=data_path, pdf=pdf, pdf_options=pdf_options,
-            register=register if from_book else None, series=series, named=named, held=held,
-        )
+        try:
+            return _write_pass(
+                survey, result, spec, profile, issue_day, out, pool, window,
+                strict=strict, make_zip=make_zip, dirs=dirs, merged=merged, progress=progress,
+                data_path=data_path, pdf=pdf, pdf_options=pdf_options,
+                register=register if from_book else None, series=series, named=named,
+                held=held,
+            )
+        except OSError as exc:  # the merged file or the report open in Word/Excel, disk full
+            raise file_not_written(out, exc) from exc
 
 
 def _write_pass(
