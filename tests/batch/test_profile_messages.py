@@ -24,3 +24,13 @@ def test_every_bad_profile_value_is_named_with_a_vietnamese_reason(tmp_path: Pat
     assert "so_bat_dau = 1: khóa không được phép" in vi
     assert "Input should" not in vi and "Extra inputs" not in vi
     assert "Input should be greater than or equal to 1" in caught.value.localized("en")
+
+
+def test_holiday_files_written_with_windows_backslashes_are_found(tmp_path: Path) -> None:
+    # A profile made on the clerk's Windows machine, run on a Linux server.
+    (tmp_path / "nghi").mkdir()
+    (tmp_path / "nghi" / "2027.toml").write_text("[years.2027]\ngio_to = 2027-04-16\n",
+                                                 encoding="utf-8")
+    path = tmp_path / "xin-loi.yml"
+    path.write_text("days_late: working_days\nholidays: [nghi\\2027.toml]\n", encoding="utf-8")
+    assert load_profile(path).holidays == [tmp_path / "nghi" / "2027.toml"]

@@ -31,8 +31,9 @@ zip: false
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import replace
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 from typing import Any, Literal
 
 import yaml
@@ -64,19 +65,20 @@ class BatchProfile(BaseModel):
     contact: str | None = None
     representative: Literal["owner", "representative", "owner_via_representative"] = "owner"
     honorific_from_id: bool = False
+    """Address a person as "Ông" or "Bà" from the sex digit of a 12-digit CCCD in the row
+    (when the row has no honorific of its own). Off by default: it processes personal data,
+    and without it every person is "Ông/Bà"."""
     group_field: str | None = None
+    """A column field (e.g. ``processing_unit``) that rows below a group row ("I. Sở Tư
+    pháp", "II. UBND xã …") take the group's unit name into, when their own cell is empty."""
     days_late: Literal["sheet", "working_days"] = "sheet"
     """``sheet``: the days late as the export gives them. ``working_days``: recounted as
     working days after the due date up to the return (or the issue date), with a warning
     where the sheet differs (input notes §1.4)."""
     holidays: list[Path] = Field(default_factory=list)
     """Holiday files (TOML, as ``vnadmin_docs/text/data/holidays.toml``) added to the
-    shipped calendar for ``days_late: working_days``; relative to the profile file."""
-    """A column field (e.g. ``processing_unit``) that rows below a group row ("I. Sở Tư
-    pháp", "II. UBND xã …") take the group's unit name into, when their own cell is empty."""
-    """Address a person as "Ông" or "Bà" from the sex digit of a 12-digit CCCD in the row
-    (when the row has no honorific of its own). Off by default: it processes personal data,
-    and without it every person is "Ông/Bà"."""
+    shipped calendar for ``days_late: working_days``; relative to the profile file, with
+    ``/`` or (as written on Windows) ``\\`` between folders, on every system."""
     file_name: str = "{number:03d}-{dossier_code}"
     columns: dict[str, str | None] = Field(default_factory=dict)
     zip: bool = False
@@ -98,6 +100,20 @@ def _yaml(path: Path) -> Any:
                                       f"invalid YAML: {exc}")], str(path)) from None
 
 
+def _beside(profile: Path, given: Path) -> Path:
+    r"""Where a file named in the profile is: relative to the profile's folder. A profile
+    written on Windows (``nghi\2026.toml``) also works where ``\`` is not a separator.
+
+    >>> _beside(Path("/cau-hinh/xin-loi.yml"), Path("nghi/2026.toml")).as_posix()
+    '/cau-hinh/nghi/2026.toml'
+    >>> _beside(Path("/cau-hinh/xin-loi.yml"), Path("nghi\\2026.toml")).as_posix()
+    '/cau-hinh/nghi/2026.toml'
+    """
+    if "\\" in str(given) and os.sep != "\\":
+        given = Path(PureWindowsPath(str(given)).as_posix())
+    return given if given.is_absolute() else profile.parent / given
+
+
 def load_profile(path: str | Path) -> BatchProfile:
     """Read and validate a profile file; every problem is reported with its key path."""
     p = Path(path)
@@ -116,7 +132,7 @@ def load_profile(path: str | Path) -> BatchProfile:
         ]
         raise DataError(problems, str(p)) from None
     if profile.holidays:
-        beside = [h if h.is_absolute() else p.parent / h for h in profile.holidays]
+        beside = [_beside(p, h) for h in profile.holidays]
         missing = [FieldProblem(f"holidays.{i}", f"không có tệp này (đã tìm: {full})",
                                 f"no such file (looked for {full})", str(given))
                    for i, (given, full) in enumerate(zip(profile.holidays, beside, strict=True))
