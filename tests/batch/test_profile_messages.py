@@ -34,3 +34,19 @@ def test_holiday_files_written_with_windows_backslashes_are_found(tmp_path: Path
     path = tmp_path / "xin-loi.yml"
     path.write_text("days_late: working_days\nholidays: [nghi\\2027.toml]\n", encoding="utf-8")
     assert load_profile(path).holidays == [tmp_path / "nghi" / "2027.toml"]
+
+
+def test_a_profile_saved_by_windows_notepad_is_read_or_explained(tmp_path: Path) -> None:
+    text = "agency: Trung tâm Phục vụ hành chính công tỉnh Lâm Đồng\n"
+    unicode_ = tmp_path / "unicode.yml"  # Notepad's “Unicode”: UTF-16 with a BOM
+    unicode_.write_bytes(text.encode("utf-16"))
+    assert load_profile(unicode_).agency == "Trung tâm Phục vụ hành chính công tỉnh Lâm Đồng"
+    ansi = tmp_path / "ansi.yml"  # Notepad's “ANSI” on a Vietnamese Windows
+    ansi.write_bytes("agency: Trung tâm Phu\u0323c vu\u0323\n".encode("cp1258"))
+    with pytest.raises(DataError) as info:
+        load_profile(ansi)
+    message = info.value.localized("vi")
+    assert "ansi.yml" in message and "không lưu theo bảng mã UTF-8" in message
+    assert "Mã hóa (Encoding) chọn UTF-8" in message
+    assert "codec" not in message
+    assert "Save As, set Encoding to UTF-8" in info.value.localized("en")

@@ -88,14 +88,33 @@ class BatchProfile(BaseModel):
         return self.model_copy(update={"columns": {**self.columns, **extra}})
 
 
+def _text(data: bytes) -> str:
+    """A settings file's text: UTF-8 (with or without BOM), or UTF-16 with its BOM, which is
+    what Windows Notepad saves as “Unicode”.
+
+    >>> _text("tên: Lê".encode("utf-16")), _text("\ufefftên: Lê".encode()), _text(b"a: 1")
+    ('tên: Lê', 'tên: Lê', 'a: 1')
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    return data.decode("utf-8-sig")
+
+
 def _yaml(path: Path) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+        return yaml.safe_load(_text(path.read_bytes()))
     except OSError as exc:
         raise DataError([FieldProblem("(tệp)", f"không mở được tệp ({exc.strerror})",
                                       f"cannot open the file ({exc.strerror})")],
                         str(path)) from None
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError:
+        # Notepad before Windows 10 (1903) saved “ANSI” (cp1258/cp1252) by default.
+        raise DataError([FieldProblem(
+            "(tệp)", "tệp không lưu theo bảng mã UTF-8 (có thể là “ANSI”): mở tệp bằng Notepad, "
+            "chọn Lưu thành (Save As), ở ô Mã hóa (Encoding) chọn UTF-8 rồi lưu lại",
+            "the file is not saved as UTF-8 (perhaps “ANSI”): open it in Notepad, choose Save "
+            "As, set Encoding to UTF-8 and save it again")], str(path)) from None
+    except yaml.YAMLError as exc:
         raise DataError([FieldProblem("(tệp)", f"YAML không hợp lệ: {exc}",
                                       f"invalid YAML: {exc}")], str(path)) from None
 
