@@ -8,20 +8,20 @@ from pathlib import Path
 
 import pytest
 
+from vnadmin_docs.batch import data_fields
 from vnadmin_docs.content import TemplateLibrary
 from vnadmin_docs.model.fields import FieldSpec
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples" / "xin-loi"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-DERIVED = {"agency", "addressee", "addressee_pronoun", "contact"}
 
 
 @pytest.fixture(scope="session")
 def fields() -> tuple[FieldSpec, ...]:
     """The spreadsheet-facing fields of the built-in apology template."""
     spec = TemplateLibrary().get("van-ban-xin-loi")
-    return tuple(f for f in spec.fields if f.name not in DERIVED)
+    return data_fields(spec)
 
 
 @pytest.fixture(scope="session")
