@@ -147,7 +147,11 @@ def documents_to_pdfs(
         try:
             convert_files(merged, opts)
         except ConversionError as exc:
-            _log.warning("some merged groups failed, converting their documents alone: %s", exc)
+            # Not a warning: with no logging set up (the CLI) Python prints warnings to
+            # stderr, and this one names scratch files that are gone by then. The letters
+            # that still fail alone are named in the error raised below.
+            _log.info("some merged groups failed, converting their documents alone: %s",
+                      exc.message_en)
         redo: list[int] = []
         pieces: dict[int, tuple[Path, int, int | None]] = {}
         for group, (_docx, pdf) in zip(groups, merged, strict=True):
