@@ -106,6 +106,23 @@ def test_a_document_that_hangs_libreoffice_is_named_and_the_others_are_written(
     assert targets[0].exists() and targets[2].exists() and not targets[1].exists()
 
 
+def test_a_hung_merged_group_falls_back_at_once_instead_of_hanging_again(
+    tmp_path: Path,
+) -> None:
+    # Converting the letters one by one is the retry of a merged group: trying the group a
+    # second time made the clerk wait one more idle time-out (120 s by default) for nothing.
+    fake = fake_soffice(tmp_path / "fake", "hang-on-marker")
+    models = [_letter("An"), _letter("Bình", "TREO"), _letter("Chi")]
+    targets = [tmp_path / "out" / f"{n}.pdf" for n in ("an", "binh", "chi")]
+    with pytest.raises(ConversionError):
+        documents_to_pdfs(
+            models, targets, ConversionOptions(soffice=fake, processes=1, idle_timeout=1.5)
+        )
+    assert targets[0].exists() and targets[2].exists() and not targets[1].exists()
+    # the group once; then An, Bình, Chi together (hangs on Bình); Bình alone again; Chi
+    assert len(fake_calls(fake)) == 4
+
+
 def test_two_documents_for_one_pdf_are_refused(tmp_path: Path) -> None:
     with pytest.raises(ConversionError) as caught:
         documents_to_pdfs([_letter("An"), _letter("Bình")], [tmp_path / "a.pdf"] * 2)

@@ -4,21 +4,34 @@ from __future__ import annotations
 
 import errno
 import os
+import secrets
 import shutil
-import tempfile
 from pathlib import Path
 
 from vnadmin_docs.errors import ConversionError
 
 __all__ = ["move_into_place", "stage_input", "temp_file_beside"]
 
+_O_BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
+
 
 def temp_file_beside(target: Path) -> Path:
-    """A fresh, empty temp file in ``target``'s folder (same file system, so rename is atomic)."""
+    """A fresh, empty temp file in ``target``'s folder (same file system, so rename is atomic).
+
+    Created with the user's umask like any other file (``tempfile.mkstemp`` makes it
+    owner-only, and the rename kept that: the PDFs were unreadable to the colleague or the
+    print server reading the shared folder, while the .docx beside them were not).
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{target.stem[:40]}.", suffix=".part", dir=target.parent)
-    os.close(fd)
-    return Path(name)
+    for _ in range(100):
+        part = target.parent / f".{target.stem[:40]}.{secrets.token_hex(4)}.part"
+        try:
+            fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_BINARY, 0o666)
+        except FileExistsError:
+            continue
+        os.close(fd)
+        return part
+    raise FileExistsError(f"no free temp file name beside {target}")
 
 
 def _cannot_write(target: Path, exc: OSError) -> ConversionError:

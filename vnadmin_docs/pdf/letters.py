@@ -16,6 +16,7 @@ which isolates a document that breaks LibreOffice and names it in the error.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 import shutil
@@ -145,9 +146,15 @@ def documents_to_pdfs(
             docx.write_bytes(write_merged([models[i] for i in group]))
             merged.append((docx, work / f"group-{number:04d}.pdf"))
         try:
-            convert_files(merged, opts)
+            # no retry of a failed group: converting its documents one by one below is the
+            # retry (a hung group tried again cost one more idle time-out for nothing)
+            convert_files(merged, dataclasses.replace(opts, retries=0))
         except ConversionError as exc:
-            _log.warning("some merged groups failed, converting their documents alone: %s", exc)
+            # Not a warning: with no logging set up (the CLI) Python prints warnings to
+            # stderr, and this one names scratch files that are gone by then. The letters
+            # that still fail alone are named in the error raised below.
+            _log.info("some merged groups failed, converting their documents alone: %s",
+                      exc.message_en)
         redo: list[int] = []
         pieces: dict[int, tuple[Path, int, int | None]] = {}
         for group, (_docx, pdf) in zip(groups, merged, strict=True):

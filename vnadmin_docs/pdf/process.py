@@ -183,7 +183,9 @@ def run_watched(
                 if count != seen:
                     seen, last_progress = count, now
                 elif now - last_progress > idle_timeout:
-                    _log.warning(
+                    # info, not warning: the caller's ConversionError tells the user (in
+                    # Vietnamese) which file hung; a warning would reach a clerk's console
+                    _log.info(
                         "soffice made no progress for %.0f s; killing process group %s",
                         idle_timeout,
                         proc.pid,
