@@ -5,7 +5,13 @@ Typed data in, a Word document out::
     import vnadmin_docs
     doc = vnadmin_docs.render("cong-van", vnadmin_docs.load_data("data.yaml"))
     doc.save("cong-van.docx")
+
+The package logs (``logging.getLogger("vnadmin_docs")``) for developers; it prints nothing
+itself. As a library it sets a ``NullHandler`` only, so without a logging configuration of
+the application no English log line reaches a clerk's console.
 """
+
+import logging
 
 from vnadmin_docs.api import (
     RenderedDocument,
@@ -67,3 +73,5 @@ __all__ = [
     "prepare",
     "render",
 ]
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())

@@ -143,3 +143,35 @@ def test_an_old_zip_is_moved_aside_when_the_letters_changed(tmp_path: Path,
     again = run_batch(_csv(tmp_path / "b.csv", rows), profile, out)
     assert again.retired == ("van-ban.zip",)
     assert (out / "cu" / "van-ban.zip").is_file() and not (out / "van-ban.zip").exists()
+
+
+def test_a_letter_edited_by_hand_is_set_aside_never_overwritten(tmp_path: Path,
+                                                                examples: Path) -> None:
+    import zipfile
+
+    from vnadmin_docs.batch.manifest import STATE_FILE
+
+    profile = load_profile(examples / "profile.yml")
+    out = tmp_path / "out"
+    data = _csv(tmp_path / "a.csv", [_row(i, f"Nguyễn Văn {chr(65 + i)}") for i in range(3)])
+    run_batch(data, profile, out)
+    letter = sorted((out / LETTERS_DIR).iterdir())[1]
+    original = letter.read_bytes()
+    with zipfile.ZipFile(letter) as zf:  # the clerk corrects a word in Word and saves
+        parts = {name: zf.read(name) for name in zf.namelist()}
+    parts["word/document.xml"] = parts["word/document.xml"].replace(
+        "Chờ ý kiến".encode(), "Đang chờ ý kiến".encode())
+    with zipfile.ZipFile(letter, "w") as zf:
+        for name, content in parts.items():
+            zf.writestr(name, content)
+    edited = letter.read_bytes()
+    again = run_batch(data, profile, out)
+    assert again.written == 1 and letter.read_bytes() == original
+    assert again.retired == (f"{LETTERS_DIR}/{letter.name}",)
+    assert (out / "cu" / LETTERS_DIR / letter.name).read_bytes() == edited
+    # A letter written just before a kill, not yet in the journal, is the same bytes: it is
+    # replaced in place, nothing is set aside.
+    (out / STATE_FILE).unlink()
+    third = run_batch(data, profile, out)
+    assert third.written == 3 and third.retired == ()
+    assert len(list((out / "cu" / LETTERS_DIR).iterdir())) == 1

@@ -59,3 +59,16 @@ def test_a_killed_conversions_folder_is_swept_a_running_ones_is_kept(
         running.kill()
         running.wait()
     assert sweep_orphans(tmp_path) == [busy]
+
+
+def test_folders_named_without_a_process_id_go_after_a_day(tmp_path: Path) -> None:
+    """Earlier builds named their folders "vnadmin-letters-0e0xvcce": no process to ask."""
+    import time
+
+    old, recent = tmp_path / "vnadmin-letters-0e0xvcce", tmp_path / "vnadmin-pdf-k2m9q1zz"
+    for folder in (old, recent):
+        folder.mkdir()
+    day_ago = time.time() - 2 * 24 * 3600
+    os.utime(old, (day_ago, day_ago))
+    assert sweep_orphans(tmp_path) == [old]
+    assert recent.is_dir()

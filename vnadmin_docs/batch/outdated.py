@@ -27,6 +27,7 @@ __all__ = [
     "Outdated",
     "free_name",
     "pdfs_made_from",
+    "set_aside",
     "sha_key",
     "written_by_us",
 ]
@@ -85,6 +86,16 @@ def pdfs_made_from(journal: Mapping[str, JournalEntry]) -> dict[int, str]:
             for key, entry in journal.items() if key.startswith(PDF_KEY) and entry.file}
 
 
+def set_aside(path: str, into: str) -> str:
+    """Move the file ``path`` into the folder ``into`` (made if needed) under its own name,
+    or ``name (2)``… when that is taken; returns the name it got there."""
+    name = os.path.basename(path)
+    os.makedirs(into, exist_ok=True)
+    free = free_name(name, lambda n: os.path.lexists(os.path.join(into, n)))
+    os.replace(path, name_inside(into, free))
+    return free
+
+
 class Outdated:
     """The letters of this run, remembered as they finish with their checksum (as hashes: a
     long batch keeps no set of names), then :meth:`retire` for what the journal knows and
@@ -120,10 +131,7 @@ class Outdated:
                 path = name_inside(folder, name)
                 if sha256_file(path) not in known[name]:
                     continue  # changed by hand since: not ours to move
-                os.makedirs(into, exist_ok=True)
-                target = name_inside(into, free_name(
-                    name, lambda n: os.path.lexists(os.path.join(into, n))))
-                os.replace(path, target)
+                set_aside(path, into)
             except (OSError, ValueError):  # already gone, or not a plain name: leave it
                 continue
             moved.append(name)

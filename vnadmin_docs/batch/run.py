@@ -73,6 +73,7 @@ from vnadmin_docs.batch.outdated import (
     PDF_KEY,
     Outdated,
     pdfs_made_from,
+    set_aside,
     written_by_us,
 )
 from vnadmin_docs.batch.pdf_out import PDF_DIR, PRINT_KEY, PRINT_PDF, PdfStage
@@ -309,8 +310,12 @@ _Row = tuple[int, Mapping[str, object], int, dt.date]
 Workers build the render data from this (``_letter_data``), so the main process, which
 also reads the sheet and keeps the journal, does not spend its time on it."""
 _Check = tuple[_Ctx, list[_Row]]
-_Task = tuple[_Ctx, list[tuple[_Row, str | None]], bool]
-_Done = tuple[int, str | None, str | None, PageModel | None]
+_Write = tuple[str, str, tuple[str, ...]] | None
+"""Where a letter goes: its path, the folder for a file found there that the tool did not
+write (``cu/van-ban``), and the checksums the tool wrote under that name; ``None``: the
+letter is rendered only for its page model."""
+_Task = tuple[_Ctx, list[tuple[_Row, _Write]], bool]
+_Done = tuple[int, str | None, str | None, PageModel | None, str | None]
 
 
 def _check_chunk(task: _Check) -> list[tuple[int, tuple[FieldProblem, ...]]]:
@@ -355,19 +360,31 @@ def _who(values: Mapping[str, object]) -> tuple[str, str]:
 def _render_chunk(task: _Task) -> list[_Done]:
     """Render each item; write it to its path when one is given. Returns per item: index,
     sha256 of the file written (or None), an error message (or None), the page model (only
-    when ``want_models``: shipping page models back from workers costs time)."""
+    when ``want_models``: shipping page models back from workers costs time), and the name
+    a file found at the path was set aside under (or None).
+
+    A file at the path that the tool did not write and that differs from the new letter (a
+    letter edited by hand in Word, the clerk's own file) is never overwritten: it is moved
+    aside first. One the tool wrote, or the same bytes (a letter written just before a
+    ``kill -9``, not yet in the journal), is simply replaced."""
     (spec, dirs, profile), items, want_models = task
     out: list[_Done] = []
-    for (index, values, number, day), target in items:
+    for (index, values, number, day), write in items:
         data = _letter_data(values, spec, profile, number, day)
         try:
             doc = api.render(spec, data, template_dirs=dirs)
             sha: str | None = None
-            if target is not None:
+            aside: str | None = None
+            if write is not None:
+                target, aside_dir, ours = write
                 payload = doc.to_bytes()
-                write_bytes_atomically(target, payload, durable=False)
                 sha = hashlib.sha256(payload).hexdigest()
-            out.append((index, sha, None, doc.page_model if want_models else None))
+                if os.path.exists(target):
+                    found = sha256_file(target)
+                    if found != sha and found not in ours:
+                        aside = set_aside(target, aside_dir)
+                write_bytes_atomically(target, payload, durable=False)
+            out.append((index, sha, None, doc.page_model if want_models else None, aside))
         except Exception as exc:  # one bad letter must not stop the batch; reported per row
             if hasattr(exc, "localized"):
                 message = exc.localized("vi")
@@ -375,7 +392,7 @@ def _render_chunk(task: _Task) -> list[_Done]:
                 message = f"không ghi được tệp văn bản: {why_not_written(exc)[0]}"
             else:
                 message = repr(exc)
-            out.append((index, None, str(message), None))
+            out.append((index, None, str(message), None, None))
     return out
 
 
@@ -883,6 +900,10 @@ def _write_pass(
     report = _Report(survey, spool.add)
     pdf_names: list[str] = []  # letters in order, for the PDF print file
     made = Outdated()  # this run's letters: what a previous run left beside them goes
+    ours = written_by_us(journal, lambda key: ":" not in key)  # letter file -> checksums
+    aside_dir = os.path.join(out, OLD_DIR, LETTERS_DIR)
+    set_aside_now: list[str] = []  # files not ours (edited by hand) where a letter went,
+    # moved into cu/van-ban/ by _render_chunk; named as they were, like ``result.retired``
     State = tuple[str, str, str]  # (status, sha256, error)
 
     def tasks() -> Iterator[tuple[_Task, tuple[list[_Plan], dict[int, State]]]]:
@@ -890,7 +911,7 @@ def _write_pass(
         model) and the state of those already done."""
         for chunk in _chunks(_plans(survey, names, settings, issue_day)):
             known: dict[int, State] = {}
-            items: list[tuple[_Row, str | None]] = []
+            items: list[tuple[_Row, _Write]] = []
             for plan in chunk:
                 target = name_inside(letters_dir, plan.file_name)
                 done = journal.get(plan.key)
@@ -902,7 +923,8 @@ def _write_pass(
                                        and stage.needs_model(plan.file_name, done.sha256)):
                         items.append((row, None))
                 else:
-                    items.append((row, target))
+                    items.append((row, (target, aside_dir,
+                                        tuple(ours.get(plan.file_name, ())))))
             yield (ctx, items, want_models), (chunk, known)
 
     finished = 0
@@ -914,7 +936,10 @@ def _write_pass(
             models: dict[int, PageModel | None] = {}
             fresh: list[JournalEntry] = []
             states = dict(known)
-            for index, sha, error, model in done:
+            asides = {index for index, *_rest, aside in done if aside is not None}
+            set_aside_now.extend(f"{LETTERS_DIR}/{plan.file_name}" for plan in chunk
+                                 if plan.index in asides)
+            for index, sha, error, model, _aside in done:
                 if error is not None:
                     states[index] = ("failed", "", error)
                     continue
@@ -969,10 +994,11 @@ def _write_pass(
         else:
             merger.abort()
     zipping = make_zip if make_zip is not None else profile.zip
-    result.retired = _retire_outdated(out, letters_dir, journal, made,
-                                      has_letters=len(survey.letters) > 0,
-                                      changed=result.written > 0, pdf_made=stage is not None,
-                                      zip_made=zipping)
+    retired = _retire_outdated(out, letters_dir, journal, made,
+                               has_letters=len(survey.letters) > 0,
+                               changed=result.written > 0, pdf_made=stage is not None,
+                               zip_made=zipping)
+    result.retired = (*set_aside_now, *retired)
     if merged and merged_path.exists():
         result.merged = out / MERGED_FILE  # as the caller named the folder, like the others
     if stage is not None:

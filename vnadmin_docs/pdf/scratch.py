@@ -5,8 +5,9 @@ inputs, group PDFs: about 1.3 MB for a batch). A run ended by ``kill -9`` (or a 
 console window on Windows) cannot remove its folder, so each folder carries its process id
 in its name, ``vnadmin-<kind>-<pid>-<random>``, and a new conversion first removes the
 folders of processes that no longer run. On Windows, where asking whether a process exists
-by signal is not possible (``os.kill(pid, 0)`` would send it Ctrl-C), a folder is removed
-only when it has not changed for a day.
+by signal is not possible (``os.kill(pid, 0)`` would send it Ctrl-C), and for the folders of
+earlier versions (named without a process id), a folder is removed only when it has not
+changed for a day.
 """
 
 from __future__ import annotations
@@ -24,8 +25,9 @@ __all__ = ["scratch_dir", "sweep_orphans"]
 
 _log = logging.getLogger(__name__)
 
-_NAME = re.compile(r"^vnadmin-(?:pdf|letters)-(\d+)-")
-_STALE_SECONDS = 24 * 3600  # Windows only: a folder unchanged for a day is an orphan
+# "vnadmin-pdf-<pid>-<random>"; earlier builds named them "vnadmin-pdf-<random>".
+_NAME = re.compile(r"^vnadmin-(?:pdf|letters)-(?:(\d+)-)?[a-z0-9_]+$")
+_STALE_SECONDS = 24 * 3600  # no pid to ask (Windows, older names): unchanged for a day
 
 
 def _running(pid: int) -> bool:
@@ -38,10 +40,10 @@ def _running(pid: int) -> bool:
     return True
 
 
-def _orphan(path: Path, pid: int) -> bool:
+def _orphan(path: Path, pid: int | None) -> bool:
     if pid == os.getpid():
         return False
-    if sys.platform == "win32":
+    if pid is None or sys.platform == "win32":
         try:
             return time.time() - path.stat().st_mtime > _STALE_SECONDS
         except OSError:
@@ -63,7 +65,7 @@ def sweep_orphans(root: str | Path | None = None) -> list[Path]:
         if m is None or not entry.is_dir(follow_symlinks=False):
             continue
         path = Path(entry.path)
-        if _orphan(path, int(m.group(1))):
+        if _orphan(path, int(m.group(1)) if m.group(1) else None):
             shutil.rmtree(path, ignore_errors=True)
             removed.append(path)
     if removed:
