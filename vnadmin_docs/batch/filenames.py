@@ -18,6 +18,7 @@ __all__ = [
     "FileNamePatternError",
     "KeyTable",
     "Namer",
+    "pattern_names",
     "render_file_name",
     "safe_file_name",
     "unique_names",
@@ -72,6 +73,27 @@ def safe_file_name(stem: str, *, max_len: int = 120, max_bytes: int = MAX_BYTES,
     return text
 
 
+def _check_field(name: str, conv: str | None) -> None:
+    if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name) or conv:
+        raise FileNamePatternError(
+            f"only {{name}} or {{name:format}} fields are allowed: '{{{name}}}'"
+        )
+
+
+def pattern_names(pattern: str) -> list[str]:
+    """The field names ``pattern`` uses, checked as :func:`render_file_name` checks them.
+
+    >>> pattern_names("{number:03d}-{dossier_code}-{applicant_name}")
+    ['number', 'dossier_code', 'applicant_name']
+    """
+    names: list[str] = []
+    for _literal, name, _spec, conv in string.Formatter().parse(pattern):
+        if name is not None:
+            _check_field(name, conv)
+            names.append(name)
+    return names
+
+
 def render_file_name(pattern: str, values: Mapping[str, object]) -> str:
     """Fill ``pattern`` with ``values`` (only ``{name}`` and ``{name:spec}``; missing or empty
     values become ``""``), then make it safe.
@@ -88,10 +110,7 @@ def render_file_name(pattern: str, values: Mapping[str, object]) -> str:
         out.append(literal)
         if name is None:
             continue
-        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name) or conv:
-            raise FileNamePatternError(
-                f"only {{name}} or {{name:format}} fields are allowed: '{{{name}}}'"
-            )
+        _check_field(name, conv)
         value = values.get(name)
         if value is None:
             continue

@@ -28,7 +28,6 @@ import json
 import logging
 import os
 import shutil
-import string
 import zipfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -53,6 +52,7 @@ from vnadmin_docs.batch.days_late import recount_days_late
 from vnadmin_docs.batch.filenames import (
     FileNamePatternError,
     Namer,
+    pattern_names,
     render_file_name,
 )
 from vnadmin_docs.batch.firstseen import HashTable
@@ -553,39 +553,37 @@ def _stem(profile: BatchProfile, row: int, number: int, values: Mapping[str, obj
     return render_file_name(profile.file_name, {"row": row, "number": number, **values})
 
 
+def _one_of(path: str, value: str, choices: Sequence[str], why: str,
+            why_en: str) -> FieldProblem:
+    """A profile value that is none of ``choices``, with the list to pick from."""
+    listed = ", ".join(choices)
+    return FieldProblem(path, f"{why}; dùng một trong: {listed}",
+                        f"{why_en}; use one of: {listed}", value)
+
+
 def _check_profile(profile: BatchProfile, fields: Sequence[FieldSpec],
                    profile_source: str | None) -> None:
     """Refuse, before any row is read, a file-name pattern that can never work and a
     ``group_field`` that is not one of the template's column fields."""
     problems: list[FieldProblem] = []
     try:
-        render_file_name(profile.file_name, {})
+        used = pattern_names(profile.file_name)
     except FileNamePatternError as exc:
         problems.append(FieldProblem("file_name", f"mẫu tên tệp không hợp lệ: {exc}", str(exc),
                                      profile.file_name))
     else:  # a misspelt name would give every letter "van-ban (N).docx" without a word
         known = ["number", "row", *(f.name for f in fields)]
-        unknown = [name for _lit, name, _spec, _conv in string.Formatter().parse(
-            profile.file_name) if name is not None and name not in known]
+        unknown = ", ".join(name for name in used if name not in known)
         if unknown:
-            problems.append(FieldProblem(
-                "file_name",
-                f"mẫu tên tệp dùng tên không có: {', '.join(unknown)}; dùng một trong: "
-                + ", ".join(known),
-                f"the file-name pattern uses unknown names: {', '.join(unknown)}; use one of: "
-                + ", ".join(known),
-                profile.file_name,
-            ))
+            problems.append(_one_of("file_name", profile.file_name, known,
+                                    f"mẫu tên tệp dùng tên không có: {unknown}",
+                                    f"the file-name pattern uses unknown names: {unknown}"))
     names = [f.name for f in fields if f.type in ("text", "multiline")]
     if profile.group_field is not None and profile.group_field not in names:
-        problems.append(FieldProblem(
-            "group_field",
-            f"“{profile.group_field}” không phải cột chữ của mẫu; dùng một trong: "
-            + ", ".join(names),
-            f"“{profile.group_field}” is not a text column of the template; use one of: "
-            + ", ".join(names),
-            profile.group_field,
-        ))
+        problems.append(_one_of("group_field", profile.group_field, names,
+                                f"“{profile.group_field}” không phải cột chữ của mẫu",
+                                f"“{profile.group_field}” is not a text column of the "
+                                "template"))
     if problems:
         raise DataError(problems, profile_source or "tệp cấu hình")
 
