@@ -42,7 +42,6 @@ _log = logging.getLogger(__name__)
 
 PDF_DIR = "pdf"
 PRINT_PDF = "tat-ca-de-in.pdf"
-_PDF_KEY = PDF_KEY
 PRINT_KEY = "print-pdf:"
 """Journal key prefix of the print PDF (``tat-ca-de-in.pdf``)."""
 
@@ -106,7 +105,7 @@ class PdfStage:
 
     def is_current(self, file_name: str, docx_sha: str) -> bool:
         """Whether the letter's PDF was made from exactly this .docx and is untouched."""
-        done = self.journal.get(_PDF_KEY + docx_sha)
+        done = self.journal.get(PDF_KEY + docx_sha)
         target = self.target(file_name)
         return (done is not None and done.file == pdf_name(file_name)
                 and target.is_file() and sha256_file(target) == done.sha256)
@@ -120,7 +119,7 @@ class PdfStage:
     def add(self, file_name: str, docx_sha: str, model: PageModel | None) -> None:
         """Take one letter (in plan order); convert when enough are waiting."""
         if self.is_current(file_name, docx_sha):
-            self._done[file_name] = self.journal[_PDF_KEY + docx_sha].sha256
+            self._done[file_name] = self.journal[PDF_KEY + docx_sha].sha256
             self.unchanged += 1
             return
         if model is None or self._no_soffice:
@@ -148,7 +147,7 @@ class PdfStage:
             sha = sha256_file(item.target)
             self._done[item.file_name] = sha
             self.converted += 1
-            fresh.append(JournalEntry(_PDF_KEY + item.docx_sha, item.target.name, sha))
+            fresh.append(JournalEntry(PDF_KEY + item.docx_sha, item.target.name, sha))
             self.journal[fresh[-1].key] = fresh[-1]
         append_journal(self.out, fresh)
 

@@ -115,6 +115,7 @@ LETTERS_DIR = "van-ban"
 MERGED_FILE = "tat-ca-de-in.docx"
 ZIP_FILE = "van-ban.zip"
 _ZIP_KEY = "zip:"  # the journal's line for the last van-ban.zip written
+_MERGED_KEY = "merged:"  # the journal's lines for the merged file
 _CHUNK = 32
 _DIGEST = 32  # bytes of a row digest (sha256)
 _DERIVED = ("agency", "addressee", "addressee_pronoun", "contact")
@@ -660,7 +661,7 @@ def _merged_key(survey: _Survey, names: _Names, settings: str) -> str:
     h = hashlib.sha256()
     for index, name in enumerate(names.names):
         h.update(_key(survey.digest(index), names.number(index), settings, name).encode())
-    return "merged:" + h.hexdigest()
+    return _MERGED_KEY + h.hexdigest()
 
 
 def _chunks(plans: Iterable[_Plan]) -> Iterator[list[_Plan]]:
@@ -992,7 +993,7 @@ def _write_pass(
         else:
             merger.abort()
     zipping = make_zip if make_zip is not None else profile.zip
-    retired = _retire_outdated(out, letters_dir, journal, made,
+    retired = _retire_outdated(out, letters_dir, journal, made, ours,
                                has_letters=len(survey.letters) > 0,
                                changed=result.written > 0, pdf_made=stage is not None,
                                zip_made=zipping)
@@ -1030,8 +1031,8 @@ def _write_pass(
 
 
 def _retire_outdated(out: Path, letters_dir: str, journal: Mapping[str, JournalEntry],
-                     made: Outdated, *, has_letters: bool, changed: bool,
-                     pdf_made: bool, zip_made: bool) -> tuple[str, ...]:
+                     made: Outdated, ours: Mapping[str, set[str]], *, has_letters: bool,
+                     changed: bool, pdf_made: bool, zip_made: bool) -> tuple[str, ...]:
     """After every letter is handled: move into ``out/cu/`` (see :mod:`.outdated`) the
     letters, PDFs and merged file an earlier run wrote into ``out`` that this run did not
     make, the PDFs made from an older version of a letter (a run without ``--pdf`` after
@@ -1040,14 +1041,14 @@ def _retire_outdated(out: Path, letters_dir: str, journal: Mapping[str, JournalE
     rewritten or removed the print PDF itself); likewise ``van-ban.zip`` when this run
     does not make it again (``zip_made``)."""
     old = out / OLD_DIR
-    letters = made.retire(letters_dir, written_by_us(journal, lambda key: ":" not in key),
-                          str(old / LETTERS_DIR))
+    # ``ours``: the letters the journal knew at the start (this run adds none to the dict)
+    letters = made.retire(letters_dir, ours, str(old / LETTERS_DIR))
     from_docx = pdfs_made_from(journal)
     pdfs = made.retire(str(out / PDF_DIR), written_by_us(journal, lambda k: k.startswith(PDF_KEY)),
                        str(old / PDF_DIR),
                        keep=lambda name: made.pdf_is_current(name, from_docx))
     merged = [] if has_letters else made.retire(
-        str(out), written_by_us(journal, lambda key: key.startswith("merged:")), str(old))
+        str(out), written_by_us(journal, lambda key: key.startswith(_MERGED_KEY)), str(old))
     stale = changed or bool(letters) or bool(pdfs)
     printed = made.retire(str(out), written_by_us(journal, lambda k: k.startswith(PRINT_KEY)),
                           str(old)) if stale and not pdf_made else []
