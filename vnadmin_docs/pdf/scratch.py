@@ -73,14 +73,21 @@ def sweep_orphans(root: str | Path | None = None) -> list[Path]:
     return removed
 
 
+_swept: set[str] = set()  # temp directories already swept by this process
+
+
 def scratch_dir(kind: str) -> Path:
     """A new scratch folder ``vnadmin-<kind>-<pid>-…`` in the temp directory, after sweeping
-    the orphans of earlier runs; the caller removes it when done.
+    the orphans of earlier runs (once per process: a batch converts in many calls, and
+    orphans come from runs that ended before this one); the caller removes it when done.
 
     >>> folder = scratch_dir("pdf")
     >>> folder.name.startswith(f"vnadmin-pdf-{os.getpid()}-"), folder.is_dir()
     (True, True)
     >>> folder.rmdir()
     """
-    sweep_orphans()
+    root = tempfile.gettempdir()
+    if root not in _swept:
+        _swept.add(root)
+        sweep_orphans(root)
     return Path(tempfile.mkdtemp(prefix=f"vnadmin-{kind}-{os.getpid()}-"))
