@@ -103,7 +103,7 @@ def child(n: int, warmup: int, merged: bool, frames: int, top: int) -> dict[str,
 
     from vnadmin_docs.batch.load import load_batch
     from vnadmin_docs.batch.profile import load_profile
-    from vnadmin_docs.batch.run import _CHUNK, _DERIVED, _check_chunk, _render_chunk
+    from vnadmin_docs.batch.run import _CHUNK, _check_chunk, _render_chunk, data_fields
     from vnadmin_docs.content import TemplateLibrary
     from vnadmin_docs.writer.stream import MergedWriter
 
@@ -116,7 +116,7 @@ def child(n: int, warmup: int, merged: bool, frames: int, top: int) -> dict[str,
         assert issue_day is not None
         dirs: tuple[str, ...] = ()
         spec = TemplateLibrary(dirs).get(profile.template, on=issue_day)
-        column_fields = tuple(f for f in spec.fields if f.name not in _DERIVED)
+        column_fields = data_fields(spec)
         data = make_csv(tmp / "data.csv", warmup + n)
         loaded = load_batch(data, column_fields, columns=dict(profile.columns),
                             default_reason=profile.default_reason)
@@ -127,7 +127,8 @@ def child(n: int, warmup: int, merged: bool, frames: int, top: int) -> dict[str,
         rows = [(i, rec.values, start + i, issue_day) for i, rec in enumerate(good)]
         letters = tmp / "van-ban"
         letters.mkdir()
-        targets: list[str | None] = [str(letters / f"{i:05d}.docx") for i in range(len(rows))]
+        aside = str(tmp / "cu")  # where a file found in the way would go (none is)
+        targets = [(str(letters / f"{i:05d}.docx"), aside, ()) for i in range(len(rows))]
 
         def check(lo: int, hi: int) -> None:
             for first in range(lo, hi, _CHUNK):
@@ -139,7 +140,8 @@ def child(n: int, warmup: int, merged: bool, frames: int, top: int) -> dict[str,
         def render(lo: int, hi: int) -> None:
             for first in range(lo, hi, _CHUNK):
                 chunk = [(rows[i], targets[i]) for i in range(first, min(first + _CHUNK, hi))]
-                for _index, sha, error, model in _render_chunk((ctx, chunk, merger is not None)):
+                done = _render_chunk((ctx, chunk, merger is not None))
+                for _index, sha, error, model, _aside in done:
                     assert error is None and sha is not None, error
                     if merger is not None and model is not None:
                         merger.add(model)
