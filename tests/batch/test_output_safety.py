@@ -147,6 +147,19 @@ def test_a_misspelt_name_in_the_file_name_pattern_is_refused_before_anything_is_
     assert not (tmp_path / "o").exists()
 
 
+def test_a_file_name_pattern_missing_a_brace_is_refused_not_a_traceback(
+        tmp_path: Path, examples: Path) -> None:
+    from vnadmin_docs.errors import DataError
+
+    profile = load_profile(examples / "profile.yml").model_copy(
+        update={"file_name": "{number:03d}-{dossier_code"})
+    with pytest.raises(DataError) as caught:
+        run_batch(_csv(tmp_path / "d.csv", ["Cấp phép"]), profile, tmp_path / "o")
+    assert "mẫu tên tệp không hợp lệ" in caught.value.localized("vi")
+    assert "file_name" in caught.value.localized("vi")
+    assert not (tmp_path / "o").exists()
+
+
 def test_the_zip_is_the_same_bytes_whenever_it_is_made(tmp_path: Path, examples: Path) -> None:
     import zipfile
 

@@ -87,7 +87,11 @@ def pattern_names(pattern: str) -> list[str]:
     ['number', 'dossier_code', 'applicant_name']
     """
     names: list[str] = []
-    for _literal, name, _spec, conv in string.Formatter().parse(pattern):
+    try:
+        parsed = list(string.Formatter().parse(pattern))
+    except ValueError as exc:  # "{number" without its "}"
+        raise FileNamePatternError(f"{exc}: '{pattern}'") from None
+    for _literal, name, _spec, conv in parsed:
         if name is not None:
             _check_field(name, conv)
             names.append(name)
