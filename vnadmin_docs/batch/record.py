@@ -93,6 +93,36 @@ def _text(value: CellValue, multiline: bool) -> str:
     return clean_cell_text(str(value), multiline=multiline)
 
 
+def _no_value(cell: str) -> tuple[str, str] | None:
+    """Why a text cell holds no usable value (vi, en), or ``None``: a damaged character, a
+    formula saved without its result, an Excel error such as "#N/A".
+
+    >>> _no_value("#N/A")[1]
+    'the cell shows an Excel formula error, it has no value; fix the formula or type the value in'
+    >>> _no_value("Nguyễn Văn An") is None
+    True
+    """
+    if "\ufffd" in cell:
+        return ("ô có ký tự không đọc được (“\ufffd”): tệp bị hỏng ở chỗ này; hãy sửa lại ô "
+                "trong bảng tính hoặc xuất lại tệp",
+                "the cell holds an unreadable character (“\ufffd”): the file is damaged "
+                "here; correct the cell or export the file again")
+    if cell[:1] == "=" and _FORMULA.match(cell):
+        # A formula the file holds without its result (written by a program that does not
+        # compute formulas): its value is unknown until Excel computes it.
+        return ("ô chứa công thức nhưng tệp không lưu kết quả tính; hãy mở tệp bằng Excel, "
+                "lưu lại rồi chạy lại",
+                "the cell holds a formula but the file has no computed result for it; open "
+                "the file in Excel, save it and run again")
+    if cell.lstrip()[:1] == "#" and cell.strip().upper() in EXCEL_ERRORS:
+        # Never a letter to "Ông/Bà #N/A": the formula has to be fixed in the sheet.
+        return ("ô báo lỗi công thức Excel, không có giá trị; hãy sửa công thức hoặc gõ "
+                "giá trị vào ô",
+                "the cell shows an Excel formula error, it has no value; fix the formula "
+                "or type the value in")
+    return None
+
+
 def clean_record(
     raw: RawRecord, fields: Sequence[FieldSpec], *, epoch: int = 1900
 ) -> tuple[CleanRecord, list[RowProblem]]:
@@ -114,29 +144,9 @@ def clean_record(
         if cell is None or (isinstance(cell, str) and not cell.strip()):
             values[spec.name] = None
             continue
-        if isinstance(cell, str) and "\ufffd" in cell:
-            problem("ô có ký tự không đọc được (“\ufffd”): tệp bị hỏng ở chỗ này; hãy sửa lại ô "
-                    "trong bảng tính hoặc xuất lại tệp",
-                    "the cell holds an unreadable character (“\ufffd”): the file is damaged "
-                    "here; correct the cell or export the file again")
-            values[spec.name] = None
-            continue
-        if isinstance(cell, str) and cell[:1] == "=" and _FORMULA.match(cell):
-            # A formula the file holds without its result (written by a program that does
-            # not compute formulas): its value is unknown until Excel computes it.
-            problem("ô chứa công thức nhưng tệp không lưu kết quả tính; hãy mở tệp bằng Excel, "
-                    "lưu lại rồi chạy lại",
-                    "the cell holds a formula but the file has no computed result for it; open "
-                    "the file in Excel, save it and run again")
-            values[spec.name] = None
-            continue
-        if isinstance(cell, str) and cell.lstrip()[:1] == "#" \
-                and cell.strip().upper() in EXCEL_ERRORS:
-            # Never a letter to "Ông/Bà #N/A": the formula has to be fixed in the sheet.
-            problem("ô báo lỗi công thức Excel, không có giá trị; hãy sửa công thức hoặc gõ "
-                    "giá trị vào ô",
-                    "the cell shows an Excel formula error, it has no value; fix the formula "
-                    "or type the value in")
+        no_value = _no_value(cell) if isinstance(cell, str) else None
+        if no_value is not None:
+            problem(*no_value)
             values[spec.name] = None
             continue
         if spec.type in ("datetime", "date"):
