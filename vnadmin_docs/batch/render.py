@@ -12,7 +12,7 @@ from concurrent.futures import Executor, Future
 from typing import Any, TypeVar
 
 from vnadmin_docs import api
-from vnadmin_docs._files import write_bytes_atomically
+from vnadmin_docs._files import is_link, write_bytes_atomically
 from vnadmin_docs.batch.letter import letter_data
 from vnadmin_docs.batch.manifest import sha256_file
 from vnadmin_docs.batch.outdated import set_aside
@@ -98,7 +98,9 @@ def render_chunk(task: RenderTask) -> list[Done]:
                 target, aside_dir, ours = write
                 payload = doc.to_bytes()
                 sha = hashlib.sha256(payload).hexdigest()
-                if os.path.exists(target):
+                if is_link(target):  # a link is moved aside as the link, never read
+                    aside = set_aside(target, aside_dir)
+                elif os.path.exists(target):
                     found = sha256_file(target)
                     if found != sha and found not in ours:
                         aside = set_aside(target, aside_dir)

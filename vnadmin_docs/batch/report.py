@@ -10,7 +10,7 @@ from pathlib import Path
 
 from vnadmin_docs._files import atomic_target, resolve_inside
 from vnadmin_docs.batch.letter import code_and_applicant
-from vnadmin_docs.batch.manifest import ManifestEntry
+from vnadmin_docs.batch.manifest import MANIFEST_CSV, MANIFEST_JSON, ManifestEntry
 from vnadmin_docs.batch.pdf_out import PDF_DIR
 from vnadmin_docs.batch.plan import Names
 from vnadmin_docs.batch.record import RowProblem
@@ -95,6 +95,6 @@ def write_zip(out: Path, entries: Iterable[ManifestEntry], merged: Path | None,
             add(zf, merged, merged.name)
         if print_pdf is not None:
             add(zf, print_pdf, print_pdf.name)
-        for name in ("manifest.csv", "manifest.json"):
-            add(zf, out / name, name)
+        for name in (MANIFEST_CSV, MANIFEST_JSON):
+            add(zf, resolve_inside(out, name), name)
     return target

@@ -130,7 +130,8 @@ def run_batch(
                 strict=strict, make_zip=make_zip, dirs=dirs, merged=merged, progress=progress,
                 data_path=data_path, pdf=pdf, pdf_options=pdf_options,
                 register=register if from_book else None, series=series, named=named,
-                held=held,
+                held=held, inputs=[data_path, *([profile_source] if profile_source else []),
+                                   *profile.holidays],
             )
         except OSError as exc:  # the merged file or the report open in Word/Excel, disk full
             raise file_not_written(out, exc) from exc

@@ -15,9 +15,19 @@ from contextlib import ExitStack
 from dataclasses import replace
 from pathlib import Path
 
-from vnadmin_docs._files import folder_lock, name_inside, remove_stale_temps, resolve_inside
+from vnadmin_docs._files import (
+    LOCK_FILE,
+    folder_lock,
+    is_link,
+    name_inside,
+    remove_stale_temps,
+    resolve_inside,
+)
 from vnadmin_docs.batch.letter import code_and_applicant, settings_digest
 from vnadmin_docs.batch.manifest import (
+    MANIFEST_CSV,
+    MANIFEST_JSON,
+    STATE_FILE,
     JournalEntry,
     ManifestEntry,
     ManifestSpool,
@@ -39,7 +49,12 @@ from vnadmin_docs.batch.plan import (
     new_namer,
     number_from_book,
 )
-from vnadmin_docs.batch.problems import OutputFolderError, output_folder
+from vnadmin_docs.batch.problems import (
+    OutputFolderError,
+    inputs_not_overwritten,
+    no_links,
+    output_folder,
+)
 from vnadmin_docs.batch.profile import BatchProfile
 from vnadmin_docs.batch.render import Ctx, RenderTask, Row, Write, map_ordered, render_chunk
 from vnadmin_docs.batch.report import ZIP_KEY, Report, checked_only, write_zip
@@ -78,9 +93,11 @@ def write_pass(
     series: str | Series,
     named: Spill[str],
     held: ExitStack,
+    inputs: Sequence[str | Path] = (),
 ) -> BatchResult:
     """Pass 2; ``named`` receives the letters' file names (profile numbering); the output
-    folder's lock is kept in ``held`` until the caller's block ends."""
+    folder's lock is kept in ``held`` until the caller's block ends; ``inputs``: the files
+    the run reads (data, profile, holidays), never overwritten by a report."""
     settings = settings_digest(spec, profile, issue_day)
     writing = not (result.dry_run or (strict and survey.failed))
     if not writing:
@@ -93,6 +110,10 @@ def write_pass(
         return result
     # Every folder checked before a number is taken from the book or a letter written.
     output_folder(out)
+    fixed = (STATE_FILE, LOCK_FILE, MANIFEST_CSV, MANIFEST_JSON, MERGED_FILE, PRINT_PDF,
+             ZIP_FILE)
+    no_links(out, fixed)
+    inputs_not_overwritten(out, fixed, inputs)
     try:
         held.enter_context(folder_lock(out))
     except BlockingIOError:
@@ -101,14 +122,12 @@ def write_pass(
             "another run is writing into this folder (wait for it to finish, then run again)",
         ) from None
     output_folder(out / LETTERS_DIR, inside=out, make=False)
+    output_folder(out / OLD_DIR, inside=out, make=False)
+    for sub in (LETTERS_DIR, PDF_DIR):
+        output_folder(out / OLD_DIR / sub, inside=out / OLD_DIR, make=False)
     if pdf:
         output_folder(out / PDF_DIR, inside=out, make=False)
-    try:
-        merged_path = resolve_inside(out, MERGED_FILE)
-    except ValueError:  # a link named like the merged file, leading elsewhere
-        raise OutputFolderError(
-            str(out), f"“{MERGED_FILE}” là liên kết trỏ ra ngoài (hãy xóa liên kết đó)",
-            f"“{MERGED_FILE}” is a link that leads out of it (remove it)") from None
+    merged_path = resolve_inside(out, MERGED_FILE)
     if register is not None:
         settings = hashlib.sha256(
             f"{settings}\n{book_identity(register, series)}".encode()).hexdigest()
@@ -169,7 +188,7 @@ def write_pass(
                 done = journal.get(plan.key)
                 row: Row = (plan.index, plan.values, plan.number, plan.issued or issue_day)
                 if done and done.file == plan.file_name and os.path.exists(target) \
-                        and sha256_file(target) == done.sha256:
+                        and not is_link(target) and sha256_file(target) == done.sha256:
                     known[plan.index] = ("unchanged", done.sha256, "")
                     if need_merged or (stage is not None
                                        and stage.needs_model(plan.file_name, done.sha256)):
