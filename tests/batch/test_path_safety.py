@@ -118,3 +118,28 @@ def test_the_clerks_spreadsheet_named_like_the_report_is_never_overwritten(
     assert "Traceback" not in output and "ghi đè" in output and name in output
     assert data.read_bytes() == before
     assert not (out / LETTERS_DIR).exists()
+
+
+def test_manifest_csv_cells_that_excel_would_evaluate_are_written_as_text(
+        tmp_path: Path, examples: Path) -> None:
+    """Issue 13, OWASP rule: a name or a code beginning with = + - @ is written with a leading
+    apostrophe in manifest.csv (Excel shows it as text); manifest.json keeps the value."""
+    import json
+
+    data = tmp_path / "d.csv"
+    with data.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(HEADER)
+        w.writerow(["=000.00.12.H41-0007", "Cấp giấy phép xây dựng", "=cmd|' /C calc'!A0",
+                    "27/10/2025 08:15", "03/11/2025 17:00", "24/11/2025 17:00", "Chờ"])
+        w.writerow(["000.00.12.H41-0008", "Cấp giấy phép xây dựng", "@Nguyễn Văn B",
+                    "27/10/2025 08:15", "03/11/2025 17:00", "24/11/2025 17:00", "Chờ"])
+    out = tmp_path / "kq"
+    _cli(str(data), "--profile", str(examples / "profile.yml"), "-o", str(out))
+    text = (out / "manifest.csv").read_text(encoding="utf-8-sig")
+    cells = [c for row in csv.reader(text.splitlines()) for c in row]
+    assert not [c for c in cells if c.startswith(("=", "+", "-", "@", "\t", "\r"))], cells
+    assert "'=000.00.12.H41-0007" in cells or "'@Nguyễn Văn B" in cells
+    rows = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["rows"]
+    assert any(r["dossier_code"].startswith("=") or r["applicant"].startswith("@")
+               for r in rows)

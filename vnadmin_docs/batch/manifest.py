@@ -1,10 +1,12 @@
 """The batch report (manifest) and the resume journal.
 
-``manifest.csv`` (UTF-8 with BOM so Excel shows Vietnamese) and ``manifest.json`` list every
-data row: its row number, dossier code, output file, status, errors and warnings, and the
-SHA-256 of the file written. The journal (``.vnadmin-batch-state.jsonl``) gets one line per
-letter as soon as that letter is on disk; a run killed with ``kill -9`` and started again
-reads it and skips letters whose input key and file checksum still match.
+``manifest.csv`` (UTF-8 with BOM so Excel shows Vietnamese; a cell that Excel would read as a
+formula is written with a leading apostrophe, see :mod:`vnadmin_docs._cells`) and
+``manifest.json`` list every data row: its row number, dossier code, output file, status,
+errors and warnings, and the SHA-256 of the file written. The journal
+(``.vnadmin-batch-state.jsonl``) gets one line per letter as soon as that letter is on disk; a
+run killed with ``kill -9`` and started again reads it and skips letters whose input key and
+file checksum still match.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
+from vnadmin_docs._cells import csv_cell
 from vnadmin_docs._files import atomic_text_file, open_inside, resolve_inside
 from vnadmin_docs.batch.spill import Spill
 
@@ -142,7 +145,8 @@ def write_manifest(folder: Path, entries: Iterable[ManifestEntry], *,
         writer = csv.writer(fh, lineterminator="\r\n")
         writer.writerow(MANIFEST_COLUMNS)
         for e in entries:
-            writer.writerow([getattr(e, c) for c in MANIFEST_COLUMNS])
+            # a value Excel would take for a formula is written as text (OWASP rule)
+            writer.writerow([csv_cell(getattr(e, c)) for c in MANIFEST_COLUMNS])
     with atomic_text_file(json_path) as fh:
         fh.write('{"summary": ' + json.dumps(summary or {}, ensure_ascii=False) + ',\n"rows": [')
         for n, e in enumerate(entries):
