@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from vnadmin_docs._cells import csv_cell
-from vnadmin_docs._files import atomic_text_file, open_inside, resolve_inside
+from vnadmin_docs._files import atomic_text_file, open_inside, resolve_inside, with_file_name
 from vnadmin_docs.batch.spill import Spill
 
 __all__ = [
@@ -127,10 +127,13 @@ def append_journal(folder: Path, entries: Iterable[JournalEntry]) -> None:
     if not lines:
         return
     fd = open_inside(folder, STATE_FILE, os.O_WRONLY | os.O_CREAT | os.O_APPEND)
-    with os.fdopen(fd, "a", encoding="utf-8") as fh:
-        fh.write(lines)
-        fh.flush()
-        os.fsync(fh.fileno())
+    try:
+        with os.fdopen(fd, "a", encoding="utf-8") as fh:
+            fh.write(lines)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except OSError as exc:  # a full disk: name the journal, not “”
+        raise with_file_name(exc, folder / STATE_FILE) from exc
 
 
 def write_manifest(folder: Path, entries: Iterable[ManifestEntry], *,

@@ -22,6 +22,7 @@ from vnadmin_docs._files import (
     name_inside,
     remove_stale_temps,
     resolve_inside,
+    with_file_name,
 )
 from vnadmin_docs.batch.letter import code_and_applicant, settings_digest
 from vnadmin_docs.batch.manifest import (
@@ -259,7 +260,13 @@ def write_pass(
         raise
     if merger is not None:
         if merger.sections:
-            merger.close()
+            try:
+                merger.close()
+            except BaseException as exc:
+                merger.abort()  # the temporary merged file goes too
+                if isinstance(exc, OSError):
+                    raise with_file_name(exc, merged_path) from exc
+                raise
             append_journal(out, [JournalEntry(merged_key, MERGED_FILE,
                                               sha256_file(merged_path))])
         else:
