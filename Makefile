@@ -1,5 +1,8 @@
 # vnadmin-docs: one entry point for setup, the example job, tests and lint.
 # Works as root (CI) or with sudo; apt steps are skipped on machines without apt-get.
+# APT_WAIT: wait (up to 10 min) for another apt process (automatic updates on a fresh
+# machine) to release the lock instead of failing at once.
+APT_WAIT ?= -o DPkg::Lock::Timeout=600
 PY      ?= python3
 VENV    ?= .venv
 BIN     := $(VENV)/bin
@@ -16,7 +19,7 @@ setup-system:
 	  missing=""; for p in $(APT_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	  if [ -n "$$missing" ]; then \
 	    echo "Cài đặt gói hệ thống:$$missing"; \
-	    $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	    $$SUDO apt-get $(APT_WAIT) update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get $(APT_WAIT) install -y -qq --no-install-recommends $$missing; \
 	  fi; \
 	else echo "apt-get không có: hãy tự cài LibreOffice (https://www.libreoffice.org) để xuất PDF."; fi
 

@@ -120,6 +120,7 @@ def run_batch(
                          name_from=None if from_book else profile.numbering.start,
                          parked=parked)
         result = BatchResult(spec, source=table.grid.path, rows=survey.rows,
+                             hidden_sheets=table.grid.hidden_sheets,
                              skipped=table.skipped, valid=len(parked),
                              problems=survey.problems, dry_run=dry_run,
                              failed_rows=len(survey.failed))

@@ -1,6 +1,8 @@
 """The body markup: a small Markdown subset parsed with markdown-it-py into blocks.
 
-Supported: paragraphs (blank line between), ``**bold**``, ``*italic*``, numbered points
+Supported: paragraphs (blank line between), ``**bold**``, ``*italic*`` (only with ``*``: an
+underscore is always a plain character, so codes like ``A__B__C`` and ``__x__`` stay as they
+are written), numbered points
 (khoản) with their literal numbers (``1.``), dash items (``-``), lettered points (điểm,
 ``a)``, ``đ)``), headings (``#``), GFM tables and hard line breaks. Everything that could
 surprise a template author (indented code, raw HTML, links, block quotes, setext headings,
@@ -64,6 +66,8 @@ DIRECTIVES: dict[str, tuple[ParagraphKind, str, str]] = {
     "giua": ("centered", "", ""),
     "cot": ("plain", "", ""),  # column widths of the next table; produces no paragraph
 }
+
+_UNDERSCORE = re.compile(r"(?<!\\)_")  # an underscore not escaped already: never emphasis
 
 _MD = (
     MarkdownIt("commonmark", {"html": False, "typographer": False, "linkify": False})
@@ -129,6 +133,19 @@ def _merge(spans: Sequence[Span]) -> tuple[Span, ...]:
 def _strip_prefix(spans: tuple[Span, ...], n: int) -> tuple[Span, ...]:
     first = spans[0]
     return (Span(first.text[n:], first.bold, first.italic, first.underline), *spans[1:])
+
+
+def _plain_underscores(text: str) -> str:
+    """Underscores escaped so that they are never emphasis, except in a directive's keyword
+    (``@khong_co`` must still be reported as an unknown directive by its name)."""
+    if "_" not in text:
+        return text
+    lines = []
+    for line in text.split("\n"):
+        head = _DIRECTIVE.match(line.lstrip())
+        cut = len(line) - len(line.lstrip()) + head.end() if head else 0
+        lines.append(line[:cut] + _UNDERSCORE.sub(r"\\_", line[cut:]))
+    return "\n".join(lines)
 
 
 def _separate_pieces(text: str) -> str:
@@ -224,12 +241,14 @@ def parse_markup(text: str) -> tuple[Block, ...]:
     [('division', 'Chương I'), ('article', 'Điều 1.')]
     >>> [(b.label, b.text) for b in parse_markup("@phan thứ nhất Kết quả")]
     [('Phần thứ nhất', 'Phần thứ nhất Kết quả')]
+    >>> parse_markup("Mã A__B__C và __x__")[0].text
+    'Mã A__B__C và __x__'
     >>> [b.text for b in parse_markup("Gồm:\\n- một;\\n+ một phẩy một;\\n2. hai.\\n\\nC. Ronaldo")]
     ['Gồm:', '- một;', '+ một phẩy một;', '2. hai.', 'C. Ronaldo']
 
     Raises :class:`ValueError` ("vi|en") for an unknown directive or a bad ``@cot`` line.
     """
-    tokens = _MD.parse(_separate_pieces(text))
+    tokens = _MD.parse(_separate_pieces(_plain_underscores(text)))
     pending_widths: tuple[float, ...] = ()
     blocks: list[Block] = []
     list_stack: list[tuple[str, str]] = []  # (kind, markup) per open list
