@@ -60,7 +60,7 @@ def check_chunk(task: CheckTask) -> list[tuple[int, tuple[FieldProblem, ...]]]:
 
 
 def map_ordered(pool: Executor | None, fn: Callable[[Any], _R],
-                 tasks: Iterable[tuple[Any, _T]], window: int) -> Iterator[tuple[_T, _R]]:
+                tasks: Iterable[tuple[Any, _T]], window: int) -> Iterator[tuple[_T, _R]]:
     """``fn`` over the ``(task, tag)`` pairs, ``(tag, result)`` in task order; with a pool,
     at most ``window`` tasks in flight (``Executor.map`` would submit them all, and hold all
     their data, at once)."""
