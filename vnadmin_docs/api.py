@@ -15,7 +15,7 @@ import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -33,9 +33,11 @@ from vnadmin_docs.layout.compose import compose, document_symbol
 from vnadmin_docs.layout.figures import Figures, figures
 from vnadmin_docs.layout.page_model import PageModel
 from vnadmin_docs.model import Document, IssueDate, parse_document
-from vnadmin_docs.pdf import ConversionOptions, convert_files
-from vnadmin_docs.registry import Entry, Register
 from vnadmin_docs.writer import write_docx
+
+if TYPE_CHECKING:  # imported where used: a script that only renders loads neither
+    from vnadmin_docs.pdf import ConversionOptions
+    from vnadmin_docs.registry import Entry, Register
 
 __all__ = [
     "RenderedDocument",
@@ -73,6 +75,8 @@ class RenderedDocument:
         Raises :class:`ConversionError` naming ``path`` when the conversion fails, or saying
         how to install LibreOffice when it is missing.
         """
+        from vnadmin_docs.pdf import convert_files
+
         target = Path(path)
         with tempfile.TemporaryDirectory(prefix="vnadmin-docx-") as tmp:
             docx = self.save(Path(tmp) / f"{target.stem or 'van-ban'}.docx")
