@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import errno
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
-from vnadmin_docs._files import TMP_MARK
+from vnadmin_docs._files import TMP_MARK, UnsafePath, is_link, resolve_inside
 from vnadmin_docs.errors import VnAdminError
 
 __all__ = [
     "InputFileError",
     "OutputFolderError",
     "file_not_written",
+    "inputs_not_overwritten",
+    "no_links",
     "output_folder",
     "why_not_written",
 ]
@@ -98,16 +101,13 @@ def file_not_written(folder: Path, exc: OSError) -> OutputFolderError:
 
 def output_folder(folder: Path, inside: Path | None = None, *, make: bool = True) -> Path:
     """Make ``folder`` (and its parents), check that a file can be created in it and, with
-    ``inside``, that it does not lead out of ``inside`` through a link; returns it.
+    ``inside``, that it is not a symbolic link (links are refused, never followed:
+    docs/dev/path-safety.md); returns it.
     ``make=False`` checks a folder that does not exist yet without making it.
 
     Raises :class:`OutputFolderError` saying why, in both languages."""
-    if inside is not None and folder.is_symlink() \
-            and folder.resolve().parent != inside.resolve():
-        raise OutputFolderError(
-            str(inside), f"“{folder.name}” là liên kết trỏ ra ngoài, tới {folder.resolve()} (hãy "
-            "xóa liên kết đó)",
-            f"“{folder.name}” is a link that leads out of it, to {folder.resolve()} (remove it)")
+    if inside is not None and is_link(folder):
+        raise _link_refused(inside, folder.name, folder)
     if not make and not folder.exists() and not folder.is_symlink():
         return folder
     try:
@@ -121,3 +121,47 @@ def output_folder(folder: Path, inside: Path | None = None, *, make: bool = True
         vi, en = _WHY.get(exc.errno or 0, (exc.strerror or str(exc), exc.strerror or str(exc)))
         raise OutputFolderError(str(folder), vi, en) from None
     return folder
+
+
+def _link_refused(folder: Path, name: str, link: Path) -> OutputFolderError:
+    where = os.path.realpath(link)
+    return OutputFolderError(
+        str(folder), f"“{name}” là liên kết (symlink) tới {where}; chương trình không ghi, đọc "
+        "hay chuyển tệp qua liên kết (hãy xóa liên kết đó)",
+        f"“{name}” is a symbolic link to {where}; the program never writes, reads or moves "
+        "files through a link (remove it)")
+
+
+def no_links(folder: Path, names: Iterable[str]) -> None:
+    """Refuse, before anything is written, a symbolic link planted in ``folder`` under any
+    of ``names`` (journal, lock, reports, merged file, zip); :class:`OutputFolderError`."""
+    for name in names:
+        try:
+            resolve_inside(folder, name)
+        except UnsafePath:
+            raise _link_refused(folder, name, folder / name) from None
+
+
+def inputs_not_overwritten(folder: Path, names: Iterable[str],
+                           inputs: Iterable[str | Path]) -> None:
+    """Refuse, before anything is written, a run whose input file (the data, the profile,
+    a holiday file) is one of the files ``names`` it would write into ``folder``: the
+    clerk's spreadsheet named ``manifest.csv`` is never replaced by the report."""
+    given = [Path(i) for i in inputs]
+    for name in names:
+        target = folder / name
+        if not target.exists():
+            continue
+        for path in given:
+            try:
+                same = path.exists() and os.path.samefile(target, path)
+            except OSError:
+                same = False
+            if same:
+                raise OutputFolderError(
+                    str(folder),
+                    f"tệp đầu vào {path} nằm trong thư mục kết quả và trùng tên với tệp "
+                    f"“{name}” mà lần chạy sẽ ghi đè; hãy đổi tên tệp đó hoặc chọn thư mục "
+                    "kết quả khác",
+                    f"the input file {path} is in the output folder under the name “{name}”, "
+                    "which this run would overwrite; rename it or choose another folder")
