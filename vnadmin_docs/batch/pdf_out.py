@@ -1,7 +1,8 @@
 """PDFs of a batch: one per letter in ``OUTDIR/pdf/`` and one print file of them all.
 
 Letters reach :meth:`PdfStage.add` in plan order with the checksum of their .docx and, when
-the letter was rendered in this run, its page model. A letter's PDF is *current* when the
+the letter was rendered in this run, its XML (:class:`~vnadmin_docs.writer.LetterXml`, built
+once for the letter's own file and reused here). A letter's PDF is *current* when the
 journal has ``pdf:<sha256 of the .docx>`` naming this PDF and the PDF on disk still has the
 journalled checksum; current PDFs are never converted again. The others are written at once
 into merged group files on disk (:class:`vnadmin_docs.pdf.LetterGroups`; the page model is
@@ -28,7 +29,6 @@ from vnadmin_docs._files import resolve_inside
 from vnadmin_docs.batch.manifest import JournalEntry, append_journal, sha256_file
 from vnadmin_docs.batch.outdated import PDF_KEY
 from vnadmin_docs.errors import ConversionError
-from vnadmin_docs.layout.page_model import PageModel
 from vnadmin_docs.pdf import (
     ConversionOptions,
     LetterGroups,
@@ -37,6 +37,7 @@ from vnadmin_docs.pdf import (
     merge_pdfs,
     pdf_problem,
 )
+from vnadmin_docs.writer import LetterXml
 
 __all__ = ["PDF_DIR", "PRINT_KEY", "PRINT_PDF", "ROUND_GROUPS", "PdfStage", "pdf_name"]
 
@@ -126,7 +127,7 @@ class PdfStage:
             return False
         return docx_sha is None or not self.is_current(file_name, docx_sha)
 
-    def add(self, file_name: str, docx_sha: str, model: PageModel | None) -> None:
+    def add(self, file_name: str, docx_sha: str, model: LetterXml | None) -> None:
         """Take one letter (in plan order); convert when a round of groups is ready."""
         if self.is_current(file_name, docx_sha):
             self._done[file_name] = self.journal[PDF_KEY + docx_sha].sha256

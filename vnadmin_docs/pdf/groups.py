@@ -29,6 +29,7 @@ from vnadmin_docs.layout.page_model import PageModel
 from vnadmin_docs.pdf.convert import ConversionOptions, convert_files
 from vnadmin_docs.pdf.letters import GROUP_SIZE, first_pages, print_from_pieces, split_pdf
 from vnadmin_docs.pdf.scratch import scratch_dir
+from vnadmin_docs.writer import LetterXml, letter_xml
 from vnadmin_docs.writer.stream import MergedWriter
 
 __all__ = ["LetterGroups", "Piece"]
@@ -82,16 +83,19 @@ class LetterGroups:
         self._groups.append(group)
         return group
 
-    def add(self, model: PageModel, target: Path, source: Path) -> None:
-        """Write ``model`` into the current group; ``source`` is the same letter as a .docx
-        file (converted alone when its group fails)."""
+    def add(self, letter: PageModel | LetterXml, target: Path, source: Path) -> None:
+        """Write ``letter`` (its page model, or the XML built for its own file, reused as it
+        is) into the current group; ``source`` is the same letter as a .docx file (converted
+        alone when its group fails)."""
+        built = letter if isinstance(letter, LetterXml) else letter_xml(letter)
         group = self._groups[-1] if self._groups else None
         if group is None or group.writer is None:
             group = self._open_group()
         assert group.writer is not None
-        group.writer.add(model)
-        top = min(s.setup.top.pt for s in model.sections)
-        group.letters.append(_Letter(target.absolute(), source, len(model.sections), top))
+        group.writer.add(built)
+        sections = built.model.sections
+        top = min(s.setup.top.pt for s in sections)
+        group.letters.append(_Letter(target.absolute(), source, len(sections), top))
         if len(group.letters) >= self.group_size:
             group.writer.close()
             group.writer = None
