@@ -35,6 +35,7 @@ from vnadmin_docs.layout.page_model import PageModel
 from vnadmin_docs.model import Document, IssueDate, parse_document
 from vnadmin_docs.pdf import ConversionOptions, convert_files
 from vnadmin_docs.registry import Entry, Register
+from vnadmin_docs.render_warnings import render_warnings
 from vnadmin_docs.writer import write_docx
 
 __all__ = [
@@ -58,6 +59,9 @@ class RenderedDocument:
     page_model: PageModel
     entry: Entry | None = None
     """The number-book entry when the document was numbered from a register."""
+    warnings: tuple[FieldProblem, ...] = ()
+    """What was produced but is probably not meant (an ALL-CAPS summary, an "Điều N." line
+    that is neither a title nor a sentence), each naming its field and the fix."""
 
     def to_bytes(self) -> bytes:
         """The .docx file as bytes."""
@@ -239,6 +243,7 @@ def _render_prepared(
         "subject": doc.subject,
     }
     blocks = render_blocks(spec, context, library)
+    extra = appendix_blocks(doc, source)
     page = compose(
         doc,
         blocks,
@@ -246,9 +251,12 @@ def _render_prepared(
         layout=spec.layout,
         type_name=spec.type_name,
         title=spec.title,
-        appendix_blocks=appendix_blocks(doc, source),
+        appendix_blocks=extra,
     )
-    return RenderedDocument(spec, doc, page)
+    markup_fields = [f.name for f in spec.fields if f.type == "markup"]
+    body_field = f"content.{markup_fields[0]}" if len(markup_fields) == 1 else "content"
+    warnings = render_warnings(doc, blocks, extra, figs, body_field=body_field)
+    return RenderedDocument(spec, doc, page, warnings=warnings)
 
 
 def appendix_blocks(doc: Document, source: str | None = None) -> tuple[tuple[Block, ...], ...]:

@@ -128,6 +128,8 @@ def render(
         if book is not None:
             book.close()
     click.echo(_("Wrote {path}", path=path))
+    for warning in doc.warnings:
+        click.echo(_("Warning: {what}", what=warning.describe(current_lang())), err=True)
     if pdf:
         [pdf_path] = convert_files([(path, path.with_suffix(".pdf"))])
         click.echo(_("Wrote {path}", path=pdf_path))
