@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from pydantic import ValidationError
 
 from vnadmin_docs._files import atomic_write_bytes
 from vnadmin_docs.blocks import Block
@@ -29,16 +30,18 @@ from vnadmin_docs.content import (
     render_blocks,
 )
 from vnadmin_docs.errors import DataError, FieldProblem
-from vnadmin_docs.layout.compose import compose, document_symbol
+from vnadmin_docs.layout.compose import compose, compose_attached, document_symbol
 from vnadmin_docs.layout.figures import Figures, figures
 from vnadmin_docs.layout.page_model import PageModel
-from vnadmin_docs.model import Document, IssueDate, parse_document
+from vnadmin_docs.model import AttachedText, Document, IssueDate, parse_document
+from vnadmin_docs.model.document import problems_from
 from vnadmin_docs.pdf import ConversionOptions, convert_files
 from vnadmin_docs.registry import Entry, Register
-from vnadmin_docs.render_warnings import render_warnings
+from vnadmin_docs.render_warnings import render_warnings, render_warnings_for_body
 from vnadmin_docs.writer import write_docx
 
 __all__ = [
+    "RenderedAttachedText",
     "RenderedDocument",
     "appendix_blocks",
     "example_path",
@@ -46,22 +49,14 @@ __all__ = [
     "load_data",
     "prepare",
     "render",
+    "render_attached",
 ]
 
 
-@dataclass(frozen=True)
-class RenderedDocument:
-    """One rendered document. ``page_model`` is what the writer receives; ``to_bytes()``
-    and ``save()`` produce the .docx, ``to_pdf()`` the PDF."""
+class _Output:
+    """Writing a rendered page model: .docx bytes, a saved file, a PDF."""
 
-    template: TemplateSpec
-    document: Document
     page_model: PageModel
-    entry: Entry | None = None
-    """The number-book entry when the document was numbered from a register."""
-    warnings: tuple[FieldProblem, ...] = ()
-    """What was produced but is probably not meant (an ALL-CAPS summary, an "Điều N." line
-    that is neither a title nor a sentence), each naming its field and the fix."""
 
     def to_bytes(self) -> bytes:
         """The .docx file as bytes."""
@@ -82,6 +77,30 @@ class RenderedDocument:
             docx = self.save(Path(tmp) / f"{target.stem or 'van-ban'}.docx")
             [pdf] = convert_files([(docx, target)], options, name_by_target=True)
         return pdf
+
+
+@dataclass(frozen=True)
+class RenderedDocument(_Output):
+    """One rendered document. ``page_model`` is what the writer receives; ``to_bytes()``
+    and ``save()`` produce the .docx, ``to_pdf()`` the PDF."""
+
+    template: TemplateSpec
+    document: Document
+    page_model: PageModel
+    entry: Entry | None = None
+    """The number-book entry when the document was numbered from a register."""
+    warnings: tuple[FieldProblem, ...] = ()
+    """What was produced but is probably not meant (an ALL-CAPS summary, an "Điều N." line
+    that is neither a title nor a sentence), each naming its field and the fix."""
+
+
+@dataclass(frozen=True)
+class RenderedAttachedText(_Output):
+    """A text issued with a decision rendered on its own (Mẫu 1.3)."""
+
+    text: AttachedText
+    page_model: PageModel
+    warnings: tuple[FieldProblem, ...] = ()
 
 
 def _deep_merge(base: Mapping[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
@@ -257,6 +276,52 @@ def _render_prepared(
     body_field = f"content.{markup_fields[0]}" if len(markup_fields) == 1 else "content"
     warnings = render_warnings(doc, blocks, extra, figs, body_field=body_field)
     return RenderedDocument(spec, doc, page, warnings=warnings)
+
+
+ATTACHED_TEMPLATE = "van-ban-kem-theo"
+"""The id ``render`` / ``vnadmin-docs render`` accept for :func:`render_attached`."""
+
+
+def render_attached(
+    data: Mapping[str, Any] | AttachedText,
+    *,
+    profile: str | Path | None = None,
+    source: str | None = None,
+) -> RenderedAttachedText:
+    """Render a text issued with a decision (Quy chế, Quy định …, Mẫu 1.3) on its own,
+    from the parent decision given as data::
+
+        issuer: {...}
+        parent: {number: 45, date: 2024-04-05, issued_by: Chủ tịch Ủy ban nhân dân tỉnh}
+        type_name: Quy chế
+        title: Làm việc của …
+        body: |
+          @chuong I Quy định chung
+          @dieu 1 Phạm vi điều chỉnh
+
+    Raises :class:`DataError` naming every bad field (``parent.issued_by``, ``body`` …).
+    """
+    if isinstance(data, AttachedText):
+        text = data
+    else:
+        if not isinstance(data, Mapping):
+            raise DataError(
+                [FieldProblem("(gốc)", "dữ liệu phải là một ánh xạ", "the data must be a mapping")],
+                source,
+            )
+        try:
+            text = AttachedText.model_validate(dict(data))
+        except ValidationError as exc:
+            raise DataError(problems_from(exc), source) from None
+    try:
+        blocks = parse_markup(text.body)
+    except ValueError as exc:
+        vi, _, en = str(exc).partition("|")
+        raise DataError([FieldProblem("body", vi, en or vi)], source) from None
+    figs = figures(profile)
+    page = compose_attached(text, blocks, figs)
+    warnings = render_warnings_for_body(blocks, figs, "body")
+    return RenderedAttachedText(text, page, warnings)
 
 
 def appendix_blocks(doc: Document, source: str | None = None) -> tuple[tuple[Block, ...], ...]:

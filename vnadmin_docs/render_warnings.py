@@ -15,7 +15,7 @@ from vnadmin_docs.layout.body import unmarked_article_lines
 from vnadmin_docs.layout.figures import Figures
 from vnadmin_docs.model.document import Document
 
-__all__ = ["is_all_caps", "render_warnings"]
+__all__ = ["is_all_caps", "render_warnings", "render_warnings_for_body"]
 
 log = logging.getLogger("vnadmin_docs.render")
 
@@ -81,6 +81,17 @@ def render_warnings(
     for i, ab in enumerate(appendix_blocks):
         lines = unmarked_article_lines(ab, figs, text_w)
         out.extend(_article_warnings(lines, f"appendices.{i}.body"))
+    for w in out:
+        log.warning("%s / %s", w.describe("vi"), w.describe("en"))
+    return tuple(out)
+
+
+def render_warnings_for_body(
+    blocks: tuple[Block, ...], figs: Figures, path: str
+) -> tuple[FieldProblem, ...]:
+    """The warnings about one body of markup (its "Điều N." lines), logged."""
+    text_w = figs.page_setup().text_width
+    out = _article_warnings(unmarked_article_lines(blocks, figs, text_w), path)
     for w in out:
         log.warning("%s / %s", w.describe("vi"), w.describe("en"))
     return tuple(out)

@@ -103,6 +103,9 @@ def render(
     """
     if output.suffix.lower() != ".docx":
         raise click.BadParameter(_("the output file must end in .docx"), param_hint="--output")
+    if template == api.ATTACHED_TEMPLATE:
+        _render_attached(data, output, profile, pdf, assign_number)
+        return
     book = Register.open(register_db) if assign_number else None
     try:
         doc = api.render(
@@ -127,6 +130,25 @@ def render(
     finally:
         if book is not None:
             book.close()
+    click.echo(_("Wrote {path}", path=path))
+    for warning in doc.warnings:
+        click.echo(_("Warning: {what}", what=warning.describe(current_lang())), err=True)
+    if pdf:
+        [pdf_path] = convert_files([(path, path.with_suffix(".pdf"))])
+        click.echo(_("Wrote {path}", path=pdf_path))
+
+
+def _render_attached(
+    data: Path, output: Path, profile: Path | None, pdf: bool, assign_number: bool
+) -> None:
+    """``render van-ban-kem-theo``: a text issued with a decision, on its own (Mẫu 1.3)."""
+    if assign_number:
+        raise click.BadParameter(
+            _("an attached text takes the number of its decision; give it as parent.number"),
+            param_hint="--assign-number",
+        )
+    doc = api.render_attached(api.load_data(data), profile=profile, source=str(data))
+    path = doc.save(output)
     click.echo(_("Wrote {path}", path=path))
     for warning in doc.warnings:
         click.echo(_("Warning: {what}", what=warning.describe(current_lang())), err=True)

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from vnadmin_docs.blocks import Block
+from vnadmin_docs.blocks import Block, Paragraph
 from vnadmin_docs.errors import LayoutError
 from vnadmin_docs.layout.addressees import addressee_paras
-from vnadmin_docs.layout.appendix import appendix_sections
+from vnadmin_docs.layout.appendix import appendix_sections, attached_text_section
 from vnadmin_docs.layout.body import body_paras
 from vnadmin_docs.layout.figures import Figures
 from vnadmin_docs.layout.header import frame_para, header_columns, header_grid
@@ -22,11 +22,20 @@ from vnadmin_docs.layout.measure import balanced_lines
 from vnadmin_docs.layout.page_model import ZERO, Border, Grid, PageModel, Para, Run, Section
 from vnadmin_docs.layout.pieces import lines_para, rule_para, text_para, widest
 from vnadmin_docs.layout.signature import signature_grid
+from vnadmin_docs.model.appendix import AttachedText
 from vnadmin_docs.model.document import Document
 from vnadmin_docs.text.case import upper_vi
 from vnadmin_docs.units import Length, Pt
 
-__all__ = ["compose", "compose_section", "compose_sections", "document_symbol", "kind_name"]
+__all__ = [
+    "compose",
+    "compose_attached",
+    "compose_section",
+    "compose_sections",
+    "document_symbol",
+    "issuing_authority",
+    "kind_name",
+]
 
 
 def document_symbol(
@@ -168,6 +177,25 @@ def compose_section(
     )
 
 
+def issuing_authority(blocks: tuple[Block, ...]) -> str | None:
+    """The thẩm quyền line of a decision as the clerk wrote it ("Chủ tịch Ủy ban nhân dân
+    tỉnh"): the authority that issued it, named by the "(Kèm theo …)" line of its attached
+    texts. ``None`` when there is none, or when it was typed in capitals (its sentence
+    capitals cannot be guessed; the issuer's ``name_in_text`` is used instead).
+
+    >>> from vnadmin_docs.blocks import Span
+    >>> issuing_authority((Paragraph((Span("Chủ tịch Ủy ban nhân dân tỉnh"),), "authority"),))
+    'Chủ tịch Ủy ban nhân dân tỉnh'
+    """
+    for block in blocks:
+        if isinstance(block, Paragraph) and block.kind == "authority":
+            text = " ".join(block.text.split())
+            if text and text != text.upper():
+                return text
+            return None
+    return None
+
+
 def compose_sections(
     doc: Document,
     blocks: tuple[Block, ...],
@@ -176,8 +204,10 @@ def compose_sections(
     layout: str,
     type_name: str | None = None,
     appendix_blocks: tuple[tuple[Block, ...], ...] = (),
+    issued_by: str | None = None,
 ) -> tuple[Section, ...]:
-    """The document's section followed by one section per appendix."""
+    """The document's section followed by one section per appendix. The "(Kèm theo …)"
+    lines name ``issued_by``, else the thẩm quyền line of ``blocks``, else the issuer."""
     main = compose_section(doc, blocks, figs, layout=layout, type_name=type_name)
     if len(appendix_blocks) != len(doc.appendices):
         raise ValueError("appendix_blocks must hold one parsed body per doc.appendices item")
@@ -190,6 +220,7 @@ def compose_sections(
         kind_name=kind_name(layout, type_name),
         symbol=document_symbol(doc, layout, figs, type_name),
         page_number=main.page_number or _page_number(figs),
+        issued_by=issued_by or issuing_authority(blocks),
     )
     return (main, *extra)
 
@@ -216,4 +247,19 @@ def compose(
         base_size=figs.element("body").size,
         title=title or (doc.subject or ""),
         subject=doc.subject or "",
+    )
+
+
+def compose_attached(text: AttachedText, blocks: tuple[Block, ...], figs: Figures) -> PageModel:
+    """A text issued with a decision rendered on its own (Mẫu 1.3)."""
+    section = attached_text_section(text, blocks, figs, page_number=_page_number(figs))
+    title = f"{text.type_name} {text.title or ''}".strip()
+    return PageModel(
+        sections=(section,),
+        font=figs.font,
+        language=figs.language,
+        color=figs.color,
+        base_size=figs.element("body").size,
+        title=title,
+        subject=title,
     )
