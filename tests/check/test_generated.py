@@ -33,18 +33,38 @@ def _issues_attached_text(data: Path) -> bool:
     return any(isinstance(a, dict) and a.get("type_name") for a in appendices)
 
 
-_ATTACHED_XFAIL = pytest.mark.xfail(
-    strict=True,
-    reason="checker side (issue 15): a section opening with a Quốc hiệu, with no Số line and "
-    "a '(Kèm theo' line, is a text attached to the decision before it (Mẫu 1.3)",
-)
+# What the checker does not know yet about the forms of issue 14 (its side is issue 15). Each
+# is laid out from Phuluc3.docx; these are strict xfails, so the day the checker learns the form
+# the test fails and the marker goes.
+CHECKER_GAPS = {
+    "giay-gioi-thieu": "Mẫu 1.8 has no trích yếu under the type name (R-TL-2 not evaluated)",
+    "giay-nghi-phep": "Mẫu 1.10 has no trích yếu under the type name (R-TL-2 not evaluated)",
+    "cong-dien": "Mẫu 1.6: the receivers under '… điện:' are read as body paragraphs",
+    "bien-ban": "Mẫu 1.9: no place/date line in the header, two signatures (THƯ KÝ | CHỦ TỌA)",
+}
+
+
+def _gap(template: str, data: Path) -> str | None:
+    if template in CHECKER_GAPS:
+        return CHECKER_GAPS[template]
+    if _issues_attached_text(data):
+        return (
+            "Mẫu 1.3: a section opening with a Quốc hiệu, with no Số line and a '(Kèm theo' "
+            "line, is a text attached to the decision before it"
+        )
+    return None
 
 
 def _checked_cases() -> list[object]:
-    return [
-        pytest.param(t, d, marks=_ATTACHED_XFAIL) if _issues_attached_text(d) else (t, d)
-        for t, d in _cases()
-    ]
+    out: list[object] = []
+    for t, d in _cases():
+        gap = _gap(t, d)
+        if gap is None:
+            out.append((t, d))
+        else:
+            mark = pytest.mark.xfail(strict=True, reason=f"checker side (issue 15): {gap}")
+            out.append(pytest.param(t, d, marks=mark))
+    return out
 
 
 def _render(template: str, data: Path, out: Path) -> tuple[Path, bool]:
@@ -148,7 +168,7 @@ def test_merged_batch_file_is_checked_document_by_document(tmp_path: Path) -> No
 def test_every_example_merged_into_one_file_passes_document_by_document(tmp_path: Path) -> None:
     from vnadmin_docs.writer import write_merged
 
-    cases = [(t, d) for t, d in _cases() if not _issues_attached_text(d)]  # issue 15
+    cases = [(t, d) for t, d in _cases() if _gap(t, d) is None]  # issue 15
     rendered = [vnadmin_docs.render(t, vnadmin_docs.load_data(d)) for t, d in cases]
     drafts = [d.document.number.number is None or d.document.date.is_draft for d in rendered]
     merged = tmp_path / "tat-ca.docx"

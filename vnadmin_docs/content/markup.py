@@ -15,7 +15,9 @@ Decree 30 pieces (docs/vi/viet-mau.md explains them to template authors):
   ``@can-cu …`` (căn cứ line, R-CC-2), ``@tham-quyen …`` (authority line), ``@quyet-dinh``
   / ``@quyet-nghi`` (the enacting heading, R-CC-3), ``@phan I …``, ``@chuong I …``,
   ``@muc 1 …``, ``@tieu-muc 1 …`` (divisions with their heading, R-BC-2/3), ``@dieu 1 …``
-  (an article with its title, bold on one line, R-BC-4), ``@giua …``
+  (an article with its title, bold on one line, R-BC-4), ``@dien …`` / ``@nhan-dien …``
+  (a công điện's sender and receivers, Mẫu 1.6), ``@xac-nhan …`` (the confirmation block of
+  a giấy nghỉ phép, Mẫu 1.10), ``@giua …``
   (a centred line) and ``@cot 10 50 40`` (relative column widths of the next table).
 
 Lines that start a piece (directives, ``Điều N.``, Roman headings, ``a)``) start a new
@@ -64,6 +66,9 @@ DIRECTIVES: dict[str, tuple[ParagraphKind, str, str]] = {
     "tieu-muc": ("division", "", "Tiểu mục"),
     "dieu": ("article_heading", "", ""),  # "@dieu 1 Phạm vi điều chỉnh": a titled article
     "giua": ("centered", "", ""),
+    "dien": ("telegram_from", "", ""),  # công điện: "@dien Chủ tịch UBND tỉnh" → "… điện:"
+    "nhan-dien": ("telegram_to", "", ""),  # công điện: one receiver per line
+    "xac-nhan": ("confirmation", "", ""),  # giấy nghỉ phép: confirmation under the signature
     "cot": ("plain", "", ""),  # column widths of the next table; produces no paragraph
 }
 

@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from vnadmin_docs.blocks import Block, Paragraph, Span, Table
 from vnadmin_docs.layout.figures import ElementStyle, Figures
+from vnadmin_docs.layout.forms import AFTER_SIGNATURE, telegram_paras
 from vnadmin_docs.layout.measure import text_width
 from vnadmin_docs.layout.page_model import ZERO, Cell, Grid, Para, Row, Run
 from vnadmin_docs.text.case import upper_vi
@@ -33,7 +34,15 @@ __all__ = [
 
 _TRAILING = ";,.:"
 _BODY_SIZE = Pt(14)
-_NO_CLOSING_MARK = {"authority", "enacting", "division_label", "division_heading"}
+_NO_CLOSING_MARK = {
+    "authority",
+    "enacting",
+    "division_label",
+    "division_heading",
+    "telegram_from",
+    "telegram_to",
+}
+_TELEGRAM = ("telegram_from", "telegram_to")
 
 
 def _runs(
@@ -358,7 +367,16 @@ def end_with_closing_mark(
 def body_paras(blocks: tuple[Block, ...], figs: Figures, text_w: Length) -> list[Para | Grid]:
     """The body blocks as paragraphs and tables, ending with "./."."""
     out: list[Para | Grid] = []
-    for block in blocks:
+    telegram: list[Paragraph] = []
+    for block in (*blocks, None):
+        if isinstance(block, Paragraph) and block.kind in _TELEGRAM:
+            telegram.append(block)
+            continue
+        if telegram:
+            out.extend(telegram_paras(telegram, figs, text_w))
+            telegram = []
+        if block is None or (isinstance(block, Paragraph) and block.kind in AFTER_SIGNATURE):
+            continue
         if isinstance(block, Table):
             # A table has no paragraph spacing of its own: an empty line of the body's
             # paragraph spacing keeps it off the text above and below (R-ND-3).

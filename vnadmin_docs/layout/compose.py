@@ -17,6 +17,7 @@ from vnadmin_docs.layout.addressees import addressee_paras
 from vnadmin_docs.layout.appendix import appendix_sections, attached_text_section
 from vnadmin_docs.layout.body import body_paras
 from vnadmin_docs.layout.figures import Figures
+from vnadmin_docs.layout.forms import confirmation_grid, minutes_signature_grid
 from vnadmin_docs.layout.header import frame_para, header_columns, header_grid
 from vnadmin_docs.layout.measure import balanced_lines
 from vnadmin_docs.layout.page_model import ZERO, Border, Grid, PageModel, Para, Run, Section
@@ -77,7 +78,9 @@ def _title_block(type_name: str, subject: str | None, figs: Figures, text_w: Len
         ratio = float(figs.value("element", "trich_yeu", "rule_ratio"))
         paras.append(rule_para(widest(lines, ty) * ratio, text_w, "trich_yeu_rule"))
     else:
-        paras.append(rule_para(Pt(0), text_w, "trich_yeu_rule"))
+        # Mẫu 1.8, 1.10: no trích yếu; the short rule stands under the type name.
+        ratio = float(figs.value("element", "type_name", "rule_ratio_alone"))
+        paras.append(rule_para(widest([upper_vi(type_name)], tl) * ratio, text_w, "trich_yeu_rule"))
     return paras
 
 
@@ -154,7 +157,9 @@ def compose_section(
             )
         body.append(header_grid(doc, figs, text_w, symbol, vv=doc.subject))
     else:
-        body.append(header_grid(doc, figs, text_w, symbol, vv=None))
+        no_date = [str(t) for t in figs.data["forms"]["no_date_line"]]
+        with_date = upper_vi(type_name or "") not in no_date
+        body.append(header_grid(doc, figs, text_w, symbol, vv=None, date_line=with_date))
         body.extend(_title_block(type_name or "", doc.subject, figs, text_w))
     body.extend(addressee_paras(doc.addressees, figs, text_w))
     paras = body_paras(blocks, figs, text_w)
@@ -168,7 +173,15 @@ def compose_section(
     upward = layout == "cong-van" or bool(doc.addressees)
     if upward and (not recipients or recipients[0].lower() != first.lower()):
         recipients = (first, *recipients)
-    body.append(signature_grid(doc, figs, text_w, recipients))
+    signature = signature_grid(doc, figs, text_w, recipients)
+    if doc.secretary is not None:
+        # Biên bản (Mẫu 1.9): two signatures, Nơi nhận under them.
+        noi_nhan = list(signature.rows[0].cells[0].paras)
+        signature = minutes_signature_grid(doc, noi_nhan, figs, text_w)
+    body.append(signature)
+    confirmation = confirmation_grid(list(blocks), figs, text_w)
+    if confirmation is not None:
+        body.append(confirmation)
     return Section(
         setup=setup,
         body=tuple(body),

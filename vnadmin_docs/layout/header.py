@@ -121,9 +121,16 @@ def frame_para(
 
 
 def header_grid(
-    doc: Document, figs: Figures, text_w: Length, symbol: tuple[str, ...], *, vv: str | None
+    doc: Document,
+    figs: Figures,
+    text_w: Length,
+    symbol: tuple[str, ...],
+    *,
+    vv: str | None,
+    date_line: bool = True,
 ) -> Grid:
-    """The header as a borderless two-column grid, rows kept on one page."""
+    """The header as a borderless two-column grid, rows kept on one page. ``date_line``
+    false leaves out the place and date (a biên bản, Mẫu 1.9)."""
     left_w, right_w = header_columns(doc, figs, text_w)
     so_style = figs.element("so")
     left_bottom: list[Para] = [
@@ -147,7 +154,11 @@ def header_grid(
             frame_para(marks.urgency, figs, "urgency", w_mm, h_mm, left_w, "urgency")
         )
     date_style = figs.element("date_line")
-    right_bottom = [text_para(_date_text(doc, figs), date_style, "date_line", space_before=Pt(6))]
+    right_bottom = (
+        [text_para(_date_text(doc, figs), date_style, "date_line", space_before=Pt(6))]
+        if date_line
+        else [Para((), Pt(2))]
+    )
     return Grid(
         columns=(left_w, right_w),
         rows=(
