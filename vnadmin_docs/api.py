@@ -31,19 +31,24 @@ from vnadmin_docs.content import (
 )
 from vnadmin_docs.errors import DataError, FieldProblem
 from vnadmin_docs.layout.compose import compose, compose_attached, document_symbol
+from vnadmin_docs.layout.copy_block import copy_block
 from vnadmin_docs.layout.figures import Figures, figures
 from vnadmin_docs.layout.page_model import PageModel
 from vnadmin_docs.model import AttachedText, Document, IssueDate, parse_document
+from vnadmin_docs.model.copy_order import CopyOrder
 from vnadmin_docs.model.document import problems_from
 from vnadmin_docs.pdf import ConversionOptions, convert_files
 from vnadmin_docs.registry import Entry, Register
 from vnadmin_docs.render_warnings import render_warnings, render_warnings_for_body
-from vnadmin_docs.writer import write_docx
+from vnadmin_docs.writer import ExtractNotFound, NotADocx, append_to_docx, write_docx
+from vnadmin_docs.writer.append import last_text_width
 
 __all__ = [
+    "CopiedDocument",
     "RenderedAttachedText",
     "RenderedDocument",
     "appendix_blocks",
+    "copy_document",
     "example_path",
     "list_templates",
     "load_data",
@@ -160,8 +165,9 @@ def prepare(
     library = library or TemplateLibrary()
     # Only the fields the caller set: a Document's unset ``subject`` (None) must not hide
     # the template's default, just as a dict without the key does not.
-    raw: Mapping[str, Any] = (data.model_dump(exclude_unset=True)
-                              if isinstance(data, Document) else data)
+    raw: Mapping[str, Any] = (
+        data.model_dump(exclude_unset=True) if isinstance(data, Document) else data
+    )
     if isinstance(template, TemplateSpec):
         spec = template
     else:
@@ -276,6 +282,104 @@ def _render_prepared(
     body_field = f"content.{markup_fields[0]}" if len(markup_fields) == 1 else "content"
     warnings = render_warnings(doc, blocks, extra, figs, body_field=body_field)
     return RenderedDocument(spec, doc, page, warnings=warnings)
+
+
+@dataclass(frozen=True)
+class CopiedDocument:
+    """A bản sao: the original with the copy block after its last line (R-BS-2)."""
+
+    order: CopyOrder
+    data: bytes
+
+    def to_bytes(self) -> bytes:
+        return self.data
+
+    def save(self, path: str | Path) -> Path:
+        """Write the .docx atomically (temporary file, then rename) and return its path."""
+        return atomic_write_bytes(path, self.data)
+
+    def to_pdf(self, path: str | Path, options: ConversionOptions | None = None) -> Path:
+        """The copy as PDF through LibreOffice (atomically)."""
+        target = Path(path)
+        with tempfile.TemporaryDirectory(prefix="vnadmin-docx-") as tmp:
+            docx = self.save(Path(tmp) / f"{target.stem or 'ban-sao'}.docx")
+            [pdf] = convert_files([(docx, target)], options, name_by_target=True)
+        return pdf
+
+
+def copy_document(
+    original: str | Path | bytes,
+    order: Mapping[str, Any] | CopyOrder,
+    *,
+    profile: str | Path | None = None,
+    source: str | None = None,
+) -> CopiedDocument:
+    """Make a bản sao (SAO Y, SAO LỤC or TRÍCH SAO) of ``original`` — a .docx this library
+    produced or any other — by adding the copy block after its last line under a full-width
+    rule (Phụ lục I Phần II; R-BS-1..3, R-POS-6). ``order`` holds ``kind``, the copying
+    ``issuer``, the copy's own ``number``, ``date``, ``signer``, ``recipients`` and, for a
+    trích sao, ``extract`` (the runs of paragraphs kept).
+
+    Raises :class:`DataError` naming the field or the file.
+    """
+    where = source or (str(original) if not isinstance(original, bytes) else None)
+    if isinstance(order, CopyOrder):
+        copy = order
+    else:
+        if not isinstance(order, Mapping):
+            raise DataError(
+                [FieldProblem("(gốc)", "dữ liệu phải là một ánh xạ", "the data must be a mapping")],
+                where,
+            )
+        try:
+            copy = CopyOrder.model_validate(dict(order))
+        except ValidationError as exc:
+            raise DataError(problems_from(exc), where) from None
+    if isinstance(original, bytes):
+        raw, name = original, "(bản gốc)"
+    else:
+        name = str(original)
+        try:
+            raw = Path(original).read_bytes()
+        except OSError as exc:
+            raise DataError(
+                [
+                    FieldProblem(
+                        name,
+                        f"không đọc được bản gốc: {exc.strerror or exc}",
+                        f"cannot read the original: {exc.strerror or exc}",
+                    )
+                ]
+            ) from None
+    figs = figures(profile)
+    try:
+        text_w = last_text_width(raw) or figs.page_setup().text_width
+        items = copy_block(copy, figs, text_w)
+        ranges = [(r.start, r.end) for r in copy.extract]
+        data = append_to_docx(raw, items, font=figs.font, color=figs.color, extract=ranges)
+    except NotADocx:
+        raise DataError(
+            [
+                FieldProblem(
+                    name,
+                    "bản gốc không phải tệp .docx đọc được (Word 2007 trở lên)",
+                    "the original is not a readable .docx file",
+                )
+            ]
+        ) from None
+    except ExtractNotFound as exc:
+        index = next((i for i, r in enumerate(copy.extract) if exc.args[0] in (r.start, r.end)), 0)
+        raise DataError(
+            [
+                FieldProblem(
+                    f"extract.{index}",
+                    f"không có đoạn nào của bản gốc bắt đầu bằng “{exc.args[0]}”",
+                    f"no paragraph of the original starts with '{exc.args[0]}'",
+                )
+            ],
+            where,
+        ) from None
+    return CopiedDocument(copy, data)
 
 
 ATTACHED_TEMPLATE = "van-ban-kem-theo"

@@ -19,6 +19,7 @@ from vnadmin_docs.cli.common import (
     current_lang,
     report_errors,
 )
+from vnadmin_docs.cli.copy import copy
 from vnadmin_docs.cli.options import templates_option
 from vnadmin_docs.cli.register import SERIES_CHOICE, register, register_db_option
 from vnadmin_docs.i18n import translator
@@ -215,6 +216,7 @@ def template_fields(ctx: click.Context, template: str) -> None:
 
 cli.add_command(register)
 cli.add_command(check)
+cli.add_command(copy)
 cli.add_command(batch)
 
 

@@ -1,9 +1,10 @@
 """writer stage: page model → WordprocessingML. The only package that imports python-docx."""
 
 from vnadmin_docs.layout.page_model import PageModel
+from vnadmin_docs.writer.append import ExtractNotFound, NotADocx, append_to_docx
 from vnadmin_docs.writer.package import write_docx
 
-__all__ = ["write_docx", "write_merged"]
+__all__ = ["ExtractNotFound", "NotADocx", "append_to_docx", "write_docx", "write_merged"]
 
 
 def write_merged(models: list[PageModel]) -> bytes:
