@@ -159,3 +159,18 @@ def test_an_attached_text_alone_names_the_bad_field() -> None:
     with pytest.raises(vnadmin_docs.DataError) as info:
         api.render_attached(data)
     assert [p.path for p in info.value.problems] == ["parent.issued_by"]
+
+
+def test_cli_renders_an_attached_text_alone(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from vnadmin_docs.cli.main import cli
+
+    out = tmp_path / "quy-che.docx"
+    result = CliRunner().invoke(cli, ["render", "van-ban-kem-theo", str(ALONE), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "QUY CHẾ" in _sections(out.read_bytes())[0]
+    refused = CliRunner().invoke(
+        cli, ["render", "van-ban-kem-theo", str(ALONE), "-o", str(out), "--assign-number"]
+    )
+    assert refused.exit_code == 2 and "parent.number" in refused.output
