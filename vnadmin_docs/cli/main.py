@@ -24,6 +24,10 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
         "vnadmin_docs.cli.check",
         "Kiểm tra thể thức văn bản .docx theo Nghị định 30/2020/NĐ-CP.",
     ),
+    "copy": (
+        "vnadmin_docs.cli.copy",
+        "Tạo bản sao (SAO Y, SAO LỤC, TRÍCH SAO) của văn bản GỐC (.docx) theo tệp DỮ LIỆU.",
+    ),
     "register": (
         "vnadmin_docs.cli.register",
         "Sổ đăng ký văn bản đi: cấp số, xem, hủy số, xuất sổ (Điều 15–16, Phụ lục IV"

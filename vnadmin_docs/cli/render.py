@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import click
@@ -10,6 +11,7 @@ from vnadmin_docs import api
 from vnadmin_docs.cli.common import current_lang, report_errors
 from vnadmin_docs.cli.options import templates_option
 from vnadmin_docs.cli.register import SERIES_CHOICE, register_db_option
+from vnadmin_docs.errors import FieldProblem
 from vnadmin_docs.i18n import translator
 from vnadmin_docs.pdf import convert_files
 from vnadmin_docs.registry import Register, Series
@@ -75,6 +77,9 @@ def render(
     """
     if output.suffix.lower() != ".docx":
         raise click.BadParameter(_("the output file must end in .docx"), param_hint="--output")
+    if template == api.ATTACHED_TEMPLATE:
+        _render_attached(data, output, profile, pdf, assign_number)
+        return
     book = Register.open(register_db) if assign_number else None
     try:
         doc = api.render(
@@ -99,7 +104,27 @@ def render(
     finally:
         if book is not None:
             book.close()
+    _written(path, doc.warnings, pdf)
+
+
+def _render_attached(
+    data: Path, output: Path, profile: Path | None, pdf: bool, assign_number: bool
+) -> None:
+    """``render van-ban-kem-theo``: a text issued with a decision, on its own (Mẫu 1.3)."""
+    if assign_number:
+        raise click.BadParameter(
+            _("an attached text takes the number of its decision; give it as parent.number"),
+            param_hint="--assign-number",
+        )
+    doc = api.render_attached(api.load_data(data), profile=profile, source=str(data))
+    _written(doc.save(output), doc.warnings, pdf)
+
+
+def _written(path: Path, warnings: Sequence[FieldProblem], pdf: bool) -> None:
+    """Say what was written and warned, then convert to PDF when asked."""
     click.echo(_("Wrote {path}", path=path))
+    for warning in warnings:
+        click.echo(_("Warning: {what}", what=warning.describe(current_lang())), err=True)
     if pdf:
         [pdf_path] = convert_files([(path, path.with_suffix(".pdf"))])
         click.echo(_("Wrote {path}", path=pdf_path))

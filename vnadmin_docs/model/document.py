@@ -27,6 +27,7 @@ class Document(Model):
     lines; ``recipients`` the Nơi nhận list without the Lưu line, which ``archive`` builds.
     ``content`` holds the template's declared fields (checked against the template).
     ``appendices`` are printed after the signature, each in its own section (R-PL-1..6).
+    ``secretary`` is the second signature of a biên bản (THƯ KÝ, left, Mẫu 1.9).
     """
 
     issuer: Issuer
@@ -35,6 +36,7 @@ class Document(Model):
     subject: Line | None = None
     addressees: tuple[Line, ...] = ()
     signer: Signer
+    secretary: Signer | None = None
     recipients: tuple[Line, ...] = ()
     archive: Luu
     drafter: Drafter | None = None
