@@ -14,7 +14,6 @@ on one line each (R-QH-8); page numbers printed from page 2 and not on page 1
 from __future__ import annotations
 
 import logging
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,10 +31,11 @@ from vnadmin_docs.check.registry import (
     to_finding,
 )
 from vnadmin_docs.check.textfold import tone_key
-from vnadmin_docs.pdf import convert_to_pdf
+from vnadmin_docs.errors import ConversionError
+from vnadmin_docs.pdf import convert_files
 from vnadmin_docs.units import Mm
 
-__all__ = ["render_findings", "to_pdf"]
+__all__ = ["render_findings", "to_pdfs", "unrendered"]
 
 _log = logging.getLogger(__name__)
 # Measuring a rendered rule against rendered text: font hinting and border end caps make
@@ -71,14 +71,30 @@ class _Box:
         return (self.x0 + self.x1) / 2
 
 
-def to_pdf(docx: Path, outdir: Path) -> Path:
-    """Convert with LibreOffice through :mod:`vnadmin_docs.pdf` (found on Windows too,
-    watched for hangs, killed with its process group, retried once).
+def to_pdfs(docxs: Sequence[Path], outdir: Path) -> dict[Path, Path | ConversionError]:
+    """Convert every file in one warm LibreOffice run through :mod:`vnadmin_docs.pdf`
+    (``convert_files``: calls of up to 200 files, watched for hangs, killed with its process
+    group, a failed file retried once).
 
-    Raises :class:`ConversionError` naming the file when LibreOffice is missing or fails.
+    Returns each source's PDF, or the :class:`ConversionError` that names why it could not
+    be converted (the others are still converted). A missing LibreOffice is raised.
     """
-    (pdf,) = convert_to_pdf([docx], outdir)
-    return pdf
+    pairs = [(d, outdir / f"{i:05d}.pdf") for i, d in enumerate(docxs)]
+    failure: ConversionError | None = None
+    try:
+        convert_files(pairs)
+    except ConversionError as exc:
+        if not any(t.is_file() for _, t in pairs):
+            raise
+        failure = exc
+    out: dict[Path, Path | ConversionError] = {}
+    for source, target in pairs:
+        if target.is_file():
+            out[source] = target
+        else:
+            assert failure is not None
+            out[source] = failure
+    return out
 
 
 def _find(words: Sequence[dict[str, Any]], text: str) -> _Box | None:
@@ -271,15 +287,30 @@ class _Judge:
             self.out = [f for f in self.out if f.rule_id != "R-PGNUM-1"]
 
 
+def unrendered(static: Sequence[Finding], off: Iterable[str], reason: Text) -> list[Finding]:
+    """The static findings plus "not evaluated" for the page-only rules, with ``reason``."""
+    disabled = set(off)
+    return [
+        *static,
+        *(to_finding(RULES[rid], Unjudged(reason)) for rid in ("R-QH-8",) if rid not in disabled),
+    ]
+
+
+NO_PDFPLUMBER = Text(
+    "cần gói tùy chọn pdfplumber (pip install 'vnadmin-docs[render]')",
+    "needs the optional pdfplumber package (pip install 'vnadmin-docs[render]')",
+)
+
+
 def render_findings(
-    path: Path,
+    pdf_path: Path,
     ctx: Context,
     static: Sequence[Finding],
     off: Iterable[str],
     *,
     several: bool = False,
 ) -> list[Finding]:
-    """Static findings plus the rendered-page verdicts (see module docstring).
+    """Static findings plus the verdicts read from the document's PDF (see module docstring).
 
     ``several``: the file holds several documents (a merged batch file); page 1 is the
     first document's, and page numbers, which restart per document, are not judged here.
@@ -288,50 +319,32 @@ def render_findings(
     try:
         import pdfplumber
     except ImportError:
-        return [
-            *static,
-            *(
-                to_finding(
-                    RULES[rid],
-                    Unjudged(
-                        Text(
-                            "cần gói tùy chọn pdfplumber (pip install 'vnadmin-docs[render]')",
-                            "needs the optional pdfplumber package "
-                            "(pip install 'vnadmin-docs[render]')",
-                        )
-                    ),
-                )
-                for rid in ("R-QH-8",)
-                if rid not in disabled
-            ),
-        ]
-    with tempfile.TemporaryDirectory(prefix="vnadmin-check-") as tmp:
-        pdf_path = to_pdf(path, Path(tmp))
-        with pdfplumber.open(str(pdf_path)) as pdf:
-            judge = _Judge(ctx, pdf, disabled)
-            el = ctx.el
-            motto = size_range(ctx.element("tieu_ngu")["rule_ratio"])
-            issuer = size_range(ctx.element("issuer")["rule_ratio"])
-            summary = size_range(ctx.element("trich_yeu")["rule_ratio"])
-            judge.ratio("R-QH-6", el.tieu_ngu, *motto, ("Tiêu ngữ", "the motto"))
-            judge.ratio(
-                "R-CQ-5",
-                el.issuer[-1] if el.issuer else None,
-                *issuer,
-                ("tên cơ quan", "the issuer"),
-            )
-            judge.ratio(
-                "R-TL-3",
-                el.trich_yeu[-1] if el.trich_yeu else None,
-                *summary,
-                ("trích yếu", "the summary"),
-            )
-            judge.one_line()
-            if not several:
-                # In a merged file each document restarts its numbering; page-level
-                # numbering is judged per document only from the XML.
-                judge.page_numbers()
-    _log.info("rendered %s: %d page-level finding(s)", path, len(judge.out))
+        return unrendered(static, disabled, NO_PDFPLUMBER)
+    with pdfplumber.open(str(pdf_path)) as pdf:
+        judge = _Judge(ctx, pdf, disabled)
+        el = ctx.el
+        motto = size_range(ctx.element("tieu_ngu")["rule_ratio"])
+        issuer = size_range(ctx.element("issuer")["rule_ratio"])
+        summary = size_range(ctx.element("trich_yeu")["rule_ratio"])
+        judge.ratio("R-QH-6", el.tieu_ngu, *motto, ("Tiêu ngữ", "the motto"))
+        judge.ratio(
+            "R-CQ-5",
+            el.issuer[-1] if el.issuer else None,
+            *issuer,
+            ("tên cơ quan", "the issuer"),
+        )
+        judge.ratio(
+            "R-TL-3",
+            el.trich_yeu[-1] if el.trich_yeu else None,
+            *summary,
+            ("trích yếu", "the summary"),
+        )
+        judge.one_line()
+        if not several:
+            # In a merged file each document restarts its numbering; page-level
+            # numbering is judged per document only from the XML.
+            judge.page_numbers()
+    _log.info("rendered %s: %d page-level finding(s)", pdf_path, len(judge.out))
     kept = [
         f
         for f in static
