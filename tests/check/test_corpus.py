@@ -69,6 +69,16 @@ CORRECT: dict[str, dict[str, Any]] = {
     "motto-underlined": {"underline_motto": True},
     "near-black-text": {"body_run_override": {"color": "0D0D0D"}},
     "ho-chi-minh-city": {"date": "Thành phố Hồ Chí Minh, ngày 29 tháng 6 năm 2024"},
+    # A thông báo has no căn cứ block: an upright "Căn cứ …, Sở … thông báo … như sau:" is
+    # its first body sentence, not a căn cứ line typed upright (R-CC-2).
+    "thong-bao-can-cu-sentence": {
+        **TB,
+        "can_cu": (
+            "Căn cứ Quy chế làm việc của Sở, Sở Lao động - Thương binh và Xã hội thông"
+            " báo phân công nhiệm vụ như sau:",
+        ),
+        "can_cu_fmt": Fmt(14, align=3),
+    },
     "two-digit-number": {"so": "Số: 123/SLĐTBXH-VP", "date": "Gia Nghĩa, ngày 29 tháng 6 năm 2024"},
 }
 
@@ -136,7 +146,9 @@ BROKEN: dict[str, tuple[dict[str, Any], set[str]]] = {
     "kinh-gui-space-colon": ({"kinh_gui_label": "Kính gửi :"}, {"R-KG-2"}),
     "one-addressee-own-line": ({"kinh_gui": ("Sở Tài chính",), "kinh_gui_split": True}, {"R-KG-3"}),
     "kinh-gui-without-semicolon": ({"kinh_gui": ("- Sở Tài chính", "- Sở Nội vụ")}, {"R-KG-4"}),
-    "can-cu-upright": ({**TB, "can_cu_fmt": Fmt(14, align=3)}, {"R-CC-2"}),
+    # A quyết định's căn cứ typed upright; in a thông báo an upright "Căn cứ …" is a body
+    # sentence (its type has no căn cứ block), see the next case.
+    "can-cu-upright": ({**QD, "can_cu_fmt": Fmt(14, align=3)}, {"R-CC-2"}),
     "can-cu-last-semicolon": ({**TB, "can_cu": ("Căn cứ Luật A;", "Căn cứ Luật B;")}, {"R-CC-2"}),
     "body-12pt": ({"body_fmt": Fmt(12, align=3)}, {"R-ND-1"}),
     "body-left-aligned": ({"body_fmt": Fmt(14, align=0)}, {"R-ND-1"}),

@@ -22,6 +22,7 @@ from vnadmin_docs.check import (
 )
 from vnadmin_docs.check.elements import find_elements
 from vnadmin_docs.check.findings import Finding, Report, Text
+from vnadmin_docs.check.kind import ADMINISTRATIVE, decide_kind
 from vnadmin_docs.check.ooxml import read_package
 from vnadmin_docs.check.registry import RULES, Context, ordered_rules, run_rules
 from vnadmin_docs.errors import CheckFailed, VnAdminError
@@ -75,7 +76,8 @@ def _static(path: Path, data: dict[str, Any], off: tuple[str, ...], draft: bool)
     types = list(data["types"]["abbreviations"])
     parts = []
     for pkg in read_package(path).letters():
-        ctx = Context(pkg, find_elements(pkg, types), data, draft)
+        el = find_elements(pkg, types)
+        ctx = Context(pkg, el, data, draft, decide_kind(pkg, el))
         parts.append((ctx, list(run_rules(ctx, off))))
     return _Pending(path, parts)
 
@@ -85,8 +87,9 @@ def _report(item: _Pending, lang: str) -> Report:
     findings: list[Finding] = []
     for number, (_, found) in enumerate(item.parts, start=1):
         findings += [_in_letter(f, number) for f in found] if several else found
-    _log.info("checked %s: %d finding(s)", item.path, len(findings))
-    return Report(str(item.path), tuple(findings), lang)
+    kind = item.parts[0][0].kind
+    _log.info("checked %s (%s): %d finding(s)", item.path, kind.code, len(findings))
+    return Report(str(item.path), tuple(findings), lang, kind.code, kind.label, kind.reason)
 
 
 def _with_pages(items: list[_Pending], off: tuple[str, ...]) -> None:
@@ -100,6 +103,10 @@ def _with_pages(items: list[_Pending], off: tuple[str, ...]) -> None:
             item.parts[0] = (ctx, render_module.unrendered(found, off, render_module.NO_PDFPLUMBER))
         return
     with tempfile.TemporaryDirectory(prefix="vnadmin-check-") as tmp:
+        # Page-level rules are Decree 30's layout: only administrative documents are shown.
+        items = [i for i in items if i.parts[0][0].kind.code == ADMINISTRATIVE]
+        if not items:
+            return
         pdfs = render_module.to_pdfs([i.path for i in items], Path(tmp))
         for item in items:
             ctx, found = item.parts[0]

@@ -31,6 +31,7 @@ _PLACEHOLDER = re.compile(r"^\(.*\)$")
 # ("Phần I", "Chương II", "Mục 1", "Điều 3"), which needs its numeral to be told apart
 # from words such as "Phân công" once diacritics are dropped.
 _NOT_SUMMARY = ("can cu", "kinh gui")
+_WITH_BASES = ("quyet dinh", "nghi quyet")
 _DIVISION = re.compile(r"^(phần|chương|mục|tiểu mục|điều)\s+([ivxlcdm]+|\d+)\b", re.IGNORECASE)
 _MARKS = {
     "hoa toc": "urgency",
@@ -170,6 +171,11 @@ def _join_dash(parts: list[Span]) -> list[Span]:
     if len(parts) >= 2 and parts[0].text in _DASHES:
         return [Span(parts[0].para, parts[0].start, parts[1].end), *parts[2:]]
     return parts
+
+
+def _italic(p: Paragraph) -> bool:
+    pieces = [f for t, f in Span(p, 0, len(p.text)).formats() if t.strip()]
+    return bool(pieces) and all(f.italic for f in pieces)
 
 
 def _whole(p: Paragraph) -> Span | None:
@@ -450,10 +456,21 @@ class _Finder:
                 self._kinh_gui(texts[j], middle)
                 break
         started = False
-        # Only documents with a type name have a căn cứ block (R-CC-2); in a công văn a
-        # paragraph starting "Căn cứ" is ordinary body text.
+        # Only the types whose samples carry a căn cứ block (Nghị quyết, Quyết định: Mẫu
+        # 1.1–1.3) have one (R-CC-2); elsewhere — a công văn, a tờ trình, a thông báo —
+        # a paragraph starting "Căn cứ" is a body sentence ("Căn cứ Quy chế …, Sở Nội vụ
+        # thông báo … như sau:"). A line that ends with ":" introduces the body.
+        # In other types a căn cứ block is recognised only when it was typed as one, in
+        # italics (an upright "Căn cứ …" there is a body sentence).
+        with_bases = el.type_name is not None and loose_key(el.type_name.text).startswith(
+            _WITH_BASES
+        )
         for p in texts[i:] if el.type_name is not None else ():
             key = loose_key(p.text)
+            if key.startswith("can cu") and (
+                p.text.rstrip().endswith(":") or not (with_bases or _italic(p))
+            ):
+                break  # a body sentence
             if key.startswith("can cu"):
                 started = True
             elif started and not key.startswith(("theo de nghi", "xet de nghi")):

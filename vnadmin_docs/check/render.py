@@ -242,7 +242,14 @@ class _Judge:
         # unnumbered first page and restart at 2 on its second page.
         restarts_allowed = max(len(self.ctx.pkg.sections) - 1, 0)
         previous: int | None = 1
-        for index, page in enumerate(self.pdf.pages, start=1):
+        pages = list(self.pdf.pages)
+        word = self.ctx.pkg.word_pages
+        if word is not None and word < len(pages):
+            # LibreOffice laid out more pages than Word counted (other font metrics push
+            # the last lines over): the pages past Word's count are not judged.
+            _log.info("LibreOffice shows %d pages, Word %d: judging %d", len(pages), word, word)
+            pages = pages[:word]
+        for index, page in enumerate(pages, start=1):
             numbers = [
                 int(str(w["text"]))
                 for w in page.extract_words()
@@ -282,7 +289,7 @@ class _Judge:
                 )
                 break
             previous = shown
-        if len(self.pdf.pages) == 1:
+        if len(pages) == 1:
             # One page: nothing is printed either way, so the static warning is moot.
             self.out = [f for f in self.out if f.rule_id != "R-PGNUM-1"]
 
@@ -350,7 +357,11 @@ def render_findings(
         for f in static
         if not (
             f.rule_id in judge.settled
-            and (f.severity is Severity.NOT_EVALUATED or f.rule_id.startswith("R-PGNUM"))
+            and (
+                f.severity is Severity.NOT_EVALUATED
+                # the static "no PAGE field" warning; the number's size/style stay
+                or (f.rule_id.startswith("R-PGNUM") and f.severity is Severity.WARNING)
+            )
         )
     ]
     # A static error and a page verdict on the same rule say the same thing once.

@@ -209,6 +209,11 @@ def body_text(ctx: Context) -> Iterator[Outcome]:
         )
 
 
+def _first_line_at(p: Paragraph) -> float:
+    """Where the first line starts, in pt from the left margin."""
+    return p.fmt.left_pt + p.fmt.first_line_pt
+
+
 @rule(
     "R-ND-2",
     "Lùi đầu dòng 1 cm hoặc 1,27 cm",
@@ -223,14 +228,17 @@ def body_indent(ctx: Context) -> Iterator[Outcome]:
     allowed = [float(v) for v in ctx.element("body")["first_line_indent_cm"]["allowed"]]
     ok_pts = [Cm(v).pt for v in allowed]
     # Numbered paragraphs take their indent from the numbering definition: not judged.
+    # What prints is where the first line starts: the left indent plus the first-line
+    # (or minus the hanging) indent. A paragraph indented 1.27 cm as a whole starts its
+    # first line at 1.27 cm like its siblings.
     bad = [
         p
         for p in _text_paras(ctx)
         if not p.fmt.numbered
-        and not any(abs(p.fmt.first_line_pt - v) <= _INDENT_TOL.pt for v in ok_pts)
+        and not any(abs(_first_line_at(p) - v) <= _INDENT_TOL.pt for v in ok_pts)
     ]
     if bad:
-        found_cm = Pt(bad[0].fmt.first_line_pt).mm / 10
+        found_cm = Pt(_first_line_at(bad[0])).mm / 10
         yield Problem(
             bad[0],
             _summary(
