@@ -48,7 +48,8 @@ class Fmt:
 @dataclass(frozen=True)
 class Spec:
     kind: str = "cong-van"  # or "thong-bao"
-    layout: str = "table"  # "table" | "rows" (one line per table row) | "tabs" | "textbox"
+    # "table" | "rows" (one line per table row) | "tabs" | "spaces" | "textbox"
+    layout: str = "table"
     page_mm: tuple[float, float] = (210, 297)
     landscape: bool = False
     margins_mm: tuple[float, float, float, float] = (20, 20, 30, 15)  # top bottom left right
@@ -335,6 +336,25 @@ def _header_tabs(doc: Any, spec: Spec) -> None:
         p.paragraph_format.space_before = Pt(6)
 
 
+def _header_spaces(doc: Any, spec: Spec) -> None:
+    """The header typed the way many clerks do: each line one left-aligned paragraph, the
+    left and right columns placed with runs of spaces (no table, no tab stops)."""
+    for left_text, lf, right_text, rf in _header_lines(spec, motto_underscores=28):
+        p = doc.add_paragraph()
+        pf = p.paragraph_format
+        pf.space_before = Pt(0)
+        pf.space_after = Pt(0)
+        pf.line_spacing = 1.0
+        pad_left = max(0, (26 - len(left_text)) // 2)
+        _set_font(p.add_run(" " * pad_left + left_text), lf, spec)
+        gap = max(4, 44 - pad_left - len(left_text) - len(right_text) // 2)
+        _set_font(p.add_run(" " * gap + right_text), rf, spec)
+    if spec.vv and spec.kind == "cong-van":
+        p = _para(doc, spec.vv, spec.vv_fmt, spec)
+        p.alignment = LEFT
+        p.paragraph_format.space_before = Pt(6)
+
+
 def _textbox(doc: Any, spec: Spec, x_pt: float, paras: list[tuple[str, Fmt]]) -> None:
     anchor = _para(doc, "", Fmt(14), spec)
     run = anchor.add_run()
@@ -558,6 +578,7 @@ def build(path: Path, **changes: Any) -> Path:
         "table": _header_table,
         "rows": _header_rows,
         "tabs": _header_tabs,
+        "spaces": _header_spaces,
         "textbox": _header_textboxes,
     }[spec.layout](doc, spec)
     _title_block(doc, spec)

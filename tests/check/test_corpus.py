@@ -45,6 +45,9 @@ CORRECT: dict[str, dict[str, Any]] = {
     "thong-bao-rows": {**TB, "layout": "rows"},
     "thong-bao-tabs": {**TB, "layout": "tabs"},
     "cong-van-textbox": {"layout": "textbox"},
+    # The header typed with runs of spaces instead of a table or tab stops (issue 15).
+    "cong-van-spaces": {"layout": "spaces"},
+    "thong-bao-spaces": {**TB, "layout": "spaces"},
     "thong-bao-textbox": {**TB, "layout": "textbox"},
     "cong-van-styles-only": {"styles_only": True},
     "thong-bao-styles-only": {**TB, "styles_only": True},
@@ -101,6 +104,13 @@ BROKEN: dict[str, tuple[dict[str, Any], set[str]]] = {
     "motto-no-line": ({"motto_line": False}, {"R-QH-6"}),
     "superior-bold": ({"superior_fmt": Fmt(13, bold=True)}, {"R-CQ-3"}),
     "issuer-not-bold": ({"issuer_fmt": Fmt(13)}, {"R-CQ-4"}),
+    "spaces-issuer-not-bold": ({"layout": "spaces", "issuer_fmt": Fmt(13)}, {"R-CQ-4"}),
+    "spaces-so-14pt": ({"layout": "spaces", "so_fmt": Fmt(14)}, {"R-SO-3"}),
+    "spaces-date-upright": ({"layout": "spaces", "date_fmt": Fmt(14)}, {"R-DD-5"}),
+    "spaces-motto-en-dash": (
+        {**TB, "layout": "spaces", "motto": "Độc lập – Tự do – Hạnh phúc"},
+        {"R-QH-4"},
+    ),
     "issuer-lower-case": ({"issuer": "Sở Lao động - Thương binh và Xã hội"}, {"R-CQ-4"}),
     "commune-issuer-not-bold": (
         {

@@ -24,6 +24,10 @@ _DATE = re.compile(
     r"^[^,]{2,60},\s*\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]"
     r"|^[^,]{2,60}?,?\s*ngay\s*[\d.…_ ]*\s*thang\s*[\d.…_ ]*\s*nam\b"
 )
+# Three spaces or more: typed padding between two header columns (a word gap is one).
+_SPACE_RUN = re.compile(r" {3,}")
+# What may open the right header column (or a mark) after such padding.
+_COLUMN_STARTS = ("cong hoa", "doc lap", "so:", "so :", "v/v")
 _LINE_ONLY = re.compile(r"^[\s_\-–—=.]*$")
 _DASHES = ("-", "–", "—", "+", "•")
 _PLACEHOLDER = re.compile(r"^\(.*\)$")
@@ -32,6 +36,7 @@ _PLACEHOLDER = re.compile(r"^\(.*\)$")
 # from words such as "Phân công" once diacritics are dropped.
 _NOT_SUMMARY = ("can cu", "kinh gui")
 _WITH_BASES = ("quyet dinh", "nghi quyet")
+_NOT_DATE = ("can cu", "theo ", "xet ", "thuc hien")
 _DIVISION = re.compile(r"^(phần|chương|mục|tiểu mục|điều)\s+([ivxlcdm]+|\d+)\b", re.IGNORECASE)
 _MARKS = {
     "hoa toc": "urgency",
@@ -157,8 +162,28 @@ def _split(p: Paragraph, pattern: str) -> list[Span]:
 
 
 def _pieces(p: Paragraph) -> list[Span]:
-    """Non-empty pieces of a paragraph split at tabs and line breaks."""
-    return _split(p, r"[^\t\n]+")
+    """Non-empty pieces of a paragraph split at tabs and line breaks, and at a run of
+    spaces that separates two header columns typed without a table or tab stops
+    ("SỞ NỘI VỤ      CỘNG HÒA XÃ HỘI…", "Số: 12/TTr-NC      Lâm Đồng, ngày …")."""
+    out: list[Span] = []
+    for piece in _split(p, r"[^\t\n]+"):
+        out.extend(_column_split(piece))
+    return out
+
+
+def _column_split(piece: Span) -> list[Span]:
+    text = piece.text
+    for m in _SPACE_RUN.finditer(text):
+        left, right = text[: m.start()], text[m.end() :]
+        if not left.strip():
+            continue
+        key = loose_key(right)
+        starts_column = key.startswith(_COLUMN_STARTS) or bool(_DATE.match(key))
+        if starts_column or (is_line_only(left) and is_line_only(right)):
+            head = Span(piece.para, piece.start, piece.start + len(left.rstrip()))
+            tail = Span(piece.para, piece.start + m.end(), piece.end)
+            return [head, *_column_split(tail)]
+    return [piece]
 
 
 def _lines(p: Paragraph) -> list[Span]:
@@ -368,7 +393,7 @@ class _Finder:
             key = loose_key(s.text)
             if el.so is None and _SO.match(key):
                 el.so = s
-            elif el.date_line is None and _DATE.match(key):
+            elif el.date_line is None and _DATE.match(key) and not key.startswith(_NOT_DATE):
                 el.date_line = s
             elif el.vv is None and key.startswith("v/v"):
                 el.vv = s
