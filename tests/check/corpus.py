@@ -93,6 +93,7 @@ class Spec:
     kinh_gui_label: str = "Kính gửi:"
     kinh_gui_fmt: Fmt = Fmt(14, align=LEFT)
     kinh_gui_split: bool = False  # one addressee on its own line
+    kinh_gui_cells: bool = False  # "Kính gửi:" and the addressees in two cells of one row
     can_cu: tuple[str, ...] = (
         "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ"
         " về công tác văn thư;",
@@ -122,7 +123,7 @@ class Spec:
     signer_name_fmt: Fmt = Fmt(14, bold=True)
     authority: str | None = None  # QĐ: "GIÁM ĐỐC SỞ …" above the căn cứ (R-CC-3)
     decide_line: str | None = None  # QĐ: "QUYẾT ĐỊNH:" after the căn cứ
-    closing: str = "table"  # "table" | "tabs" | "stacked"
+    closing: str = "table"  # "table" | "rows" (label row, list row) | "tabs" | "stacked"
     noi_nhan_bullets: bool = False  # the list made with Word's "-" bullets
     body_table: bool = False  # a data table inside the body
     page_field: bool = True
@@ -433,6 +434,16 @@ def _title_block(doc: Any, spec: Spec) -> None:
     if not spec.kinh_gui:
         return
     first, *rest = spec.kinh_gui
+    if spec.kinh_gui_cells:
+        # "Kính gửi:" in the left cell of a borderless table, the addressees beside it.
+        table = doc.add_table(rows=1, cols=2)
+        left, right = table.rows[0].cells
+        _para(
+            left, spec.kinh_gui_label, spec.kinh_gui_fmt, spec, reuse=True
+        ).alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        for n, item in enumerate(spec.kinh_gui):
+            _para(right, item, spec.kinh_gui_fmt, spec, reuse=n == 0)
+        return
     if spec.kinh_gui_split:
         _para(doc, spec.kinh_gui_label, spec.kinh_gui_fmt, spec).paragraph_format.left_indent = Cm(
             3
@@ -455,10 +466,22 @@ def _closing(doc: Any, spec: Spec) -> None:
     if spec.closing == "tabs":
         _closing_tabs(doc, spec)
         return
-    table = doc.add_table(rows=1, cols=2)
+    rows = 2 if spec.closing == "rows" else 1
+    table = doc.add_table(rows=rows, cols=2)
     left, right = table.rows[0].cells
     if spec.noi_nhan_label:
         _para(left, spec.noi_nhan_label, spec.noi_nhan_fmt, spec, reuse=True)
+    if rows == 2:
+        # "Nơi nhận:" and the authority in the first row, the list and the name below.
+        for title in spec.signer_titles:
+            _para(right, title, spec.signer_title_fmt, spec, reuse=True)
+        left, right = table.rows[1].cells
+        for n, item in enumerate(spec.noi_nhan):
+            _para(left, item, spec.noi_nhan_item_fmt, spec, reuse=n == 0)
+        for n in range(4):
+            _para(right, "", Fmt(14), spec, reuse=n == 0)
+        _para(right, spec.signer_name, spec.signer_name_fmt, spec)
+        return
     for item in spec.noi_nhan:
         _noi_nhan_item(left, item, spec)
     for title in spec.signer_titles:

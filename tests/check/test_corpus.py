@@ -47,6 +47,16 @@ CORRECT: dict[str, dict[str, Any]] = {
     "cong-van-textbox": {"layout": "textbox"},
     # The header typed with runs of spaces instead of a table or tab stops (issue 15).
     "cong-van-spaces": {"layout": "spaces"},
+    "kinh-gui-in-two-cells": {"kinh_gui_cells": True},
+    "one-addressee-in-the-next-cell": {"kinh_gui_cells": True, "kinh_gui": ("Sở Tài chính.",)},
+    "noi-nhan-list-in-the-next-row": {"closing": "rows"},
+    "recipient-over-two-lines": {
+        "noi_nhan": (
+            "- Như trên;",
+            "- Các sở, ban, ngành,\nđơn vị trực thuộc tỉnh;",
+            "- Lưu: VT, VP.",
+        )
+    },
     "thong-bao-spaces": {**TB, "layout": "spaces"},
     "thong-bao-textbox": {**TB, "layout": "textbox"},
     "cong-van-styles-only": {"styles_only": True},
@@ -104,6 +114,13 @@ BROKEN: dict[str, tuple[dict[str, Any], set[str]]] = {
     "motto-no-line": ({"motto_line": False}, {"R-QH-6"}),
     "superior-bold": ({"superior_fmt": Fmt(13, bold=True)}, {"R-CQ-3"}),
     "issuer-not-bold": ({"issuer_fmt": Fmt(13)}, {"R-CQ-4"}),
+    # A register number with a dash is still the Số line (R-SO-2 judges the number),
+    # never a line of the issuer's name.
+    "so-with-dashed-register-number": ({"so": "Số: 111-11/SLĐTBXH-VP"}, {"R-SO-2"}),
+    "noi-nhan-next-row-no-luu": (
+        {"closing": "rows", "noi_nhan": ("- Như trên;", "- Giám đốc Sở.")},
+        {"R-NN-5"},
+    ),
     "spaces-issuer-not-bold": ({"layout": "spaces", "issuer_fmt": Fmt(13)}, {"R-CQ-4"}),
     "spaces-so-14pt": ({"layout": "spaces", "so_fmt": Fmt(14)}, {"R-SO-3"}),
     "spaces-date-upright": ({"layout": "spaces", "date_fmt": Fmt(14)}, {"R-DD-5"}),

@@ -19,7 +19,8 @@ from vnadmin_docs.check.textfold import is_upper_text, loose_key, nfc
 __all__ = ["Elements", "Span", "find_elements", "is_line_only"]
 
 _HEADER_WINDOW = 30  # non-empty pieces searched for header elements
-_SO = re.compile(r"^so\s*[:.;]?\s*[\w.…_ ]{0,12}/")
+# "Số:" then the number (blank in a draft, "111-11" in an internal register) and "/".
+_SO = re.compile(r"^so\s*[:.;]?\s*[\w.…_ -]{0,16}/")
 _DATE = re.compile(
     r"^[^,]{2,60},\s*\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]"
     r"|^[^,]{2,60}?,?\s*ngay\s*[\d.…_ ]*\s*thang\s*[\d.…_ ]*\s*nam\b"
@@ -201,6 +202,25 @@ def _join_dash(parts: list[Span]) -> list[Span]:
 def _italic(p: Paragraph) -> bool:
     pieces = [f for t, f in Span(p, 0, len(p.text)).formats() if t.strip()]
     return bool(pieces) and all(f.italic for f in pieces)
+
+
+def _joined_entries(items: list[Span]) -> list[Span]:
+    """One recipient typed over two lines of one paragraph ("- Các bộ, cơ quan ngang bộ,"
+    / "cơ quan thuộc Chính phủ;") is one entry: a line that does not start with a dash,
+    after a line that does not end an entry, continues it."""
+    out: list[Span] = []
+    for s in items:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.para is s.para
+            and not s.text.startswith(_DASHES)
+            and not prev.text.rstrip().endswith((";", ".", ":"))
+        ):
+            out[-1] = Span(s.para, prev.start, s.end)
+        else:
+            out.append(s)
+    return out
 
 
 def _whole(p: Paragraph) -> Span | None:
@@ -405,6 +425,8 @@ class _Finder:
                 continue
             if is_line_only(s.text):
                 continue
+            if re.match(r"^so\s*[:.;]", loose_key(s.text)):
+                break  # a "Số:" line is never part of a name
             if loose_key(s.text) in _MARKS:
                 continue
             # In a header table or text box the issuer's column holds only the names above
@@ -536,6 +558,8 @@ class _Finder:
         for p in after:
             if not p.text.strip():
                 continue
+            if loose_key(p.text.strip().lstrip("-–— ")).startswith("luu"):
+                break  # "- Lưu: …" ends a recipient list, it is no addressee
             if not p.text.strip().startswith(_DASHES):
                 # "Kính gửi:" alone on its line, one addressee below it (R-KG-3 judges it).
                 if not items and p.fmt.alignment != "both":
@@ -586,12 +610,21 @@ class _Finder:
             items.extend(s for s in rest if s.start >= label.end)
             for p in zone[1:]:
                 items.extend(_lines(p))
+            w = lp.where
+            if lp.where.kind == "cell" and not items:
+                # "Nơi nhận:" alone in its cell, the list in the cell below (a closing
+                # table typed one block per row).
+                for p in after:
+                    pw = p.where
+                    if p.table_key == lp.table_key and (pw.row, pw.col) == (w.row + 1, w.col):
+                        items.extend(_lines(p))
             if lp.where.kind == "cell":
+                # The signer's column, in the label's row and the rows below it.
                 signer = [
                     p
                     for p in after
                     if p.table_key == lp.table_key
-                    and p.where.row == lp.where.row
+                    and p.where.row >= lp.where.row
                     and p.where.col != lp.where.col
                 ]
             else:
@@ -623,6 +656,7 @@ class _Finder:
                     signer.append(p)
             if not [s for s in signer if isinstance(s, Span) or s.text.strip()]:
                 signer = self._signer_before(after, lp)
+        items = _joined_entries(items)
         if items:
             last = items[-1]
             m = re.search(r"\.\s+([A-ZĐ]{1,8}\.?\s*\(\d+\)\.?)$", last.text)

@@ -77,8 +77,16 @@ def kinh_gui_single(ctx: Context) -> Iterator[Outcome]:
     if el.kinh_gui is None or len(el.kinh_gui_items) != 1:
         return
     item = el.kinh_gui_items[0]
+    label = el.kinh_gui.para
     same_line = (
-        item.para is el.kinh_gui.para and "\n" not in item.para.text[el.kinh_gui.end : item.start]
+        item.para is label and "\n" not in item.para.text[el.kinh_gui.end : item.start]
+    ) or (
+        # "Kính gửi:" and its addressee in two cells of one table row: one printed line.
+        label.where.kind == "cell"
+        and item.para.table_key == label.table_key
+        and item.para.where.row == label.where.row
+        and item.para.where.col > label.where.col
+        and not item.para.text[: item.start].strip()
     )
     if not same_line:
         yield Problem(
