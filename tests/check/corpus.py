@@ -10,6 +10,7 @@ one thing, so a mutation breaks exactly the rule it is meant to break.
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -109,6 +110,7 @@ class Spec:
         " Văn phòng Sở) để được hướng dẫn, giải quyết kịp thời./.",
     )
     body_fmt: Fmt = Fmt(14, align=JUSTIFY)
+    article_bold: bool = True  # "Điều N." in bold (R-BC-4)
     body_indent_cm: float = 1.27
     body_space_before_pt: float = 6
     body_line_spacing: float = 1.15
@@ -405,7 +407,13 @@ def _body_para(doc: Any, text: str, spec: Spec, fmt: Fmt) -> Any:
         if fmt.italic:
             run.font.italic = True
         return p
-    p = _para(doc, text, fmt, spec)
+    label = re.match(r"^Điều \d+\.", text)
+    if label and spec.article_bold:
+        # "Điều 1." bold (R-BC-4), the article's text after it in body type.
+        p = _para(doc, label.group(0), replace(fmt, bold=True), spec)
+        _set_font(p.add_run(text[label.end() :]), fmt, spec)
+    else:
+        p = _para(doc, text, fmt, spec)
     pf = p.paragraph_format
     pf.first_line_indent = Cm(spec.body_indent_cm)
     pf.space_before = Pt(spec.body_space_before_pt)

@@ -48,6 +48,14 @@ CORRECT: dict[str, dict[str, Any]] = {
     # The header typed with runs of spaces instead of a table or tab stops (issue 15).
     "cong-van-spaces": {"layout": "spaces"},
     "kinh-gui-in-two-cells": {"kinh_gui_cells": True},
+    # Every signature block Decree 30 admits (R-KY-1), combined ones included.
+    "signed-tm-kt": {"signer_titles": ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")},
+    "signed-tm": {"signer_titles": ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH")},
+    "signed-tl-kt": {
+        "signer_titles": ("TL. GIÁM ĐỐC", "KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG")
+    },
+    "signed-tuq": {"signer_titles": ("TUQ. GIÁM ĐỐC", "TRƯỞNG PHÒNG TỔ CHỨC CÁN BỘ")},
+    "signed-q": {"signer_titles": ("Q. GIÁM ĐỐC",)},
     "one-addressee-in-the-next-cell": {"kinh_gui_cells": True, "kinh_gui": ("Sở Tài chính.",)},
     "noi-nhan-list-in-the-next-row": {"closing": "rows"},
     "recipient-over-two-lines": {
@@ -120,6 +128,20 @@ BROKEN: dict[str, tuple[dict[str, Any], set[str]]] = {
     "noi-nhan-next-row-no-luu": (
         {"closing": "rows", "noi_nhan": ("- Như trên;", "- Giám đốc Sở.")},
         {"R-NN-5"},
+    ),
+    "signature-parts-on-one-line": (
+        {"signer_titles": ("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")},
+        {"R-KY-1"},
+    ),
+    "deputy-title-on-the-kt-line": ({"signer_titles": ("KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC",)}, {"R-KY-1"}),
+    "tuq-handed-on": (
+        {"signer_titles": ("TUQ. GIÁM ĐỐC", "KT. TRƯỞNG PHÒNG", "PHÓ TRƯỞNG PHÒNG")},
+        {"R-KY-1"},
+    ),
+    "summary-in-capitals": ({**TB, "trich_yeu": "PHÂN CÔNG NHIỆM VỤ CỦA LÃNH ĐẠO SỞ"}, {"R-TL-2"}),
+    "article-label-not-bold": (
+        {**QD, "article_bold": False},
+        {"R-BC-4"},
     ),
     "spaces-issuer-not-bold": ({"layout": "spaces", "issuer_fmt": Fmt(13)}, {"R-CQ-4"}),
     "spaces-so-14pt": ({"layout": "spaces", "so_fmt": Fmt(14)}, {"R-SO-3"}),

@@ -482,7 +482,11 @@ class _Finder:
             while i < len(texts) and len(el.trich_yeu) < 3:
                 p = texts[i]
                 key = loose_key(p.text)
-                if key.startswith(_NOT_SUMMARY) or is_upper_text(p.text):
+                if key.startswith(_NOT_SUMMARY):
+                    break
+                if is_upper_text(p.text) and not (
+                    not el.trich_yeu and self._caps_summary(p, texts[i + 1 : i + 2])
+                ):
                     break
                 if _DIVISION.match(nfc(p.text)):
                     break
@@ -526,6 +530,20 @@ class _Finder:
                 span = _whole(p)
                 if span:
                     el.can_cu.append(span)
+
+    def _caps_summary(self, p: Paragraph, following: Sequence[Paragraph]) -> bool:
+        """A summary typed (or pasted) in capitals right under the type name: centred,
+        not a heading ("I. …", "PHẦN I"), and not the authority line of a quyết định,
+        which is always followed by the căn cứ. R-TL-2 then warns about its case."""
+        if p.fmt.alignment != "center" or _DIVISION.match(nfc(p.text)):
+            return False
+        if re.match(r"^([IVXLC]+|\d+)\s*[.)]", p.text.strip()):
+            return False
+        type_name = self.el.type_name
+        if type_name is None or not loose_key(type_name.text).startswith(_WITH_BASES):
+            return True  # only a quyết định / nghị quyết has an authority line
+        nxt = loose_key(following[0].text) if following else ""
+        return not nxt.startswith(("can cu", "theo de nghi", "xet de nghi"))
 
     def _ruled_between(self, upper: Paragraph, lower: Paragraph) -> bool:
         """A line (border, drawn line, underscores) ends the block between two paragraphs."""

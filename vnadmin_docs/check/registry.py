@@ -158,6 +158,7 @@ _AREAS = (
     "KG",
     "CC",
     "ND",
+    "BC",
     "NN",
     "KY",
     "KHST",

@@ -169,7 +169,10 @@ class _Judge:
         severity: Severity | None = None,
     ) -> None:
         if rule_id not in self.off:
-            self.out.append(to_finding(RULES[rule_id], Problem(at, found, required, severity)))
+            # Said as what LibreOffice's layout shows: Word, with other font metrics and
+            # its own line breaking, may lay the page out slightly differently.
+            shown = Text(f"LibreOffice dàn trang: {found.vi}", f"LibreOffice shows: {found.en}")
+            self.out.append(to_finding(RULES[rule_id], Problem(at, shown, required, severity)))
 
     def ratio(
         self, rule_id: str, span: Span | None, low: float, high: float, what: tuple[str, str]

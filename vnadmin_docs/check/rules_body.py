@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from itertools import pairwise
 
@@ -359,4 +360,55 @@ def body_ending(ctx: Context) -> Iterator[Outcome]:
                 f"last paragraph ends “{nfc(last.text)[-12:]}”",
             ),
             Text(f"kết thúc bằng “{ending}”", f"ends with “{ending}”"),
+        )
+
+
+# ---- structure ---------------------------------------------------------------------------
+_DIEU = re.compile(r"^Điều\s+\d+\s*[.:]")
+# A title line is short: "Điều 5. Trách nhiệm của các sở, ngành" fits one line.
+_TITLE_LINE_CHARS = 90
+
+
+@rule(
+    "R-BC-4",
+    "“Điều N.” và tên điều trên một dòng, chữ đậm (được đánh dấu là tiêu đề)",
+    "“Điều N.” and its title on one line, bold (marked as a heading)",
+    bad="Điều 3. Các sở, ngành căn cứ chức năng … tổ chức thực hiện (chữ thường, hai dòng)",
+    fix="Bôi đậm “Điều 3.” và tên điều; nội dung điều viết thành đoạn riêng",
+    severity=Severity.WARNING,
+)
+def article_heading(ctx: Context) -> Iterator[Outcome]:
+    for p in ctx.el.body:
+        text = nfc(p.text.strip())
+        m = _DIEU.match(text)
+        if m is None:
+            continue
+        label = [f for t, f in Span(p, 0, len(p.text)).formats() if t.strip()]
+        head = label[0] if label else None
+        marked = (head is not None and head.bold) or p.fmt.style_id.lower().startswith(
+            ("heading", "u", "dieu")
+        )
+        if marked:
+            continue
+        short = len(text) <= _TITLE_LINE_CHARS
+        yield Problem(
+            p,
+            Text(
+                f"“{m.group(0)}” không đậm, "
+                + (
+                    "tên điều chưa được đánh dấu là tiêu đề"
+                    if short
+                    else "cả một câu dài viết sau “Điều”, không rõ đâu là tên điều"
+                ),
+                f"“{m.group(0)}” not bold, "
+                + (
+                    "the article title is not marked as a heading"
+                    if short
+                    else "a long sentence follows “Điều”, its title cannot be told"
+                ),
+            ),
+            Text(
+                "“Điều N. <tên điều>” một dòng, chữ đậm; nội dung ở đoạn sau",
+                "“Điều N. <title>” on one line, bold; the content in the next paragraphs",
+            ),
         )
