@@ -121,6 +121,7 @@ class ParaFormat:
     border_bottom: bool
     border_top: bool
     style_id: str
+    right_pt: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -188,6 +189,7 @@ class Section:
     title_page: bool
     headers: dict[str, str] = field(default_factory=dict)  # type -> part name
     footers: dict[str, str] = field(default_factory=dict)  # type -> part name
+    page_start: int | None = None  # w:pgNumType w:start: numbering restarts at this number
 
 
 @dataclass(frozen=True)
@@ -200,6 +202,8 @@ class Package:
     header_parts: dict[str, tuple[Paragraph, ...]]
     # Pages Word counted when it saved the file (docProps/app.xml); None when unknown.
     word_pages: int | None = None
+    # table number -> (section, indent from the left margin in pt, width in pt)
+    tables: dict[int, tuple[int, float, float]] = field(default_factory=dict)
 
     def header_has_page_field(self, part: str) -> bool:
         return any(p.has_page_field for p in self.header_parts.get(part, ()))
@@ -234,7 +238,8 @@ class Package:
             secs = tuple(self.sections[i] for i in indexes if i < len(self.sections))
             mine = {part for s in secs for part in (*s.headers.values(), *s.footers.values())}
             parts = {k: v for k, v in self.header_parts.items() if k in mine}
-            out.append(Package(self.path, paras, secs or self.sections[-1:], parts, None))
+            tables = {k: v for k, v in self.tables.items() if v[0] in indexes}
+            out.append(Package(self.path, paras, secs or self.sections[-1:], parts, None, tables))
         return out
 
 
@@ -268,6 +273,8 @@ class _Reader:
             ) from exc
         self.names = set(self.zip.namelist())
         self.inflated = 0  # bytes inflated so far, against _TOTAL_CAP
+        # table number -> (section, indent pt, width pt) of each top-level table
+        self.table_geometry: dict[int, tuple[int, float, float]] = {}
         self.main = self._main_part()
         self.rels = self._rels(self.main)
         theme = self._theme()
@@ -453,7 +460,12 @@ class _Reader:
                         header_parts[part] = self._header(part, kind, role)
         words = sum(len(p.text.split()) for p in paragraphs)
         return Package(
-            str(self.path), tuple(paragraphs), sections, header_parts, self.word_pages(words)
+            str(self.path),
+            tuple(paragraphs),
+            sections,
+            header_parts,
+            self.word_pages(words),
+            self.table_geometry,
         )
 
     def _header(self, part: str, kind: str, role: str) -> tuple[Paragraph, ...]:
@@ -488,6 +500,8 @@ class _Reader:
                 number = self.tables
                 style_el = child.find(f"{wtag('tblPr')}/{wtag('tblStyle')}")
                 tstyle = wattr(style_el, "val") if style_el is not None else None
+                if cell is None:  # a table in the body (not nested): where it sits
+                    self.table_geometry[number] = (self.section, *_table_box(child))
                 for r, tr in enumerate(child.iterchildren(wtag("tr")), start=1):
                     for c, tc in enumerate(tr.iterchildren(wtag("tc")), start=1):
                         where = Where("cell", self.body_index, table=number, row=r, col=c)
@@ -565,6 +579,8 @@ class _Reader:
         refs: dict[str, dict[str, str]] = {"header": {}, "footer": {}}
         title = sect.find(wtag("titlePg"))
         title_page = title is not None and _on(title)
+        num_type = sect.find(wtag("pgNumType"))
+        start = wattr(num_type, "start") if num_type is not None else None
         for kind, found in refs.items():
             for ref in sect.iterchildren(wtag(f"{kind}Reference")):
                 rid = ref.get(f"{{{_R}}}id")
@@ -586,7 +602,23 @@ class _Reader:
             title_page=title_page,
             headers=refs["header"],
             footers=refs["footer"],
+            page_start=int(start) if start is not None and start.isdigit() else None,
         )
+
+
+def _table_box(tbl: etree._Element) -> tuple[float, float]:
+    """(indent from the left margin, width) of a table in pt, from ``w:tblInd`` and the
+    grid (``w:gridCol``), both in twips (a percentage or auto indent counts as 0)."""
+    ind = tbl.find(f"{wtag('tblPr')}/{wtag('tblInd')}")
+    indent = 0.0
+    if ind is not None and (wattr(ind, "type") or "dxa") == "dxa":
+        val = wattr(ind, "w") or "0"
+        indent = int(val) / _TWIPS_PER_PT if val.lstrip("-").isdigit() else 0.0
+    width = 0.0
+    for col in tbl.iterfind(f"{wtag('tblGrid')}/{wtag('gridCol')}"):
+        val = wattr(col, "w") or "0"
+        width += int(val) / _TWIPS_PER_PT if val.isdigit() else 0.0
+    return indent, width
 
 
 def _is_ole(path: Path) -> bool:
@@ -726,6 +758,7 @@ def _para_format(ppr: dict[str, object]) -> ParaFormat:
         border_bottom=bool(ppr.get("border_bottom", False)),
         border_top=bool(ppr.get("border_top", False)),
         style_id=str(ppr.get("pStyle", "")),
+        right_pt=_num(ppr, "ind_right") / _TWIPS_PER_PT,
     )
 
 

@@ -42,6 +42,9 @@ _log = logging.getLogger(__name__)
 # a few points of difference; this is a measurement tolerance, not a Decree figure.
 _RATIO_TOL = 0.08
 _RULE_GAP_PT = 30.0  # how far below the text a rule may sit and still underline it
+# Glyph side bearings and rounding: text this close to the margin line is inside it.
+_MARGIN_TOL_MM = 1.5
+_MARGIN_SURE_MM = 3.0
 
 render_only_rule(
     "R-QH-8",
@@ -235,6 +238,52 @@ class _Judge:
                     Text("nằm trên một dòng", "on a single line"),
                 )
 
+    def margins(self) -> None:
+        """Text LibreOffice prints past the left or right margin (negative indents, tables
+        pushed into the margin), on the pages Word counts. Past the tolerance by more than
+        _MARGIN_SURE it is an error, closer a warning: line breaking may differ in Word."""
+        secs = self.ctx.pkg.sections
+        if len(secs) != 1 or "R-PAGE-3" in self.off:
+            return
+        sec = secs[0]
+        if sec.left_mm is None or sec.right_mm is None:
+            return
+        # Text past the margin set but still as far from the edge as the Decree's
+        # smallest margin allows (a 20 mm margin, text 17 mm from the edge) is not reported.
+        spec = self.ctx.profile["margins"]
+        left = min(sec.left_mm, size_range(spec["left_mm"])[0])
+        right = min(sec.right_mm, size_range(spec["right_mm"])[0])
+        pages = list(self.pdf.pages)[: self.ctx.pkg.word_pages or None]
+        for index, page in enumerate(pages, start=1):
+            width_mm = float(page.width) * 25.4 / 72
+            for w in page.extract_words():
+                x0, x1 = float(w["x0"]) * 25.4 / 72, float(w["x1"]) * 25.4 / 72
+                past = max(left - x0, x1 - (width_mm - right))
+                if past <= _MARGIN_TOL_MM:
+                    continue
+                on_left = left - x0 >= past
+                side = ("trái", "left") if on_left else ("phải", "right")
+                edge = x0 if on_left else width_mm - x1
+                least = left if on_left else right
+                self.add(
+                    "R-PAGE-3",
+                    None,
+                    Text(
+                        f"trang {index}: chữ “{w['text']}” in vào lề {side[0]}, cách mép giấy "
+                        f"{fmt_num(edge, 1)} mm",
+                        f"page {index}: “{w['text']}” printed in the {side[1]} margin, "
+                        f"{fmt_num(edge, 1)} mm from the edge",
+                    ),
+                    Text(
+                        f"chữ cách mép {side[0]} ít nhất {fmt_num(least)} mm (bỏ thụt lề âm, "
+                        "kéo bảng vào trong lề)",
+                        f"text at least {fmt_num(least)} mm from the {side[1]} edge (no "
+                        "negative indent, tables inside the margins)",
+                    ),
+                    None if past > _MARGIN_SURE_MM else Severity.WARNING,
+                )
+                return
+
     def page_numbers(self) -> None:
         sec = self.ctx.pkg.sections[0] if self.ctx.pkg.sections else None
         if sec is None:
@@ -350,6 +399,7 @@ def render_findings(
             ("trích yếu", "the summary"),
         )
         judge.one_line()
+        judge.margins()
         if not several:
             # In a merged file each document restarts its numbering; page-level
             # numbering is judged per document only from the XML.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from vnadmin_docs.check.findings import Severity, Text
@@ -13,7 +14,9 @@ from vnadmin_docs.check.formatting import (
     within,
 )
 from vnadmin_docs.check.ooxml import Paragraph, RunFormat
+from vnadmin_docs.check.outside import outside_margins
 from vnadmin_docs.check.registry import PAGE_AND_FONT, Context, Outcome, Problem, Unjudged, rule
+from vnadmin_docs.check.textfold import loose_key
 
 __all__: list[str] = []
 
@@ -145,6 +148,7 @@ def margins(ctx: Context) -> Iterator[Outcome]:
                 Text("; ".join(bad_vi), "; ".join(bad_en)),
                 Text("lề " + ", ".join(req_vi), "margins " + ", ".join(req_en)),
             )
+    yield from outside_margins(ctx)
 
 
 def _runs(ctx: Context) -> Iterator[tuple[Paragraph, RunFormat]]:
@@ -369,3 +373,62 @@ def no_number_on_first_page(ctx: Context) -> Iterator[Outcome]:
             Text(why_vi, why_en),
             Text("không hiện số trang ở trang 1", "no page number on page 1"),
         )
+
+
+_APPENDIX = re.compile(r"^phu luc(\s+([ivxlc]+|\d+|so\s*\d+))?\s*[.:]?$")
+
+
+def _appendix_heads(ctx: Context) -> list[Paragraph]:
+    """The "PHỤ LỤC I" lines after the closing: each starts an appendix."""
+    el = ctx.el
+    ends = [s.para.order for s in (el.signer_name, el.noi_nhan, *el.signer_titles) if s]
+    if not ends:
+        return []
+    last = max(ends)
+    return [
+        p
+        for p in ctx.pkg.paragraphs
+        if p.order > last and p.where.kind == "body" and _APPENDIX.match(loose_key(p.text))
+    ]
+
+
+@rule(
+    "R-PGNUM-3",
+    "Mỗi phụ lục đánh số trang riêng",
+    "Each appendix numbered on its own",
+    bad="Phụ lục II tiếp số trang của Phụ lục I (trang 5, 6 …)",
+    fix="Layout → Breaks → Next Page trước mỗi phụ lục; Page Number → Format → Start at: 1",
+)
+def appendix_numbering(ctx: Context) -> Iterator[Outcome]:
+    heads = _appendix_heads(ctx)
+    numbered = any(p.has_page_field for ps in ctx.pkg.header_parts.values() for p in ps)
+    if not heads or not numbered:
+        return  # no appendix, or no page numbers at all (R-PGNUM-1 says so)
+    previous_section: int | None = None
+    for head in heads:
+        sec_index = head.section
+        sec = ctx.pkg.sections[sec_index] if sec_index < len(ctx.pkg.sections) else None
+        if sec_index == 0 or sec_index == previous_section:
+            what_vi = "văn bản" if sec_index == 0 else "phụ lục trước"
+            what_en = "the document" if sec_index == 0 else "the previous appendix"
+            yield Problem(
+                head,
+                Text(
+                    f"phụ lục nằm cùng phần (section) với {what_vi}: số trang đánh tiếp",
+                    f"the appendix shares a section with {what_en}: pages numbered on",
+                ),
+                Text(
+                    "mỗi phụ lục một phần riêng, số trang bắt đầu lại",
+                    "each appendix in its own section, numbering restarted",
+                ),
+            )
+        elif sec is not None and sec.page_start is None:
+            yield Problem(
+                head,
+                Text(
+                    "phần (section) của phụ lục không đánh lại số trang từ đầu",
+                    "the appendix's section does not restart page numbering",
+                ),
+                Text("số trang của phụ lục bắt đầu lại từ 1", "the appendix numbered from 1"),
+            )
+        previous_section = sec_index
