@@ -22,7 +22,7 @@ from vnadmin_docs.cli.common import (
 from vnadmin_docs.cli.options import templates_option
 from vnadmin_docs.cli.register import SERIES_CHOICE, register, register_db_option
 from vnadmin_docs.i18n import translator
-from vnadmin_docs.pdf import convert_files
+from vnadmin_docs.pdf import ConversionOptions, convert_files
 from vnadmin_docs.registry import Register, Series
 
 __all__ = ["cli", "main"]
@@ -73,6 +73,24 @@ def cli(ctx: click.Context, lang: str | None) -> None:
     help="Xuất thêm tệp PDF cùng tên cạnh tệp .docx (cần LibreOffice).",
 )
 @click.option(
+    "--pdf-a",
+    "pdf_a",
+    is_flag=True,
+    help="Xuất tệp PDF/A-2b (lưu trữ, nhúng phông chữ) cạnh tệp .docx; dùng được riêng.",
+)
+@click.option(
+    "--electronic",
+    is_flag=True,
+    help="Văn bản điện tử (Nghị định 30): ảnh chữ ký (ô 7c) và con dấu (ô 8) từ "
+    "images: trong dữ liệu, để trống số, ngày ở dòng “(Kèm theo …)” của phụ lục.",
+)
+@click.option(
+    "--sign-ready",
+    is_flag=True,
+    help="Xuất PDF sẵn sàng ký số: các ô chữ ký trống đúng vị trí ô 7c/ô 8 và tệp "
+    ".json mô tả vị trí (cần gói vnadmin-docs[sign]).",
+)
+@click.option(
     "--assign-number",
     is_flag=True,
     help="Cấp số và ngày ban hành từ sổ đăng ký văn bản đi, ghi văn bản vào sổ.",
@@ -93,6 +111,9 @@ def render(
     template_dirs: tuple[Path, ...],
     profile: Path | None,
     pdf: bool,
+    pdf_a: bool,
+    electronic: bool,
+    sign_ready: bool,
     assign_number: bool,
     register_db: str | None,
     series: str,
@@ -113,7 +134,11 @@ def render(
             source=str(data),
             register=book,
             series=series,
+            electronic=electronic or sign_ready,
+            data_dir=data.parent,
         )
+        for warning in doc.warnings:
+            click.echo(_("Warning: {text}", text=warning.describe(current_lang())), err=True)
         path = doc.save(output)
         if book is not None and doc.entry is not None:
             entry = book.attach_output(doc.entry, path)
@@ -128,8 +153,13 @@ def render(
         if book is not None:
             book.close()
     click.echo(_("Wrote {path}", path=path))
-    if pdf:
-        [pdf_path] = convert_files([(path, path.with_suffix(".pdf"))])
+    if sign_ready:
+        pdf_path, manifest = api.sign_ready(doc, path.with_suffix(".pdf"), pdf_a=True)
+        click.echo(_("Wrote {path}", path=pdf_path))
+        click.echo(_("Wrote {path}", path=manifest))
+    elif pdf or pdf_a:
+        options = ConversionOptions(pdf_a=pdf_a)
+        [pdf_path] = convert_files([(path, path.with_suffix(".pdf"))], options)
         click.echo(_("Wrote {path}", path=pdf_path))
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 from xml.sax.saxutils import escape
 
 from vnadmin_docs.layout.page_model import PageModel, Para, Section
+from vnadmin_docs.writer._drawing import image_parts, number_drawings
 from vnadmin_docs.writer._wordml import (
     NS,
     body_xml,
@@ -126,8 +127,22 @@ def write_docx(model: PageModel, *, created: dt.datetime | None = None) -> bytes
         parts.section_xml(section, last=index == last)
         for index, section in enumerate(model.sections)
     )
-    document = _DOC_HEAD + body + "</w:body></w:document>"
+    document = number_drawings(_DOC_HEAD + body + "</w:body></w:document>")
     doc_rels, content_types = parts.package_xml(skel)
+    images = image_parts(model.sections)
+    if images:
+        doc_rels = doc_rels.replace(
+            "</Relationships>",
+            "".join(
+                f'<Relationship Id="{rid}" Type="{_REL}/image" Target="{name}"/>'
+                for rid, (name, _png) in images.items()
+            )
+            + "</Relationships>",
+        )
+        if 'Extension="png"' not in content_types:
+            content_types = content_types.replace(
+                "<Override", '<Default Extension="png" ContentType="image/png"/><Override', 1
+            )
     when = created or dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
     level = 3  # per-document parts: fast; the static parts were deflated harder, once
     members = [
@@ -136,6 +151,7 @@ def write_docx(model: PageModel, *, created: dt.datetime | None = None) -> bytes
         deflate("word/document.xml", document, level),
         deflate("word/_rels/document.xml.rels", doc_rels, level),
         *(deflate(name, xml, level) for name, xml in parts.parts.items()),
+        *(deflate(f"word/{name}", png, 0) for name, png in images.values()),
         *skel.static_members[1:],
         deflate("docProps/core.xml", _core_xml(model, when), level),
     ]
