@@ -8,6 +8,8 @@ inside the functions that need it, so :func:`require_pyhanko` can say how to ins
 
 from __future__ import annotations
 
+import warnings
+
 from vnadmin_docs.errors import VnAdminError
 from vnadmin_docs.sign.keys import Pkcs11Key, Pkcs12Key, SigningKey
 from vnadmin_docs.sign.placement import (
@@ -39,8 +41,11 @@ __all__ = [
 
 def require_pyhanko() -> None:
     """Raise a clear error when the ``[sign]`` extra is not installed."""
+    # pyHanko imports cryptography's DSA support, which warns on every start.
+    warnings.filterwarnings("ignore", message="DSA is deprecated", module=r"pyhanko\.")
     try:
         import pyhanko  # noqa: F401
+        import pyhanko.sign.signers  # noqa: F401
         import pyhanko_certvalidator  # noqa: F401
     except ImportError:
         raise VnAdminError(

@@ -113,6 +113,11 @@ def _text_style(size: int) -> Any:
             font=GlyphAccumulatorFactory(str(stamp_font()), font_size=size),
             font_size=size,
             leading=round(size * 1.2),
+            box_layout_rule=layout.SimpleBoxLayoutRule(
+                x_align=layout.AxisAlignment.ALIGN_MAX,
+                y_align=layout.AxisAlignment.ALIGN_MAX,
+                margins=layout.Margins.uniform(0),
+            ),
         ),
         inner_content_layout=layout.SimpleBoxLayoutRule(
             x_align=layout.AxisAlignment.ALIGN_MAX,
@@ -174,9 +179,11 @@ def sign_pdf(
         new_field_spec=None if exists else _field_spec(request.placement),
     )
     # pyHanko logs a rounding remark (102.00000000000001 > 102) when the image fills the box.
-    layout_log = logging.getLogger("pyhanko.pdf_utils.layout")
-    level = layout_log.level
-    layout_log.setLevel(logging.ERROR)
+    # fontTools remarks on tables it does not subset ("FFTM NOT subset").
+    quiet = [logging.getLogger(n) for n in ("pyhanko.pdf_utils.layout", "fontTools.subset")]
+    levels = [q.level for q in quiet]
+    for q in quiet:
+        q.setLevel(logging.ERROR)
     try:
         with source.open("rb") as fh:
             writer = IncrementalPdfFileWriter(fh)
@@ -190,5 +197,6 @@ def sign_pdf(
             f"Signing failed ({ROLE_LABELS[request.role][1]}): {exc}.",
         ) from exc
     finally:
-        layout_log.setLevel(level)
+        for q, lv in zip(quiet, levels, strict=True):
+            q.setLevel(lv)
     return atomic_write_bytes(target, out.getvalue()), shown
