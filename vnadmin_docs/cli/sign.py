@@ -32,32 +32,67 @@ def _(message: str, **values: object) -> str:
 
 @click.command("sign")
 @click.argument("pdf", type=click.Path(dir_okay=False, exists=True, path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="Tệp PDF đã ký (không ghi đè tệp gốc).")
-@click.option("--role", type=click.Choice(["signer", "agency", "attachment"]), required=True,
-              help="signer: người có thẩm quyền (ô 7c, ký trước); agency: cơ quan (ô 8, ảnh "
-              "con dấu, ký sau); attachment: cơ quan ký tệp đính kèm riêng (chữ, góc phải "
-              "trên trang 1).")
-@click.option("--pkcs12", type=click.Path(dir_okay=False, exists=True, path_type=Path),
-              help="Tệp chứng thư số .p12/.pfx.")
-@click.option("--password", envvar="VNADMIN_DOCS_P12_PASSWORD", default=None,
-              help="Mật khẩu tệp .p12 (hoặc biến VNADMIN_DOCS_P12_PASSWORD; hỏi nếu thiếu).")
-@click.option("--pkcs11-module", type=click.Path(dir_okay=False, exists=True, path_type=Path),
-              help="Thư viện PKCS#11 của thiết bị ký số (USB token), ví dụ .dll/.so của hãng.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="Tệp PDF đã ký (không ghi đè tệp gốc).",
+)
+@click.option(
+    "--role",
+    type=click.Choice(["signer", "agency", "attachment"]),
+    required=True,
+    help="signer: người có thẩm quyền (ô 7c, ký trước); agency: cơ quan (ô 8, ảnh "
+    "con dấu, ký sau); attachment: cơ quan ký tệp đính kèm riêng (chữ, góc phải "
+    "trên trang 1).",
+)
+@click.option(
+    "--pkcs12",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="Tệp chứng thư số .p12/.pfx.",
+)
+@click.option(
+    "--password",
+    envvar="VNADMIN_DOCS_P12_PASSWORD",
+    default=None,
+    help="Mật khẩu tệp .p12 (hoặc biến VNADMIN_DOCS_P12_PASSWORD; hỏi nếu thiếu).",
+)
+@click.option(
+    "--pkcs11-module",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="Thư viện PKCS#11 của thiết bị ký số (USB token), ví dụ .dll/.so của hãng.",
+)
 @click.option("--token-label", help="Nhãn thiết bị ký số (PKCS#11).")
 @click.option("--key-label", help="Nhãn khóa trên thiết bị (PKCS#11).")
-@click.option("--pin", envvar="VNADMIN_DOCS_TOKEN_PIN", default=None,
-              help="Mã PIN của thiết bị (hoặc biến VNADMIN_DOCS_TOKEN_PIN).")
-@click.option("--image", type=click.Path(dir_okay=False, exists=True, path_type=Path),
-              help="Ảnh PNG hiển thị: chữ ký (signer) hoặc con dấu (agency).")
-@click.option("--manifest", type=click.Path(dir_okay=False, exists=True, path_type=Path),
-              help="Tệp .json vị trí chữ ký (khi PDF chưa có ô chữ ký).")
+@click.option(
+    "--pin",
+    envvar="VNADMIN_DOCS_TOKEN_PIN",
+    default=None,
+    help="Mã PIN của thiết bị (hoặc biến VNADMIN_DOCS_TOKEN_PIN).",
+)
+@click.option(
+    "--image",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="Ảnh PNG hiển thị: chữ ký (signer) hoặc con dấu (agency).",
+)
+@click.option(
+    "--manifest",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="Tệp .json vị trí chữ ký (khi PDF chưa có ô chữ ký).",
+)
 @click.option("--number", help="Số, ký hiệu văn bản in trên tệp đính kèm (attachment).")
 @click.option("--tsa", "tsa_url", help="Địa chỉ máy chủ cấp dấu thời gian (RFC 3161).")
-@click.option("--time-format", help="Định dạng thời gian ký (mặc định theo Nghị định 30, "
-              "ISO 8601 giờ Việt Nam: %Y-%m-%dT%H:%M:%S%:z).")
-@click.option("--profile", type=click.Path(dir_okay=False, exists=True, path_type=Path),
-              help="Hồ sơ cấu hình của cơ quan.")
+@click.option(
+    "--time-format",
+    help="Định dạng thời gian ký (mặc định theo Nghị định 30, "
+    "ISO 8601 giờ Việt Nam: %Y-%m-%dT%H:%M:%S%:z).",
+)
+@click.option(
+    "--profile",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="Hồ sơ cấu hình của cơ quan.",
+)
 @report_errors
 def sign(
     pdf: Path,
@@ -80,8 +115,9 @@ def sign(
     key: SigningKey
     if pkcs12 is not None:
         if password is None:
-            password = click.prompt(_("Certificate password"), hide_input=True, default="",
-                                    show_default=False)
+            password = click.prompt(
+                _("Certificate password"), hide_input=True, default="", show_default=False
+            )
         key = Pkcs12Key(pkcs12, password or None)
     elif pkcs11_module is not None and token_label and key_label:
         key = Pkcs11Key(pkcs11_module, token_label, pin, key_label)
@@ -90,18 +126,32 @@ def sign(
             _("give --pkcs12 FILE, or --pkcs11-module with --token-label and --key-label")
         )
     if output.resolve() == pdf.resolve():
-        raise click.BadParameter(_("the signed file must not overwrite the original"),
-                                 param_hint="--output")
-    path, shown = api.sign(pdf, output, role=role, key=key, image=image, manifest=manifest,
-                           number=number, tsa_url=tsa_url, time_format=time_format,
-                           profile=profile)
+        raise click.BadParameter(
+            _("the signed file must not overwrite the original"), param_hint="--output"
+        )
+    path, shown = api.sign(
+        pdf,
+        output,
+        role=role,
+        key=key,
+        image=image,
+        manifest=manifest,
+        number=number,
+        tsa_url=tsa_url,
+        time_format=time_format,
+        profile=profile,
+    )
     click.echo(_("Signed {path} at {time}", path=path, time=shown))
 
 
 @click.command("verify")
 @click.argument("pdf", type=click.Path(dir_okay=False, exists=True, path_type=Path))
-@click.option("--trust", type=click.Path(dir_okay=False, exists=True, path_type=Path),
-              multiple=True, help="Chứng thư gốc tin cậy (PEM/DER), dùng nhiều lần được.")
+@click.option(
+    "--trust",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    multiple=True,
+    help="Chứng thư gốc tin cậy (PEM/DER), dùng nhiều lần được.",
+)
 @click.option("--json", "as_json", is_flag=True, help="In dạng JSON.")
 @report_errors
 def verify(pdf: Path, trust: tuple[Path, ...], as_json: bool) -> None:
@@ -120,8 +170,9 @@ def verify(pdf: Path, trust: tuple[Path, ...], as_json: bool) -> None:
         if r.timestamp_time:
             click.echo("  " + _("Timestamp: {time}", time=r.timestamp_time))
         click.echo("  " + _("Intact: {value}", value=_("yes") if r.intact else _("no")))
-        click.echo("  " + _("Trusted chain: {value}",
-                            value=" → ".join(r.chain) if r.trusted else _("no")))
+        click.echo(
+            "  " + _("Trusted chain: {value}", value=" → ".join(r.chain) if r.trusted else _("no"))
+        )
         changes = r.changes_after_vi if current_lang() == "vi" else r.changes_after
         click.echo("  " + _("Changes after it: {value}", value=changes))
         if not r.trusted and not trust:

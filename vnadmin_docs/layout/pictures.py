@@ -80,7 +80,8 @@ def ink_of(image: Any, blue_hue: Any = (180, 270), red_hue: Any = (330, 25)) -> 
     """
     rgba = image.convert("RGBA")
     rgba.thumbnail((160, 160))
-    pixels = list(rgba.getdata())
+    raw = rgba.tobytes()
+    pixels = [tuple(raw[i : i + 4]) for i in range(0, len(raw), 4)]
     transparent = sum(1 for p in pixels if p[3] < 32) / max(1, len(pixels))
     counts = {"blue": 0, "red": 0, "black": 0, "other": 0}
     for r, g, b, a in pixels:

@@ -44,11 +44,11 @@ def require_pyhanko() -> None:
     # pyHanko imports cryptography's DSA support, which warns on every start.
     warnings.filterwarnings("ignore", message="DSA is deprecated", module=r"pyhanko\.")
     try:
-        import pyhanko  # noqa: F401
+        import pyhanko
         import pyhanko.sign.signers  # noqa: F401
         import pyhanko_certvalidator  # noqa: F401
     except ImportError:
         raise VnAdminError(
-            "Chức năng ký số cần gói bổ sung: pip install \"vnadmin-docs[sign]\".",
+            'Chức năng ký số cần gói bổ sung: pip install "vnadmin-docs[sign]".',
             'Digital signing needs the extra: pip install "vnadmin-docs[sign]".',
         ) from None

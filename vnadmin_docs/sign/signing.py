@@ -148,14 +148,15 @@ def sign_pdf(
     from pyhanko.sign.timestamps import HTTPTimeStamper
 
     signer = load_signer(request.key)
-    now = dt.datetime.now(dt.UTC)
-    shown = format_signing_time(now, request.time_format)
     params: dict[str, str] = {}
     if request.role == "attachment":
         style = _text_style(stamp_size_pt)
+        # Taken as late as possible: pyHanko takes its own signing time when it signs.
+        shown = format_signing_time(dt.datetime.now(dt.UTC), request.time_format)
         params["lines"] = "\n".join(line.replace("{time}", shown) for line in request.stamp_lines)
     elif request.image is not None:
         style = _image_style(request.image)
+        shown = format_signing_time(dt.datetime.now(dt.UTC), request.time_format)
     else:
         raise VnAdminError(
             f"Chữ ký số của {ROLE_LABELS[request.role][0]} cần ảnh PNG (--image).",

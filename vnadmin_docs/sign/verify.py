@@ -56,8 +56,12 @@ class SignatureReport:
         )
 
     def as_json(self) -> dict[str, Any]:
-        return {**self.__dict__, "chain": list(self.chain), "problems": list(self.problems),
-                "ok": self.ok}
+        return {
+            **self.__dict__,
+            "chain": list(self.chain),
+            "problems": list(self.problems),
+            "ok": self.ok,
+        }
 
 
 def _trust_context(trust: list[Path]) -> Any:
@@ -109,15 +113,25 @@ def verify_pdf(
                 status = validate_pdf_signature(sig, context)
             except Exception as exc:  # a signature so broken pyHanko cannot even parse it
                 reports.append(
-                    SignatureReport(sig.field_name, _ROLE_BY_FIELD.get(sig.field_name), "?",
-                                    None, None, False, False, False, (), "?", "UNKNOWN",
-                                    "không kiểm tra được", (str(exc),))
+                    SignatureReport(
+                        sig.field_name,
+                        _ROLE_BY_FIELD.get(sig.field_name),
+                        "?",
+                        None,
+                        None,
+                        False,
+                        False,
+                        False,
+                        (),
+                        "?",
+                        "UNKNOWN",
+                        "không kiểm tra được",
+                        (str(exc),),
+                    )
                 )
                 continue
             cert = status.signing_cert
-            path_certs = tuple(
-                c.subject.human_friendly for c in (status.validation_path or ())
-            )
+            path_certs = tuple(c.subject.human_friendly for c in (status.validation_path or ()))
             level = status.modification_level
             changes = level.name if level is not None else "UNKNOWN"
             if not status.intact:
