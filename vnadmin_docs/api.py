@@ -460,6 +460,7 @@ def sign_ready(
     plain squares of the boxes' sizes), so they are the layout's, not a second guess.
     """
     from vnadmin_docs.sign import require_pyhanko, write_manifest
+    from vnadmin_docs.sign.issue_fields import locate_issue_blanks
     from vnadmin_docs.sign.measure import ExpectedBox, measure_placements
     from vnadmin_docs.sign.signing import add_signature_fields
 
@@ -488,6 +489,13 @@ def sign_ready(
             opts,
         )
         placements = measure_placements(folder / "do.pdf", expected)
+        number_blank = doc.document.number.number is None
+        day_blank = doc.document.date.day is None
+        blanks = (
+            locate_issue_blanks(folder / "plain.pdf", number_blank, day_blank)
+            if number_blank or day_blank
+            else []
+        )
         if len(placements) != len(expected):
             from vnadmin_docs.errors import LayoutError
 
@@ -495,8 +503,10 @@ def sign_ready(
                 "Không tìm thấy vị trí ô chữ ký trên tệp PDF (ô 7c, ô 8).",
                 "The signature boxes (7c, 8) were not found on the PDF page.",
             )
-        pdf = add_signature_fields(folder / "plain.pdf", target, placements)
-    manifest = write_manifest(target.with_suffix(".json"), pdf, placements)
+        pdf = add_signature_fields(folder / "plain.pdf", target, placements, blanks)
+    manifest = write_manifest(
+        target.with_suffix(".json"), pdf, placements, [b.as_json() for b in blanks]
+    )
     return pdf, manifest
 
 
@@ -528,6 +538,8 @@ def sign(
     tsa_url: str | None = None,
     time_format: str | None = None,
     profile: str | Path | None = None,
+    issue_number: int | None = None,
+    issue_date: dt.date | None = None,
 ) -> tuple[Path, str]:
     """Sign ``source`` as ``role`` ("signer" = ô 7c, then "agency" = ô 8, or
     "attachment" = the agency's text signature on a separate attachment file) and write
@@ -537,6 +549,10 @@ def sign(
     ``manifest``'s, else — for an attachment — :func:`attachment_placement`. ``number``
     is the number and symbol shown on an attachment ("12/SLĐTBXH-VP"). The time format
     defaults to the decree's (``[electronic] time_format``).
+
+    ``issue_number`` / ``issue_date``: the văn thư issues the document — the number and
+    date fields of a sign-ready PDF that the leader signed blank are filled (form filling,
+    which keeps the leader's signature valid), then the agency signs.
     """
     from vnadmin_docs.sign import FIELD_NAMES, read_manifest, require_pyhanko
     from vnadmin_docs.sign.signing import SignRequest, sign_pdf
@@ -568,7 +584,23 @@ def sign(
         tsa_url=tsa_url,
     )
     size = round(float(figs.value("electronic", "stamp_size_pt")))
-    return sign_pdf(src, Path(target), request, stamp_size_pt=size)
+    if issue_number is None and issue_date is None:
+        return sign_pdf(src, Path(target), request, stamp_size_pt=size)
+    from vnadmin_docs.sign.issue_fields import DATE_FIELD, NUMBER_FIELD, fill_fields
+    from vnadmin_docs.text.date_line import day_text, month_text
+    from vnadmin_docs.text.so_line import number_text
+
+    values: dict[str, str] = {}
+    if issue_number is not None:
+        values[NUMBER_FIELD] = number_text(issue_number)
+    if issue_date is not None:
+        values[DATE_FIELD] = (
+            f"ngày {day_text(issue_date.day)} tháng {month_text(issue_date.month)} "
+            f"năm {issue_date.year}"
+        )
+    with tempfile.TemporaryDirectory(prefix="vnadmin-issue-") as tmp:
+        filled = fill_fields(src, Path(tmp) / "filled.pdf", values)
+        return sign_pdf(filled, Path(target), request, stamp_size_pt=size)
 
 
 def verify(

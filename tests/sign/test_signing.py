@@ -211,3 +211,62 @@ def test_signing_time_format_default() -> None:
     when = dt.datetime(2026, 3, 16, 4, 2, 35, tzinfo=dt.UTC)
     assert format_signing_time(when) == "2026-03-16T11:02:35+07:00"
     assert render_example().figures is not None
+
+
+def test_number_and_date_filled_at_issue_time(ca: TestCA, tmp_path: Path) -> None:
+    """The leader signs a copy whose number and day are blank; the văn thư fills them
+    (form filling) and signs as the agency: both signatures hold, the leader's says only
+    form filling came after it, and the page shows the number and the date."""
+    import datetime as dt
+
+    import pdfplumber
+    from conftest import EXAMPLE_DIR, SEAL_PNG, render_example
+
+    import vnadmin_docs
+    from vnadmin_docs.check.pdf import check_pdf
+
+    data = vnadmin_docs.load_data(EXAMPLE_DIR / "cong-van-dien-tu.yaml")
+    del data["number"]["number"]
+    data["date"] = "03/2023"
+    doc = render_example(**{k: data[k] for k in ("number", "date")})
+    ready, manifest = api.sign_ready(doc, tmp_path / "trinh-ky.pdf")
+    issue = json.loads(manifest.read_text(encoding="utf-8"))["issue_fields"]
+    assert [f["name"] for f in issue] == ["SoVanBan", "NgayBanHanh"]
+    leader = ca.issue("Lãnh đạo Ký Trước", "lanh-dao")
+    clerk = ca.issue("Cơ quan Ban hành", "van-thu")
+    one, _ = api.sign(
+        ready,
+        tmp_path / "1.pdf",
+        role="signer",
+        key=Pkcs12Key(leader.p12, PASSWORD),
+        image=SIGNATURE_PNG,
+    )
+    two, _ = api.sign(
+        one,
+        tmp_path / "2.pdf",
+        role="agency",
+        key=Pkcs12Key(clerk.p12, PASSWORD),
+        image=SEAL_PNG,
+        issue_number=7,
+        issue_date=dt.date(2023, 3, 2),
+    )
+    first, second = api.verify(two, [ca.root_pem])
+    assert first.ok and first.changes_after == "FORM_FILLING"
+    assert second.ok and second.changes_after == "NONE"
+    values = {f["name"]: f.get("value") for f in check_pdf(two).fields if f["role"] == "issue"}
+    assert values == {"SoVanBan": "07", "NgayBanHanh": "ngày 02 tháng 3 năm 2023"}
+
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(two))
+    pdf.init_forms()
+    text = pdf[0].get_textpage().get_text_range()
+    with pdfplumber.open(str(ready)) as plain:
+        assert "07" not in plain.pages[0].extract_text().split("/SLĐTBXH")[0][-8:]
+    # the filled values are drawn by the widgets (not page text): render and look
+    bitmap = pdf[0].render(scale=2, may_draw_forms=True).to_pil().convert("L")
+    x0, y0, x1, y1 = issue[0]["rect"]
+    h = pdf[0].get_height()
+    box = bitmap.crop((int(x0 * 2), int((h - y1) * 2), int(x1 * 2), int((h - y0) * 2)))
+    assert min(box.tobytes()) < 80  # ink of "07" in the number blank
+    assert text is not None

@@ -28,6 +28,8 @@ _FIELDS = {
     "ChuKySo_NguoiKy": "signer",
     "ChuKySo_CoQuan": "agency",
     "ChuKySo_CoQuan_TepDinhKem": "attachment",
+    "SoVanBan": "issue",
+    "NgayBanHanh": "issue",
 }
 _ISO_VN = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+07:00")
 
@@ -67,7 +69,10 @@ class PdfReport:
         ]
         for f in self.fields:
             where = f"p. {f['page']} {[round(v, 1) for v in f['rect']]}"
-            state = f.get("signer") or ("empty" if en else "chưa ký")
+            if f["role"] == "issue":
+                state = f.get("value") or ("not filled" if en else "chưa điền")
+            else:
+                state = f.get("signer") or ("empty" if en else "chưa ký")
             lines.append(f"  {f['name']} ({f['role']}) {where}: {state}")
             if "ink" in f:
                 lines.append(f"    ink={f['ink']} transparent={f['transparent']:.0%}")
@@ -214,6 +219,8 @@ def check_pdf(path: str | Path) -> PdfReport:
         rects[role] = rect
         entry: dict[str, Any] = {"name": name, "role": role, "page": page, "rect": rect}
         report.fields.append(entry)
+        if role == "issue" and w.get("/V"):
+            entry["value"] = str(w["/V"])
         if role in ("signer", "agency"):
             ink = _appearance_ink(w, table)
             want, rule = ("blue", "R-KY-7") if role == "signer" else ("red", "R-DAU-3")

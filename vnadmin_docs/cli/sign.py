@@ -7,6 +7,7 @@ followed by forbidden changes (or there is none), 2 the file cannot be read.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import sys
@@ -93,6 +94,16 @@ def _(message: str, **values: object) -> str:
     type=click.Path(dir_okay=False, exists=True, path_type=Path),
     help="Hồ sơ cấu hình của cơ quan.",
 )
+@click.option(
+    "--issue-number",
+    type=click.IntRange(1, 999999),
+    help="Khi phát hành (agency): số văn bản điền vào ô SoVanBan của bản lãnh đạo đã ký.",
+)
+@click.option(
+    "--issue-date",
+    type=click.DateTime(["%d/%m/%Y", "%Y-%m-%d"]),
+    help="Khi phát hành (agency): ngày ban hành (dd/mm/yyyy) điền vào ô NgayBanHanh.",
+)
 @report_errors
 def sign(
     pdf: Path,
@@ -110,6 +121,8 @@ def sign(
     tsa_url: str | None,
     time_format: str | None,
     profile: Path | None,
+    issue_number: int | None,
+    issue_date: dt.datetime | None,
 ) -> None:
     """Ký số tệp PDF (người có thẩm quyền ký trước, cơ quan ký sau)."""
     key: SigningKey
@@ -125,6 +138,8 @@ def sign(
         raise click.UsageError(
             _("give --pkcs12 FILE, or --pkcs11-module with --token-label and --key-label")
         )
+    if (issue_number is not None or issue_date is not None) and role != "agency":
+        raise click.UsageError(_("--issue-number and --issue-date go with --role agency"))
     if output.resolve() == pdf.resolve():
         raise click.BadParameter(
             _("the signed file must not overwrite the original"), param_hint="--output"
@@ -140,6 +155,8 @@ def sign(
         tsa_url=tsa_url,
         time_format=time_format,
         profile=profile,
+        issue_number=issue_number,
+        issue_date=issue_date.date() if issue_date is not None else None,
     )
     click.echo(_("Signed {path} at {time}", path=path, time=shown))
 

@@ -9,16 +9,19 @@ sees it (``docs/dev/electronic.md`` shows the measurement).
 from __future__ import annotations
 
 import atexit
+import contextlib
 import functools
+import logging
 import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from vnadmin_docs.errors import VnAdminError
 
-__all__ = ["stamp_font", "times_font_file"]
+__all__ = ["quiet_font_logs", "stamp_font", "times_font_file"]
 
 _CANDIDATES = (
     # Windows, macOS, Linux (Liberation Serif has Times New Roman's metrics).
@@ -31,11 +34,22 @@ _CANDIDATES = (
 )
 
 
-def times_font_file() -> Path:
-    """Times New Roman, or the metric-compatible Liberation Serif."""
+_ITALIC = {
+    "times.ttf": "timesi.ttf",
+    "Times New Roman.ttf": "Times New Roman Italic.ttf",
+    "Times_New_Roman.ttf": "Times_New_Roman_Italic.ttf",
+    "LiberationSerif-Regular.ttf": "LiberationSerif-Italic.ttf",
+}
+
+
+def times_font_file(italic: bool = False) -> Path:
+    """Times New Roman, or the metric-compatible Liberation Serif (upright or italic)."""
     env = os.environ.get("VNADMIN_DOCS_STAMP_FONT")
     for path in ((Path(env),) if env else ()) + _CANDIDATES:
         if path.is_file():
+            if italic:
+                slanted = path.with_name(_ITALIC.get(path.name, path.name))
+                return slanted if slanted.is_file() else path
             return path
     found = shutil.which("fc-match")
     if found and sys.platform != "win32":
@@ -55,12 +69,12 @@ def times_font_file() -> Path:
 
 
 @functools.lru_cache(maxsize=4)
-def stamp_font(source: Path | None = None) -> Path:
+def stamp_font(source: Path | None = None, italic: bool = False) -> Path:
     """A copy of the font with 1000 units per em (cached per process)."""
     from fontTools.ttLib import TTFont
     from fontTools.ttLib.scaleUpem import scale_upem
 
-    path = source or times_font_file()
+    path = source or times_font_file(italic)
     font = TTFont(str(path))
     if font["head"].unitsPerEm != 1000:
         scale_upem(font, 1000)
@@ -69,3 +83,18 @@ def stamp_font(source: Path | None = None) -> Path:
     target = folder / f"{path.stem}-1000upm.ttf"
     font.save(str(target))
     return target
+
+
+@contextlib.contextmanager
+def quiet_font_logs() -> Iterator[None]:
+    """Silence fontTools' remarks on tables it does not subset ("FFTM NOT subset") and
+    pyHanko's on rounding (102.00000000000001 > 102) while a stamp is laid out."""
+    quiet = [logging.getLogger(n) for n in ("pyhanko.pdf_utils.layout", "fontTools.subset")]
+    levels = [q.level for q in quiet]
+    for q in quiet:
+        q.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        for q, level in zip(quiet, levels, strict=True):
+            q.setLevel(level)

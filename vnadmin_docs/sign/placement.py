@@ -66,15 +66,23 @@ class Placement:
         }
 
 
-def write_manifest(path: str | Path, pdf: str | Path, placements: list[Placement]) -> Path:
-    """Write the placement manifest beside the PDF (atomically)."""
-    body = {
+def write_manifest(
+    path: str | Path,
+    pdf: str | Path,
+    placements: list[Placement],
+    text_fields: list[dict[str, Any]] | None = None,
+) -> Path:
+    """Write the placement manifest beside the PDF (atomically); ``text_fields`` are the
+    number/date fields to fill at issue time (``issue_fields``)."""
+    body: dict[str, Any] = {
         "version": 1,
         "pdf": Path(pdf).name,
         "unit": "pt",
         "origin": "bottom-left",
         "fields": [p.as_json() for p in placements],
     }
+    if text_fields:
+        body["issue_fields"] = text_fields
     text = json.dumps(body, ensure_ascii=False, indent=2) + "\n"
     return atomic_write_bytes(path, text.encode("utf-8"))
 

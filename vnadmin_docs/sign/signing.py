@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import logging
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from vnadmin_docs._files import atomic_write_bytes
 from vnadmin_docs.errors import VnAdminError
-from vnadmin_docs.sign.fonts import stamp_font
+from vnadmin_docs.sign.fonts import quiet_font_logs, stamp_font
+from vnadmin_docs.sign.issue_fields import TextPlacement, add_text_fields
 from vnadmin_docs.sign.keys import SigningKey, load_signer
 from vnadmin_docs.sign.placement import ROLE_LABELS, Placement
 from vnadmin_docs.sign.timefmt import DEFAULT_TIME_FORMAT, format_signing_time
@@ -42,8 +42,14 @@ def _field_spec(placement: Placement) -> Any:
     )
 
 
-def add_signature_fields(source: Path, target: Path, placements: list[Placement]) -> Path:
-    """``source`` with one empty signature field per placement, written to ``target``."""
+def add_signature_fields(
+    source: Path,
+    target: Path,
+    placements: list[Placement],
+    text_fields: list[TextPlacement] | None = None,
+) -> Path:
+    """``source`` with one empty signature field per placement (and the text fields for
+    the number and date filled at issue time), written to ``target``."""
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign.fields import append_signature_field
 
@@ -52,6 +58,8 @@ def add_signature_fields(source: Path, target: Path, placements: list[Placement]
             writer = IncrementalPdfFileWriter(fh)
             for placement in placements:
                 append_signature_field(writer, _field_spec(placement))
+            if text_fields:
+                add_text_fields(writer, text_fields)
             out = io.BytesIO()
             writer.write(out)
     except OSError as exc:
@@ -180,13 +188,8 @@ def sign_pdf(
         new_field_spec=None if exists else _field_spec(request.placement),
     )
     # pyHanko logs a rounding remark (102.00000000000001 > 102) when the image fills the box.
-    # fontTools remarks on tables it does not subset ("FFTM NOT subset").
-    quiet = [logging.getLogger(n) for n in ("pyhanko.pdf_utils.layout", "fontTools.subset")]
-    levels = [q.level for q in quiet]
-    for q in quiet:
-        q.setLevel(logging.ERROR)
     try:
-        with source.open("rb") as fh:
+        with source.open("rb") as fh, quiet_font_logs():
             writer = IncrementalPdfFileWriter(fh)
             out = io.BytesIO()
             pdf_signer.sign_pdf(writer, output=out, appearance_text_params=params or None)
@@ -197,7 +200,4 @@ def sign_pdf(
             f"Ký số không thành công ({ROLE_LABELS[request.role][0]}): {exc}.",
             f"Signing failed ({ROLE_LABELS[request.role][1]}): {exc}.",
         ) from exc
-    finally:
-        for q, lv in zip(quiet, levels, strict=True):
-            q.setLevel(lv)
     return atomic_write_bytes(target, out.getvalue()), shown
