@@ -138,3 +138,34 @@ def test_colours_on_the_signed_page(signed_set: dict[str, Path]) -> None:
     assert _colour_share(signed_set["two"], seal["page"], tuple(seal["rect"]), "red") > 0.6
     # the same boxes on the sign-ready PDF are blank paper
     assert _colour_share(signed_set["ready"], sig["page"], right, "blue") == 0
+
+
+def test_batch_pdf_a_letters_keep_the_claim(tmp_path: Path) -> None:
+    """`batch --pdf-a`: each letter split from the merged conversion is still PDF/A-2b."""
+    from click.testing import CliRunner
+    from conftest import ROOT
+
+    from vnadmin_docs.check.pdf_meta import fonts_of, pdfa_claim
+    from vnadmin_docs.cli.main import cli
+
+    ex = ROOT / "examples" / "xin-loi"
+    r = CliRunner().invoke(
+        cli,
+        [
+            "batch",
+            "xin-loi",
+            str(ex / "ho-so-tre-han.xlsx"),
+            "--profile",
+            str(ex / "profile.yml"),
+            "-o",
+            str(tmp_path / "kq"),
+            "--pdf-a",
+        ],
+    )
+    assert r.exit_code in (0, 1), r.output  # the example has bad rows on purpose
+    letters = sorted((tmp_path / "kq" / "pdf").glob("*.pdf"))
+    assert len(letters) >= 5
+    for pdf in letters:
+        reader = pypdf.PdfReader(str(pdf))
+        assert pdfa_claim(reader) == ("2", "B"), pdf.name
+        assert all(f.embedded for f in fonts_of(reader))

@@ -96,7 +96,7 @@ class PdfStage:
             soffice = None
         self.options = ConversionOptions(
             soffice=soffice, processes=opts.processes, chunk_size=opts.chunk_size,
-            idle_timeout=opts.idle_timeout, retries=opts.retries,
+            idle_timeout=opts.idle_timeout, retries=opts.retries, pdf_a=opts.pdf_a,
         )
         self._flush_at = GROUP_SIZE * (opts.processes or default_processes())
 
