@@ -169,3 +169,22 @@ def test_batch_pdf_a_letters_keep_the_claim(tmp_path: Path) -> None:
         reader = pypdf.PdfReader(str(pdf))
         assert pdfa_claim(reader) == ("2", "B"), pdf.name
         assert all(f.embedded for f in fonts_of(reader))
+
+
+def test_check_pdf_reports_images_claim_and_fonts(
+    signed_set: dict[str, Path], tmp_path: Path
+) -> None:
+    from conftest import render_example
+
+    from vnadmin_docs.check.pdf import check_pdf
+
+    report = check_pdf(signed_set["images"])
+    assert report.pdfa == "2b" and all(f["embedded"] for f in report.fonts)
+    inks = sorted(im["ink"] for im in report.images)
+    assert inks == ["blue", "red"] and report.errors == 0
+    assert not [f for f in report.findings if f.level != "info"]
+    # a plain PDF of a paper document: no PDF/A claim, no images, no fields
+    plain = render_example(electronic=False, images=None).to_pdf(tmp_path / "giay.pdf")
+    report = check_pdf(plain)
+    assert report.pdfa is None and report.images == [] and report.fields == []
+    assert any("PDF/A" in f.message for f in report.findings)

@@ -49,6 +49,7 @@ class PdfReport:
     pdfa: str | None = None
     fonts: list[dict[str, Any]] = field(default_factory=list)
     fields: list[dict[str, Any]] = field(default_factory=list)
+    images: list[dict[str, Any]] = field(default_factory=list)
     findings: list[PdfFinding] = field(default_factory=list)
 
     def add(self, rule: str, level: Level, vi: str, en: str) -> None:
@@ -78,6 +79,9 @@ class PdfReport:
                 lines.append(f"    ink={f['ink']} transparent={f['transparent']:.0%}")
             if f.get("text"):
                 lines.append("    " + " | ".join(f["text"]))
+        for im in self.images:
+            where = f"p. {im['page']} {[round(v, 1) for v in im['rect']]}"
+            lines.append(f"  image {where}: ink={im['ink']} transparent={im['transparent']:.0%}")
         for finding in self.findings:
             text = finding.message_en if en else finding.message
             lines.append(f"  [{finding.level}] {finding.rule}: {text}")
@@ -139,6 +143,49 @@ def _stamp_text(widget: Any) -> tuple[list[str], list[float]]:
         b = text.encode("latin-1")
         lines.append(b[2:].decode("utf-16-be") if b.startswith(b"\xfe\xff") else text)
     return lines, sizes
+
+
+def _page_images(path: Path, reader: Any, report: PdfReport, table: Any) -> None:
+    """Images drawn in the page content (an ``--electronic`` PDF before signing): where
+    they are and their ink; a blue one and a red one on a page are taken for ô 7c / ô 8."""
+    import pdfplumber
+
+    with pdfplumber.open(str(path)) as doc:
+        for number, (page, plumb) in enumerate(zip(reader.pages, doc.pages, strict=True), 1):
+            if not plumb.images:
+                continue
+            try:
+                decoded = {Path(i.name).stem: i.image for i in page.images}
+            except Exception:
+                decoded = {}
+            height = float(plumb.height)
+            found: dict[str, list[float]] = {}
+            for im in plumb.images:
+                pil = decoded.get(str(im.get("name", "")))
+                if pil is None:
+                    continue
+                ink, transparent = ink_of(pil, table["blue_hue"], table["red_hue"])
+                rect = [
+                    float(im["x0"]),
+                    height - float(im["bottom"]),
+                    float(im["x1"]),
+                    height - float(im["top"]),
+                ]
+                report.images.append(
+                    {"page": number, "rect": rect, "ink": ink, "transparent": round(transparent, 2)}
+                )
+                found.setdefault(ink, rect)
+            if "blue" in found and "red" in found:
+                sig, seal = found["blue"], found["red"]
+                covered = (seal[2] - sig[0]) / max(1e-6, sig[2] - sig[0])
+                if not 0.2 <= covered <= 0.45:
+                    report.add(
+                        "R-DAU-3",
+                        "warning",
+                        f"trang {number}: ảnh con dấu trùm {covered:.0%} chiều rộng chữ "
+                        "ký, cần khoảng 1/3 bên trái",
+                        f"page {number}: the seal covers {covered:.0%} of the signature",
+                    )
 
 
 def _signatures(path: Path, report: PdfReport) -> None:
@@ -267,5 +314,6 @@ def check_pdf(path: str | Path) -> PdfReport:
                 f"ảnh con dấu trùm {covered:.0%} chiều rộng chữ ký, cần khoảng 1/3 bên trái",
                 f"the seal covers {covered:.0%} of the signature, about 1/3 expected",
             )
+    _page_images(p, reader, report, table)
     _signatures(p, report)
     return report
