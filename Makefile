@@ -3,7 +3,7 @@
 PY      ?= python3
 VENV    ?= .venv
 BIN     := $(VENV)/bin
-APT_PKGS := libreoffice-writer-nogui fonts-liberation2 poppler-utils postgresql
+APT_PKGS := libreoffice-writer-nogui fonts-liberation2 poppler-utils postgresql softhsm2
 
 .PHONY: setup setup-system setup-python example examples test pytest lint gallery bench \
 	docs-check i18n-extract i18n-update clean
@@ -23,7 +23,7 @@ setup-system:
 setup-python:
 	@[ -x $(BIN)/python ] || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e ".[dev]"
+	$(BIN)/python -m pip install -q -e ".[dev,sign]"
 
 # The main job on the bundled example: apology letters for the late dossiers of a real-shaped
 # portal export. Three rows are bad on purpose, so the batch reports them and exits 1.

@@ -37,9 +37,18 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
         "vnadmin_docs.cli.render",
         "Tạo một văn bản .docx từ MẪU và tệp DỮ LIỆU (YAML/JSON).",
     ),
+    "sign": (
+        "vnadmin_docs.cli.sign",
+        "Ký số tệp PDF (người có thẩm quyền ký trước, cơ quan ký sau).",
+    ),
     "templates": (
         "vnadmin_docs.cli.templates",
         "Liệt kê các mẫu văn bản và các trường của chúng.",
+    ),
+    "verify": (
+        "vnadmin_docs.cli.sign",
+        "Kiểm tra các chữ ký số của tệp PDF: ai ký, lúc nào, còn nguyên vẹn không, chuỗi"
+        " chứng thư, có gì thay đổi sau khi ký.",
     ),
 }
 """Command name -> (module defining a click command of that name, the first paragraph of

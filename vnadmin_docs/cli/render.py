@@ -13,7 +13,7 @@ from vnadmin_docs.cli.options import templates_option
 from vnadmin_docs.cli.register import SERIES_CHOICE, register_db_option
 from vnadmin_docs.errors import FieldProblem
 from vnadmin_docs.i18n import translator
-from vnadmin_docs.pdf import convert_files
+from vnadmin_docs.pdf import ConversionOptions, convert_files
 from vnadmin_docs.registry import Register, Series
 
 __all__ = ["render"]
@@ -47,6 +47,24 @@ def _(message: str, **values: object) -> str:
     help="Xuất thêm tệp PDF cùng tên cạnh tệp .docx (cần LibreOffice).",
 )
 @click.option(
+    "--pdf-a",
+    "pdf_a",
+    is_flag=True,
+    help="Xuất tệp PDF/A-2b (lưu trữ, nhúng phông chữ) cạnh tệp .docx; dùng được riêng.",
+)
+@click.option(
+    "--electronic",
+    is_flag=True,
+    help="Văn bản điện tử (Nghị định 30): ảnh chữ ký (ô 7c) và con dấu (ô 8) từ "
+    "images: trong dữ liệu, để trống số, ngày ở dòng “(Kèm theo …)” của phụ lục.",
+)
+@click.option(
+    "--sign-ready",
+    is_flag=True,
+    help="Xuất PDF sẵn sàng ký số: các ô chữ ký trống đúng vị trí ô 7c/ô 8 và tệp "
+    ".json mô tả vị trí (cần gói vnadmin-docs[sign]).",
+)
+@click.option(
     "--assign-number",
     is_flag=True,
     help="Cấp số và ngày ban hành từ sổ đăng ký văn bản đi, ghi văn bản vào sổ.",
@@ -67,6 +85,9 @@ def render(
     template_dirs: tuple[Path, ...],
     profile: Path | None,
     pdf: bool,
+    pdf_a: bool,
+    electronic: bool,
+    sign_ready: bool,
     assign_number: bool,
     register_db: str | None,
     series: str,
@@ -78,7 +99,7 @@ def render(
     if output.suffix.lower() != ".docx":
         raise click.BadParameter(_("the output file must end in .docx"), param_hint="--output")
     if template == api.ATTACHED_TEMPLATE:
-        _render_attached(data, output, profile, pdf, assign_number)
+        _render_attached(data, output, profile, pdf or pdf_a, assign_number, pdf_a)
         return
     book = Register.open(register_db) if assign_number else None
     try:
@@ -90,6 +111,8 @@ def render(
             source=str(data),
             register=book,
             series=series,
+            electronic=electronic or sign_ready,
+            data_dir=data.parent,
         )
         path = doc.save(output)
         if book is not None and doc.entry is not None:
@@ -104,11 +127,22 @@ def render(
     finally:
         if book is not None:
             book.close()
-    _written(path, doc.warnings, pdf)
+    if sign_ready:
+        _written(path, doc.warnings, False)
+        pdf_path, manifest = api.sign_ready(doc, path.with_suffix(".pdf"), pdf_a=True)
+        click.echo(_("Wrote {path}", path=pdf_path))
+        click.echo(_("Wrote {path}", path=manifest))
+        return
+    _written(path, doc.warnings, pdf or pdf_a, pdf_a)
 
 
 def _render_attached(
-    data: Path, output: Path, profile: Path | None, pdf: bool, assign_number: bool
+    data: Path,
+    output: Path,
+    profile: Path | None,
+    pdf: bool,
+    assign_number: bool,
+    pdf_a: bool = False,
 ) -> None:
     """``render van-ban-kem-theo``: a text issued with a decision, on its own (Mẫu 1.3)."""
     if assign_number:
@@ -117,14 +151,17 @@ def _render_attached(
             param_hint="--assign-number",
         )
     doc = api.render_attached(api.load_data(data), profile=profile, source=str(data))
-    _written(doc.save(output), doc.warnings, pdf)
+    _written(doc.save(output), doc.warnings, pdf, pdf_a)
 
 
-def _written(path: Path, warnings: Sequence[FieldProblem], pdf: bool) -> None:
+def _written(
+    path: Path, warnings: Sequence[FieldProblem], pdf: bool, pdf_a: bool = False
+) -> None:
     """Say what was written and warned, then convert to PDF when asked."""
     click.echo(_("Wrote {path}", path=path))
     for warning in warnings:
         click.echo(_("Warning: {what}", what=warning.describe(current_lang())), err=True)
     if pdf:
-        [pdf_path] = convert_files([(path, path.with_suffix(".pdf"))])
+        options = ConversionOptions(pdf_a=pdf_a)
+        [pdf_path] = convert_files([(path, path.with_suffix(".pdf"))], options)
         click.echo(_("Wrote {path}", path=pdf_path))
