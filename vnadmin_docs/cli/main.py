@@ -21,6 +21,7 @@ from vnadmin_docs.cli.common import (
 )
 from vnadmin_docs.cli.options import templates_option
 from vnadmin_docs.cli.register import SERIES_CHOICE, register, register_db_option
+from vnadmin_docs.cli.serve import serve, users
 from vnadmin_docs.i18n import translator
 from vnadmin_docs.pdf import convert_files
 from vnadmin_docs.registry import Register, Series
@@ -192,6 +193,8 @@ def template_fields(ctx: click.Context, template: str) -> None:
 cli.add_command(register)
 cli.add_command(check)
 cli.add_command(batch)
+cli.add_command(serve)
+cli.add_command(users)
 
 
 def _vietnamese_streams() -> None:
