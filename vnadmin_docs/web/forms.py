@@ -42,7 +42,7 @@ COMMON: tuple[FormField, ...] = (
     FormField("signer.title", "Chức vụ người ký", "text", True),
     FormField("signer.full_name", "Họ tên người ký", "text", True),
     FormField("recipients", "Nơi nhận", "list"),
-    FormField("archive.unit", "Đơn vị lưu (Lưu: VT, …)", "text"),
+    FormField("archive.unit", "Đơn vị lưu (Lưu: VT, …)", "text", True),
 )
 _KIND = {"text": "text", "multiline": "multiline", "markup": "markup", "int": "number",
          "decimal": "number", "date": "date", "datetime": "datetime", "bool": "bool",
