@@ -4,7 +4,8 @@ PY      ?= python3
 VENV    ?= .venv
 BIN     := $(VENV)/bin
 # chromium: the web app's browser tests (Playwright drives /usr/bin/chromium; no browser download)
-APT_PKGS := libreoffice-writer-nogui fonts-liberation2 poppler-utils postgresql chromium
+# python3-uno: the web app keeps one LibreOffice warm over UNO for sub-second page previews
+APT_PKGS := libreoffice-writer-nogui fonts-liberation2 poppler-utils postgresql chromium python3-uno
 
 .PHONY: setup setup-system setup-python example examples test pytest lint gallery bench \
 	docs-check i18n-extract i18n-update clean

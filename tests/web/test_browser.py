@@ -59,7 +59,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                 break
             except OSError:
                 if proc.poll() is not None:
-                    raise AssertionError(proc.stdout.read().decode() if proc.stdout else "")
+                    raise AssertionError(proc.stdout.read().decode() if proc.stdout
+                                         else "") from None
                 time.sleep(0.25)
         yield url
     finally:

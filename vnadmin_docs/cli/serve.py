@@ -117,6 +117,7 @@ def serve(host: str, port: int, data_dir: Path | None, register_db: str | None,
     click.echo(f"Trang web: {url}  (Ctrl+C để dừng)")
     if not config.needs_login:
         click.echo("Chỉ máy này mở được trang; không cần đăng nhập.")
+    threading.Thread(target=app.state.services.pool.warm_up, daemon=True).start()
     if not no_browser:
         threading.Timer(1.0, webbrowser.open, args=(url,)).start()
     try:

@@ -50,8 +50,11 @@ def docx_pages(docx: Path, out_dir: Path, dpi: int = PREVIEW_DPI) -> tuple[Path,
     """The PDF and the page images of ``docx``."""
     out_dir.mkdir(parents=True, exist_ok=True)
     pdf = out_dir / (docx.stem + ".pdf")
-    convert_files([(docx, pdf)], ConversionOptions(processes=1, idle_timeout=60),
-                  name_by_target=True)
+    from vnadmin_docs.web.office import warm_convert
+
+    if not warm_convert(docx, pdf):
+        convert_files([(docx, pdf)], ConversionOptions(processes=1, idle_timeout=60),
+                      name_by_target=True)
     return pdf, pdf_pages(pdf, out_dir / "trang", dpi)
 
 

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
+import os
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -25,9 +27,31 @@ class WorkerTimeout(VnAdminError):
 
 
 def _warm() -> None:
-    """Import the library in each new worker so the first real call is fast."""
+    """Import the library in each new worker so the first real call is fast, and watch the
+    server: a worker whose server is gone (killed, crashed) ends itself and its office."""
     import vnadmin_docs.batch
     import vnadmin_docs.check  # noqa: F401
+
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        from vnadmin_docs.web.office import stop
+
+        stop()
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True, name="vnadmin-web-orphan-watch").start()
+
+
+def _warm_office() -> bool:
+    from vnadmin_docs.web.office import warm_up
+
+    try:
+        return warm_up()
+    except Exception:  # no LibreOffice: previews say so when asked
+        return False
 
 
 class WorkerPool:
@@ -43,8 +67,9 @@ class WorkerPool:
         return pool
 
     def warm_up(self) -> None:
-        """Start the worker processes now rather than on the first upload."""
-        for f in [self._pool.submit(_warm) for _ in range(self._processes)]:
+        """Start the worker processes and their LibreOffice now rather than on the first
+        upload (best effort: a worker without a warm office converts cold)."""
+        for f in [self._pool.submit(_warm_office) for _ in range(self._processes)]:
             f.result()
 
     def _reset(self, broken: ProcessPoolExecutor) -> None:
