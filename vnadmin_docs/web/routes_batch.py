@@ -17,6 +17,7 @@ from starlette.responses import FileResponse, RedirectResponse, Response, Stream
 from starlette.routing import Route
 
 from vnadmin_docs.batch import LETTERS_DIR, MERGED_FILE, PRINT_PDF
+from vnadmin_docs.errors import VnAdminError
 from vnadmin_docs.web import tasks
 from vnadmin_docs.web.batchjob import OUT, REPORT_XLSX, command_line, run_job
 from vnadmin_docs.web.context import message, need, page, post, services, user_of
@@ -111,21 +112,34 @@ def _start_again(request: Request, form: Any, errors_vi: list[str],
 
 
 async def _validate(request: Request, job: Job, exclude: list[int]) -> dict[str, Any]:
+    """The dry run and the header matching, side by side in two workers (on a copy of the
+    workbook without the excluded rows, when there are some)."""
     svc = services(request)
     meta = job.meta
+    limit = svc.config.parse_timeout
+    source = job.path(meta["data"])
+    profile = str(job.path("cau-hinh.yml"))
+    dirs = [str(d) for d in svc.config.template_dirs]
     try:
-        review = await svc.pool.run(
-            svc.config.parse_timeout, tasks.validate_export, str(job.path(meta["data"])),
-            str(job.path("cau-hinh.yml")), [str(d) for d in svc.config.template_dirs],
-            exclude)
-    except Exception as exc:  # WorkerTimeout and anything the worker could not return
-        from vnadmin_docs.errors import VnAdminError
-
-        if isinstance(exc, VnAdminError):
-            return tasks.failure(exc)
-        raise
-    if "error" not in review:
-        write_json(job.path("review.json"), review)
+        sheet = ""
+        if exclude:
+            found = await svc.pool.run(limit, tasks.header_of, str(source), profile, dirs)
+            if "error" in found:
+                return found
+            sheet = found["sheet"]
+            blanked = job.path(f"du-lieu-da-bo{source.suffix}")
+            await svc.pool.run(limit, tasks.blank_rows, source, blanked, exclude, sheet)
+            source = blanked
+        checked, header = await asyncio.gather(
+            svc.pool.run(limit, tasks.dry_run, str(source), profile, dirs),
+            svc.pool.run(limit, tasks.header_of, str(source), profile, dirs))
+    except VnAdminError as exc:  # over the time limit, or the worker died
+        return tasks.failure(exc)
+    for part in (checked, header):
+        if "error" in part:
+            return part
+    review = {**checked, **header, "excluded": sorted(set(exclude))}
+    write_json(job.path("review.json"), review)
     return review
 
 
@@ -169,11 +183,8 @@ async def run(request: Request) -> Response:
         return RedirectResponse(f"/batch/{job.id}", status_code=303)
     meta, data = job.meta, read_json(job.path("review.json")) or {}
     source = meta["data"]
-    if data.get("excluded"):
+    if data.get("excluded"):  # the copy the last check was made on
         source = f"du-lieu-da-bo{Path(source).suffix}"
-        await svc.pool.run(svc.config.parse_timeout, tasks.blank_rows,
-                           job.path(meta["data"]), job.path(source), data["excluded"],
-                           data.get("sheet", ""))
     options = {**meta.get("options", {}), "data": source, "template": data["template"],
                "template_dirs": [str(d) for d in svc.config.template_dirs],
                "register_url": svc.config.register_url, "workers": svc.config.batch_workers,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -23,9 +23,10 @@ from vnadmin_docs.errors import VnAdminError
 
 __all__ = [
     "blank_rows",
+    "dry_run",
     "failure",
+    "header_of",
     "one_letter",
-    "validate_export",
 ]
 
 
@@ -64,34 +65,50 @@ def blank_rows(source: Path, target: Path, rows: Collection[int], sheet: str = "
     return target
 
 
-def validate_export(data: str, profile_path: str, template_dirs: Sequence[str],
-                    exclude: Sequence[int] = ()) -> dict[str, Any]:
-    """The batch's dry run, plus how the header was matched: everything the review page
-    shows before a single letter is made."""
+def dry_run(data: str, profile_path: str, template_dirs: Sequence[str]) -> dict[str, Any]:
+    """(In a worker.) The batch's dry run: every row checked, nothing written."""
     try:
         profile = load_profile(profile_path)
         with tempfile.TemporaryDirectory(prefix="vnadmin-web-check-") as tmp:
-            source = Path(data)
-            if exclude:
-                source = blank_rows(source, Path(tmp) / f"bo-dong{source.suffix}", exclude,
-                                    _sheet_of(data, profile, template_dirs))
-            result = run_batch(source, profile, Path(tmp) / "out", dry_run=True,
+            result = run_batch(data, profile, Path(tmp) / "out", dry_run=True,
                                template_dirs=template_dirs, profile_source=profile_path)
-            spec = result.template
-            fields = data_fields(spec)
-            table = open_table(source, fields, columns=profile.columns)
+    except (InputFileError, OutputFolderError, VnAdminError) as exc:
+        return failure(exc)
+    spec = result.template
+    return {
+        "template": spec.id,
+        "template_title": spec.title,
+        "rows": result.rows,
+        "valid": result.valid,
+        "failed": result.failed_rows,
+        "skipped": [{"row": s.row, "reason": s.reason, "reason_en": s.reason_en}
+                    for s in result.skipped],
+        "problems": [{"row": p.row, "column": p.column or "", "value": _jsonable(p.value),
+                      "reason": p.reason, "reason_en": p.reason_en, "severity": p.severity}
+                     for p in result.problems],
+        "entries": [{"row": e.row, "dossier_code": e.dossier_code, "applicant": e.applicant,
+                     "output_file": e.output_file, "failed": e.status == "failed"}
+                    for e in result.entries],
+    }
+
+
+def header_of(data: str, profile_path: str, template_dirs: Sequence[str]) -> dict[str, Any]:
+    """(In a worker, beside :func:`dry_run`.) How the header was matched to the fields."""
+    from vnadmin_docs.content import TemplateLibrary
+
+    try:
+        profile = load_profile(profile_path)
+        spec = TemplateLibrary(template_dirs).get(profile.template,
+                                                  on=profile.issue_date or dt.date.today())
+        fields = data_fields(spec)
+        table = open_table(data, fields, columns=profile.columns)
     except (InputFileError, OutputFolderError, VnAdminError) as exc:
         return failure(exc)
     by_name = {f.name: f for f in fields}
     matched = {c.field for c in table.header.columns}
     return {
-        "template": spec.id,
-        "template_title": spec.title,
         "sheet": table.grid.sheet,
         "format": table.grid.format,
-        "rows": result.rows,
-        "valid": result.valid,
-        "failed": result.failed_rows,
         "header": {
             "rows": list(table.header.header_rows),
             "columns": [{"header": c.header, "field": c.field,
@@ -101,15 +118,6 @@ def validate_export(data: str, profile_path: str, template_dirs: Sequence[str],
             "missing": [{"field": f.name, "label": f.label} for f in fields
                         if f.required and f.name not in matched],
         },
-        "skipped": [{"row": s.row, "reason": s.reason, "reason_en": s.reason_en}
-                    for s in result.skipped],
-        "problems": [{"row": p.row, "column": p.column or "", "value": _jsonable(p.value),
-                      "reason": p.reason, "reason_en": p.reason_en, "severity": p.severity}
-                     for p in result.problems],
-        "entries": [{"row": e.row, "dossier_code": e.dossier_code, "applicant": e.applicant,
-                     "output_file": e.output_file, "failed": e.status == "failed"}
-                    for e in result.entries],
-        "excluded": sorted(set(exclude)),
     }
 
 
@@ -146,6 +154,3 @@ def one_letter(data: str, profile_path: str, template_dirs: Sequence[str], row: 
                 "error_en": f"row {row} gives no letter"}
     return {"docx": str(out / "ban-xem" / written[0].output_file)}
 
-
-def mapping_of(values: Mapping[str, object]) -> dict[str, object]:
-    return dict(values)
