@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import need, under_ci
-from tests.web.conftest import EXPORT, PROFILE
+from tests.web.conftest import EXPORT, PASSWORD, PROFILE
 
 pytestmark = [pytest.mark.slow, pytest.mark.libreoffice]
 
@@ -39,18 +39,15 @@ def _chromium() -> str:
     pytest.skip(message)
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    need("soffice", "LibreOffice draws the previews")
-    data = tmp_path_factory.mktemp("web")
+def _serve(data: Path, *extra: str) -> Iterator[str]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    env = {**os.environ, "VNADMIN_DOCS_LANG": "vi"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "vnadmin_docs", "serve", "--no-browser", "--port", str(port),
-         "--data", str(data), "--db", str(data / "so.sqlite3"), "--workers", "1"],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    env = {**os.environ, "VNADMIN_DOCS_LANG": "vi", "VNADMIN_DOCS_PASSWORD": PASSWORD}
+    command = [sys.executable, "-m", "vnadmin_docs", "serve", "--no-browser", "--data",
+               str(data), "--db", str(data / "so.sqlite3"), "--workers", "1"]
+    proc = subprocess.Popen([*command, "--port", str(port), *extra], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
         for _ in range(120):
@@ -69,6 +66,24 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             proc.wait(10)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    need("soffice", "LibreOffice draws the previews")
+    yield from _serve(tmp_path_factory.mktemp("web"))
+
+
+@pytest.fixture(scope="module")
+def office(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A server with accounts (on loopback, so the test can reach it): the first admin made
+    from the command line, as a clerk's office would."""
+    data = tmp_path_factory.mktemp("office")
+    made = subprocess.run([sys.executable, "-m", "vnadmin_docs", "serve", "--data", str(data),
+                           "--create-admin", "quantri"], capture_output=True, text=True,
+                          env={**os.environ, "VNADMIN_DOCS_PASSWORD": PASSWORD}, timeout=120)
+    assert made.returncode == 0, made.stderr
+    yield from _serve(data, "--accounts")
 
 
 @pytest.fixture(scope="module")
@@ -167,4 +182,41 @@ def test_checker_in_the_browser(server, browser, tmp_path):
     _shot(page, "08-kiem-tra")
     page.goto(server + "/book")
     _shot(page, "09-so-van-ban")
+    page.close()
+
+
+def test_office_sign_in_accounts_and_english(office, browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(office + "/batch")
+    assert "/login" in page.url  # nothing without an account
+    page.get_by_label("Tên đăng nhập").fill("quantri")
+    page.get_by_label("Mật khẩu").fill("sai-mat-khau-nhe")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".notice.error")
+    _shot(page, "10-dang-nhap")
+    page.get_by_label("Tên đăng nhập").fill("quantri")
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_url("**/batch")
+    page.goto(office + "/admin/users")
+    page.get_by_label("Tên đăng nhập").fill("hoa")
+    page.get_by_label("Họ tên").fill("Nguyễn Thị Hoa")
+    page.get_by_label("Mật khẩu (ít nhất 10 ký tự)").fill("mat-khau-cua-hoa")
+    page.get_by_label("Vai trò").select_option("van_thu")
+    page.get_by_role("button", name="Thêm", exact=True).click()
+    page.wait_for_selector("text=Nguyễn Thị Hoa")
+    _shot(page, "11-tai-khoan")
+    # the batch review in English
+    page.goto(office + "/batch?lang=en")
+    page.get_by_label("Late-dossier list (exported from the one-stop system)").set_input_files(
+        str(EXPORT))
+    page.get_by_label("Upload an existing profile (.yml)").set_input_files(str(PROFILE))
+    page.get_by_role("button", name="Check the list").click()
+    page.wait_for_selector("#bang-loi")
+    assert page.get_by_role("heading", name="Errors and warnings by row").count() == 1
+    assert page.locator("#bang-loi tbody tr").count() == 7
+    assert "does not follow the national shape" in page.locator("#bang-loi").inner_text()
+    _shot(page, "12-lo-kiem-tra-en")
+    page.get_by_role("button", name="Sign out").click()
+    page.wait_for_url("**/login")
     page.close()

@@ -41,8 +41,11 @@ def services(request: Request) -> Services:
 
 
 def lang_of(request: Request) -> str:
-    lang = request.query_params.get("lang") or request.session.get("lang")
-    return "en" if lang == "en" else "vi"
+    """``?lang=en|vi`` (remembered for the session), else the session's, else Vietnamese."""
+    asked = request.query_params.get("lang")
+    if asked in ("vi", "en"):
+        request.session["lang"] = asked
+    return "en" if request.session.get("lang") == "en" else "vi"
 
 
 def user_of(request: Request) -> User:
