@@ -185,3 +185,33 @@ def test_admin_adds_accounts_in_the_browser(make_app):
     r = admin.post("/admin/users", data={"csrf": token, "name": "x", "password": "ngan",
                                          "role": "clerk"})
     assert r.status_code == 400 and "tên đăng nhập" in r.text
+
+
+def test_a_profile_cannot_reach_the_servers_files(make_app, tmp_path):
+    c = client(make_app())
+    secret = tmp_path / "bi-mat.md"
+    secret.write_text("---\nid: bi-mat\nlayout: cong-van\n---\nmật khẩu máy chủ\n",
+                      encoding="utf-8")
+    token = csrf_of(c, "/batch")
+    for body, why in ((f"template: {secret}\n", "không dùng đường dẫn"),
+                      ("holidays: [/etc/passwd]\n", "lịch nghỉ")):
+        with EXPORT.open("rb") as f:
+            r = c.post("/batch", data={"csrf": token},
+                       files={"data": ("a.xlsx", f), "profile_file": ("p.yml", body.encode())})
+        assert r.status_code == 400 and why in r.text, r.text[-600:]
+    # a template named by path is not found on the forms page either
+    assert c.get("/forms/README.md").status_code == 404
+
+
+def test_sign_in_never_redirects_to_another_site(make_app):
+    app = make_app(host="0.0.0.0")
+    add_user(app, "hoa", Role.CLERK)
+    c = client(app, "10.0.0.5")
+    token = csrf_of(c, "/login")
+    for target in ("//evil.example/", "/\\evil.example", "https://evil.example/"):
+        r = c.post("/login", data={"csrf": token, "name": "hoa", "password":
+                                   "mat-khau-dai-du-10", "next": target},
+                   follow_redirects=False)
+        assert r.headers["location"] == "/", target
+        c.post("/logout", data={"csrf": csrf_of(c, "/")})
+        token = csrf_of(c, "/login")

@@ -32,7 +32,7 @@ async def set_lang(request: Request) -> Response:
     lang = request.path_params["lang"]
     request.session["lang"] = "en" if lang == "en" else "vi"
     back = request.query_params.get("next", "/")
-    if not back.startswith("/") or back.startswith("//"):
+    if not back.startswith("/") or back.startswith("//") or "\\" in back:
         back = "/"
     return RedirectResponse(back, status_code=303)
 

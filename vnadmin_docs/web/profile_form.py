@@ -5,12 +5,18 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import re
 from collections.abc import Mapping
 from typing import Any
 
 import yaml
 
-__all__ = ["FORM_KEYS", "form_to_profile", "profile_to_form", "profile_yaml"]
+__all__ = ["FORM_KEYS", "TEMPLATE_NAME", "form_to_profile", "profile_problem", "profile_to_form",
+           "profile_yaml"]
+
+TEMPLATE_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,60}$")
+"""A template id or alias as the web accepts it: never a path (the library would read a
+``.md`` file of the server's by path)."""
 
 # form field → path in the profile
 FORM_KEYS: dict[str, tuple[str, ...]] = {
@@ -99,3 +105,25 @@ def profile_yaml(data: Mapping[str, Any]) -> str:
     head = ("# Tệp cấu hình lô do trang web tạo; dùng được với dòng lệnh:\n"
             "#   vnadmin-docs batch xin-loi <tệp dữ liệu> --profile cau-hinh.yml -o ket-qua\n")
     return head + yaml.safe_dump(dict(data), allow_unicode=True, sort_keys=False)
+
+
+def profile_problem(text: str) -> tuple[str, str] | None:
+    """Why a profile cannot be used on the web server (vi, en), or ``None``. The profile's
+    own validation runs later; this refuses only what would reach the server's files: a
+    template named by path and holiday files (paths beside the profile)."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return None  # load_profile reports it with the line
+    if not isinstance(data, dict):
+        return None
+    template = data.get("template", "xin-loi")
+    if not (isinstance(template, str) and TEMPLATE_NAME.match(template)):
+        return ("template: trên trang web chỉ dùng được mã mẫu (ví dụ xin-loi), không dùng "
+                "đường dẫn tệp", "template: on the web only a template id (e.g. xin-loi) "
+                "can be used, not a file path")
+    if data.get("holidays"):
+        return ("holidays: trang web không đọc tệp lịch nghỉ bổ sung; bỏ dòng này hoặc chạy "
+                "bằng dòng lệnh", "holidays: the web app does not read extra holiday files; "
+                "remove the key or use the command line")
+    return None

@@ -19,7 +19,8 @@ _WINDOW, _TRIES = 300.0, 8
 
 def _safe_next(value: object) -> str:
     text = value if isinstance(value, str) else "/"
-    return text if text.startswith("/") and not text.startswith("//") else "/"
+    ok = text.startswith("/") and not text.startswith("//") and "\\" not in text
+    return text if ok else "/"
 
 
 async def login_page(request: Request) -> Response:

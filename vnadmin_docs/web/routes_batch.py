@@ -23,7 +23,12 @@ from vnadmin_docs.web.batchjob import OUT, REPORT_XLSX, command_line, run_job
 from vnadmin_docs.web.context import message, need, page, post, services, user_of
 from vnadmin_docs.web.jobs import Job, read_json, write_json
 from vnadmin_docs.web.previews import preview_response, render_preview
-from vnadmin_docs.web.profile_form import form_to_profile, profile_to_form, profile_yaml
+from vnadmin_docs.web.profile_form import (
+    form_to_profile,
+    profile_problem,
+    profile_to_form,
+    profile_yaml,
+)
 from vnadmin_docs.web.uploads import EXPORT_SUFFIXES, PROFILE_SUFFIXES, UploadError, save_upload
 from vnadmin_docs.web.users import Role
 
@@ -81,6 +86,10 @@ async def upload(request: Request) -> Response:
         else:
             profile = form_to_profile(form, _last_profile(request))
             job.path("cau-hinh.yml").write_text(profile_yaml(profile), encoding="utf-8")
+        refused = profile_problem(job.path("cau-hinh.yml").read_text(encoding="utf-8",
+                                                                      errors="replace"))
+        if refused is not None:
+            raise UploadError(*refused)
     except UploadError as exc:
         shutil.rmtree(job.folder, ignore_errors=True)
         return _start_again(request, form, [exc.localized("vi")], [exc.localized("en")])

@@ -20,6 +20,7 @@ from vnadmin_docs.web.context import lang_of, message, page, post, services, use
 from vnadmin_docs.web.forms import data_from_form, form_fields, values_of
 from vnadmin_docs.web.jobs import Job
 from vnadmin_docs.web.previews import preview_response
+from vnadmin_docs.web.profile_form import TEMPLATE_NAME
 from vnadmin_docs.web.rendering import render_task
 from vnadmin_docs.web.users import Role
 
@@ -31,8 +32,11 @@ def _dirs(request: Request) -> list[str]:
 
 
 def _spec(request: Request) -> Any:
+    name = request.path_params["tid"]
+    if not TEMPLATE_NAME.match(name):  # an id or alias, never a path
+        return None
     try:
-        return TemplateLibrary(_dirs(request)).get(request.path_params["tid"])
+        return TemplateLibrary(_dirs(request)).get(name)
     except VnAdminError:
         return None
 

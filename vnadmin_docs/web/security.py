@@ -14,6 +14,7 @@ from __future__ import annotations
 import hmac
 import secrets
 from typing import Any
+from urllib.parse import quote
 
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, RedirectResponse
@@ -124,7 +125,7 @@ class Gate:
         session = scope.get("session") or {}
         if not path.startswith(OPEN_PATHS) and not session.get("user"):
             if scope.get("method", "GET") == "GET" and scope["type"] == "http":
-                await RedirectResponse(f"/login?next={path}", status_code=303)(
+                await RedirectResponse(f"/login?next={quote(path)}", status_code=303)(
                     scope, receive, send)
             else:
                 await PlainTextResponse("Cần đăng nhập. / Please sign in.",
