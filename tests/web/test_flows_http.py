@@ -224,3 +224,16 @@ def test_number_book_lists_searches_cancels_and_exports(make_app, tmp_path):
     assert x.status_code == 200 and x.content[:2] == b"PK"
     audit = app.state.services.users.audit_log()
     assert any(a.action == "number.cancel" and a.user == "vt" for a in audit)
+
+
+def test_old_form_previews_are_pruned_but_batches_are_kept(make_app):
+    app = make_app()
+    jobs = app.state.services.jobs
+    old_form = jobs.create("local", "form")
+    batch = jobs.create("local", "batch")
+    import os
+
+    for job in (old_form, batch):
+        os.utime(job.folder / "meta.json", (0, 0))
+    assert jobs.prune("local", "form", 3600) == 1
+    assert not old_form.folder.exists() and batch.folder.exists()

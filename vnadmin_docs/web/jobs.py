@@ -123,6 +123,20 @@ class JobStore:
         return sorted(jobs, key=lambda j: (j.folder / "meta.json").stat().st_mtime,
                       reverse=True)
 
+    def prune(self, user: str, kind: str, max_age: float) -> int:
+        """Remove ``user``'s jobs of ``kind`` older than ``max_age`` seconds (form previews
+        pile up otherwise); a running job is never removed. Returns how many went."""
+        import shutil
+
+        now, gone = time.time(), 0
+        for job in self.list(user, kind):
+            if job.state.get("status") == "running":
+                continue
+            if now - (job.folder / "meta.json").stat().st_mtime > max_age:
+                shutil.rmtree(job.folder, ignore_errors=True)
+                gone += 1
+        return gone
+
     def start(self, job: Job, target: Any, *args: Any) -> None:
         """Run ``target(str(job.folder), *args)`` in a new process (spawned: it shares no
         thread or socket with the server) and record its pid."""

@@ -26,6 +26,9 @@ from vnadmin_docs.web.users import Role
 
 __all__ = ["routes"]
 
+FORM_JOB_HOURS = 12
+"""A form's previews and downloads are kept this long (the data itself is in the form)."""
+
 
 def _dirs(request: Request) -> list[str]:
     return [str(d) for d in services(request).config.template_dirs]
@@ -99,6 +102,7 @@ async def _render(request: Request, *, pages: bool, pdf: bool,
     svc = services(request)
     user = user_of(request)
     data = data_from_form(request.state.form, form_fields(spec))
+    svc.jobs.prune(user.name, "form", FORM_JOB_HOURS * 3600)
     job = svc.jobs.create(user.name, "form", template=spec.id)
     work = functools.partial(render_task, pages=pages, pdf=pdf,
                              register_url=svc.config.register_url,
