@@ -38,9 +38,27 @@ def read_json(path: Path) -> Any:
         return None
 
 
+def _alive_windows(pid: int) -> bool:
+    """On Windows ``os.kill(pid, 0)`` would end the process: ask for its exit code."""
+    import ctypes
+
+    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+    if not handle:
+        return False
+    try:
+        code = ctypes.c_ulong()
+        ok = kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+        return bool(ok) and code.value == 259  # STILL_ACTIVE
+    finally:
+        kernel32.CloseHandle(handle)
+
+
 def _alive(pid: int | None) -> bool:
     if not pid:
         return False
+    if os.name == "nt":
+        return _alive_windows(pid)
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -157,7 +175,7 @@ class JobStore:
         started = float(state.get("started") or time.time())
         if pid and time.time() - started > self.job_timeout and _alive(pid):
             with contextlib.suppress(ProcessLookupError):
-                os.kill(int(pid), signal.SIGKILL)
+                os.kill(int(pid), getattr(signal, "SIGKILL", signal.SIGTERM))
             return job.set_state(status="failed", error=(
                 f"quá thời gian cho phép ({self.job_timeout / 60:.0f} phút) nên đã dừng; "
                 "chạy lại sẽ tiếp tục từ chỗ dừng",
