@@ -207,6 +207,7 @@ EN: dict[str, str] = {
     "lý do": "reason",
     "Hủy": "Cancel",
     "Chưa có văn bản nào.": "No documents yet.",
+    "ví dụ": "e.g.",
     # form field labels (forms.COMMON)
     "Chữ viết tắt của cơ quan": "Issuer's abbreviation",
     "Đơn vị soạn thảo (trong ký hiệu)": "Drafting unit (in the symbol)",
