@@ -237,3 +237,33 @@ def test_old_form_previews_are_pruned_but_batches_are_kept(make_app):
         os.utime(job.folder / "meta.json", (0, 0))
     assert jobs.prune("local", "form", 3600) == 1
     assert not old_form.folder.exists() and batch.folder.exists()
+
+
+def test_a_bad_cell_is_corrected_in_a_copy_and_checked_again(make_app):
+    app = make_app()
+    c = client(app)
+    job_url = upload_export(c).headers["location"]
+    page = c.get(job_url).text
+    field = re.search(r'name="(fix-15-\d+)"', page)  # row 15: 31/02/2025 does not exist
+    assert field
+    token = csrf_of(c, job_url)
+    r = c.post(job_url + "/fix", data={"csrf": token, field.group(1): "05/11/2025 17:00"},
+               follow_redirects=False)
+    assert r.status_code == 303
+    page = c.get(job_url).text
+    assert 'id="so-hop-le">9<' in page and 'id="so-loi">2<' in page
+    assert "31/02/2025" not in page.split('id="bang-loi"')[1].split("</table>")[0]
+    assert "05/11/2025 17:00" in page.split('id="da-sua"')[1]
+    # the upload is untouched; the corrected copy can be downloaded, and the batch uses it
+    job = app.state.services.jobs.list("local", "batch")[0]
+    import openpyxl
+
+    ws = openpyxl.load_workbook(job.path("du-lieu.xlsx")).active
+    assert "31/02/2025" in " ".join(str(c.value) for c in ws[15] if c.value)
+    edited = c.get(job_url + "/download/edited")
+    assert edited.status_code == 200 and edited.content[:2] == b"PK"
+    c.post(job_url + "/run", data={"csrf": token})
+    assert "Đã tạo <strong>9</strong>" in _wait_done(c, job_url)
+    # an emptied field takes the correction back
+    c.post(job_url + "/fix", data={"csrf": token, field.group(1): ""})
+    assert 'id="so-hop-le">8<' in c.get(job_url).text

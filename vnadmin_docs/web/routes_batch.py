@@ -120,9 +120,24 @@ def _start_again(request: Request, form: Any, errors_vi: list[str],
                 jobs=[], errors=errors_en if lang_of(request) == "en" else errors_vi)
 
 
-async def _validate(request: Request, job: Job, exclude: list[int]) -> dict[str, Any]:
+EDITED = "du-lieu-da-sua"
+"""The copy of the uploaded workbook with the clerk's exclusions and corrections."""
+
+
+def _source_name(job: Job, review: dict[str, Any]) -> str:
+    """The file the batch reads: the upload, or its edited copy when rows were excluded or
+    cells corrected."""
+    name = str(job.meta["data"])
+    if review.get("excluded") or review.get("fixes"):
+        return f"{EDITED}{Path(name).suffix}"
+    return name
+
+
+async def _validate(request: Request, job: Job, exclude: list[int],
+                    fixes: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     """The dry run and the header matching, side by side in two workers (on a copy of the
-    workbook without the excluded rows, when there are some)."""
+    workbook without the excluded rows and with the corrected cells, when there are
+    some)."""
     svc = services(request)
     meta = job.meta
     limit = svc.config.parse_timeout
@@ -130,15 +145,16 @@ async def _validate(request: Request, job: Job, exclude: list[int]) -> dict[str,
     profile = str(job.path("cau-hinh.yml"))
     dirs = [str(d) for d in svc.config.template_dirs]
     try:
-        sheet = ""
-        if exclude:
+        fixes = fixes or []
+        if exclude or fixes:
             found = await svc.pool.run(limit, tasks.header_of, str(source), profile, dirs)
             if "error" in found:
                 return found
-            sheet = found["sheet"]
-            blanked = job.path(f"du-lieu-da-bo{source.suffix}")
-            await svc.pool.run(limit, tasks.blank_rows, source, blanked, exclude, sheet)
-            source = blanked
+            edited = job.path(f"{EDITED}{source.suffix}")
+            await svc.pool.run(limit, tasks.blank_rows, source, edited, exclude,
+                               found["sheet"],
+                               [(f["row"], f["index"], f["value"]) for f in fixes])
+            source = edited
         checked, header = await asyncio.gather(
             svc.pool.run(limit, tasks.dry_run, str(source), profile, dirs),
             svc.pool.run(limit, tasks.header_of, str(source), profile, dirs))
@@ -147,7 +163,7 @@ async def _validate(request: Request, job: Job, exclude: list[int]) -> dict[str,
     for part in (checked, header):
         if "error" in part:
             return part
-    review = {**checked, **header, "excluded": sorted(set(exclude))}
+    review = {**checked, **header, "excluded": sorted(set(exclude)), "fixes": fixes}
     write_json(job.path("review.json"), review)
     return review
 
@@ -163,7 +179,7 @@ async def review(request: Request) -> Response:
     options = {**meta.get("options", {}), "template": data.get("template", "xin-loi")}
     return page(request, "batch_review.html", job=job, meta=meta, review=data, state=state,
                 command=command_line(options, meta.get("data_name", "du-lieu.xlsx")),
-                can_exclude=str(meta.get("data", "")).endswith((".xlsx", ".xlsm")))
+                can_exclude=str(meta.get("data", "")).endswith(".xlsx"))
 
 
 @post
@@ -175,10 +191,44 @@ async def exclude(request: Request) -> Response:
         return message(request, "Đang tạo văn bản, chưa đổi được danh sách.",
                        "The letters are being made; the list cannot change now.", 409)
     rows = sorted({int(v) for v in request.state.form.getlist("exclude") if str(v).isdigit()})
-    result = await _validate(request, job, rows)
+    before = read_json(job.path("review.json")) or {}
+    result = await _validate(request, job, rows, before.get("fixes") or [])
     if "error" in result:
         return message(request, result["error"], result["error_en"], 400)
     return RedirectResponse(f"/batch/{job.id}", status_code=303)
+
+
+@post
+async def fix(request: Request) -> Response:
+    """Corrected cells (``fix-<row>-<column index>`` = text) written into the edited copy,
+    then everything checked again; an emptied field takes its correction back."""
+    job = _job(request)
+    if job is None:
+        return message(request, "Không có việc này.", "No such job.", 404)
+    if job.state.get("status") == "running":
+        return message(request, "Đang tạo văn bản, chưa sửa được.",
+                       "The letters are being made; nothing can change now.", 409)
+    before = read_json(job.path("review.json")) or {}
+    headers = {c["index"]: c["header"] for c in before.get("header", {}).get("columns", [])}
+    fixes = {(f["row"], f["index"]): f for f in before.get("fixes") or []}
+    for key, value in request.state.form.multi_items():
+        parts = key.split("-")
+        if len(parts) != 3 or parts[0] != "fix" or not (parts[1] + parts[2]).isdigit():
+            continue
+        row, index = int(parts[1]), int(parts[2])
+        if index not in headers or not isinstance(value, str):
+            continue
+        text = value.strip()[:500]
+        if text:
+            fixes[(row, index)] = {"row": row, "index": index, "column": headers[index],
+                                   "value": text}
+        else:
+            fixes.pop((row, index), None)
+    result = await _validate(request, job, before.get("excluded") or [],
+                             sorted(fixes.values(), key=lambda f: (f["row"], f["index"])))
+    if "error" in result:
+        return message(request, result["error"], result["error_en"], 400)
+    return RedirectResponse(f"/batch/{job.id}#h-loi", status_code=303)
 
 
 @post
@@ -191,9 +241,7 @@ async def run(request: Request) -> Response:
     if state.get("status") == "running":
         return RedirectResponse(f"/batch/{job.id}", status_code=303)
     meta, data = job.meta, read_json(job.path("review.json")) or {}
-    source = meta["data"]
-    if data.get("excluded"):  # the copy the last check was made on
-        source = f"du-lieu-da-bo{Path(source).suffix}"
+    source = _source_name(job, data)  # the file the last check was made on
     options = {**meta.get("options", {}), "data": source, "template": data["template"],
                "template_dirs": [str(d) for d in svc.config.template_dirs],
                "register_url": svc.config.register_url, "workers": svc.config.batch_workers,
@@ -243,6 +291,8 @@ def _download_name(job: Job, what: str) -> tuple[Path, str, str] | None:
                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
         "manifest": (out / "manifest.csv", "manifest.csv", "text/csv; charset=utf-8"),
         "profile": (job.path("cau-hinh.yml"), "cau-hinh.yml", "text/yaml; charset=utf-8"),
+        "edited": (job.path(f"{EDITED}.xlsx"), f"{EDITED}.xlsx",
+                   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
     }
     return table.get(what)
 
@@ -292,7 +342,7 @@ async def preview(request: Request) -> Response:
         data = read_json(job.path("review.json")) or {}
         entries = data.get("entries", [])
         good = [e["row"] for e in entries if not e["failed"]]
-        if row not in good or not str(job.meta.get("data", "")).endswith((".xlsx", ".xlsm")):
+        if row not in good or not str(job.meta.get("data", "")).endswith(".xlsx"):
             return message(request, "Dòng này chưa xem trước được (dòng lỗi, hoặc tệp không "
                            "phải .xlsx: hãy tạo văn bản rồi xem).",
                            "This row cannot be previewed yet (a failed row, or not an .xlsx "
@@ -300,7 +350,7 @@ async def preview(request: Request) -> Response:
         start = int((yaml.safe_load(job.path("cau-hinh.yml").read_text(encoding="utf-8"))
                      or {}).get("numbering", {}).get("start", 1))
         built = await svc.pool.run(
-            svc.config.parse_timeout, tasks.one_letter, str(job.path(job.meta["data"])),
+            svc.config.parse_timeout, tasks.one_letter, str(job.path(_source_name(job, data))),
             str(job.path("cau-hinh.yml")), [str(d) for d in svc.config.template_dirs], row,
             start + good.index(row), [e["row"] for e in entries] + data.get("excluded", []),
             str(folder / "van-ban"))
@@ -324,6 +374,7 @@ routes = [
     Route("/batch", upload, methods=["POST"]),
     Route("/batch/{job}", review, methods=["GET"]),
     Route("/batch/{job}/exclude", exclude, methods=["POST"]),
+    Route("/batch/{job}/fix", fix, methods=["POST"]),
     Route("/batch/{job}/run", need(Role.CLERK)(run), methods=["POST"]),
     Route("/batch/{job}/events", events, methods=["GET"]),
     Route("/batch/{job}/download/{what}", download, methods=["GET"]),

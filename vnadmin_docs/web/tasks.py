@@ -44,13 +44,22 @@ def _jsonable(value: object) -> object:
     return str(value)
 
 
-def blank_rows(source: Path, target: Path, rows: Collection[int], sheet: str = "") -> Path:
+def blank_rows(source: Path, target: Path, rows: Collection[int], sheet: str = "",
+               fixes: Sequence[tuple[int, int, str]] = ()) -> Path:
     """A copy of the workbook ``source`` whose rows ``rows`` (sheet row numbers) are empty:
-    the batch reads them as blank lines, every other row keeps its number."""
+    the batch reads them as blank lines, every other row keeps its number. ``fixes``:
+    (row, 0-based column, text) cells the clerk corrected, written as text."""
     import openpyxl  # type: ignore[import-untyped]
 
     wb = openpyxl.load_workbook(source)
     ws = wb[sheet] if sheet and sheet in wb.sheetnames else wb.worksheets[0]
+    for row, column, text in fixes:
+        cell = ws.cell(row=row, column=column + 1)
+        for rng in ws.merged_cells.ranges:  # a merged cell is written at its top-left
+            if cell.coordinate in rng:
+                cell = ws.cell(row=rng.min_row, column=rng.min_col)
+                break
+        cell.value = text
     wanted = set(rows)
     merged_tops = {}
     for rng in list(ws.merged_cells.ranges):
@@ -111,7 +120,7 @@ def header_of(data: str, profile_path: str, template_dirs: Sequence[str]) -> dic
         "format": table.grid.format,
         "header": {
             "rows": list(table.header.header_rows),
-            "columns": [{"header": c.header, "field": c.field,
+            "columns": [{"header": c.header, "field": c.field, "index": c.index,
                          "label": by_name[c.field].label if c.field in by_name else c.field}
                         for c in table.header.columns],
             "unmatched": list(table.header.unmatched),

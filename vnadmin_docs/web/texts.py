@@ -208,6 +208,13 @@ EN: dict[str, str] = {
     "Hủy": "Cancel",
     "Chưa có văn bản nào.": "No documents yet.",
     "ví dụ": "e.g.",
+    "Sửa thành": "Correct to",
+    "Sửa dòng": "Correct row",
+    "Ghi các chỗ sửa và kiểm tra lại": "Save the corrections and check again",
+    "Chỉ sửa trên bản sao của tệp; tệp gốc giữ nguyên.":
+        "Only a copy of the file is corrected; the upload stays as it was.",
+    "Đã sửa": "Corrected",
+    "Tải bảng tính đã sửa (.xlsx)": "Download the corrected workbook (.xlsx)",
     # form field labels (forms.COMMON)
     "Chữ viết tắt của cơ quan": "Issuer's abbreviation",
     "Đơn vị soạn thảo (trong ký hiệu)": "Drafting unit (in the symbol)",
