@@ -5,7 +5,8 @@ pipe, then converts each request read from stdin (one JSON line ``{"src", "dst"}
 and answers one JSON line. End of stdin ends soffice too.
 
 It imports nothing from vnadmin_docs: it is started as a script by
-:mod:`vnadmin_docs.web.office`.
+:mod:`vnadmin_docs.web.office`. ``uno`` is imported inside :func:`main`, so the module can be
+imported (doctest collection) where there is no ``uno``.
 """
 
 import contextlib
@@ -18,11 +19,10 @@ import tempfile
 import time
 from typing import Any
 
-import uno  # type: ignore[import-not-found]
-from com.sun.star.beans import PropertyValue  # type: ignore[import-not-found]
-
 
 def _prop(name: str, value: object) -> Any:
+    from com.sun.star.beans import PropertyValue  # type: ignore[import-not-found]
+
     p = PropertyValue()
     p.Name = name
     p.Value = value
@@ -30,6 +30,8 @@ def _prop(name: str, value: object) -> Any:
 
 
 def main() -> None:
+    import uno  # type: ignore[import-not-found]  # LibreOffice's Python only
+
     soffice = sys.argv[1]
     profile = tempfile.mkdtemp(prefix="vnadmin-warm-office-")
     pipe = f"vnadmin_warm_{os.getpid()}"
