@@ -3,7 +3,11 @@
 PY      ?= python3
 VENV    ?= .venv
 BIN     := $(VENV)/bin
-APT_PKGS := libreoffice-writer-nogui fonts-liberation2 poppler-utils postgresql softhsm2
+# chromium: the web app's browser tests (Playwright drives /usr/bin/chromium; no browser download)
+# python3-uno: the web app keeps one LibreOffice warm over UNO for sub-second page previews
+# softhsm2: a software PKCS#11 token for the signing tests
+APT_PKGS := libreoffice-writer-nogui fonts-liberation2 poppler-utils postgresql chromium python3-uno \
+	softhsm2
 
 .PHONY: setup setup-system setup-python example examples test pytest lint gallery bench \
 	docs-check i18n-extract i18n-update clean

@@ -37,6 +37,11 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
         "vnadmin_docs.cli.render",
         "Tạo một văn bản .docx từ MẪU và tệp DỮ LIỆU (YAML/JSON).",
     ),
+    "serve": (
+        "vnadmin_docs.cli.serve",
+        "Mở trang web soạn văn bản: thư xin lỗi hàng loạt, biểu mẫu, kiểm tra thể thức,"
+        " sổ văn bản đi.",
+    ),
     "sign": (
         "vnadmin_docs.cli.sign",
         "Ký số tệp PDF (người có thẩm quyền ký trước, cơ quan ký sau).",
@@ -44,6 +49,10 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
     "templates": (
         "vnadmin_docs.cli.templates",
         "Liệt kê các mẫu văn bản và các trường của chúng.",
+    ),
+    "users": (
+        "vnadmin_docs.cli.serve",
+        "Tài khoản của trang web (chế độ văn phòng).",
     ),
     "verify": (
         "vnadmin_docs.cli.sign",
