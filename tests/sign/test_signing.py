@@ -270,3 +270,32 @@ def test_number_and_date_filled_at_issue_time(ca: TestCA, tmp_path: Path) -> Non
     box = bitmap.crop((int(x0 * 2), int((h - y1) * 2), int(x1 * 2), int((h - y0) * 2)))
     assert min(box.tobytes()) < 80  # ink of "07" in the number blank
     assert text is not None
+
+
+def test_signing_a_pdf_without_field_needs_the_manifest(
+    signed_set: dict[str, Path], tmp_path: Path
+) -> None:
+    """The plain --electronic PDF has no field: without a manifest signing is refused;
+    with the sign-ready manifest the field is created at the measured rectangle."""
+    key = Pkcs12Key(signed_set["signer_p12"], PASSWORD)
+    with pytest.raises(VnAdminError) as err:
+        api.sign(
+            signed_set["images"], tmp_path / "x.pdf", role="signer", key=key, image=SIGNATURE_PNG
+        )
+    assert "--manifest" in err.value.localized("vi")
+    out, _ = api.sign(
+        signed_set["images"],
+        tmp_path / "y.pdf",
+        role="signer",
+        key=key,
+        image=SIGNATURE_PNG,
+        manifest=signed_set["manifest"],
+    )
+    [report] = api.verify(out, [signed_set["root"]])
+    assert report.ok
+    from vnadmin_docs.check.pdf import check_pdf
+
+    manifest = json.loads(signed_set["manifest"].read_text(encoding="utf-8"))
+    want = next(f["rect"] for f in manifest["fields"] if f["role"] == "signer")
+    [field] = [f for f in check_pdf(out).fields if f["role"] == "signer"]
+    assert field["rect"] == pytest.approx(want, abs=0.02)
