@@ -3,7 +3,7 @@
 PY      ?= python3
 VENV    ?= .venv
 BIN     := $(VENV)/bin
-APT_PKGS := libreoffice-writer-nogui fonts-liberation2 poppler-utils postgresql softhsm2
+APT_PKGS := libreoffice-writer-nogui fonts-liberation2 poppler-utils postgresql softhsm2 libnss3-tools
 
 .PHONY: setup setup-system setup-python example examples test pytest lint gallery bench \
 	docs-check i18n-extract i18n-update clean
