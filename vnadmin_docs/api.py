@@ -23,6 +23,7 @@ from vnadmin_docs._files import atomic_write_bytes
 from vnadmin_docs.api_electronic import (
     attachment_placement,
     electronic_page,
+    separate_appendices,
     sign,
     sign_ready,
     signature_pictures,
@@ -58,6 +59,7 @@ __all__ = [
     "load_data",
     "prepare",
     "render",
+    "separate_appendices",
     "sign",
     "sign_ready",
     "verify",

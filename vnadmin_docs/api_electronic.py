@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from vnadmin_docs.api import RenderedDocument
     from vnadmin_docs.sign.verify import SignatureReport
 
-__all__ = ["attachment_placement", "sign", "sign_ready", "verify"]
+__all__ = ["attachment_placement", "separate_appendices", "sign", "sign_ready", "verify"]
 
 
 def signature_pictures(
@@ -99,6 +99,35 @@ def electronic_page(rendered: RenderedDocument, figs: Figures) -> RenderedDocume
 
 # ---- Electronic documents: sign-ready PDF, signing, verifying (issue 16) -----------------
 
+
+def separate_appendices(doc: RenderedDocument) -> tuple[RenderedDocument, list[RenderedDocument]]:
+    """The main document alone and each appendix as a document of its own (Mẫu 2.2: an
+    appendix in a separate file, signed by the agency with a text signature, R-DAU-4)."""
+    page = doc.page_model
+    main = replace(doc, page_model=replace(page, sections=page.sections[:1]))
+    parts = [
+        replace(doc, page_model=replace(page, sections=(section,)), pictures=None)
+        for section in page.sections[1:]
+    ]
+    return main, parts
+
+
+def _so_line(doc: RenderedDocument, figs: Figures) -> tuple[int | None, str]:
+    from vnadmin_docs.layout.compose import document_symbol
+    from vnadmin_docs.text.so_line import symbol_text
+
+    layout, type_name = doc.template.layout, doc.template.type_name
+    symbol = symbol_text(document_symbol(doc.document, layout, figs, type_name))
+    return doc.document.number.number, symbol
+
+
+def _attachment_text(number: int | None, symbol: str) -> str:
+    from vnadmin_docs.text.so_line import number_text
+
+    shown = number_text(number) if number is not None else "…"
+    return f"Số: {shown}/{symbol}"
+
+
 _BOX_ROLES = {"signature": "signer", "seal": "agency"}
 
 
@@ -158,15 +187,19 @@ def sign_ready(
             ],
             opts,
         )
-        placements = measure_placements(folder / "do.pdf", expected)
-        number_blank = doc.document.number.number is None
+        attachment = not expected  # an appendix file: no signature block, a text signature
+        if attachment:
+            placements = [_attachment_box(folder / "plain.pdf", figs)]
+        else:
+            placements = measure_placements(folder / "do.pdf", expected)
+        number_blank = doc.document.number.number is None and not attachment
         day_blank = doc.document.date.day is None
         blanks = (
             locate_issue_blanks(folder / "plain.pdf", number_blank, day_blank)
             if number_blank or day_blank
             else []
         )
-        if len(placements) != len(expected):
+        if not attachment and len(placements) != len(expected):
             from vnadmin_docs.errors import LayoutError
 
             raise LayoutError(
@@ -174,8 +207,13 @@ def sign_ready(
                 "The signature boxes (7c, 8) were not found on the PDF page.",
             )
         pdf = add_signature_fields(folder / "plain.pdf", target, placements, blanks)
+    number, symbol = _so_line(doc, figs)
     manifest = write_manifest(
-        target.with_suffix(".json"), pdf, placements, [b.as_json() for b in blanks]
+        target.with_suffix(".json"),
+        pdf,
+        placements,
+        [b.as_json() for b in blanks],
+        document={"number": number, "symbol": symbol},
     )
     return pdf, manifest
 
@@ -183,9 +221,12 @@ def sign_ready(
 def attachment_placement(pdf: str | Path, profile: str | Path | None = None) -> Placement:
     """Where the agency's text signature goes on a separate attachment file: the top right
     of page 1, inside the top margin, right-aligned with the text (R-DAU-4, Mẫu 2.2)."""
+    return _attachment_box(Path(pdf), figures(profile))
+
+
+def _attachment_box(pdf: Path, figs: Figures) -> Placement:
     from pypdf import PdfReader
 
-    figs = figures(profile)
     box = PdfReader(str(pdf)).pages[0].mediabox
     width, height = float(box.width), float(box.height)
     setup = figs.page_setup()
@@ -216,15 +257,18 @@ def sign(
     ``target``. Returns the file and the signing time as shown.
 
     The rectangle is the PDF's named field (a :func:`sign_ready` PDF), else the
-    ``manifest``'s, else — for an attachment — :func:`attachment_placement`. ``number``
-    is the number and symbol shown on an attachment ("12/SLĐTBXH-VP"). The time format
-    defaults to the decree's (``[electronic] time_format``).
+    ``manifest``'s (by default the ``.json`` beside the PDF), else — for an attachment —
+    :func:`attachment_placement`. ``number`` is the number and symbol shown on an
+    attachment ("Số: 12/SLĐTBXH-VP"); by default it is built from the manifest's symbol and
+    its number, or ``issue_number`` when the document was numbered after the PDF was made.
+    The time format defaults to the decree's (``[electronic] time_format``).
 
     ``issue_number`` / ``issue_date``: the văn thư issues the document — the number and
     date fields of a sign-ready PDF that the leader signed blank are filled (form filling,
     which keeps the leader's signature valid), then the agency signs.
     """
     from vnadmin_docs.sign import FIELD_NAMES, read_manifest, require_pyhanko
+    from vnadmin_docs.sign.placement import manifest_document
     from vnadmin_docs.sign.signing import SignRequest, sign_pdf
 
     require_pyhanko()
@@ -239,6 +283,9 @@ def sign(
             ]
         )
     placement: Placement | None = None
+    beside = src.with_suffix(".json")
+    if manifest is None and beside.is_file() and manifest_document(beside):
+        manifest = beside  # the manifest sign_ready wrote beside the PDF
     if manifest is not None:
         placement = next((p for p in read_manifest(manifest) if p.role == role), None)
     if placement is None and role == "attachment":
@@ -248,7 +295,24 @@ def sign(
         placement = Placement(role, 1, (0.0, 0.0, 0.0, 0.0))  # type: ignore[arg-type]
     lines: tuple[str, ...] = ()
     if role == "attachment":
-        lines = ((number or "Số: …"), "{time}")
+        info = manifest_document(manifest) if manifest is not None else {}
+        known = issue_number if issue_number is not None else info.get("number")
+        if number is None and known is not None and info.get("symbol"):
+            number = _attachment_text(int(known), str(info["symbol"]))
+        if number is None:
+            raise DataError(
+                [
+                    FieldProblem(
+                        "--number",
+                        "chữ ký của cơ quan trên tệp đính kèm phải ghi số, ký hiệu văn bản "
+                        "(R-DAU-4): cho --number, hoặc --issue-number với tệp vị trí .json",
+                        "the agency's signature on an attachment shows the number and symbol "
+                        "(R-DAU-4): give --number, or --issue-number with the .json manifest",
+                    )
+                ]
+            )
+        lines = (number, "{time}")
+        issue_number = issue_date = None  # shown in the text, no field to fill
     request = SignRequest(
         role=role,
         key=key,

@@ -299,3 +299,58 @@ def test_signing_a_pdf_without_field_needs_the_manifest(
     want = next(f["rect"] for f in manifest["fields"] if f["role"] == "signer")
     [field] = [f for f in check_pdf(out).fields if f["role"] == "signer"]
     assert field["rect"] == pytest.approx(want, abs=0.02)
+
+
+def test_separate_appendix_file_signed_by_the_agency(
+    ca: TestCA, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`render --sign-ready --separate-appendices`: the appendix is a file of its own with
+    the agency's text-signature field; `sign --role attachment` takes the number and symbol
+    from the manifest beside it (R-DAU-4, Mẫu 2.2)."""
+    from conftest import EXAMPLE
+
+    from vnadmin_docs.check.pdf import check_pdf
+
+    monkeypatch.setenv("VNADMIN_DOCS_P12_PASSWORD", PASSWORD)
+    agency = ca.issue("Cơ quan ký phụ lục", "cq-pl")
+    runner = CliRunner()
+    r = runner.invoke(
+        cli,
+        [
+            "render",
+            "cong-van",
+            str(EXAMPLE),
+            "-o",
+            str(tmp_path / "cv.docx"),
+            "--sign-ready",
+            "--separate-appendices",
+        ],
+    )
+    assert r.exit_code == 0, r.output
+    main = pypdf.PdfReader(str(tmp_path / "cv.pdf"))
+    assert "TỔNG HỢP CÁC NỘI DUNG" not in "".join(p.extract_text() for p in main.pages)
+    appendix = tmp_path / "cv-phu-luc-1.pdf"
+    manifest = json.loads((tmp_path / "cv-phu-luc-1.json").read_text(encoding="utf-8"))
+    assert [f["role"] for f in manifest["fields"]] == ["attachment"]
+    assert manifest["document"] == {"number": 215, "symbol": "SLĐTBXH-VP"}
+    text = pypdf.PdfReader(str(appendix)).pages[0].extract_text()
+    assert "Kèm theo Công văn số … ngày … tháng … năm" in " ".join(text.split())
+    out = tmp_path / "pl-ky.pdf"
+    r = runner.invoke(
+        cli,
+        [
+            "sign",
+            str(appendix),
+            "-o",
+            str(out),
+            "--role",
+            "attachment",
+            "--pkcs12",
+            str(agency.p12),
+        ],
+    )
+    assert r.exit_code == 0, r.output
+    [field] = [f for f in check_pdf(out).fields if f["role"] == "attachment"]
+    assert field["text"][0] == "Số: 215/SLĐTBXH-VP"
+    [report] = api.verify(out, [ca.root_pem])
+    assert report.ok and report.role == "attachment"

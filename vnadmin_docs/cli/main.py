@@ -92,6 +92,12 @@ def cli(ctx: click.Context, lang: str | None) -> None:
     ".json mô tả vị trí (cần gói vnadmin-docs[sign]).",
 )
 @click.option(
+    "--separate-appendices",
+    is_flag=True,
+    help="Mỗi phụ lục một tệp riêng (<tên>-phu-luc-1.docx …, Mẫu 2.2): cơ quan ký số "
+    "từng tệp bằng chữ ở góc phải trên trang 1.",
+)
+@click.option(
     "--assign-number",
     is_flag=True,
     help="Cấp số và ngày ban hành từ sổ đăng ký văn bản đi, ghi văn bản vào sổ.",
@@ -115,6 +121,7 @@ def render(
     pdf_a: bool,
     electronic: bool,
     sign_ready: bool,
+    separate_appendices: bool,
     assign_number: bool,
     register_db: str | None,
     series: str,
@@ -140,6 +147,9 @@ def render(
         )
         for warning in doc.warnings:
             click.echo(_("Warning: {text}", text=warning.describe(current_lang())), err=True)
+        parts: list[api.RenderedDocument] = []
+        if separate_appendices:
+            doc, parts = api.separate_appendices(doc)
         path = doc.save(output)
         if book is not None and doc.entry is not None:
             entry = book.attach_output(doc.entry, path)
@@ -154,14 +164,21 @@ def render(
         if book is not None:
             book.close()
     click.echo(_("Wrote {path}", path=path))
-    if sign_ready:
-        pdf_path, manifest = api.sign_ready(doc, path.with_suffix(".pdf"), pdf_a=True)
-        click.echo(_("Wrote {path}", path=pdf_path))
-        click.echo(_("Wrote {path}", path=manifest))
-    elif pdf or pdf_a:
+    files = [(doc, path)]
+    for number, part in enumerate(parts, start=1):
+        part_path = part.save(path.with_name(f"{path.stem}-phu-luc-{number}.docx"))
+        click.echo(_("Wrote {path}", path=part_path))
+        files.append((part, part_path))
+    for item, item_path in files:
+        if sign_ready:
+            pdf_path, manifest = api.sign_ready(item, item_path.with_suffix(".pdf"), pdf_a=True)
+            click.echo(_("Wrote {path}", path=pdf_path))
+            click.echo(_("Wrote {path}", path=manifest))
+    if not sign_ready and (pdf or pdf_a):
         options = ConversionOptions(pdf_a=pdf_a)
-        [pdf_path] = convert_files([(path, path.with_suffix(".pdf"))], options)
-        click.echo(_("Wrote {path}", path=pdf_path))
+        pairs = [(p, p.with_suffix(".pdf")) for _d, p in files]
+        for pdf_path in convert_files(pairs, options):
+            click.echo(_("Wrote {path}", path=pdf_path))
 
 
 @cli.group(invoke_without_command=True)
