@@ -15,7 +15,7 @@ import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import yaml
 
@@ -46,9 +46,6 @@ from vnadmin_docs.model import Document, IssueDate, parse_document
 from vnadmin_docs.pdf import ConversionOptions, convert_files
 from vnadmin_docs.registry import Entry, Register
 from vnadmin_docs.writer import write_docx
-
-if TYPE_CHECKING:
-    pass
 
 __all__ = [
     "RenderedDocument",
