@@ -5,9 +5,9 @@ VENV    ?= .venv
 BIN     := $(VENV)/bin
 # chromium: the web app's browser tests (Playwright drives /usr/bin/chromium; no browser download)
 # python3-uno: the web app keeps one LibreOffice warm over UNO for sub-second page previews
-# softhsm2: a software PKCS#11 token for the signing tests
+# softhsm2: a software PKCS#11 token for the signing tests; libnss3-tools: poppler's pdfsig trust
 APT_PKGS := libreoffice-writer-nogui fonts-liberation2 poppler-utils postgresql chromium python3-uno \
-	softhsm2
+	softhsm2 libnss3-tools
 
 .PHONY: setup setup-system setup-python example examples test pytest lint gallery bench \
 	docs-check i18n-extract i18n-update clean

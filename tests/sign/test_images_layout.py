@@ -156,3 +156,30 @@ def test_electronic_appendix_leaves_number_and_date_blank() -> None:
     e = attached(doc)
     assert "215" not in e and "2023" not in e
     assert e.startswith("(Kèm theo Công văn số … ngày … tháng … năm … của Sở Lao động")
+
+
+def test_seal_from_the_agency_profile(tmp_path: Path) -> None:
+    import shutil
+
+    shutil.copy(SEAL_PNG, tmp_path / "dau-co-quan.png")
+    profile = tmp_path / "co-quan.toml"
+    profile.write_text(
+        '[electronic]\nseal_png = "dau-co-quan.png"\nseal_size_mm = 40\n', encoding="utf-8"
+    )
+    from conftest import EXAMPLE
+
+    import vnadmin_docs
+    from vnadmin_docs import api
+
+    data = vnadmin_docs.load_data(EXAMPLE)
+    data["images"] = {"signature": "chu-ky.png"}
+    doc = api.render("cong-van", data, electronic=True, data_dir=EXAMPLE_DIR, profile=profile)
+    seal = next(a for a in _anchors(doc)[1] if a.role == "seal")
+    assert seal.width.mm == pytest.approx(40, abs=0.01)
+    assert seal.png == SEAL_PNG.read_bytes()
+    bad = tmp_path / "sai.toml"
+    bad.write_text("[electronic]\nseal_size_mm = 90\n", encoding="utf-8")
+    from vnadmin_docs.errors import LayoutError
+
+    with pytest.raises(LayoutError):
+        api.render("cong-van", data, electronic=True, data_dir=EXAMPLE_DIR, profile=bad)

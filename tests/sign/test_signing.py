@@ -270,3 +270,87 @@ def test_number_and_date_filled_at_issue_time(ca: TestCA, tmp_path: Path) -> Non
     box = bitmap.crop((int(x0 * 2), int((h - y1) * 2), int(x1 * 2), int((h - y0) * 2)))
     assert min(box.tobytes()) < 80  # ink of "07" in the number blank
     assert text is not None
+
+
+def test_signing_a_pdf_without_field_needs_the_manifest(
+    signed_set: dict[str, Path], tmp_path: Path
+) -> None:
+    """The plain --electronic PDF has no field: without a manifest signing is refused;
+    with the sign-ready manifest the field is created at the measured rectangle."""
+    key = Pkcs12Key(signed_set["signer_p12"], PASSWORD)
+    with pytest.raises(VnAdminError) as err:
+        api.sign(
+            signed_set["images"], tmp_path / "x.pdf", role="signer", key=key, image=SIGNATURE_PNG
+        )
+    assert "--manifest" in err.value.localized("vi")
+    out, _ = api.sign(
+        signed_set["images"],
+        tmp_path / "y.pdf",
+        role="signer",
+        key=key,
+        image=SIGNATURE_PNG,
+        manifest=signed_set["manifest"],
+    )
+    [report] = api.verify(out, [signed_set["root"]])
+    assert report.ok
+    from vnadmin_docs.check.pdf import check_pdf
+
+    manifest = json.loads(signed_set["manifest"].read_text(encoding="utf-8"))
+    want = next(f["rect"] for f in manifest["fields"] if f["role"] == "signer")
+    [field] = [f for f in check_pdf(out).fields if f["role"] == "signer"]
+    assert field["rect"] == pytest.approx(want, abs=0.02)
+
+
+def test_separate_appendix_file_signed_by_the_agency(
+    ca: TestCA, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`render --sign-ready --separate-appendices`: the appendix is a file of its own with
+    the agency's text-signature field; `sign --role attachment` takes the number and symbol
+    from the manifest beside it (R-DAU-4, Mẫu 2.2)."""
+    from conftest import EXAMPLE
+
+    from vnadmin_docs.check.pdf import check_pdf
+
+    monkeypatch.setenv("VNADMIN_DOCS_P12_PASSWORD", PASSWORD)
+    agency = ca.issue("Cơ quan ký phụ lục", "cq-pl")
+    runner = CliRunner()
+    r = runner.invoke(
+        cli,
+        [
+            "render",
+            "cong-van",
+            str(EXAMPLE),
+            "-o",
+            str(tmp_path / "cv.docx"),
+            "--sign-ready",
+            "--separate-appendices",
+        ],
+    )
+    assert r.exit_code == 0, r.output
+    main = pypdf.PdfReader(str(tmp_path / "cv.pdf"))
+    assert "TỔNG HỢP CÁC NỘI DUNG" not in "".join(p.extract_text() for p in main.pages)
+    appendix = tmp_path / "cv-phu-luc-1.pdf"
+    manifest = json.loads((tmp_path / "cv-phu-luc-1.json").read_text(encoding="utf-8"))
+    assert [f["role"] for f in manifest["fields"]] == ["attachment"]
+    assert manifest["document"] == {"number": 215, "symbol": "SLĐTBXH-VP"}
+    text = pypdf.PdfReader(str(appendix)).pages[0].extract_text()
+    assert "Kèm theo Công văn số … ngày … tháng … năm" in " ".join(text.split())
+    out = tmp_path / "pl-ky.pdf"
+    r = runner.invoke(
+        cli,
+        [
+            "sign",
+            str(appendix),
+            "-o",
+            str(out),
+            "--role",
+            "attachment",
+            "--pkcs12",
+            str(agency.p12),
+        ],
+    )
+    assert r.exit_code == 0, r.output
+    [field] = [f for f in check_pdf(out).fields if f["role"] == "attachment"]
+    assert field["text"][0] == "Số: 215/SLĐTBXH-VP"
+    [report] = api.verify(out, [ca.root_pem])
+    assert report.ok and report.role == "attachment"

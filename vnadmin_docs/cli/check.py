@@ -113,7 +113,8 @@ def check(
             click.echo(exc.localized(lang), err=True)
             continue
         click.echo(result.to_json() if as_json else result.to_text(lang))
-        pdf_failed = pdf_failed or result.errors > 0
+        worst = {"error"} if threshold == Severity("error") else {"error", "warning"}
+        pdf_failed = pdf_failed or any(f.level in worst for f in result.findings)
     files = tuple(p for p in files if p.suffix.lower() != ".pdf")
 
     def tell(path: Path, exc: VnAdminError) -> None:

@@ -65,6 +65,12 @@ def _(message: str, **values: object) -> str:
     ".json mô tả vị trí (cần gói vnadmin-docs[sign]).",
 )
 @click.option(
+    "--separate-appendices",
+    is_flag=True,
+    help="Mỗi phụ lục một tệp riêng (<tên>-phu-luc-1.docx …, Mẫu 2.2): cơ quan ký số "
+    "từng tệp bằng chữ ở góc phải trên trang 1.",
+)
+@click.option(
     "--assign-number",
     is_flag=True,
     help="Cấp số và ngày ban hành từ sổ đăng ký văn bản đi, ghi văn bản vào sổ.",
@@ -88,6 +94,7 @@ def render(
     pdf_a: bool,
     electronic: bool,
     sign_ready: bool,
+    separate_appendices: bool,
     assign_number: bool,
     register_db: str | None,
     series: str,
@@ -114,6 +121,9 @@ def render(
             electronic=electronic or sign_ready,
             data_dir=data.parent,
         )
+        parts: list[api.RenderedDocument] = []
+        if separate_appendices:
+            doc, parts = api.separate_appendices(doc)
         path = doc.save(output)
         if book is not None and doc.entry is not None:
             entry = book.attach_output(doc.entry, path)
@@ -127,13 +137,14 @@ def render(
     finally:
         if book is not None:
             book.close()
-    if sign_ready:
-        _written(path, doc.warnings, False)
-        pdf_path, manifest = api.sign_ready(doc, path.with_suffix(".pdf"), pdf_a=True)
+    files = [(doc, path)]
+    for number, part in enumerate(parts, start=1):
+        files.append((part, part.save(path.with_name(f"{path.stem}-phu-luc-{number}.docx"))))
+    _written([p for _d, p in files], doc.warnings, (pdf or pdf_a) and not sign_ready, pdf_a)
+    for item, item_path in files if sign_ready else ():
+        pdf_path, manifest = api.sign_ready(item, item_path.with_suffix(".pdf"), pdf_a=True)
         click.echo(_("Wrote {path}", path=pdf_path))
         click.echo(_("Wrote {path}", path=manifest))
-        return
-    _written(path, doc.warnings, pdf or pdf_a, pdf_a)
 
 
 def _render_attached(
@@ -151,17 +162,19 @@ def _render_attached(
             param_hint="--assign-number",
         )
     doc = api.render_attached(api.load_data(data), profile=profile, source=str(data))
-    _written(doc.save(output), doc.warnings, pdf, pdf_a)
+    _written([doc.save(output)], doc.warnings, pdf, pdf_a)
 
 
 def _written(
-    path: Path, warnings: Sequence[FieldProblem], pdf: bool, pdf_a: bool = False
+    paths: Sequence[Path], warnings: Sequence[FieldProblem], pdf: bool, pdf_a: bool = False
 ) -> None:
-    """Say what was written and warned, then convert to PDF when asked."""
-    click.echo(_("Wrote {path}", path=path))
+    """Say what was written and warned, then convert to PDF when asked (one LibreOffice
+    run for the document and its separate appendices)."""
+    for path in paths:
+        click.echo(_("Wrote {path}", path=path))
     for warning in warnings:
         click.echo(_("Warning: {what}", what=warning.describe(current_lang())), err=True)
     if pdf:
         options = ConversionOptions(pdf_a=pdf_a)
-        [pdf_path] = convert_files([(path, path.with_suffix(".pdf"))], options)
-        click.echo(_("Wrote {path}", path=pdf_path))
+        for pdf_path in convert_files([(p, p.with_suffix(".pdf")) for p in paths], options):
+            click.echo(_("Wrote {path}", path=pdf_path))

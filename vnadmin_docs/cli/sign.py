@@ -138,8 +138,8 @@ def sign(
         raise click.UsageError(
             _("give --pkcs12 FILE, or --pkcs11-module with --token-label and --key-label")
         )
-    if (issue_number is not None or issue_date is not None) and role != "agency":
-        raise click.UsageError(_("--issue-number and --issue-date go with --role agency"))
+    if issue_date is not None and role != "agency":
+        raise click.UsageError(_("--issue-date goes with --role agency"))
     if output.resolve() == pdf.resolve():
         raise click.BadParameter(
             _("the signed file must not overwrite the original"), param_hint="--output"

@@ -27,6 +27,7 @@ __all__ = [
     "ROLE_LABELS",
     "Placement",
     "Role",
+    "manifest_document",
     "read_manifest",
     "write_manifest",
 ]
@@ -71,6 +72,7 @@ def write_manifest(
     pdf: str | Path,
     placements: list[Placement],
     text_fields: list[dict[str, Any]] | None = None,
+    document: dict[str, Any] | None = None,
 ) -> Path:
     """Write the placement manifest beside the PDF (atomically); ``text_fields`` are the
     number/date fields to fill at issue time (``issue_fields``)."""
@@ -83,6 +85,8 @@ def write_manifest(
     }
     if text_fields:
         body["issue_fields"] = text_fields
+    if document:
+        body["document"] = document
     text = json.dumps(body, ensure_ascii=False, indent=2) + "\n"
     return atomic_write_bytes(path, text.encode("utf-8"))
 
@@ -109,3 +113,14 @@ def read_manifest(path: str | Path) -> list[Placement]:
                 )
             ]
         ) from None
+
+
+def manifest_document(path: str | Path) -> dict[str, Any]:
+    """The ``document`` part of a manifest: the number (or null) and symbol of the
+    document, for the text signature of an attachment; empty when unreadable."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        doc = data.get("document") or {}
+        return doc if isinstance(doc, dict) else {}
+    except (OSError, ValueError, AttributeError):
+        return {}

@@ -172,6 +172,14 @@ def sign_pdf(
         )
     name = request.placement.field_name
     exists = _has_field(source, name)
+    x0, y0, x1, y1 = request.placement.rect
+    if not exists and (x1 - x0 <= 0 or y1 - y0 <= 0):
+        raise VnAdminError(
+            f"Tệp {source.name} không có ô chữ ký “{name}”: tạo PDF bằng --sign-ready, hoặc "
+            "chỉ ra tệp vị trí chữ ký (--manifest).",
+            f"{source.name} has no signature field '{name}': make the PDF with --sign-ready "
+            "or give the placement manifest (--manifest).",
+        )
     meta = signers.PdfSignatureMetadata(
         field_name=name,
         md_algorithm="sha256",
