@@ -15,7 +15,7 @@ import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from pydantic import ValidationError
@@ -37,11 +37,14 @@ from vnadmin_docs.layout.page_model import PageModel
 from vnadmin_docs.model import AttachedText, Document, IssueDate, parse_document
 from vnadmin_docs.model.copy_order import CopyOrder
 from vnadmin_docs.model.document import problems_from
-from vnadmin_docs.pdf import ConversionOptions, convert_files
-from vnadmin_docs.registry import Entry, Register
+from vnadmin_docs.model.loading import StructureError, load_structured
 from vnadmin_docs.render_warnings import render_warnings, render_warnings_for_body
 from vnadmin_docs.writer import ExtractNotFound, NotADocx, append_to_docx, write_docx
 from vnadmin_docs.writer.append import last_text_width
+
+if TYPE_CHECKING:  # imported where used: a script that only renders loads neither
+    from vnadmin_docs.pdf import ConversionOptions
+    from vnadmin_docs.registry import Entry, Register
 
 __all__ = [
     "CopiedDocument",
@@ -56,6 +59,9 @@ __all__ = [
     "render",
     "render_attached",
 ]
+
+MAX_DATA_CHARS = 10_000_000
+"""A single document's data file: a long decision with its appendices is ~300,000."""
 
 
 class _Output:
@@ -77,6 +83,8 @@ class _Output:
         Raises :class:`ConversionError` naming ``path`` when the conversion fails, or saying
         how to install LibreOffice when it is missing.
         """
+        from vnadmin_docs.pdf import convert_files
+
         target = Path(path)
         with tempfile.TemporaryDirectory(prefix="vnadmin-docx-") as tmp:
             docx = self.save(Path(tmp) / f"{target.stem or 'van-ban'}.docx")
@@ -303,6 +311,8 @@ class CopiedDocument:
         target = Path(path)
         with tempfile.TemporaryDirectory(prefix="vnadmin-docx-") as tmp:
             docx = self.save(Path(tmp) / f"{target.stem or 'ban-sao'}.docx")
+            from vnadmin_docs.pdf import convert_files
+
             [pdf] = convert_files([(docx, target)], options, name_by_target=True)
         return pdf
 
@@ -445,7 +455,8 @@ def appendix_blocks(doc: Document, source: str | None = None) -> tuple[tuple[Blo
 
 
 def load_data(path: str | Path) -> dict[str, Any]:
-    """Read one document's data from a YAML or JSON file (UTF-8, with or without BOM)."""
+    """Read one document's data from a YAML or JSON file (UTF-8, with or without BOM), under
+    the limits of :mod:`vnadmin_docs.model.loading` (depth, size, aliases, repeated keys)."""
     p = Path(path)
     try:
         text = p.read_text(encoding="utf-8-sig")
@@ -458,7 +469,11 @@ def load_data(path: str | Path) -> dict[str, Any]:
             [FieldProblem(str(p), "tệp dữ liệu phải ở mã UTF-8", "the data file must be UTF-8")]
         ) from None
     try:
-        data = json.loads(text) if p.suffix.lower() == ".json" else yaml.safe_load(text)
+        data = load_structured(text, "json" if p.suffix.lower() == ".json" else "yaml",
+                               max_chars=MAX_DATA_CHARS)
+    except StructureError as exc:
+        where = f"{p}:{exc.line}" if exc.line else str(p)
+        raise DataError([FieldProblem(where, exc.message, exc.message_en)]) from None
     except json.JSONDecodeError as exc:
         raise DataError(
             [

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from vnadmin_docs.check import RULES, Report, Severity, check_document
+from vnadmin_docs.check import RULES, Report, Severity, check_documents
 from vnadmin_docs.errors import VnAdminError
 from vnadmin_docs.layout.rules import load_profile
 
@@ -101,18 +101,27 @@ def check(
     except VnAdminError as exc:
         click.echo(exc.localized(lang), err=True)
         raise SystemExit(EXIT_UNREADABLE) from None
-    reports: list[Report] = []
     unreadable = False
-    for path in files:
-        try:
-            reports.append(
-                check_document(
-                    path, profile=data, disabled=disable, lang=lang, render=render, draft=draft
-                )
-            )
-        except VnAdminError as exc:
-            unreadable = True
-            click.echo(exc.localized(lang), err=True)
+
+    def tell(path: Path, exc: VnAdminError) -> None:
+        nonlocal unreadable
+        unreadable = True
+        click.echo(exc.localized(lang), err=True)
+
+    # One warm LibreOffice run for every file with --render (not one start per file).
+    try:
+        reports: list[Report] = check_documents(
+            files,
+            profile=data,
+            disabled=disable,
+            lang=lang,
+            render=render,
+            draft=draft,
+            on_unreadable=tell,
+        )
+    except VnAdminError as exc:  # LibreOffice missing or failing on every file
+        click.echo(exc.localized(lang), err=True)
+        raise SystemExit(EXIT_UNREADABLE) from None
     if as_json:
         click.echo(
             json.dumps([json.loads(r.to_json(lang)) for r in reports], ensure_ascii=False, indent=2)

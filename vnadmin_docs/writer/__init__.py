@@ -2,9 +2,18 @@
 
 from vnadmin_docs.layout.page_model import PageModel
 from vnadmin_docs.writer.append import ExtractNotFound, NotADocx, append_to_docx
-from vnadmin_docs.writer.package import write_docx
+from vnadmin_docs.writer.package import LetterXml, letter_xml, write_docx, write_letter
 
-__all__ = ["ExtractNotFound", "NotADocx", "append_to_docx", "write_docx", "write_merged"]
+__all__ = [
+    "ExtractNotFound",
+    "LetterXml",
+    "NotADocx",
+    "append_to_docx",
+    "letter_xml",
+    "write_docx",
+    "write_letter",
+    "write_merged",
+]
 
 
 def write_merged(models: list[PageModel]) -> bytes:
