@@ -174,3 +174,10 @@ def test_cli_renders_an_attached_text_alone(tmp_path: Path) -> None:
         cli, ["render", "van-ban-kem-theo", str(ALONE), "-o", str(out), "--assign-number"]
     )
     assert refused.exit_code == 2 and "parent.number" in refused.output
+
+
+def test_the_parent_number_is_taken_as_written_on_the_decision() -> None:
+    data = copy.deepcopy(vnadmin_docs.load_data(ALONE))
+    data["parent"]["number"] = "312/QĐ-UBND"
+    (only,) = _sections(api.render_attached(data).to_bytes())
+    assert any(t.startswith("(Kèm theo Quyết định số 312/QĐ-UBND ngày 05 tháng 4") for t in only)

@@ -6,6 +6,8 @@ An appendix holds its own body in the same markup as a template body (căn cứ,
 
 from __future__ import annotations
 
+import re
+
 from pydantic import Field, field_validator
 
 from vnadmin_docs.model._base import Line, Model, MultiLine, rule_error
@@ -16,6 +18,7 @@ from vnadmin_docs.model.issuer import Issuer
 __all__ = ["Appendix", "AttachedText", "ParentDocument"]
 
 _ROMAN_CHARS = set("IVXLCDM")
+_SO = re.compile(r"^0*(\d+)\s*/\s*(\S+)$")
 
 
 class Appendix(Model):
@@ -95,10 +98,19 @@ class ParentDocument(Model):
     @field_validator("number", mode="before")
     @classmethod
     def _number(cls, value: object) -> object:
-        # "45" or 45 alone is the number; a mapping is the whole DocNumber.
+        """45, "45" or "45/QĐ-UBND" as read on the decision; a mapping is the whole
+        DocNumber.
+
+        >>> ParentDocument(number="45/QĐ-UBND", issued_by="A").number.symbol
+        ('QĐ', 'UBND')
+        """
         if isinstance(value, int | str) and not isinstance(value, bool):
-            text = str(value).strip()
-            return {"number": int(text)} if text.isdigit() else value
+            text = str(value).strip().removeprefix("Số:").removeprefix("số").strip()
+            if text.isdigit():
+                return {"number": int(text)}
+            m = _SO.match(text)
+            if m:
+                return {"number": int(m.group(1)), "symbol": m.group(2).split("-")}
         return value
 
 
