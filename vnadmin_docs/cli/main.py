@@ -7,7 +7,7 @@ and an exit code (2 for bad input or usage); anything else is a bug and keeps it
 from __future__ import annotations
 
 import sys
-from gettext import gettext
+from gettext import gettext as click_gettext  # click's catalog, not ours
 from importlib import import_module
 
 import click
@@ -94,7 +94,7 @@ class LazyGroup(click.Group):
             return
         limit = formatter.width - 6 - max(len(name) for name, _ in rows)
         listing = [(name, command.get_short_help_str(limit)) for name, command in rows]
-        with formatter.section(gettext("Commands")):  # click's own heading, as click does
+        with formatter.section(click_gettext("Commands")):  # click's own heading, as click does
             formatter.write_dl(listing)
 
 
