@@ -21,7 +21,7 @@ from vnadmin_docs.batch.problems import why_not_written
 from vnadmin_docs.batch.profile import BatchProfile
 from vnadmin_docs.content import TemplateLibrary, TemplateSpec
 from vnadmin_docs.errors import DataError, FieldProblem
-from vnadmin_docs.layout.page_model import PageModel
+from vnadmin_docs.writer import LetterXml, letter_xml, write_letter
 
 CHUNK = 32
 """Rows per task handed to a worker."""
@@ -38,11 +38,11 @@ CheckTask = tuple[Ctx, list[Row]]
 Write = tuple[str, str, tuple[str, ...], str] | None
 """Where a letter goes: its path, the folder for a file found there that the tool did not
 write (``cu/van-ban``), the checksums the tool wrote under that name, and the letter's
-resume key; ``None``: the letter is rendered only for its page model."""
+resume key; ``None``: the letter is rendered only for its XML."""
 RenderTask = tuple[Ctx, list[tuple[Row, Write]], bool, str | None]
-"""Context, letters, whether page models are wanted, and the output folder whose journal
-records each letter as soon as it is on disk (``None``: not journalled)."""
-Done = tuple[int, str | None, str | None, PageModel | None, str | None]
+"""Context, letters, whether each letter's XML is wanted back, and the output folder whose
+journal records each letter as soon as it is on disk (``None``: not journalled)."""
+Done = tuple[int, str | None, str | None, LetterXml | None, str | None]
 
 
 def check_chunk(task: CheckTask) -> list[tuple[int, tuple[FieldProblem, ...]]]:
@@ -81,9 +81,11 @@ def map_ordered(pool: Executor | None, fn: Callable[[Any], _R],
 
 def render_chunk(task: RenderTask) -> list[Done]:
     """Render each item; write it to its path when one is given. Returns per item: index,
-    sha256 of the file written (or None), an error message (or None), the page model (only
-    when ``want_models``: shipping page models back from workers costs time), and the name
-    a file found at the path was set aside under (or None).
+    sha256 of the file written (or None), an error message (or None), the letter's XML
+    (only when ``want_models``, for the merged file and the PDF groups: built once here for
+    the letter's own file and reused, one XML per letter; a few strings, cheaper to send
+    back than a page model), and the name a file found at the path was set aside under (or
+    None).
 
     A file at the path that the tool did not write and that differs from the new letter (a
     letter edited by hand in Word, the clerk's own file) is never overwritten: it is moved
@@ -95,11 +97,12 @@ def render_chunk(task: RenderTask) -> list[Done]:
         data = letter_data(values, spec, profile, number, day)
         try:
             doc = api.render(spec, data, template_dirs=dirs)
+            built = letter_xml(doc.page_model)
             sha: str | None = None
             aside: str | None = None
             if write is not None:
                 target, aside_dir, ours, key = write
-                payload = doc.to_bytes()
+                payload = write_letter(built)
                 sha = hashlib.sha256(payload).hexdigest()
                 if is_link(target):  # a link is moved aside as the link, never read
                     aside = set_aside(target, aside_dir)
@@ -114,7 +117,7 @@ def render_chunk(task: RenderTask) -> list[Done]:
                     # letter; the main process makes the journal durable once per chunk
                     append_journal(Path(journal), [JournalEntry(key, os.path.basename(target),
                                                                 sha)], durable=False)
-            out.append((index, sha, None, doc.page_model if want_models else None, aside))
+            out.append((index, sha, None, built if want_models else None, aside))
         except Exception as exc:  # one bad letter must not stop the batch; reported per row
             if hasattr(exc, "localized"):
                 message = exc.localized("vi")

@@ -64,10 +64,10 @@ from vnadmin_docs.batch.result import LETTERS_DIR, MERGED_FILE, ZIP_FILE, BatchR
 from vnadmin_docs.batch.spill import Spill
 from vnadmin_docs.batch.survey import Survey, file_stem
 from vnadmin_docs.content import TemplateSpec
-from vnadmin_docs.layout.page_model import PageModel
 from vnadmin_docs.pdf import ConversionOptions
 from vnadmin_docs.registry import Register, Series
 from vnadmin_docs.text.so_line import number_text
+from vnadmin_docs.writer import LetterXml
 from vnadmin_docs.writer.stream import MergedWriter
 
 _log = logging.getLogger(__name__)
@@ -152,7 +152,7 @@ def write_pass(
         if stale:
             _log.info("removed %d half-written files left by an interrupted run", len(stale))
     journal = read_journal(out)
-    stage = PdfStage(out, journal, pdf_options) if pdf else None
+    stage = PdfStage(out, journal, pdf_options, letters) if pdf else None
     if stage is not None:
         result.pdf_dir = stage.folder
     merged_key = merged_file_key(survey, names, settings)
@@ -206,7 +206,7 @@ def write_pass(
         progress(0, total)
     try:
         for (chunk, known), done in map_ordered(pool, render_chunk, tasks(), window):
-            models: dict[int, PageModel | None] = {}
+            models: dict[int, LetterXml | None] = {}
             fresh: list[JournalEntry] = []
             states = dict(known)
             asides = {index for index, *_rest, aside in done if aside is not None}

@@ -1,7 +1,8 @@
 """What every command shares: the message language and how known errors end a command.
 
-``cli.main`` imports the command modules, so these live here rather than in ``main`` (the
-commands used to import ``main`` inside functions to dodge the cycle).
+``cli.main`` lists the command modules (each imported when its command runs), so these live
+here rather than in ``main`` (the commands used to import ``main`` inside functions to dodge
+the cycle).
 """
 
 from __future__ import annotations
