@@ -4,6 +4,7 @@ letters, and the ordered, windowed map that feeds the pool."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import os
 from collections import deque
@@ -110,13 +111,14 @@ def render_chunk(task: RenderTask) -> list[Done]:
                     found = sha256_file(target)
                     if found != sha and found not in ours:
                         aside = set_aside(target, aside_dir)
-                write_bytes_atomically(target, payload, durable=False)
-                if journal is not None:
-                    # journalled here, by whichever process wrote it, the moment it is in
-                    # place: a run killed with -9 (workers or not) then knows every complete
-                    # letter; the main process makes the journal durable once per chunk
-                    append_journal(Path(journal), [JournalEntry(key, os.path.basename(target),
-                                                                sha)], durable=False)
+                # Journalled by whichever process writes it, once the file is whole and just
+                # before it takes its name: a run killed with -9 (workers or not) then knows
+                # every letter on disk (a line whose file never got its name matches no file
+                # and is ignored). The main process makes the journal durable once per chunk.
+                note = None if journal is None else functools.partial(
+                    append_journal, Path(journal),
+                    [JournalEntry(key, os.path.basename(target), sha)], durable=False)
+                write_bytes_atomically(target, payload, durable=False, before_rename=note)
             out.append((index, sha, None, built if want_models else None, aside))
         except Exception as exc:  # one bad letter must not stop the batch; reported per row
             if hasattr(exc, "localized"):
