@@ -8,8 +8,8 @@ Each configuration (N letters, merged file on/off) runs in a fresh process. The 
 generated CSV export (``bench_batch.make_csv``) with ``examples/xin-loi/profile.yml`` exactly
 as ``run_batch`` does, then drives the batch's own per-letter functions:
 
-- check phase: ``vnadmin_docs.batch.run._check_chunk`` (``_letter_data`` + ``api.prepare``),
-- render phase: ``vnadmin_docs.batch.run._render_chunk`` (``_letter_data`` + ``api.render`` +
+- check phase: ``vnadmin_docs.batch.render.check_chunk`` (``letter_data`` + ``api.prepare``),
+- render phase: ``vnadmin_docs.batch.render.render_chunk`` (``letter_data`` + ``api.render`` +
   ``to_bytes`` + atomic write of each letter file) and, when merged, ``MergedWriter.add``,
 
 in chunks of 32 like the batch. The first ``--warmup`` letters of each phase are done before
@@ -101,9 +101,10 @@ class Probe:
 def child(n: int, warmup: int, merged: bool, frames: int, top: int) -> dict[str, Any]:
     from bench_batch import make_csv
 
+    from vnadmin_docs.batch.letter import data_fields
     from vnadmin_docs.batch.load import load_batch
     from vnadmin_docs.batch.profile import load_profile
-    from vnadmin_docs.batch.run import _CHUNK, _check_chunk, _render_chunk, data_fields
+    from vnadmin_docs.batch.render import CHUNK, check_chunk, render_chunk
     from vnadmin_docs.content import TemplateLibrary
     from vnadmin_docs.writer.stream import MergedWriter
 
@@ -128,19 +129,19 @@ def child(n: int, warmup: int, merged: bool, frames: int, top: int) -> dict[str,
         letters = tmp / "van-ban"
         letters.mkdir()
         aside = str(tmp / "cu")  # where a file found in the way would go (none is)
-        targets = [(str(letters / f"{i:05d}.docx"), aside, ()) for i in range(len(rows))]
+        targets = [(str(letters / f"{i:05d}.docx"), aside, (), "") for i in range(len(rows))]
 
         def check(lo: int, hi: int) -> None:
-            for first in range(lo, hi, _CHUNK):
-                failed = _check_chunk((ctx, rows[first:min(first + _CHUNK, hi)]))
+            for first in range(lo, hi, CHUNK):
+                failed = check_chunk((ctx, rows[first:min(first + CHUNK, hi)]))
                 assert not failed, failed[:1]
 
         merger = MergedWriter(tmp / "tat-ca-de-in.docx") if merged else None
 
         def render(lo: int, hi: int) -> None:
-            for first in range(lo, hi, _CHUNK):
-                chunk = [(rows[i], targets[i]) for i in range(first, min(first + _CHUNK, hi))]
-                done = _render_chunk((ctx, chunk, merger is not None))
+            for first in range(lo, hi, CHUNK):
+                chunk = [(rows[i], targets[i]) for i in range(first, min(first + CHUNK, hi))]
+                done = render_chunk((ctx, chunk, merger is not None, None))
                 for _index, sha, error, model, _aside in done:
                     assert error is None and sha is not None, error
                     if merger is not None and model is not None:
