@@ -62,9 +62,11 @@ lint:
 	$(BIN)/ruff check vnadmin_docs tests
 	$(BIN)/mypy vnadmin_docs
 
-# Page 1 of every built-in template as PNG in docs/gallery/ (needs LibreOffice, pdftoppm).
+# Page 1 of every built-in template as PNG in docs/gallery/ (needs LibreOffice, pdftoppm), and
+# the web app's pages in docs/gallery/web/ (the browser tests, Chromium).
 gallery:
 	$(BIN)/python scripts/gallery.py
+	VNADMIN_DOCS_GALLERY=1 $(BIN)/python -m pytest tests/web/test_browser.py -q -n 0 -p no:cacheprovider
 
 # Throughput benchmarks; results and how to read them: benchmarks/RESULTS.md.
 bench:

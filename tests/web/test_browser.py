@@ -9,6 +9,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -23,6 +24,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.libreoffice]
 
 ROOT = Path(__file__).resolve().parents[2]
 GALLERY = ROOT / "docs" / "gallery" / "web"
+SCRATCH = Path(tempfile.gettempdir()) / f"vnadmin-web-shots-{os.getpid()}"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                  "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
@@ -95,11 +97,18 @@ def browser() -> Iterator[object]:
         b = p.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS)
         yield b
         b.close()
+    shutil.rmtree(SCRATCH, ignore_errors=True)
 
 
 def _shot(page: object, name: str) -> None:
-    GALLERY.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(GALLERY / f"{name}.png"), full_page=True)  # type: ignore[attr-defined]
+    """A full-page screenshot: into docs/gallery/web/ with VNADMIN_DOCS_GALLERY=1 (``make
+    gallery``), else beside the test's temporary files (so a test run leaves the repository
+    as it was)."""
+    folder = GALLERY if os.environ.get("VNADMIN_DOCS_GALLERY") else SCRATCH
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{name}.png"
+    page.screenshot(path=str(target), full_page=True)  # type: ignore[attr-defined]
+    assert target.stat().st_size > 10_000  # a page was drawn, not a blank
 
 
 def test_batch_flow_in_the_browser(server, browser):

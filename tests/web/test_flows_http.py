@@ -267,3 +267,14 @@ def test_a_bad_cell_is_corrected_in_a_copy_and_checked_again(make_app):
     # an emptied field takes the correction back
     c.post(job_url + "/fix", data={"csrf": token, field.group(1): ""})
     assert 'id="so-hop-le">8<' in c.get(job_url).text
+
+
+def test_every_template_has_a_working_form(make_app):
+    from vnadmin_docs import list_templates
+
+    c = client(make_app())
+    for spec in list_templates():
+        page = c.get(f"/forms/{spec.id}")
+        assert page.status_code == 200, spec.id
+        for f in spec.fields:
+            assert f'name="content.{f.name}"' in page.text, (spec.id, f.name)

@@ -17,7 +17,7 @@ from vnadmin_docs import api
 from vnadmin_docs.content import TemplateLibrary
 from vnadmin_docs.errors import VnAdminError
 from vnadmin_docs.web.context import lang_of, message, page, post, services, user_of
-from vnadmin_docs.web.forms import data_from_form, form_fields, values_of
+from vnadmin_docs.web.forms import data_from_form, extra_of, form_fields, values_of
 from vnadmin_docs.web.jobs import Job
 from vnadmin_docs.web.previews import preview_response
 from vnadmin_docs.web.profile_form import TEMPLATE_NAME
@@ -63,7 +63,7 @@ def _form_page(request: Request, spec: Any, data: dict[str, Any], status: int = 
                error: str | None = None) -> Response:
     fields = form_fields(spec)
     return page(request, "form.html", http_status=status, spec=spec, fields=fields,
-                values=values_of(data, fields), error=error)
+                values=values_of(data, fields), extra=extra_of(data, fields), error=error)
 
 
 async def form(request: Request) -> Response:
@@ -101,7 +101,10 @@ async def _render(request: Request, *, pages: bool, pdf: bool,
         return message(request, "Không có mẫu này.", "No such template.", 404)
     svc = services(request)
     user = user_of(request)
-    data = data_from_form(request.state.form, form_fields(spec))
+    try:
+        data = data_from_form(request.state.form, form_fields(spec))
+    except ValueError as exc:
+        return _problems(request, {"error": str(exc), "error_en": str(exc)})
     svc.jobs.prune(user.name, "form", FORM_JOB_HOURS * 3600)
     job = svc.jobs.create(user.name, "form", template=spec.id)
     work = functools.partial(render_task, pages=pages, pdf=pdf,
@@ -142,7 +145,10 @@ async def download(request: Request) -> Response:
         spec = _spec(request)
         if spec is None:
             return message(request, "Không có mẫu này.", "No such template.", 404)
-        data = data_from_form(request.state.form, form_fields(spec))
+        try:
+            data = data_from_form(request.state.form, form_fields(spec))
+        except ValueError as exc:
+            return _problems(request, {"error": str(exc), "error_en": str(exc)})
         text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
         return Response(text, media_type="text/yaml; charset=utf-8", headers={
             "Content-Disposition": f'attachment; filename="{spec.id}.yaml"'})

@@ -208,6 +208,10 @@ EN: dict[str, str] = {
     "Hủy": "Cancel",
     "Chưa có văn bản nào.": "No documents yet.",
     "ví dụ": "e.g.",
+    "Các mục khác (YAML)": "Other items (YAML)",
+    "Những gì dữ liệu có mà các ô trên không hiện (ký hiệu số, phụ lục, dấu mức độ khẩn…), viết như trong tệp .yaml.":
+        "What the data holds that the fields above do not show (number symbol, appendices, "
+        "urgency marks…), written as in a .yaml file.",
     "Sửa thành": "Correct to",
     "Sửa dòng": "Correct row",
     "Ghi các chỗ sửa và kiểm tra lại": "Save the corrections and check again",
