@@ -103,20 +103,8 @@ def date_full(ctx: Context) -> Iterator[Outcome]:
     _, _, rest = _date_parts(d)
     if _DATE_FULL.match(rest):
         return
-    draft = _DATE_DRAFT.match(rest)
-    if draft:
-        if ctx.draft:
-            return
-        yield Problem(
-            d,
-            Text("ngày tháng để trống", "day and month left blank"),
-            Text(
-                "ngày ký ban hành (chỉ bản dự thảo mới để trống)",
-                "the signing date (only drafts leave it blank)",
-            ),
-            severity=Severity.WARNING,
-        )
-        return
+    if _DATE_DRAFT.match(rest):
+        return  # a blank day is a draft's (R-SO-11)
     yield Problem(
         d,
         Text(f"“{rest}”", f"“{rest}”"),
