@@ -228,3 +228,18 @@ def test_a_document_xml_inflating_to_1_gb_is_refused_with_bounded_memory(tmp_pat
     assert "bomb.docx" in proc.stderr and "word/document.xml" in proc.stderr
     assert "Traceback" not in proc.stderr
     assert peak_mb < 600 or before / 1024 >= 600, f"peak {peak_mb:.0f} MB"
+
+
+def test_a_quoc_hieu_wrapping_by_font_metrics_only_is_not_reported(tmp_path: Path) -> None:
+    """Corpus file 10: its 13 pt Quốc hiệu fills a 99 mm cell; LibreOffice's Liberation
+    Serif wraps it, Word's Times New Roman probably does not (R-QH-8 is not reported).
+    A cell clearly too narrow is still reported."""
+    need_soffice()
+    real = Path(__file__).parent / "corpus_real" / "10_congvan_BoTaiChinh_xin-y-kien.docx"
+    narrow = build(tmp_path / "hep.docx", header_cols_cm=(7.5, 7.0))
+    metric, clear = check_documents([real, narrow], render=True)
+    assert "R-QH-8" not in metric.rule_ids
+    found = [f for f in clear.findings if f.rule_id == "R-QH-8"]
+    assert found and "CỘNG HÒA" in found[0].excerpt
+    assert all(f.severity.value == "warning" for f in found)
+    assert found[0].found.vi.startswith("LibreOffice dàn trang")
