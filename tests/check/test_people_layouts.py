@@ -243,3 +243,20 @@ def test_a_quoc_hieu_wrapping_by_font_metrics_only_is_not_reported(tmp_path: Pat
     assert found and "CỘNG HÒA" in found[0].excerpt
     assert all(f.severity.value == "warning" for f in found)
     assert found[0].found.vi.startswith("LibreOffice dàn trang")
+
+
+def test_a_bold_italic_sub_heading_is_not_running_text(tmp_path: Path) -> None:
+    path = build(tmp_path / "muc.docx")
+    doc = Document(str(path))
+    body = next(p for p in doc.paragraphs if p.text.startswith("Các đơn vị"))
+    head = body.insert_paragraph_before()
+    head.paragraph_format.first_line_indent = Cm(1.27)
+    head.paragraph_format.space_before = Pt(6)
+    run = head.add_run("- Công tác lập danh sách:")
+    run.bold = run.italic = True
+    run.font.name, run.font.size = "Times New Roman", Pt(14)
+    doc.save(str(path))
+    assert check_document(path).findings == ()
+    run.bold = False  # a whole italic paragraph of running text is still reported
+    doc.save(str(path))
+    assert "R-ND-1" in check_document(path).rule_ids

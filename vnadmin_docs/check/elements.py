@@ -210,6 +210,11 @@ def _joined_entries(items: list[Span]) -> list[Span]:
     after a line that does not end an entry, continues it."""
     out: list[Span] = []
     for s in items:
+        # "- Cổng thông tin điện tử Chính phủ;      Để đăng dự thảo": a note typed beside
+        # the entry (often with a drawn brace) is not part of it.
+        note = re.search(r"[;.](?= {2,}\S)", s.text)
+        if note is not None:
+            s = Span(s.para, s.start, s.start + note.end())
         prev = out[-1] if out else None
         if (
             prev is not None
