@@ -70,6 +70,14 @@ CORRECT: dict[str, dict[str, Any]] = {
         )
     },
     "thong-bao-spaces": {**TB, "layout": "spaces"},
+    "spaces-no-superior": {"layout": "spaces", "superior": ""},
+    "spaces-commune-issuer-on-two-lines": {
+        "layout": "spaces",
+        "superior": "ỦY BAN NHÂN DÂN",
+        "superior_fmt": Fmt(13, bold=True),
+        "issuer": "XÃ ĐẮK MOL",
+    },
+    "tabs-no-superior": {"layout": "tabs", "superior": ""},
     "thong-bao-textbox": {**TB, "layout": "textbox"},
     "cong-van-styles-only": {"styles_only": True},
     "thong-bao-styles-only": {**TB, "styles_only": True},

@@ -26,7 +26,7 @@ _DATE = re.compile(
     r"|^[^,]{2,60}?,?\s*ngay\s*[\d.…_ ]*\s*thang\s*[\d.…_ ]*\s*nam\b"
 )
 # Three spaces or more: typed padding between two header columns (a word gap is one).
-_SPACE_RUN = re.compile(r" {3,}")
+_SPACE_RUN = re.compile(r" {3,}|\t+ *")
 # What may open the right header column (or a mark) after such padding.
 _COLUMN_STARTS = ("cong hoa", "doc lap", "so:", "so :", "v/v")
 _LINE_ONLY = re.compile(r"^[\s_\-–—=.]*$")
@@ -316,7 +316,8 @@ class _Finder:
             el.header_layout = "table"
         elif where.kind == "textbox":
             el.header_layout = "textbox"
-        elif not qh.whole and qh.start > 0:
+        elif (not qh.whole and qh.start > 0) or _SPACE_RUN.match(qh.para.text[: qh.start]):
+            # after another column's text, or pushed right with typed spaces or tabs
             el.header_layout = "tabs"
         else:
             el.header_layout = "paragraphs"
