@@ -596,6 +596,28 @@ class _Finder:
                 items.append(span)
         el.kinh_gui_items = items
 
+    def _telegram_receivers(self, middle: Sequence[Paragraph]) -> list[Paragraph]:
+        """A công điện (Mẫu 1.6) is addressed by "<chức vụ> điện:" and its receivers, one
+        "- …" line each: they head the text, they are not body paragraphs."""
+        el = self.el
+        if el.type_name is None or not loose_key(el.type_name.text).startswith("cong dien"):
+            return []
+        out: list[Paragraph] = []
+        label: Paragraph | None = None
+        for p in middle:
+            text = p.text.strip()
+            if not text:
+                continue
+            if label is None:
+                if loose_key(text).endswith("dien:"):
+                    label = p
+                    out.append(p)
+                continue
+            if not text.startswith(_DASHES):
+                break
+            out.append(p)
+        return out
+
     def _body(self, middle: Sequence[Paragraph]) -> None:
         el = self.el
         used = {
@@ -603,6 +625,7 @@ class _Finder:
             for s in [el.type_name, *el.trich_yeu, el.kinh_gui, *el.kinh_gui_items, *el.can_cu]
             if s is not None
         }
+        used |= {p.order for p in self._telegram_receivers(middle)}
         start = max(used) if used else -1
         el.body = [
             p

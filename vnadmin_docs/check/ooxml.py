@@ -11,6 +11,7 @@ Why not python-docx: see docs/dev/checker.md.
 from __future__ import annotations
 
 import posixpath
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -245,8 +246,15 @@ class Package:
 
 
 def _opens_with_national_title(paras: list[Paragraph]) -> bool:
-    texts = [p.text for p in paras if p.text.strip()][:12]
-    return any("NGHĨA VIỆT NAM" in t.upper() for t in texts)
+    """A section that starts a document of its own: it opens with a Quốc hiệu and is not a
+    text issued with the decision before it (Mẫu 1.3: the header repeated, no "Số:" line,
+    a "(Kèm theo Quyết định số …)" line under its title)."""
+    texts = [p.text.strip() for p in paras if p.text.strip()][:20]
+    if not any("NGHĨA VIỆT NAM" in t.upper() for t in texts[:12]):
+        return False
+    numbered = any(re.match(r"^Số\s*[:.]", t) for t in texts)
+    attached = any(re.match(r"^\(\s*Kèm theo\b", t, re.IGNORECASE) for t in texts)
+    return numbered or not attached
 
 
 def _mm(val: str | None) -> float | None:
