@@ -30,7 +30,6 @@ def _cases() -> list[tuple[str, Path]]:
 # is laid out from Phuluc3.docx; these are strict xfails, so the day the checker learns the form
 # the test fails and the marker goes.
 CHECKER_GAPS = {
-    "bien-ban": "Mẫu 1.9: no place/date line in the header, two signatures (THƯ KÝ | CHỦ TỌA)",
 }
 
 
