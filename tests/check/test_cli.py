@@ -85,6 +85,16 @@ def test_draft_accepts_a_blank_number(tmp_path: Path) -> None:
     code, out, _ = _run(path, "--fail-on", "warning")
     assert code == 1
     assert "số văn bản để trống" in out
+    assert "R-SO-11" in out and "R-SO-2 " not in out  # the draft's blanks, its own rule
+    assert _run(path, "--draft", "--fail-on", "warning")[0] == 0
+
+
+def test_a_drafts_blank_day_is_under_r_so_11_only(tmp_path: Path) -> None:
+    path = str(build(tmp_path / "du-thao.docx", date="Gia Nghĩa, ngày    tháng 01 năm 2024"))
+    code, out, _ = _run(path, "--fail-on", "warning", "--json")
+    assert code == 1
+    rules = {f["rule"] for f in json.loads(out)[0]["findings"]}
+    assert rules == {"R-SO-11"}
     assert _run(path, "--draft", "--fail-on", "warning")[0] == 0
 
 

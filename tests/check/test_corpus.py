@@ -48,6 +48,10 @@ CORRECT: dict[str, dict[str, Any]] = {
     # The header typed with runs of spaces instead of a table or tab stops (issue 15).
     "cong-van-spaces": {"layout": "spaces"},
     "kinh-gui-in-two-cells": {"kinh_gui_cells": True},
+    # A purpose note typed beside a recipient, after a few spaces, is not part of it.
+    "recipient-with-a-note-beside-it": {
+        "noi_nhan": ("- Như trên;", "- Cổng thông tin điện tử Sở;    Để đăng tải", "- Lưu: VT, VP.")
+    },
     # Every signature block Decree 30 admits (R-KY-1), combined ones included.
     "signed-tm-kt": {"signer_titles": ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")},
     "signed-tm": {"signer_titles": ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH")},
@@ -66,6 +70,14 @@ CORRECT: dict[str, dict[str, Any]] = {
         )
     },
     "thong-bao-spaces": {**TB, "layout": "spaces"},
+    "spaces-no-superior": {"layout": "spaces", "superior": ""},
+    "spaces-commune-issuer-on-two-lines": {
+        "layout": "spaces",
+        "superior": "ỦY BAN NHÂN DÂN",
+        "superior_fmt": Fmt(13, bold=True),
+        "issuer": "XÃ ĐẮK MOL",
+    },
+    "tabs-no-superior": {"layout": "tabs", "superior": ""},
     "thong-bao-textbox": {**TB, "layout": "textbox"},
     "cong-van-styles-only": {"styles_only": True},
     "thong-bao-styles-only": {**TB, "styles_only": True},

@@ -228,3 +228,35 @@ def test_a_document_xml_inflating_to_1_gb_is_refused_with_bounded_memory(tmp_pat
     assert "bomb.docx" in proc.stderr and "word/document.xml" in proc.stderr
     assert "Traceback" not in proc.stderr
     assert peak_mb < 600 or before / 1024 >= 600, f"peak {peak_mb:.0f} MB"
+
+
+def test_a_quoc_hieu_wrapping_by_font_metrics_only_is_not_reported(tmp_path: Path) -> None:
+    """Corpus file 10: its 13 pt Quốc hiệu fills a 99 mm cell; LibreOffice's Liberation
+    Serif wraps it, Word's Times New Roman probably does not (R-QH-8 is not reported).
+    A cell clearly too narrow is still reported."""
+    need_soffice()
+    real = Path(__file__).parent / "corpus_real" / "10_congvan_BoTaiChinh_xin-y-kien.docx"
+    narrow = build(tmp_path / "hep.docx", header_cols_cm=(7.5, 7.0))
+    metric, clear = check_documents([real, narrow], render=True)
+    assert "R-QH-8" not in metric.rule_ids
+    found = [f for f in clear.findings if f.rule_id == "R-QH-8"]
+    assert found and "CỘNG HÒA" in found[0].excerpt
+    assert all(f.severity.value == "warning" for f in found)
+    assert found[0].found.vi.startswith("LibreOffice dàn trang")
+
+
+def test_a_bold_italic_sub_heading_is_not_running_text(tmp_path: Path) -> None:
+    path = build(tmp_path / "muc.docx")
+    doc = Document(str(path))
+    body = next(p for p in doc.paragraphs if p.text.startswith("Các đơn vị"))
+    head = body.insert_paragraph_before()
+    head.paragraph_format.first_line_indent = Cm(1.27)
+    head.paragraph_format.space_before = Pt(6)
+    run = head.add_run("- Công tác lập danh sách:")
+    run.bold = run.italic = True
+    run.font.name, run.font.size = "Times New Roman", Pt(14)
+    doc.save(str(path))
+    assert check_document(path).findings == ()
+    run.bold = False  # a whole italic paragraph of running text is still reported
+    doc.save(str(path))
+    assert "R-ND-1" in check_document(path).rule_ids

@@ -14,6 +14,7 @@ from vnadmin_docs.check import (
     rules_body,
     rules_closing,
     rules_date,
+    rules_draft,
     rules_national,
     rules_number,
     rules_page,
@@ -34,6 +35,7 @@ _log = logging.getLogger(__name__)
 # Importing the rule modules fills the rule table.
 _RULE_MODULES = (
     rules_page,
+    rules_draft,
     rules_national,
     rules_number,
     rules_date,

@@ -26,7 +26,7 @@ _DATE = re.compile(
     r"|^[^,]{2,60}?,?\s*ngay\s*[\d.…_ ]*\s*thang\s*[\d.…_ ]*\s*nam\b"
 )
 # Three spaces or more: typed padding between two header columns (a word gap is one).
-_SPACE_RUN = re.compile(r" {3,}")
+_SPACE_RUN = re.compile(r" {3,}|\t+ *")
 # What may open the right header column (or a mark) after such padding.
 _COLUMN_STARTS = ("cong hoa", "doc lap", "so:", "so :", "v/v")
 _LINE_ONLY = re.compile(r"^[\s_\-–—=.]*$")
@@ -37,7 +37,7 @@ _PLACEHOLDER = re.compile(r"^\(.*\)$")
 # from words such as "Phân công" once diacritics are dropped.
 _NOT_SUMMARY = ("can cu", "kinh gui")
 _WITH_BASES = ("quyet dinh", "nghi quyet")
-_NOT_DATE = ("can cu", "theo ", "xet ", "thuc hien")
+_NOT_DATE = ("can cu", "theo ", "xet ", "thuc hien", "thoi gian")
 _DIVISION = re.compile(r"^(phần|chương|mục|tiểu mục|điều)\s+([ivxlcdm]+|\d+)\b", re.IGNORECASE)
 _MARKS = {
     "hoa toc": "urgency",
@@ -210,6 +210,11 @@ def _joined_entries(items: list[Span]) -> list[Span]:
     after a line that does not end an entry, continues it."""
     out: list[Span] = []
     for s in items:
+        # "- Cổng thông tin điện tử Chính phủ;      Để đăng dự thảo": a note typed beside
+        # the entry (often with a drawn brace) is not part of it.
+        note = re.search(r"[;.](?= {2,}\S)", s.text)
+        if note is not None:
+            s = Span(s.para, s.start, s.start + note.end())
         prev = out[-1] if out else None
         if (
             prev is not None
@@ -311,7 +316,8 @@ class _Finder:
             el.header_layout = "table"
         elif where.kind == "textbox":
             el.header_layout = "textbox"
-        elif not qh.whole and qh.start > 0:
+        elif (not qh.whole and qh.start > 0) or _SPACE_RUN.match(qh.para.text[: qh.start]):
+            # after another column's text, or pushed right with typed spaces or tabs
             el.header_layout = "tabs"
         else:
             el.header_layout = "paragraphs"
@@ -417,6 +423,15 @@ class _Finder:
                 el.date_line = s
             elif el.vv is None and key.startswith("v/v"):
                 el.vv = s
+        # The place and date sit in the header (a cell, a text box) or just under the Số;
+        # a body paragraph further down ("Cuộc họp kết thúc vào …, ngày …") is body text.
+        if (
+            el.so is not None
+            and el.date_line is not None
+            and el.date_line.para.where.kind == "body"
+            and el.date_line.para.order > el.so.para.order + 4
+        ):
+            el.date_line = None
         names: list[Span] = []
         for s in left:
             if s is el.so or (el.so is not None and s.para.order >= el.so.para.order):
@@ -590,6 +605,28 @@ class _Finder:
                 items.append(span)
         el.kinh_gui_items = items
 
+    def _telegram_receivers(self, middle: Sequence[Paragraph]) -> list[Paragraph]:
+        """A công điện (Mẫu 1.6) is addressed by "<chức vụ> điện:" and its receivers, one
+        "- …" line each: they head the text, they are not body paragraphs."""
+        el = self.el
+        if el.type_name is None or not loose_key(el.type_name.text).startswith("cong dien"):
+            return []
+        out: list[Paragraph] = []
+        label: Paragraph | None = None
+        for p in middle:
+            text = p.text.strip()
+            if not text:
+                continue
+            if label is None:
+                if loose_key(text).endswith("dien:"):
+                    label = p
+                    out.append(p)
+                continue
+            if not text.startswith(_DASHES):
+                break
+            out.append(p)
+        return out
+
     def _body(self, middle: Sequence[Paragraph]) -> None:
         el = self.el
         used = {
@@ -597,6 +634,7 @@ class _Finder:
             for s in [el.type_name, *el.trich_yeu, el.kinh_gui, *el.kinh_gui_items, *el.can_cu]
             if s is not None
         }
+        used |= {p.order for p in self._telegram_receivers(middle)}
         start = max(used) if used else -1
         el.body = [
             p
@@ -645,6 +683,16 @@ class _Finder:
                     and p.where.row >= lp.where.row
                     and p.where.col != lp.where.col
                 ]
+                if not any(p.text.strip() for p in signer):
+                    # the signatures in the row above "Nơi nhận:" (a biên bản: THƯ KÝ |
+                    # CHỦ TỌA): the right-hand one is judged
+                    signer = [
+                        p
+                        for p in after
+                        if p.table_key == lp.table_key
+                        and p.where.row == lp.where.row - 1
+                        and p.where.col != lp.where.col
+                    ]
             else:
                 signer = [
                     p

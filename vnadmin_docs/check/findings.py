@@ -162,13 +162,13 @@ class Report:
             return head
         if en:
             head = (
-                f"{self.path}: {counts[Severity.ERROR]} error(s), "
+                f"{self.path} ({self.kind_label.en}): {counts[Severity.ERROR]} error(s), "
                 f"{counts[Severity.WARNING]} warning(s), "
                 f"{counts[Severity.NOT_EVALUATED]} rule(s) not evaluated."
             )
         else:
             head = (
-                f"{self.path}: {counts[Severity.ERROR]} lỗi, "
+                f"{self.path} ({self.kind_label.vi}): {counts[Severity.ERROR]} lỗi, "
                 f"{counts[Severity.WARNING]} cảnh báo, "
                 f"{counts[Severity.NOT_EVALUATED]} quy tắc chưa đánh giá được."
             )

@@ -44,6 +44,10 @@ _RATIO_TOL = 0.08
 _RULE_GAP_PT = 30.0  # how far below the text a rule may sit and still underline it
 # Glyph side bearings and rounding: text this close to the margin line is inside it.
 _MARGIN_TOL_MM = 1.5
+# Liberation Serif (LibreOffice's Times New Roman) and Word's own layout differ by a few
+# per cent in what fits a line; a wrap within this margin is not taken as Word's.
+_METRIC_SLACK = 0.06
+_CELL_PADDING_PT = 5.4  # Word's default left/right cell margin (108 twips)
 _MARGIN_SURE_MM = 3.0
 
 render_only_rule(
@@ -98,6 +102,17 @@ def to_pdfs(docxs: Sequence[Path], outdir: Path) -> dict[Path, Path | Conversion
             assert failure is not None
             out[source] = failure
     return out
+
+
+def _find_words(words: Sequence[dict[str, Any]], text: str) -> list[dict[str, Any]]:
+    """The words of ``text`` on the page, in order (empty when not found)."""
+    tokens = [tone_key(t) for t in text.split()]
+    keys = [tone_key(str(w["text"])) for w in words]
+    n = len(tokens)
+    for i in range(len(keys) - n + 1):
+        if keys[i : i + n] == tokens:
+            return list(words[i : i + n])
+    return []
 
 
 def _find(words: Sequence[dict[str, Any]], text: str) -> _Box | None:
@@ -218,6 +233,20 @@ class _Judge:
                 ),
             )
 
+    def _metric_wrap(self, span: Span, box: _Box) -> bool:
+        """The line wraps only by the few points LibreOffice's fonts measure differently
+        from Word's: its words, laid end to end, overrun the cell's text width by less
+        than _METRIC_SLACK. Word with Times New Roman may well keep it on one line, so it
+        is not reported (a clear overrun still is, as a warning)."""
+        width = span.para.where.width_pt
+        if width is None:
+            return False
+        hit = _find_words(self.words, span.text)
+        gaps = 0.25 * 13 * max(len(hit) - 1, 0)  # a space of a 13 pt font
+        natural = sum(float(w["x1"]) - float(w["x0"]) for w in hit) + gaps
+        room = width - 2 * _CELL_PADDING_PT - span.para.fmt.left_pt - span.para.fmt.right_pt
+        return natural <= room * (1 + _METRIC_SLACK)
+
     def one_line(self) -> None:
         el = self.ctx.el
         for span, name in (
@@ -227,7 +256,7 @@ class _Judge:
             if span is None:
                 continue
             box = _find(self.words, span.text)
-            if box is not None and box.lines > 1:
+            if box is not None and box.lines > 1 and not self._metric_wrap(span, box):
                 self.add(
                     "R-QH-8",
                     span,

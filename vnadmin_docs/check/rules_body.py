@@ -209,6 +209,7 @@ def body_text(ctx: Context) -> Iterator[Outcome]:
         if p.runs
         and all(r.fmt.italic for r in p.runs if r.text.strip())
         and not nfc(p.text).startswith("(")
+        and not _bold_heading(p)
     ]
     if italic:
         yield Problem(
@@ -216,6 +217,13 @@ def body_text(ctx: Context) -> Iterator[Outcome]:
             _summary(italic, "cả đoạn in nghiêng", "whole paragraph italic"),
             Text("chữ đứng", "upright"),
         )
+
+
+def _bold_heading(p: Paragraph) -> bool:
+    """A short bold line ("- Công tác truy nã tội phạm:") is a sub-heading, not running
+    text: the Decree does not prescribe its style, so its italics are not judged."""
+    runs = [r for r in p.runs if r.text.strip()]
+    return bool(runs) and all(r.fmt.bold for r in runs) and len(p.text.strip()) <= 90
 
 
 def _first_line_at(p: Paragraph) -> float:
@@ -386,7 +394,7 @@ def article_heading(ctx: Context) -> Iterator[Outcome]:
         label = [f for t, f in Span(p, 0, len(p.text)).formats() if t.strip()]
         head = label[0] if label else None
         marked = (head is not None and head.bold) or p.fmt.style_id.lower().startswith(
-            ("heading", "u", "dieu")
+            ("heading", "dieu", "tieude")
         )
         if marked:
             continue

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from vnadmin_docs.check.elements import Span
-from vnadmin_docs.check.findings import Severity, Text
+from vnadmin_docs.check.findings import Text
 from vnadmin_docs.check.formatting import format_problems, missing
 from vnadmin_docs.check.registry import Context, Outcome, Problem, Unjudged, rule
 from vnadmin_docs.check.textfold import nfc, tone_key
@@ -50,18 +50,7 @@ def so_number(ctx: Context) -> Iterator[Outcome]:
         return
     num = m.group("num").strip()
     if not num or not re.search(r"\d", num):
-        if ctx.draft:
-            return
-        yield Problem(
-            so,
-            Text("số văn bản để trống", "the number is blank"),
-            Text(
-                "số đã đăng ký (chỉ bản dự thảo mới được để trống)",
-                "a registered number (only drafts leave it blank)",
-            ),
-            severity=Severity.WARNING,
-        )
-        return
+        return  # a blank number is a draft's (R-SO-11)
     if not num.isdigit():
         yield Problem(
             so,
