@@ -129,7 +129,7 @@ def child(n: int, warmup: int, merged: bool, frames: int, top: int) -> dict[str,
         letters = tmp / "van-ban"
         letters.mkdir()
         aside = str(tmp / "cu")  # where a file found in the way would go (none is)
-        targets = [(str(letters / f"{i:05d}.docx"), aside, ()) for i in range(len(rows))]
+        targets = [(str(letters / f"{i:05d}.docx"), aside, (), "") for i in range(len(rows))]
 
         def check(lo: int, hi: int) -> None:
             for first in range(lo, hi, CHUNK):
@@ -141,7 +141,7 @@ def child(n: int, warmup: int, merged: bool, frames: int, top: int) -> dict[str,
         def render(lo: int, hi: int) -> None:
             for first in range(lo, hi, CHUNK):
                 chunk = [(rows[i], targets[i]) for i in range(first, min(first + CHUNK, hi))]
-                done = render_chunk((ctx, chunk, merger is not None))
+                done = render_chunk((ctx, chunk, merger is not None, None))
                 for _index, sha, error, model, _aside in done:
                     assert error is None and sha is not None, error
                     if merger is not None and model is not None:

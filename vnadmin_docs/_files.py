@@ -12,6 +12,7 @@ folder, and never a symbolic link (refused, not followed; see docs/dev/path-safe
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sys
 from collections.abc import Iterator
@@ -21,16 +22,20 @@ from typing import TextIO
 __all__ = [
     "LOCK_FILE",
     "TMP_MARK",
+    "WHY_NOT_WRITTEN",
     "UnsafePath",
     "atomic_target",
     "atomic_text_file",
     "atomic_write_bytes",
+    "file_named_in",
     "folder_lock",
     "is_link",
     "name_inside",
     "open_inside",
     "remove_stale_temps",
     "resolve_inside",
+    "why_not_written",
+    "with_file_name",
     "write_bytes_atomically",
 ]
 
@@ -115,9 +120,11 @@ def atomic_target(target: str | Path) -> Iterator[Path]:
             tmp.unlink()  # a leftover or a planted link: the library then creates a new file
         yield tmp
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
+        if isinstance(exc, OSError):
+            raise with_file_name(exc, target) from exc
         raise
 
 
@@ -154,9 +161,11 @@ def write_bytes_atomically(target: str, data: bytes, *, durable: bool = True) ->
                 fh.flush()
                 os.fsync(fh.fileno())
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        if isinstance(exc, OSError):  # a write onto a full disk names no file: name it
+            raise with_file_name(exc, target) from exc
         raise
 
 
@@ -235,3 +244,53 @@ def folder_lock(folder: Path) -> Iterator[None]:
             yield
     finally:
         fh.close()  # closing the file releases the lock
+
+
+WHY_NOT_WRITTEN = {
+    errno.ENOTDIR: ("trên đường dẫn có một tệp (không phải thư mục) trùng tên",
+                    "a file (not a folder) of that name is in the way"),
+    errno.EEXIST: ("đã có một tệp (không phải thư mục) trùng tên",
+                   "a file (not a folder) of that name is in the way"),
+    errno.EACCES: ("không có quyền ghi", "no permission to write"),
+    errno.EPERM: ("không có quyền ghi", "no permission to write"),
+    errno.EROFS: ("ổ đĩa chỉ đọc", "the disk is read-only"),
+    errno.ENOSPC: ("ổ đĩa hết chỗ trống", "the disk is full"),
+}
+
+
+def file_named_in(exc: OSError) -> str:
+    """The file ``exc`` is about, as the clerk knows it: the target of a rename, without the
+    temporary prefix.
+
+    >>> file_named_in(PermissionError(13, "denied", "/o/.vnadmin-tmp-7-a.csv", None, "/o/a.csv"))
+    'a.csv'
+    >>> file_named_in(PermissionError(13, "denied", "/o/.vnadmin-tmp-7-a.csv"))
+    'a.csv'
+    """
+    name = os.path.basename(os.fsdecode(exc.filename2 or exc.filename or ""))
+    if name.startswith(TMP_MARK):
+        name = name[len(TMP_MARK):].partition("-")[2]
+    return name
+
+
+def why_not_written(exc: OSError) -> tuple[str, str]:
+    """Why a file could not be written, in Vietnamese and English. On Windows a file open in
+    another program (Word, Excel, a PDF reader) cannot be replaced: PermissionError.
+
+    >>> why_not_written(PermissionError(13, "Access is denied"))[1].split(":")[1]
+    ' close it and run again'
+    """
+    if isinstance(exc, PermissionError):
+        return ("tệp đang mở trong chương trình khác như Word, Excel, trình đọc PDF, hoặc không "
+                "được phép ghi: hãy đóng tệp rồi chạy lại",
+                "it is open in another program such as Word, Excel, a PDF reader, or writing "
+                "is not allowed: close it and run again")
+    return WHY_NOT_WRITTEN.get(exc.errno or 0, (exc.strerror or str(exc), exc.strerror or str(exc)))
+
+
+def with_file_name(exc: OSError, path: str | os.PathLike[str]) -> OSError:
+    """``exc`` with ``path`` as its file name when the system gave none (a write or flush
+    onto a full disk names no file), so that the message names the file."""
+    if exc.filename:
+        return exc
+    return type(exc)(exc.errno, exc.strerror or str(exc), os.fspath(path))

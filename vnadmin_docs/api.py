@@ -33,6 +33,7 @@ from vnadmin_docs.layout.compose import compose, document_symbol
 from vnadmin_docs.layout.figures import Figures, figures
 from vnadmin_docs.layout.page_model import PageModel
 from vnadmin_docs.model import Document, IssueDate, parse_document
+from vnadmin_docs.model.loading import StructureError, load_structured
 from vnadmin_docs.writer import write_docx
 
 if TYPE_CHECKING:  # imported where used: a script that only renders loads neither
@@ -48,6 +49,9 @@ __all__ = [
     "prepare",
     "render",
 ]
+
+MAX_DATA_CHARS = 10_000_000
+"""A single document's data file: a long decision with its appendices is ~300,000."""
 
 
 @dataclass(frozen=True)
@@ -272,7 +276,8 @@ def appendix_blocks(doc: Document, source: str | None = None) -> tuple[tuple[Blo
 
 
 def load_data(path: str | Path) -> dict[str, Any]:
-    """Read one document's data from a YAML or JSON file (UTF-8, with or without BOM)."""
+    """Read one document's data from a YAML or JSON file (UTF-8, with or without BOM), under
+    the limits of :mod:`vnadmin_docs.model.loading` (depth, size, aliases, repeated keys)."""
     p = Path(path)
     try:
         text = p.read_text(encoding="utf-8-sig")
@@ -285,7 +290,11 @@ def load_data(path: str | Path) -> dict[str, Any]:
             [FieldProblem(str(p), "tệp dữ liệu phải ở mã UTF-8", "the data file must be UTF-8")]
         ) from None
     try:
-        data = json.loads(text) if p.suffix.lower() == ".json" else yaml.safe_load(text)
+        data = load_structured(text, "json" if p.suffix.lower() == ".json" else "yaml",
+                               max_chars=MAX_DATA_CHARS)
+    except StructureError as exc:
+        where = f"{p}:{exc.line}" if exc.line else str(p)
+        raise DataError([FieldProblem(where, exc.message, exc.message_en)]) from None
     except json.JSONDecodeError as exc:
         raise DataError(
             [

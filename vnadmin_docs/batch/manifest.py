@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from vnadmin_docs._cells import csv_cell
-from vnadmin_docs._files import atomic_text_file, open_inside, resolve_inside
+from vnadmin_docs._files import atomic_text_file, open_inside, resolve_inside, with_file_name
 from vnadmin_docs.batch.spill import Spill
 
 __all__ = [
@@ -36,6 +36,7 @@ __all__ = [
     "read_journal",
     "read_manifest",
     "sha256_file",
+    "sync_journal",
     "write_manifest",
 ]
 
@@ -117,8 +118,10 @@ def read_journal(folder: Path) -> dict[str, JournalEntry]:
     return out
 
 
-def append_journal(folder: Path, entries: Iterable[JournalEntry]) -> None:
-    """Append entries and push them to disk before returning."""
+def append_journal(folder: Path, entries: Iterable[JournalEntry], *,
+                   durable: bool = True) -> None:
+    """Append entries (one ``O_APPEND`` write, so lines from several processes never
+    interleave) and, when ``durable``, push them to disk before returning."""
     lines = "".join(
         json.dumps({k: v for k, v in asdict(e).items() if v is not None}, ensure_ascii=False)
         + "\n"
@@ -127,10 +130,28 @@ def append_journal(folder: Path, entries: Iterable[JournalEntry]) -> None:
     if not lines:
         return
     fd = open_inside(folder, STATE_FILE, os.O_WRONLY | os.O_CREAT | os.O_APPEND)
-    with os.fdopen(fd, "a", encoding="utf-8") as fh:
-        fh.write(lines)
-        fh.flush()
-        os.fsync(fh.fileno())
+    try:
+        with os.fdopen(fd, "ab") as fh:
+            fh.write(lines.encode("utf-8"))
+            fh.flush()
+            if durable:
+                os.fsync(fh.fileno())
+    except OSError as exc:  # a full disk: name the journal, not “”
+        raise with_file_name(exc, folder / STATE_FILE) from exc
+
+
+def sync_journal(folder: Path) -> None:
+    """Push to disk what was appended to the journal without ``durable``."""
+    try:
+        fd = open_inside(folder, STATE_FILE, os.O_RDONLY)
+    except FileNotFoundError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError as exc:
+        raise with_file_name(exc, folder / STATE_FILE) from exc
+    finally:
+        os.close(fd)
 
 
 def write_manifest(folder: Path, entries: Iterable[ManifestEntry], *,

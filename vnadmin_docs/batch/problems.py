@@ -7,7 +7,15 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from vnadmin_docs._files import TMP_MARK, UnsafePath, is_link, resolve_inside
+from vnadmin_docs._files import (
+    TMP_MARK,
+    WHY_NOT_WRITTEN,
+    UnsafePath,
+    file_named_in,
+    is_link,
+    resolve_inside,
+    why_not_written,
+)
 from vnadmin_docs.errors import VnAdminError
 
 __all__ = [
@@ -48,55 +56,16 @@ class OutputFolderError(VnAdminError):
             "folder (-o).")
 
 
-_WHY = {
-    errno.ENOTDIR: ("trên đường dẫn có một tệp (không phải thư mục) trùng tên",
-                    "a file (not a folder) of that name is in the way"),
-    errno.EEXIST: ("đã có một tệp (không phải thư mục) trùng tên",
-                   "a file (not a folder) of that name is in the way"),
-    errno.EACCES: ("không có quyền ghi", "no permission to write"),
-    errno.EPERM: ("không có quyền ghi", "no permission to write"),
-    errno.EROFS: ("ổ đĩa chỉ đọc", "the disk is read-only"),
-    errno.ENOSPC: ("ổ đĩa hết chỗ trống", "the disk is full"),
-}
-
-
-def _name_of(exc: OSError) -> str:
-    """The file ``exc`` is about, as the clerk knows it: the target of a rename, without the
-    temporary prefix.
-
-    >>> _name_of(PermissionError(13, "denied", "/o/.vnadmin-tmp-7-a.csv", None, "/o/a.csv"))
-    'a.csv'
-    >>> _name_of(PermissionError(13, "denied", "/o/.vnadmin-tmp-7-a.csv"))
-    'a.csv'
-    """
-    name = os.path.basename(os.fsdecode(exc.filename2 or exc.filename or ""))
-    if name.startswith(TMP_MARK):
-        name = name[len(TMP_MARK):].partition("-")[2]
-    return name
-
-
-def why_not_written(exc: OSError) -> tuple[str, str]:
-    """Why a file could not be written, in Vietnamese and English. On Windows a file open in
-    another program (Word, Excel, a PDF reader) cannot be replaced: PermissionError.
-
-    >>> why_not_written(PermissionError(13, "Access is denied"))[1].split(":")[1]
-    ' close it and run again'
-    """
-    if isinstance(exc, PermissionError):
-        return ("tệp đang mở trong chương trình khác như Word, Excel, trình đọc PDF, hoặc không "
-                "được phép ghi: hãy đóng tệp rồi chạy lại",
-                "it is open in another program such as Word, Excel, a PDF reader, or writing "
-                "is not allowed: close it and run again")
-    return _WHY.get(exc.errno or 0, (exc.strerror or str(exc), exc.strerror or str(exc)))
-
-
 def file_not_written(folder: Path, exc: OSError) -> OutputFolderError:
     """The error for a file of the run (merged file, report, zip) that could not be
     written into ``folder``."""
-    name = _name_of(exc)
+    name = file_named_in(exc)
     vi, en = why_not_written(exc)
-    return OutputFolderError(str(folder), f"không ghi được tệp “{name}” ({vi})",
-                             f"cannot write “{name}” ({en})")
+    return OutputFolderError(
+        str(folder), f"không ghi được tệp “{name}” ({vi}); các văn bản đã ghi xong được giữ "
+        "lại, chạy lại sau khi khắc phục sẽ làm tiếp phần còn lại",
+        f"cannot write “{name}” ({en}); the letters already written are kept, and running "
+        "again once this is fixed completes the rest")
 
 
 def output_folder(folder: Path, inside: Path | None = None, *, make: bool = True) -> Path:
@@ -118,7 +87,8 @@ def output_folder(folder: Path, inside: Path | None = None, *, make: bool = True
         probe.touch()
         probe.unlink()
     except OSError as exc:
-        vi, en = _WHY.get(exc.errno or 0, (exc.strerror or str(exc), exc.strerror or str(exc)))
+        plain = exc.strerror or str(exc)
+        vi, en = WHY_NOT_WRITTEN.get(exc.errno or 0, (plain, plain))
         raise OutputFolderError(str(folder), vi, en) from None
     return folder
 

@@ -21,14 +21,18 @@ from typing import Any
 
 import yaml
 
+from vnadmin_docs.batch.damage import lost_letter_words
 from vnadmin_docs.batch.grid import CellValue, Grid, GridRow, LazyRows
 from vnadmin_docs.batch.problems import InputFileError
+from vnadmin_docs.model.loading import StructureError, load_structured
 
 __all__ = ["lost_letters", "mostly_utf8", "read_csv", "read_csv_file", "read_records"]
 
-# A question mark between two letters: "Nguy?n", "V?n". Real text almost never has one.
-_LOST = re.compile(r"[^\W\d_]\?[^\W\d_]|[^\W\d_]\?(?=[ ,;\"\n])|(?<=[ ,;\"\n])\?[^\W\d_]")
-_WORD = re.compile(r"[\w?]+")
+# Evidence that a file kept its Vietnamese letters: letters with a dot below, a hook above or
+# a circumflex/breve and a tone (U+1EA0–U+1EF9: UTF-8 text), and Windows-1258's separate tone
+# marks. Not ă/đ/ơ/ư: decoded as Windows-1258, a Windows-1252 file's ã/ð/õ/ý turn into them.
+_VIET_ONLY = re.compile("[\u1ea0-\u1ef9\u0300\u0301\u0303\u0309\u0323]")
+_ENOUGH = 1000  # Vietnamese-only letters counted before the count stops mattering
 # Bytes that only Vietnamese text in Windows-1258 uses: the five tone marks, ă, đ, ơ, ư.
 _CP1258_VIET = re.compile(rb"[\xcc\xec\xd2\xde\xf2\xc3\xe3\xd0\xf0\xd5\xf5\xdd\xfd]")
 # One line with its ending, split where io.StringIO(newline="") splits (not at U+2028 etc.).
@@ -78,31 +82,42 @@ def _on_disk(path: Path, shown: str) -> ByteChunks:
 
 
 class _LostLetterWatch:
-    """:func:`lost_letters` over text fed line by line (each line with its ending); gives the
-    same words as on the whole text."""
+    """Whole-file evidence about lost letters, fed line by line (each line with its
+    ending): the damaged words (:func:`~.damage.lost_letter_words`), how many lines hold
+    text and how many of them are damaged, and how many letters only Vietnamese encodings
+    hold (:data:`_VIET_ONLY`) the file has kept."""
 
     def __init__(self) -> None:
-        self._hit = False
         self._found: dict[str, None] = {}  # words in order of first appearance
-        self._before = ""  # the character before the next line
+        self.lines = 0
+        self.damaged = 0
+        self.vietnamese = 0
 
     def feed(self, line: str) -> None:
+        if not line.strip():
+            return
+        self.lines += 1
+        if self.vietnamese < _ENOUGH and not line.isascii():
+            self.vietnamese += len(_VIET_ONLY.findall(line))
         if "?" in line:
-            if not self._hit and _LOST.search(self._before + line):
-                self._hit = True
-            for token in _WORD.findall(line):
-                if "?" in token and re.search(r"[^\W\d_]\?|\?[^\W\d_]", token):
-                    self._found.setdefault(token)
-        if line:
-            self._before = line[-1]
+            words = lost_letter_words(line, limit=8)
+            if words:
+                self.damaged += 1
+                for word in words:
+                    self._found.setdefault(word)
 
     def words(self, limit: int = 4) -> list[str]:
-        if not self._hit:
-            return []
-        found = list(self._found)
-        inside = [t for t in found if re.search(r"[^\W\d_]\?[^\W\d_]", t)]
-        inside.sort(key=len, reverse=True)
-        return (inside or sorted(found, key=len, reverse=True))[:limit]
+        return sorted(self._found, key=len, reverse=True)[:limit]
+
+    def whole_file_lost(self) -> bool:
+        """Whether the file as a whole lost its letters (saved as Windows-1252 "ANSI"):
+        damaged words, and either hardly any letter that only a Vietnamese encoding holds
+        survives (fewer than three per damaged line: a stray byte decodes as one now and
+        then), or most lines are damaged. A few damaged rows in a file whose other rows are
+        whole are row errors instead (:func:`~.record.clean_record`)."""
+        if not self._found:
+            return False
+        return self.vietnamese < 3 * self.damaged or 2 * self.damaged > max(self.lines - 1, 1)
 
 
 def lost_letters(text: str, limit: int = 4) -> list[str]:
@@ -113,7 +128,8 @@ def lost_letters(text: str, limit: int = 4) -> list[str]:
     ['Nguy?n', 'V?n']
     """
     watch = _LostLetterWatch()
-    watch.feed(text)
+    for line in text.splitlines():
+        watch.feed(line)
     return watch.words(limit)
 
 
@@ -288,7 +304,7 @@ def _text_lines(
 
 def _refuse_lost_letters(watch: _LostLetterWatch, path: str) -> None:
     words = watch.words()
-    if words:
+    if watch.whole_file_lost():
         shown = ", ".join(f"“{w}”" for w in words)
         raise InputFileError(
             path,
@@ -447,7 +463,12 @@ def read_records(data: bytes, path: str, fmt: str) -> Grid:
     the keys; each record's row number is its 1-based position in the list."""
     try:
         text = data.decode("utf-8-sig")
-        loaded = json.loads(text) if fmt == "json" else yaml.safe_load(text)
+        loaded = load_structured(text, "json" if fmt == "json" else "yaml")
+    except StructureError as exc:
+        where = f" (dòng {exc.line})" if exc.line else ""
+        where_en = f" (line {exc.line})" if exc.line else ""
+        raise InputFileError(path, f"{exc.message}{where}.", f"{exc.message_en}{where_en}.",
+                             ) from None
     except (UnicodeDecodeError, ValueError, yaml.YAMLError) as exc:
         raise InputFileError(path, f"không đọc được tệp {fmt.upper()} ({exc}).",
                              f"cannot parse the {fmt.upper()} file ({exc}).") from None

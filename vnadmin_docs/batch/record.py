@@ -7,10 +7,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from vnadmin_docs.batch.damage import fold_lookalikes, join_lines, lost_letter_words
 from vnadmin_docs.batch.dates import DateParseError, parse_datetime
 from vnadmin_docs.batch.grid import CellValue
 from vnadmin_docs.batch.table import RawRecord
-from vnadmin_docs.batch.textclean import clean_cell_text
+from vnadmin_docs.batch.textclean import clean_cell_text, unescape_ooxml
 from vnadmin_docs.batch.values import (
     is_blank_marker,
     normalize_dossier_code,
@@ -36,6 +37,9 @@ EXCEL_ERRORS = frozenset({
     "#N/A", "#REF!", "#VALUE!", "#NAME?", "#DIV/0!", "#NULL!", "#NUM!", "#SPILL!", "#CALC!",
     "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#UNKNOWN!", "#CONNECT!", "#BUSY!",
 })
+
+_SENTENCE_FIELDS = frozenset({"late_reason", "notes", "status"})
+"""One-line fields that hold sentences: a line break between two is a full stop."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,7 +197,28 @@ def clean_record(
                 problem(note, "the ID number had lost its leading zero (number cell); restored",
                         "warning")
             continue
+        if spec.name in _SENTENCE_FIELDS and isinstance(cell, str):
+            cell = join_lines(unescape_ooxml(cell))  # "Môi trường\nĐã có" → ". "
         text = _text(cell, multiline=spec.type == "multiline")
+        lost = lost_letter_words(text)
+        if lost:
+            # "Nguy?n V?n Bình": never a letter (nor a number, nor a file name) from it
+            shown = ", ".join(f"“{w}”" for w in lost)
+            problem(f"chữ cái tiếng Việt đã mất, bị thay bằng dấu “?” ({shown}); ô này đã "
+                    "qua bảng mã ANSI (Windows-1252) nên không khôi phục được: hãy gõ lại ô "
+                    "trong bảng tính gốc rồi xuất lại",
+                    f"Vietnamese letters were lost and replaced by “?” ({shown}); the cell went "
+                    "through the ANSI (Windows-1252) encoding and cannot be recovered: type "
+                    "it again in the original workbook and export again")
+            values[spec.name] = None
+            continue
+        text, folds = fold_lookalikes(text)
+        for found, to, what in folds:
+            problem(f"đã đổi {what} thành chữ tiếng Việt “{to}” (trông giống nhưng là ký tự "
+                    "khác, tìm kiếm sẽ không thấy)",
+                    f"the lookalike “{found}” (U+{ord(found):04X}) was changed to the Vietnamese "
+                    f"letter “{to}” (it looks the same but searches would not find it)",
+                    "warning")
         if spec.name in raw.guessed:
             name = {"tcvn3": "TCVN3 (.VnTime)", "vni": "VNI-Windows"}.get(
                 raw.guessed[spec.name], raw.guessed[spec.name])

@@ -9,12 +9,13 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Executor, Future
+from pathlib import Path
 from typing import Any, TypeVar
 
 from vnadmin_docs import api
 from vnadmin_docs._files import is_link, write_bytes_atomically
 from vnadmin_docs.batch.letter import letter_data
-from vnadmin_docs.batch.manifest import sha256_file
+from vnadmin_docs.batch.manifest import JournalEntry, append_journal, sha256_file
 from vnadmin_docs.batch.outdated import set_aside
 from vnadmin_docs.batch.problems import why_not_written
 from vnadmin_docs.batch.profile import BatchProfile
@@ -34,11 +35,13 @@ Row = tuple[int, Mapping[str, object], int, dt.date]
 Workers build the render data from this (``letter_data``), so the main process, which
 also reads the sheet and keeps the journal, does not spend its time on it."""
 CheckTask = tuple[Ctx, list[Row]]
-Write = tuple[str, str, tuple[str, ...]] | None
+Write = tuple[str, str, tuple[str, ...], str] | None
 """Where a letter goes: its path, the folder for a file found there that the tool did not
-write (``cu/van-ban``), and the checksums the tool wrote under that name; ``None``: the
-letter is rendered only for its page model."""
-RenderTask = tuple[Ctx, list[tuple[Row, Write]], bool]
+write (``cu/van-ban``), the checksums the tool wrote under that name, and the letter's
+resume key; ``None``: the letter is rendered only for its XML (merged file, PDF groups)."""
+RenderTask = tuple[Ctx, list[tuple[Row, Write]], bool, str | None]
+"""Context, letters, whether the letters' XML is wanted, and the output folder whose journal
+records each letter as soon as it is on disk (``None``: not journalled)."""
 Done = tuple[int, str | None, str | None, LetterXml | None, str | None]
 
 
@@ -88,7 +91,7 @@ def render_chunk(task: RenderTask) -> list[Done]:
     letter edited by hand in Word, the clerk's own file) is never overwritten: it is moved
     aside first. One the tool wrote, or the same bytes (a letter written just before a
     ``kill -9``, not yet in the journal), is simply replaced."""
-    (spec, dirs, profile), items, want_models = task
+    (spec, dirs, profile), items, want_models, journal = task
     out: list[Done] = []
     for (index, values, number, day), write in items:
         data = letter_data(values, spec, profile, number, day)
@@ -98,7 +101,7 @@ def render_chunk(task: RenderTask) -> list[Done]:
             sha: str | None = None
             aside: str | None = None
             if write is not None:
-                target, aside_dir, ours = write
+                target, aside_dir, ours, key = write
                 payload = write_letter(built)
                 sha = hashlib.sha256(payload).hexdigest()
                 if is_link(target):  # a link is moved aside as the link, never read
@@ -108,6 +111,12 @@ def render_chunk(task: RenderTask) -> list[Done]:
                     if found != sha and found not in ours:
                         aside = set_aside(target, aside_dir)
                 write_bytes_atomically(target, payload, durable=False)
+                if journal is not None:
+                    # journalled here, by whichever process wrote it, the moment it is in
+                    # place: a run killed with -9 (workers or not) then knows every complete
+                    # letter; the main process makes the journal durable once per chunk
+                    append_journal(Path(journal), [JournalEntry(key, os.path.basename(target),
+                                                                sha)], durable=False)
             out.append((index, sha, None, built if want_models else None, aside))
         except Exception as exc:  # one bad letter must not stop the batch; reported per row
             if hasattr(exc, "localized"):

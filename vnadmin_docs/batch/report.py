@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import shutil
 import zipfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from vnadmin_docs._files import atomic_target, resolve_inside
+from vnadmin_docs._files import atomic_target, resolve_inside, with_file_name
 from vnadmin_docs.batch.letter import code_and_applicant
 from vnadmin_docs.batch.manifest import MANIFEST_CSV, MANIFEST_JSON, ManifestEntry
 from vnadmin_docs.batch.pdf_out import PDF_DIR
@@ -67,6 +68,27 @@ def checked_only(survey: Survey, names: Names, result: BatchResult) -> None:
     result.checked = entries
 
 
+@contextlib.contextmanager
+def _zip_file(path: Path) -> Iterator[zipfile.ZipFile]:
+    """A ``ZipFile`` for writing that, when the block or the closing fails (a full disk),
+    still closes its file and raises the error with the zip's name: no "Exception ignored
+    in ZipFile.__del__" later, and the caller removes the temporary file."""
+    zf = zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED)
+    try:
+        yield zf
+        zf.close()
+    except BaseException as exc:
+        with contextlib.suppress(Exception):
+            zf.close()
+        fp, zf.fp = zf.fp, None
+        if fp is not None:
+            with contextlib.suppress(Exception):
+                fp.close()
+        if isinstance(exc, OSError):
+            raise with_file_name(exc, path.with_name(ZIP_FILE)) from exc
+        raise
+
+
 def write_zip(out: Path, entries: Iterable[ManifestEntry], merged: Path | None,
                print_pdf: Path | None = None, *, when: dt.date) -> Path:
     """``van-ban.zip``: the letters, their PDFs, the merged files and the manifest, written
@@ -84,7 +106,7 @@ def write_zip(out: Path, entries: Iterable[ManifestEntry], merged: Path | None,
         with open(path, "rb") as src, zf.open(info, "w", force_zip64=big) as dst:
             shutil.copyfileobj(src, dst, 1 << 16)
 
-    with atomic_target(target) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
+    with atomic_target(target) as tmp, _zip_file(tmp) as zf:
         for e in entries:
             if e.output_file and e.status in ("written", "unchanged"):
                 add(zf, resolve_inside(out / LETTERS_DIR, Path(e.output_file).name),

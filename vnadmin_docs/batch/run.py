@@ -28,15 +28,14 @@ the worker processes), :mod:`.plan` (numbers, names and keys between the passes)
 from __future__ import annotations
 
 import datetime as dt
-import gc
 from collections.abc import Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack, nullcontext
 from pathlib import Path
 
 from vnadmin_docs.batch.letter import data_fields
 from vnadmin_docs.batch.load import open_table
 from vnadmin_docs.batch.pdf_out import PDF_DIR, PRINT_PDF
+from vnadmin_docs.batch.pool import worker_pool
 from vnadmin_docs.batch.problems import file_not_written
 from vnadmin_docs.batch.profile import BatchProfile
 from vnadmin_docs.batch.render import CHUNK
@@ -114,8 +113,7 @@ def run_batch(
     from_book = register is not None and not dry_run
     parallel = workers > 1 and table.count > CHUNK
     window = 2 * max(workers, 1)
-    with ProcessPoolExecutor(max_workers=workers, initializer=gc.freeze) if parallel \
-            else nullcontext() as pool, \
+    with worker_pool(workers) if parallel else nullcontext() as pool, \
             Spill[Parked]() as parked, Spill[str]() as named, ExitStack() as held:
         survey = check_rows(table, column_fields, spec, profile, issue_day,
                          profile_source=profile_source, dirs=dirs, pool=pool, window=window,

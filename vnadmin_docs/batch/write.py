@@ -22,6 +22,7 @@ from vnadmin_docs._files import (
     name_inside,
     remove_stale_temps,
     resolve_inside,
+    with_file_name,
 )
 from vnadmin_docs.batch.letter import code_and_applicant, settings_digest
 from vnadmin_docs.batch.manifest import (
@@ -34,6 +35,7 @@ from vnadmin_docs.batch.manifest import (
     append_journal,
     read_journal,
     sha256_file,
+    sync_journal,
     write_manifest,
 )
 from vnadmin_docs.batch.numbering import book_identity
@@ -195,8 +197,8 @@ def write_pass(
                         items.append((row, None))
                 else:
                     items.append((row, (target, aside_dir,
-                                        tuple(ours.get(plan.file_name, ())))))
-            yield (ctx, items, want_models), (chunk, known)
+                                        tuple(ours.get(plan.file_name, ())), plan.key)))
+            yield (ctx, items, want_models, str(out)), (chunk, known)
 
     finished = 0
     total = len(survey.letters)
@@ -229,7 +231,8 @@ def write_pass(
                 if stage is not None:
                     stage.add(plan.file_name, sha, model)
                     pdf_names.append(plan.file_name)
-            append_journal(out, fresh)
+            if fresh:  # the letters journalled themselves (render_chunk): make it durable
+                sync_journal(out)
             if register is not None:
                 _record_in_book(register, chunk, states, letters)
             for plan in chunk:
@@ -259,7 +262,13 @@ def write_pass(
         raise
     if merger is not None:
         if merger.sections:
-            merger.close()
+            try:
+                merger.close()
+            except BaseException as exc:
+                merger.abort()  # the temporary merged file goes too
+                if isinstance(exc, OSError):
+                    raise with_file_name(exc, merged_path) from exc
+                raise
             append_journal(out, [JournalEntry(merged_key, MERGED_FILE,
                                               sha256_file(merged_path))])
         else:

@@ -116,6 +116,12 @@ class MergedWriter:
                 self._doc.close()
         with contextlib.suppress(Exception):
             self._zip.close()
+        # A close that failed (a full disk) can leave the file open: close it here, or the
+        # ZipFile's finaliser tries again later and prints "Exception ignored in …".
+        fp, self._zip.fp = self._zip.fp, None
+        if fp is not None:
+            with contextlib.suppress(Exception):
+                fp.close()
         with contextlib.suppress(OSError):
             self._tmp.unlink()
 
