@@ -37,12 +37,25 @@ WORK = ROOT / "benchmarks" / "_work"
 PROFILE = ROOT / "examples" / "xin-loi" / "profile.yml"
 sys.path.insert(0, str(ROOT))
 
-HEADER = ["Mã hồ sơ", "Tên thủ tục hành chính", "Chủ hồ sơ", "Số điện thoại", "Ngày tiếp nhận",
-          "Ngày hẹn trả", "Ngày hẹn trả mới", "Số ngày quá hạn", "Lý do trễ hạn"]
+HEADER = [
+    "Mã hồ sơ",
+    "Tên thủ tục hành chính",
+    "Chủ hồ sơ",
+    "Số điện thoại",
+    "Ngày tiếp nhận",
+    "Ngày hẹn trả",
+    "Ngày hẹn trả mới",
+    "Số ngày quá hạn",
+    "Lý do trễ hạn",
+]
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng"]
 GIVEN = ["Văn An", "Thị Bình", "Minh Châu", "Quốc Dũng", "Thị Hương", "Văn Tám", "Thị Mười"]
-PROCS = ["Cấp giấy chứng nhận quyền sử dụng đất lần đầu", "Đăng ký biến động đất đai",
-         "Cấp giấy phép xây dựng nhà ở riêng lẻ", "Đăng ký thành lập hộ kinh doanh"]
+PROCS = [
+    "Cấp giấy chứng nhận quyền sử dụng đất lần đầu",
+    "Đăng ký biến động đất đai",
+    "Cấp giấy phép xây dựng nhà ở riêng lẻ",
+    "Đăng ký thành lập hộ kinh doanh",
+]
 
 
 def make_csv(path: Path, rows: int) -> Path:
@@ -54,32 +67,53 @@ def make_csv(path: Path, rows: int) -> Path:
             name = f"{FAMILY[i % 10]} {GIVEN[i % 7]}"
             if i % 5 == 0:
                 name = f"Công ty TNHH Thương mại số {i}"
-            w.writerow([f"000.00.12.H41-2510{i % 28 + 1:02d}-{i % 10000:04d}", PROCS[i % 4],
-                        name, f"09{i % 100000000:08d}", f"{i % 28 + 1:02d}/10/2025 08:15:22",
-                        f"{i % 28 + 1:02d}/11/2025 17:00", f"{i % 28 + 1:02d}/12/2025 17:00",
-                        f"{i % 9 + 1}  Ngày", "Chờ ý kiến của cơ quan phối hợp"])
+            w.writerow(
+                [
+                    f"000.00.12.H41-2510{i % 28 + 1:02d}-{i % 10000:04d}",
+                    PROCS[i % 4],
+                    name,
+                    f"09{i % 100000000:08d}",
+                    f"{i % 28 + 1:02d}/10/2025 08:15:22",
+                    f"{i % 28 + 1:02d}/11/2025 17:00",
+                    f"{i % 28 + 1:02d}/12/2025 17:00",
+                    f"{i % 9 + 1}  Ngày",
+                    "Chờ ý kiến của cơ quan phối hợp",
+                ]
+            )
     return path
 
 
 def letter_data(i: int) -> dict[str, Any]:
     return {
-        "issuer": {"superior": "UBND TỈNH LÂM ĐỒNG", "name": "TRUNG TÂM PHỤC VỤ\nHÀNH CHÍNH CÔNG",
-                   "abbreviation": "TTPVHCC", "place": "Lâm Đồng"},
+        "issuer": {
+            "superior": "UBND TỈNH LÂM ĐỒNG",
+            "name": "TRUNG TÂM PHỤC VỤ\nHÀNH CHÍNH CÔNG",
+            "abbreviation": "TTPVHCC",
+            "place": "Lâm Đồng",
+        },
         "number": {"number": 100 + i, "symbol": ["PXL", "TTPVHCC"]},
         "date": "2025-11-20",
         "addressees": [f"Ông/Bà {FAMILY[i % 10]} {GIVEN[i % 7]}"],
-        "signer": {"authority": "KT.", "on_behalf_of": "GIÁM ĐỐC", "title": "PHÓ GIÁM ĐỐC",
-                   "full_name": "Trần Văn Bình"},
+        "signer": {
+            "authority": "KT.",
+            "on_behalf_of": "GIÁM ĐỐC",
+            "title": "PHÓ GIÁM ĐỐC",
+            "full_name": "Trần Văn Bình",
+        },
         "recipients": ["Như trên", "Sở Nội vụ (để b/c)"],
         "archive": {"unit": "BPMC"},
         "content": {
-            "dossier_code": f"000.00.12.H41-251002-{i:04d}", "procedure_name": PROCS[i % 4],
+            "dossier_code": f"000.00.12.H41-251002-{i:04d}",
+            "procedure_name": PROCS[i % 4],
             "applicant_name": f"{FAMILY[i % 10]} {GIVEN[i % 7]}",
-            "received_at": dt.datetime(2025, 10, 2, 8, 15), "due_at": dt.datetime(2025, 10, 23, 17),
-            "new_due_at": dt.datetime(2025, 11, 7, 17), "days_late": i % 9 + 1,
+            "received_at": dt.datetime(2025, 10, 2, 8, 15),
+            "due_at": dt.datetime(2025, 10, 23, 17),
+            "new_due_at": dt.datetime(2025, 11, 7, 17),
+            "days_late": i % 9 + 1,
             "late_reason": "Chờ ý kiến của cơ quan phối hợp",
             "agency": "Trung tâm Phục vụ hành chính công tỉnh Lâm Đồng",
-            "addressee": f"ông/bà {FAMILY[i % 10]} {GIVEN[i % 7]}", "addressee_pronoun": "ông/bà",
+            "addressee": f"ông/bà {FAMILY[i % 10]} {GIVEN[i % 7]}",
+            "addressee_pronoun": "ông/bà",
             "contact": "Mọi thắc mắc xin liên hệ Bộ phận Một cửa, điện thoại 0263 3822 123.",
         },
     }
@@ -96,7 +130,11 @@ def build_docxtpl_template(path: Path) -> Path:
     sec = doc.sections[0]
     sec.page_width, sec.page_height = Mm(210), Mm(297)
     sec.top_margin, sec.bottom_margin, sec.left_margin, sec.right_margin = (
-        Mm(20), Mm(20), Mm(30), Mm(15))
+        Mm(20),
+        Mm(20),
+        Mm(30),
+        Mm(15),
+    )
     style = doc.styles["Normal"]
     style.font.name = "Times New Roman"
     style.font.size = Pt(14)
@@ -108,8 +146,7 @@ def build_docxtpl_template(path: Path) -> Path:
     title = doc.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     title.add_run("VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT").bold = True
-    doc.add_paragraph("Kính gửi: {{ addressee_salutation }}.").alignment = (
-        WD_ALIGN_PARAGRAPH.CENTER)
+    doc.add_paragraph("Kính gửi: {{ addressee_salutation }}.").alignment = WD_ALIGN_PARAGRAPH.CENTER
     for text in (
         "Ngày {{ received }}, {{ agency }} đã tiếp nhận hồ sơ đề nghị giải quyết thủ tục hành "
         "chính “{{ procedure }}” của {{ addressee }}, mã hồ sơ: {{ code }}. Theo Giấy tiếp nhận "
@@ -136,13 +173,25 @@ def docxtpl_context(i: int) -> dict[str, Any]:
     d = letter_data(i)
     c = d["content"]
     return {
-        "superior": "UBND TỈNH LÂM ĐỒNG", "issuer": "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG",
-        "number": 100 + i, "place": "Lâm Đồng", "day": "20", "month": "11", "year": "2025",
-        "addressee_salutation": d["addressees"][0], "received": "02/10/2025",
-        "agency": c["agency"], "procedure": c["procedure_name"], "addressee": c["addressee"],
-        "code": c["dossier_code"], "due": "17 giờ 00 phút, ngày 23 tháng 10 năm 2025",
-        "days_late": c["days_late"], "reason": c["late_reason"], "pronoun": "ông/bà",
-        "new_due": "17 giờ 00 phút, ngày 07 tháng 11 năm 2025", "contact": c["contact"],
+        "superior": "UBND TỈNH LÂM ĐỒNG",
+        "issuer": "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG",
+        "number": 100 + i,
+        "place": "Lâm Đồng",
+        "day": "20",
+        "month": "11",
+        "year": "2025",
+        "addressee_salutation": d["addressees"][0],
+        "received": "02/10/2025",
+        "agency": c["agency"],
+        "procedure": c["procedure_name"],
+        "addressee": c["addressee"],
+        "code": c["dossier_code"],
+        "due": "17 giờ 00 phút, ngày 23 tháng 10 năm 2025",
+        "days_late": c["days_late"],
+        "reason": c["late_reason"],
+        "pronoun": "ông/bà",
+        "new_due": "17 giờ 00 phút, ngày 07 tháng 11 năm 2025",
+        "contact": c["contact"],
         "signer": "Trần Văn Bình",
     }
 
@@ -182,8 +231,13 @@ def bench_per_letter(n_ours: int, n_tpl: int) -> dict[str, float]:
             doc.save(io.BytesIO())
         ttimes.append((time.perf_counter() - start) / n_tpl)
     theirs = min(ttimes)
-    return {"ours_ms": ours * 1000, "render_ms": t_render * 1000, "write_ms": t_write * 1000,
-            "docxtpl_ms": theirs * 1000, "ratio": theirs / ours}
+    return {
+        "ours_ms": ours * 1000,
+        "render_ms": t_render * 1000,
+        "write_ms": t_write * 1000,
+        "docxtpl_ms": theirs * 1000,
+        "ratio": theirs / ours,
+    }
 
 
 def make_xlsx(csv_path: Path) -> Path:
@@ -200,8 +254,9 @@ def make_xlsx(csv_path: Path) -> Path:
     return path
 
 
-def _run_child(rows: int, workers: int, merged: bool, out: Path,
-               fmt: str = "csv") -> dict[str, Any]:
+def _run_child(
+    rows: int, workers: int, merged: bool, out: Path, fmt: str = "csv"
+) -> dict[str, Any]:
     """Run the batch in a fresh process; returns its wall time and peak RSS."""
     data = make_csv(WORK / f"data-{rows}.csv", rows)
     if fmt == "xlsx":
@@ -234,8 +289,9 @@ print(json.dumps({{"wall": wall, "written": r.written, "peak_kb": hwm_kb(), "bas
     import resource
 
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=True, cwd=ROOT)
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     result = dict(json.loads(proc.stdout.strip().splitlines()[-1]))
     # CPU seconds of the batch process and its workers (interpreter start-up included).
@@ -282,34 +338,51 @@ def main() -> None:
     merged = bench_merged([500, 1000, 2000] if quick else [1000, 2500, 5000, 10000])
 
     load = os.getloadavg() if hasattr(os, "getloadavg") else (0.0, 0.0, 0.0)
-    print(f"## Batch\n\nMachine: {platform.processor() or platform.machine()}, "
-          f"{os.cpu_count()} CPUs, Python {platform.python_version()}, "
-          f"{dt.date.today().isoformat()}. Command: `.venv/bin/python benchmarks/bench_batch.py`"
-          f"{' --quick' if quick else ''}. Load average at the end: {load[0]:.1f} "
-          f"(other jobs shared the CPUs; compare ratios, not absolute times).\n")
+    print(
+        f"## Batch\n\nMachine: {platform.processor() or platform.machine()}, "
+        f"{os.cpu_count()} CPUs, Python {platform.python_version()}, "
+        f"{dt.date.today().isoformat()}. Command: `.venv/bin/python benchmarks/bench_batch.py`"
+        f"{' --quick' if quick else ''}. Load average at the end: {load[0]:.1f} "
+        f"(other jobs shared the CPUs; compare ratios, not absolute times).\n"
+    )
     print("| Measure | Value |\n|---|---|")
-    print(f"| One letter → .docx bytes, vnadmin-docs (render + write) | {per['ours_ms']:.2f} ms "
-          f"(render {per['render_ms']:.2f} ms + write {per['write_ms']:.2f} ms) |")
-    print(f"| Same letter with docxtpl (load template, render, save), same run | "
-          f"{per['docxtpl_ms']:.2f} ms |")
+    print(
+        f"| One letter → .docx bytes, vnadmin-docs (render + write) | {per['ours_ms']:.2f} ms "
+        f"(render {per['render_ms']:.2f} ms + write {per['write_ms']:.2f} ms) |"
+    )
+    print(
+        f"| Same letter with docxtpl (load template, render, save), same run | "
+        f"{per['docxtpl_ms']:.2f} ms |"
+    )
     print(f"| **Ratio docxtpl / vnadmin-docs** | **{per['ratio']:.1f}×** |")
     rate1 = one["written"] / one["wall"]
     rate2 = two["written"] / two["wall"]
-    print(f"| Whole batch, 1 process, {n_batch} letters (read, check, render, write files, "
-          f"manifest; no merged file) | {rate1:.0f} letters/s |")
-    print(f"| Whole batch, `--workers 2` (best of {len(twos)} runs each, alternated) | "
-          f"{rate2:.0f} letters/s (**{rate2 / rate1:.2f}×**) |")
-    print(f"| CPU time per letter, 1 process / 2 workers (incl. start-up) | "
-          f"{one['cpu'] / one['written'] * 1000:.2f} ms / {two['cpu'] / two['written'] * 1000:.2f}"
-          " ms |")
+    print(
+        f"| Whole batch, 1 process, {n_batch} letters (read, check, render, write files, "
+        f"manifest; no merged file) | {rate1:.0f} letters/s |"
+    )
+    print(
+        f"| Whole batch, `--workers 2` (best of {len(twos)} runs each, alternated) | "
+        f"{rate2:.0f} letters/s (**{rate2 / rate1:.2f}×**) |"
+    )
+    print(
+        f"| CPU time per letter, 1 process / 2 workers (incl. start-up) | "
+        f"{one['cpu'] / one['written'] * 1000:.2f} ms / {two['cpu'] / two['written'] * 1000:.2f}"
+        " ms |"
+    )
     for label, res in (("CSV", small), ("CSV", large), (".xlsx", small_x), (".xlsx", large_x)):
         n = res["written"]
-        print(f"| Peak RSS, {n} letters from {label} + merged file | "
-              f"{res['peak_kb'] / 1024:.0f} MB (after imports {res['base_kb'] / 1024:.0f} MB; "
-              f"{res['wall']:.1f} s) |")
+        print(
+            f"| Peak RSS, {n} letters from {label} + merged file | "
+            f"{res['peak_kb'] / 1024:.0f} MB (after imports {res['base_kb'] / 1024:.0f} MB; "
+            f"{res['wall']:.1f} s) |"
+        )
     per_letter = [t / n * 1000 for n, t in merged]
-    print("| Merged file alone (streamed), N → time | " + "; ".join(
-        f"{n}: {t:.2f} s ({t / n * 1000:.2f} ms/letter)" for n, t in merged) + " |")
+    print(
+        "| Merged file alone (streamed), N → time | "
+        + "; ".join(f"{n}: {t:.2f} s ({t / n * 1000:.2f} ms/letter)" for n, t in merged)
+        + " |"
+    )
     spread = (max(per_letter) - min(per_letter)) / statistics.mean(per_letter)
     print(f"\nMerged time per letter varies by {spread * 100:.0f} % across N (linear in N).")
 

@@ -61,6 +61,22 @@ left_mm = { min = 35, max = 35 }
 
 Hồ sơ chỉ được chọn trong phạm vi Nghị định cho phép.
 
+**Loại văn bản.** Trước khi áp quy tắc, chương trình xác định tệp là loại gì và ghi rõ ở đầu
+báo cáo (JSON: `kind`, `kind_label`, `kind_reason`):
+
+- `administrative` — văn bản hành chính theo Nghị định 30: mọi quy tắc dưới đây được áp dụng;
+- `legal` — văn bản quy phạm pháp luật (Luật, Nghị định, Thông tư…; số có năm ban hành như
+  `Số: 30/2020/NĐ-CP`): trình bày theo pháp luật về ban hành văn bản quy phạm pháp luật, nên chỉ
+  kiểm tra khổ giấy, lề, phông chữ và màu chữ (R-PAGE-*, R-FONT-*);
+- `form` — mẫu văn bản để trống (như Phụ lục III của Nghị định) và `other` — không phải văn bản
+  hành chính (văn bản chỉ có chữ, phụ lục đứng riêng…): báo cáo nói các quy tắc không áp dụng,
+  không báo lỗi.
+
+Mỗi quy tắc ghi *phạm vi* của nó (loại văn bản nào). Các quy tắc về trang (số trang) dùng số
+trang Word đã ghi trong tệp (`docProps/app.xml`) khi có: văn bản Word ghi 1 trang thì không bị
+báo thiếu số trang dù LibreOffice dàn ra 2 trang. Phát hiện chỉ có trên trang LibreOffice dàn
+(`--render`) ghi rõ “LibreOffice dàn trang: …”.
+
 Tệp gộp nhiều văn bản (in hàng loạt, mỗi văn bản một section) được kiểm tra từng văn bản một;
 vị trí khi đó bắt đầu bằng “văn bản thứ N”.
 
@@ -86,8 +102,29 @@ table cell, with an excerpt), what was found and what is required. The Vietnames
 Exit codes: 0 conformant, 1 findings at or above `--fail-on`, 2 unreadable file.
 Rules marked *(printed page)* are judged only with `--render`.
 
+The report and the JSON (`kind`, `kind_label`, `kind_reason`) say what kind of document the
+file is: `administrative` (Decree 30 applies: every rule), `legal` (a legal normative
+document — Luật, Nghị định, Thông tư…, a number carrying its year: only paper, margins, font
+and colour, R-PAGE-*, R-FONT-*), `form` (blank sample forms) or `other` (not an
+administrative document): for the last two the rules do not apply and nothing is reported.
+Each rule lists its scope. Page-number rules use the page count Word recorded in the file
+(`docProps/app.xml`) when there is one; findings only LibreOffice's layout shows (`--render`)
+say "LibreOffice shows: …".
+
 ## Rules
 """
+_KIND = {
+    "administrative": "văn bản hành chính",
+    "legal": "văn bản quy phạm pháp luật",
+    "form": "mẫu để trống",
+    "other": "văn bản khác",
+}
+_KIND_EN = {
+    "administrative": "administrative documents",
+    "legal": "legal normative documents",
+    "form": "blank forms",
+    "other": "other documents",
+}
 _SEVERITY_EN = {
     Severity.ERROR: "error",
     Severity.WARNING: "warning",
@@ -101,10 +138,12 @@ def render(lang: str = "vi") -> str:
     parts = [HEAD_EN if en else HEAD]
     for r in ordered_rules():
         page = (" *(printed page)*" if en else " *(trang in)*") if r.func is None else ""
+        scope = ", ".join((_KIND_EN if en else _KIND)[k] for k in r.kinds)
         if en:
             parts.append(
                 f"\n### {r.rule_id} — {r.title.en}{page}\n\n"
                 f"- Severity: {_SEVERITY_EN[r.severity]}\n"
+                f"- Applies to: {scope}\n"
                 f"- Example violation: {_inline(r.example_bad)}\n"
                 f"- Fix: {_inline(r.example_fix)}\n"
             )
@@ -112,6 +151,7 @@ def render(lang: str = "vi") -> str:
         parts.append(
             f"\n### {r.rule_id} — {r.title.vi}{page}\n\n"
             f"- Mức độ: {_SEVERITY[r.severity]}\n"
+            f"- Áp dụng cho: {scope}\n"
             f"- Ví dụ sai: {_inline(r.example_bad)}\n"
             f"- Cách sửa: {_inline(r.example_fix)}\n"
         )

@@ -13,13 +13,23 @@ import datetime as dt
 import json
 import tempfile
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
+from pydantic import ValidationError
 
 from vnadmin_docs._files import atomic_write_bytes
+from vnadmin_docs.api_electronic import (
+    attachment_placement,
+    electronic_page,
+    separate_appendices,
+    sign,
+    sign_ready,
+    signature_pictures,
+    verify,
+)
 from vnadmin_docs.blocks import Block
 from vnadmin_docs.content import (
     TemplateLibrary,
@@ -29,41 +39,52 @@ from vnadmin_docs.content import (
     render_blocks,
 )
 from vnadmin_docs.errors import DataError, FieldProblem
-from vnadmin_docs.layout.compose import compose, document_symbol
+from vnadmin_docs.layout.compose import compose, compose_attached, document_symbol
+from vnadmin_docs.layout.copy_block import copy_block
+from vnadmin_docs.layout.electronic import (
+    SignaturePictures,
+)
 from vnadmin_docs.layout.figures import Figures, figures
 from vnadmin_docs.layout.page_model import PageModel
-from vnadmin_docs.model import Document, IssueDate, parse_document
+from vnadmin_docs.model import AttachedText, Document, IssueDate, parse_document
+from vnadmin_docs.model.copy_order import CopyOrder
+from vnadmin_docs.model.document import problems_from
 from vnadmin_docs.model.loading import StructureError, load_structured
-from vnadmin_docs.writer import write_docx
+from vnadmin_docs.render_warnings import render_warnings, render_warnings_for_body
+from vnadmin_docs.writer import ExtractNotFound, NotADocx, append_to_docx, write_docx
+from vnadmin_docs.writer.append import last_text_width
 
 if TYPE_CHECKING:  # imported where used: a script that only renders loads neither
     from vnadmin_docs.pdf import ConversionOptions
     from vnadmin_docs.registry import Entry, Register
 
 __all__ = [
+    "CopiedDocument",
+    "RenderedAttachedText",
     "RenderedDocument",
     "appendix_blocks",
+    "attachment_placement",
+    "copy_document",
     "example_path",
     "list_templates",
     "load_data",
     "prepare",
     "render",
+    "render_attached",
+    "separate_appendices",
+    "sign",
+    "sign_ready",
+    "verify",
 ]
 
 MAX_DATA_CHARS = 10_000_000
 """A single document's data file: a long decision with its appendices is ~300,000."""
 
 
-@dataclass(frozen=True)
-class RenderedDocument:
-    """One rendered document. ``page_model`` is what the writer receives; ``to_bytes()``
-    and ``save()`` produce the .docx, ``to_pdf()`` the PDF."""
+class _Output:
+    """Writing a rendered page model: .docx bytes, a saved file, a PDF."""
 
-    template: TemplateSpec
-    document: Document
     page_model: PageModel
-    entry: Entry | None = None
-    """The number-book entry when the document was numbered from a register."""
 
     def to_bytes(self) -> bytes:
         """The .docx file as bytes."""
@@ -73,19 +94,55 @@ class RenderedDocument:
         """Write the .docx atomically (temporary file, then rename) and return its path."""
         return atomic_write_bytes(path, self.to_bytes())
 
-    def to_pdf(self, path: str | Path, options: ConversionOptions | None = None) -> Path:
-        """Write the document as PDF through LibreOffice (atomically) and return its path.
+    def to_pdf(
+        self, path: str | Path, options: ConversionOptions | None = None, *, pdf_a: bool = False
+    ) -> Path:
+        """Write the document as PDF through LibreOffice (atomically) and return its path;
+        ``pdf_a`` makes it PDF/A-2b (fonts embedded).
 
         Raises :class:`ConversionError` naming ``path`` when the conversion fails, or saying
         how to install LibreOffice when it is missing.
         """
-        from vnadmin_docs.pdf import convert_files
+        from vnadmin_docs.pdf import ConversionOptions, convert_files
 
         target = Path(path)
+        if pdf_a:
+            options = replace(options or ConversionOptions(), pdf_a=True)
         with tempfile.TemporaryDirectory(prefix="vnadmin-docx-") as tmp:
             docx = self.save(Path(tmp) / f"{target.stem or 'van-ban'}.docx")
             [pdf] = convert_files([(docx, target)], options, name_by_target=True)
         return pdf
+
+
+@dataclass(frozen=True)
+class RenderedDocument(_Output):
+    """One rendered document. ``page_model`` is what the writer receives; ``to_bytes()``
+    and ``save()`` produce the .docx, ``to_pdf()`` the PDF."""
+
+    template: TemplateSpec
+    document: Document
+    page_model: PageModel
+    entry: Entry | None = None
+    """The number-book entry when the document was numbered from a register."""
+    warnings: tuple[FieldProblem, ...] = ()
+    """What was produced but is probably not meant (an ALL-CAPS summary, an "Điều N." line
+    that is neither a title nor a sentence; an image not blue/red, not transparent, images
+    on a paper original…), each naming its field and the fix."""
+    electronic: bool = False
+    """Rendered as an electronic document (issue 16): images, blank "(Kèm theo …)"."""
+    pictures: SignaturePictures | None = None
+    """The signature and seal images anchored in ô 7c / ô 8, when any were given."""
+    figures: Figures | None = field(default=None, compare=False, repr=False)
+    """The Decree 30 figures (with the profile) the document was laid out with."""
+
+
+@dataclass(frozen=True)
+class RenderedAttachedText(_Output):
+    """A text issued with a decision rendered on its own (Mẫu 1.3)."""
+
+    text: AttachedText
+    page_model: PageModel
+    warnings: tuple[FieldProblem, ...] = ()
 
 
 def _deep_merge(base: Mapping[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
@@ -145,8 +202,9 @@ def prepare(
     library = library or TemplateLibrary()
     # Only the fields the caller set: a Document's unset ``subject`` (None) must not hide
     # the template's default, just as a dict without the key does not.
-    raw: Mapping[str, Any] = (data.model_dump(exclude_unset=True)
-                              if isinstance(data, Document) else data)
+    raw: Mapping[str, Any] = (
+        data.model_dump(exclude_unset=True) if isinstance(data, Document) else data
+    )
     if isinstance(template, TemplateSpec):
         spec = template
     else:
@@ -190,6 +248,8 @@ def render(
     source: str | None = None,
     register: Register | None = None,
     series: str = "thuong",
+    electronic: bool = False,
+    data_dir: str | Path | None = None,
 ) -> RenderedDocument:
     """Render one document from a template id (or alias, or ``.md`` path) and its data.
 
@@ -199,6 +259,12 @@ def render(
     date are filled, and the book entry is on ``RenderedDocument.entry`` (record the saved
     file with ``register.attach_output(doc.entry, path)``).
 
+    With ``electronic`` the document is the electronic variant of its form (issue 16):
+    the signature and seal PNGs of ``data["images"]`` (paths relative to ``data_dir``, by
+    default the current folder) or of the profile's ``[electronic]`` table are anchored
+    at ô 7c / ô 8, and the "(Kèm theo …)" number and date of appendices are left blank.
+    Colour and transparency problems of the images are on ``RenderedDocument.warnings``.
+
     Raises :class:`DataError` listing every problem with its field path,
     :class:`TemplateError` naming the template line, :class:`LayoutError` when Decree 30
     cannot be honoured.
@@ -206,7 +272,19 @@ def render(
     library = TemplateLibrary(template_dirs)
     spec, doc, content = prepare(template, data, library=library, source=source)
     figs = figures(profile)
-    rendered = _render_prepared(spec, doc, content, library, figs, source)
+    pictures, warnings = signature_pictures(doc, figs, data_dir, profile, electronic)
+
+    def finish(r: RenderedDocument) -> RenderedDocument:
+        r = replace(
+            r,
+            electronic=electronic,
+            pictures=pictures,
+            warnings=r.warnings + warnings,
+            figures=figs,
+        )
+        return electronic_page(r, figs)
+
+    rendered = finish(_render_prepared(spec, doc, content, library, figs, source))
     if register is None:
         return rendered
     # The dry run above checked everything but the number: a bad document takes no number.
@@ -222,7 +300,7 @@ def render(
         series=series,
     )
     try:
-        rendered = _render_prepared(spec, numbered, content, library, figs, source)
+        rendered = finish(_render_prepared(spec, numbered, content, library, figs, source))
     except Exception as exc:
         register.cancel(entry, f"Không tạo được văn bản sau khi cấp số: {exc}")
         raise
@@ -247,6 +325,7 @@ def _render_prepared(
         "subject": doc.subject,
     }
     blocks = render_blocks(spec, context, library)
+    extra = appendix_blocks(doc, source)
     page = compose(
         doc,
         blocks,
@@ -254,9 +333,158 @@ def _render_prepared(
         layout=spec.layout,
         type_name=spec.type_name,
         title=spec.title,
-        appendix_blocks=appendix_blocks(doc, source),
+        appendix_blocks=extra,
     )
-    return RenderedDocument(spec, doc, page)
+    markup_fields = [f.name for f in spec.fields if f.type == "markup"]
+    body_field = f"content.{markup_fields[0]}" if len(markup_fields) == 1 else "content"
+    warnings = render_warnings(doc, blocks, extra, figs, body_field=body_field)
+    return RenderedDocument(spec, doc, page, warnings=warnings)
+
+
+@dataclass(frozen=True)
+class CopiedDocument:
+    """A bản sao: the original with the copy block after its last line (R-BS-2)."""
+
+    order: CopyOrder
+    data: bytes
+
+    def to_bytes(self) -> bytes:
+        return self.data
+
+    def save(self, path: str | Path) -> Path:
+        """Write the .docx atomically (temporary file, then rename) and return its path."""
+        return atomic_write_bytes(path, self.data)
+
+    def to_pdf(self, path: str | Path, options: ConversionOptions | None = None) -> Path:
+        """The copy as PDF through LibreOffice (atomically)."""
+        target = Path(path)
+        with tempfile.TemporaryDirectory(prefix="vnadmin-docx-") as tmp:
+            docx = self.save(Path(tmp) / f"{target.stem or 'ban-sao'}.docx")
+            from vnadmin_docs.pdf import convert_files
+
+            [pdf] = convert_files([(docx, target)], options, name_by_target=True)
+        return pdf
+
+
+def copy_document(
+    original: str | Path | bytes,
+    order: Mapping[str, Any] | CopyOrder,
+    *,
+    profile: str | Path | None = None,
+    source: str | None = None,
+) -> CopiedDocument:
+    """Make a bản sao (SAO Y, SAO LỤC or TRÍCH SAO) of ``original`` — a .docx this library
+    produced or any other — by adding the copy block after its last line under a full-width
+    rule (Phụ lục I Phần II; R-BS-1..3, R-POS-6). ``order`` holds ``kind``, the copying
+    ``issuer``, the copy's own ``number``, ``date``, ``signer``, ``recipients`` and, for a
+    trích sao, ``extract`` (the runs of paragraphs kept).
+
+    Raises :class:`DataError` naming the field or the file.
+    """
+    where = source or (str(original) if not isinstance(original, bytes) else None)
+    if isinstance(order, CopyOrder):
+        copy = order
+    else:
+        if not isinstance(order, Mapping):
+            raise DataError(
+                [FieldProblem("(gốc)", "dữ liệu phải là một ánh xạ", "the data must be a mapping")],
+                where,
+            )
+        try:
+            copy = CopyOrder.model_validate(dict(order))
+        except ValidationError as exc:
+            raise DataError(problems_from(exc), where) from None
+    if isinstance(original, bytes):
+        raw, name = original, "(bản gốc)"
+    else:
+        name = str(original)
+        try:
+            raw = Path(original).read_bytes()
+        except OSError as exc:
+            raise DataError(
+                [
+                    FieldProblem(
+                        name,
+                        f"không đọc được bản gốc: {exc.strerror or exc}",
+                        f"cannot read the original: {exc.strerror or exc}",
+                    )
+                ]
+            ) from None
+    figs = figures(profile)
+    try:
+        text_w = last_text_width(raw) or figs.page_setup().text_width
+        items = copy_block(copy, figs, text_w)
+        ranges = [(r.start, r.end) for r in copy.extract]
+        data = append_to_docx(raw, items, font=figs.font, color=figs.color, extract=ranges)
+    except NotADocx:
+        raise DataError(
+            [
+                FieldProblem(
+                    name,
+                    "bản gốc không phải tệp .docx đọc được (Word 2007 trở lên)",
+                    "the original is not a readable .docx file",
+                )
+            ]
+        ) from None
+    except ExtractNotFound as exc:
+        index = next((i for i, r in enumerate(copy.extract) if exc.args[0] in (r.start, r.end)), 0)
+        raise DataError(
+            [
+                FieldProblem(
+                    f"extract.{index}",
+                    f"không có đoạn nào của bản gốc bắt đầu bằng “{exc.args[0]}”",
+                    f"no paragraph of the original starts with '{exc.args[0]}'",
+                )
+            ],
+            where,
+        ) from None
+    return CopiedDocument(copy, data)
+
+
+ATTACHED_TEMPLATE = "van-ban-kem-theo"
+"""The id ``render`` / ``vnadmin-docs render`` accept for :func:`render_attached`."""
+
+
+def render_attached(
+    data: Mapping[str, Any] | AttachedText,
+    *,
+    profile: str | Path | None = None,
+    source: str | None = None,
+) -> RenderedAttachedText:
+    """Render a text issued with a decision (Quy chế, Quy định …, Mẫu 1.3) on its own,
+    from the parent decision given as data::
+
+        issuer: {...}
+        parent: {number: 45, date: 2024-04-05, issued_by: Chủ tịch Ủy ban nhân dân tỉnh}
+        type_name: Quy chế
+        title: Làm việc của …
+        body: |
+          @chuong I Quy định chung
+          @dieu 1 Phạm vi điều chỉnh
+
+    Raises :class:`DataError` naming every bad field (``parent.issued_by``, ``body`` …).
+    """
+    if isinstance(data, AttachedText):
+        text = data
+    else:
+        if not isinstance(data, Mapping):
+            raise DataError(
+                [FieldProblem("(gốc)", "dữ liệu phải là một ánh xạ", "the data must be a mapping")],
+                source,
+            )
+        try:
+            text = AttachedText.model_validate(dict(data))
+        except ValidationError as exc:
+            raise DataError(problems_from(exc), source) from None
+    try:
+        blocks = parse_markup(text.body)
+    except ValueError as exc:
+        vi, _, en = str(exc).partition("|")
+        raise DataError([FieldProblem("body", vi, en or vi)], source) from None
+    figs = figures(profile)
+    page = compose_attached(text, blocks, figs)
+    warnings = render_warnings_for_body(blocks, figs, "body")
+    return RenderedAttachedText(text, page, warnings)
 
 
 def appendix_blocks(doc: Document, source: str | None = None) -> tuple[tuple[Block, ...], ...]:

@@ -10,6 +10,7 @@ one thing, so a mutation breaks exactly the rule it is meant to break.
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -48,7 +49,8 @@ class Fmt:
 @dataclass(frozen=True)
 class Spec:
     kind: str = "cong-van"  # or "thong-bao"
-    layout: str = "table"  # "table" | "rows" (one line per table row) | "tabs" | "textbox"
+    # "table" | "rows" (one line per table row) | "tabs" | "spaces" | "textbox"
+    layout: str = "table"
     page_mm: tuple[float, float] = (210, 297)
     landscape: bool = False
     margins_mm: tuple[float, float, float, float] = (20, 20, 30, 15)  # top bottom left right
@@ -92,6 +94,7 @@ class Spec:
     kinh_gui_label: str = "Kính gửi:"
     kinh_gui_fmt: Fmt = Fmt(14, align=LEFT)
     kinh_gui_split: bool = False  # one addressee on its own line
+    kinh_gui_cells: bool = False  # "Kính gửi:" and the addressees in two cells of one row
     can_cu: tuple[str, ...] = (
         "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ"
         " về công tác văn thư;",
@@ -107,6 +110,7 @@ class Spec:
         " Văn phòng Sở) để được hướng dẫn, giải quyết kịp thời./.",
     )
     body_fmt: Fmt = Fmt(14, align=JUSTIFY)
+    article_bold: bool = True  # "Điều N." in bold (R-BC-4)
     body_indent_cm: float = 1.27
     body_space_before_pt: float = 6
     body_line_spacing: float = 1.15
@@ -121,7 +125,7 @@ class Spec:
     signer_name_fmt: Fmt = Fmt(14, bold=True)
     authority: str | None = None  # QĐ: "GIÁM ĐỐC SỞ …" above the căn cứ (R-CC-3)
     decide_line: str | None = None  # QĐ: "QUYẾT ĐỊNH:" after the căn cứ
-    closing: str = "table"  # "table" | "tabs" | "stacked"
+    closing: str = "table"  # "table" | "rows" (label row, list row) | "tabs" | "stacked"
     noi_nhan_bullets: bool = False  # the list made with Word's "-" bullets
     body_table: bool = False  # a data table inside the body
     page_field: bool = True
@@ -335,6 +339,25 @@ def _header_tabs(doc: Any, spec: Spec) -> None:
         p.paragraph_format.space_before = Pt(6)
 
 
+def _header_spaces(doc: Any, spec: Spec) -> None:
+    """The header typed the way many clerks do: each line one left-aligned paragraph, the
+    left and right columns placed with runs of spaces (no table, no tab stops)."""
+    for left_text, lf, right_text, rf in _header_lines(spec, motto_underscores=28):
+        p = doc.add_paragraph()
+        pf = p.paragraph_format
+        pf.space_before = Pt(0)
+        pf.space_after = Pt(0)
+        pf.line_spacing = 1.0
+        pad_left = max(0, (26 - len(left_text)) // 2)
+        _set_font(p.add_run(" " * pad_left + left_text), lf, spec)
+        gap = max(4, 44 - pad_left - len(left_text) - len(right_text) // 2)
+        _set_font(p.add_run(" " * gap + right_text), rf, spec)
+    if spec.vv and spec.kind == "cong-van":
+        p = _para(doc, spec.vv, spec.vv_fmt, spec)
+        p.alignment = LEFT
+        p.paragraph_format.space_before = Pt(6)
+
+
 def _textbox(doc: Any, spec: Spec, x_pt: float, paras: list[tuple[str, Fmt]]) -> None:
     anchor = _para(doc, "", Fmt(14), spec)
     run = anchor.add_run()
@@ -384,7 +407,13 @@ def _body_para(doc: Any, text: str, spec: Spec, fmt: Fmt) -> Any:
         if fmt.italic:
             run.font.italic = True
         return p
-    p = _para(doc, text, fmt, spec)
+    label = re.match(r"^Điều \d+\.", text)
+    if label and spec.article_bold:
+        # "Điều 1." bold (R-BC-4), the article's text after it in body type.
+        p = _para(doc, label.group(0), replace(fmt, bold=True), spec)
+        _set_font(p.add_run(text[label.end() :]), fmt, spec)
+    else:
+        p = _para(doc, text, fmt, spec)
     pf = p.paragraph_format
     pf.first_line_indent = Cm(spec.body_indent_cm)
     pf.space_before = Pt(spec.body_space_before_pt)
@@ -413,6 +442,16 @@ def _title_block(doc: Any, spec: Spec) -> None:
     if not spec.kinh_gui:
         return
     first, *rest = spec.kinh_gui
+    if spec.kinh_gui_cells:
+        # "Kính gửi:" in the left cell of a borderless table, the addressees beside it.
+        table = doc.add_table(rows=1, cols=2)
+        left, right = table.rows[0].cells
+        _para(
+            left, spec.kinh_gui_label, spec.kinh_gui_fmt, spec, reuse=True
+        ).alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        for n, item in enumerate(spec.kinh_gui):
+            _para(right, item, spec.kinh_gui_fmt, spec, reuse=n == 0)
+        return
     if spec.kinh_gui_split:
         _para(doc, spec.kinh_gui_label, spec.kinh_gui_fmt, spec).paragraph_format.left_indent = Cm(
             3
@@ -435,10 +474,22 @@ def _closing(doc: Any, spec: Spec) -> None:
     if spec.closing == "tabs":
         _closing_tabs(doc, spec)
         return
-    table = doc.add_table(rows=1, cols=2)
+    rows = 2 if spec.closing == "rows" else 1
+    table = doc.add_table(rows=rows, cols=2)
     left, right = table.rows[0].cells
     if spec.noi_nhan_label:
         _para(left, spec.noi_nhan_label, spec.noi_nhan_fmt, spec, reuse=True)
+    if rows == 2:
+        # "Nơi nhận:" and the authority in the first row, the list and the name below.
+        for title in spec.signer_titles:
+            _para(right, title, spec.signer_title_fmt, spec, reuse=True)
+        left, right = table.rows[1].cells
+        for n, item in enumerate(spec.noi_nhan):
+            _para(left, item, spec.noi_nhan_item_fmt, spec, reuse=n == 0)
+        for n in range(4):
+            _para(right, "", Fmt(14), spec, reuse=n == 0)
+        _para(right, spec.signer_name, spec.signer_name_fmt, spec)
+        return
     for item in spec.noi_nhan:
         _noi_nhan_item(left, item, spec)
     for title in spec.signer_titles:
@@ -558,6 +609,7 @@ def build(path: Path, **changes: Any) -> Path:
         "table": _header_table,
         "rows": _header_rows,
         "tabs": _header_tabs,
+        "spaces": _header_spaces,
         "textbox": _header_textboxes,
     }[spec.layout](doc, spec)
     _title_block(doc, spec)

@@ -45,6 +45,27 @@ CORRECT: dict[str, dict[str, Any]] = {
     "thong-bao-rows": {**TB, "layout": "rows"},
     "thong-bao-tabs": {**TB, "layout": "tabs"},
     "cong-van-textbox": {"layout": "textbox"},
+    # The header typed with runs of spaces instead of a table or tab stops (issue 15).
+    "cong-van-spaces": {"layout": "spaces"},
+    "kinh-gui-in-two-cells": {"kinh_gui_cells": True},
+    # Every signature block Decree 30 admits (R-KY-1), combined ones included.
+    "signed-tm-kt": {"signer_titles": ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")},
+    "signed-tm": {"signer_titles": ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH")},
+    "signed-tl-kt": {
+        "signer_titles": ("TL. GIÁM ĐỐC", "KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG")
+    },
+    "signed-tuq": {"signer_titles": ("TUQ. GIÁM ĐỐC", "TRƯỞNG PHÒNG TỔ CHỨC CÁN BỘ")},
+    "signed-q": {"signer_titles": ("Q. GIÁM ĐỐC",)},
+    "one-addressee-in-the-next-cell": {"kinh_gui_cells": True, "kinh_gui": ("Sở Tài chính.",)},
+    "noi-nhan-list-in-the-next-row": {"closing": "rows"},
+    "recipient-over-two-lines": {
+        "noi_nhan": (
+            "- Như trên;",
+            "- Các sở, ban, ngành,\nđơn vị trực thuộc tỉnh;",
+            "- Lưu: VT, VP.",
+        )
+    },
+    "thong-bao-spaces": {**TB, "layout": "spaces"},
     "thong-bao-textbox": {**TB, "layout": "textbox"},
     "cong-van-styles-only": {"styles_only": True},
     "thong-bao-styles-only": {**TB, "styles_only": True},
@@ -69,6 +90,16 @@ CORRECT: dict[str, dict[str, Any]] = {
     "motto-underlined": {"underline_motto": True},
     "near-black-text": {"body_run_override": {"color": "0D0D0D"}},
     "ho-chi-minh-city": {"date": "Thành phố Hồ Chí Minh, ngày 29 tháng 6 năm 2024"},
+    # A thông báo has no căn cứ block: an upright "Căn cứ …, Sở … thông báo … như sau:" is
+    # its first body sentence, not a căn cứ line typed upright (R-CC-2).
+    "thong-bao-can-cu-sentence": {
+        **TB,
+        "can_cu": (
+            "Căn cứ Quy chế làm việc của Sở, Sở Lao động - Thương binh và Xã hội thông"
+            " báo phân công nhiệm vụ như sau:",
+        ),
+        "can_cu_fmt": Fmt(14, align=3),
+    },
     "two-digit-number": {"so": "Số: 123/SLĐTBXH-VP", "date": "Gia Nghĩa, ngày 29 tháng 6 năm 2024"},
 }
 
@@ -91,6 +122,34 @@ BROKEN: dict[str, tuple[dict[str, Any], set[str]]] = {
     "motto-no-line": ({"motto_line": False}, {"R-QH-6"}),
     "superior-bold": ({"superior_fmt": Fmt(13, bold=True)}, {"R-CQ-3"}),
     "issuer-not-bold": ({"issuer_fmt": Fmt(13)}, {"R-CQ-4"}),
+    # A register number with a dash is still the Số line (R-SO-2 judges the number),
+    # never a line of the issuer's name.
+    "so-with-dashed-register-number": ({"so": "Số: 111-11/SLĐTBXH-VP"}, {"R-SO-2"}),
+    "noi-nhan-next-row-no-luu": (
+        {"closing": "rows", "noi_nhan": ("- Như trên;", "- Giám đốc Sở.")},
+        {"R-NN-5"},
+    ),
+    "signature-parts-on-one-line": (
+        {"signer_titles": ("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")},
+        {"R-KY-1"},
+    ),
+    "deputy-title-on-the-kt-line": ({"signer_titles": ("KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC",)}, {"R-KY-1"}),
+    "tuq-handed-on": (
+        {"signer_titles": ("TUQ. GIÁM ĐỐC", "KT. TRƯỞNG PHÒNG", "PHÓ TRƯỞNG PHÒNG")},
+        {"R-KY-1"},
+    ),
+    "summary-in-capitals": ({**TB, "trich_yeu": "PHÂN CÔNG NHIỆM VỤ CỦA LÃNH ĐẠO SỞ"}, {"R-TL-2"}),
+    "article-label-not-bold": (
+        {**QD, "article_bold": False},
+        {"R-BC-4"},
+    ),
+    "spaces-issuer-not-bold": ({"layout": "spaces", "issuer_fmt": Fmt(13)}, {"R-CQ-4"}),
+    "spaces-so-14pt": ({"layout": "spaces", "so_fmt": Fmt(14)}, {"R-SO-3"}),
+    "spaces-date-upright": ({"layout": "spaces", "date_fmt": Fmt(14)}, {"R-DD-5"}),
+    "spaces-motto-en-dash": (
+        {**TB, "layout": "spaces", "motto": "Độc lập – Tự do – Hạnh phúc"},
+        {"R-QH-4"},
+    ),
     "issuer-lower-case": ({"issuer": "Sở Lao động - Thương binh và Xã hội"}, {"R-CQ-4"}),
     "commune-issuer-not-bold": (
         {
@@ -136,7 +195,9 @@ BROKEN: dict[str, tuple[dict[str, Any], set[str]]] = {
     "kinh-gui-space-colon": ({"kinh_gui_label": "Kính gửi :"}, {"R-KG-2"}),
     "one-addressee-own-line": ({"kinh_gui": ("Sở Tài chính",), "kinh_gui_split": True}, {"R-KG-3"}),
     "kinh-gui-without-semicolon": ({"kinh_gui": ("- Sở Tài chính", "- Sở Nội vụ")}, {"R-KG-4"}),
-    "can-cu-upright": ({**TB, "can_cu_fmt": Fmt(14, align=3)}, {"R-CC-2"}),
+    # A quyết định's căn cứ typed upright; in a thông báo an upright "Căn cứ …" is a body
+    # sentence (its type has no căn cứ block), see the next case.
+    "can-cu-upright": ({**QD, "can_cu_fmt": Fmt(14, align=3)}, {"R-CC-2"}),
     "can-cu-last-semicolon": ({**TB, "can_cu": ("Căn cứ Luật A;", "Căn cứ Luật B;")}, {"R-CC-2"}),
     "body-12pt": ({"body_fmt": Fmt(12, align=3)}, {"R-ND-1"}),
     "body-left-aligned": ({"body_fmt": Fmt(14, align=0)}, {"R-ND-1"}),

@@ -48,7 +48,11 @@ def test_truncated_xml_is_unreadable_naming_file_and_part(part: str, tmp_path: P
     assert part in str(info.value)
 
 
-def test_a_document_with_only_text_is_reported_not_evaluated(tmp_path: Path) -> None:
+def test_a_document_with_only_text_is_said_not_to_be_an_administrative_document(
+    tmp_path: Path,
+) -> None:
+    """No Quốc hiệu, number or date: the report says Decree 30's layout rules do not apply
+    instead of listing every rule as failed or not evaluated (issue 15)."""
     from docx import Document
 
     path = tmp_path / "thu.docx"
@@ -56,7 +60,8 @@ def test_a_document_with_only_text_is_reported_not_evaluated(tmp_path: Path) -> 
     doc.add_paragraph("Chỉ có một dòng chữ.")
     doc.save(str(path))
     report = check_document(path)
-    assert report.findings
-    assert any(
-        f.rule_id == "R-QH-1" and f.severity.value == "not_evaluated" for f in report.findings
-    )
+    assert report.kind == "other"
+    assert report.findings == ()
+    assert "không áp dụng" in report.to_text("vi")
+    assert "do not apply" in report.to_text("en")
+    assert '"kind": "other"' in report.to_json()

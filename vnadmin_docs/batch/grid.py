@@ -144,6 +144,8 @@ class Grid:
     encoding: str = ""
     records: bool = False
     sheets: int = 1  # visible sheets in the workbook (the grid is one of them)
+    hidden_sheets: tuple[str, ...] = ()
+    """Names of the workbook's hidden sheets: never read, named in a warning."""
 
     def head(self, count: int) -> tuple[GridRow, ...]:
         """The first ``count`` rows (fewer when the sheet is shorter)."""

@@ -106,7 +106,7 @@ class PdfStage:
             soffice = None
         self.options = ConversionOptions(
             soffice=soffice, processes=opts.processes, chunk_size=opts.chunk_size,
-            idle_timeout=opts.idle_timeout, retries=opts.retries,
+            idle_timeout=opts.idle_timeout, retries=opts.retries, pdf_a=opts.pdf_a,
         )
         self._groups = LetterGroups(self.options)
         self._round = ROUND_GROUPS * (opts.processes or default_processes())

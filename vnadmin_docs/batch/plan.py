@@ -78,7 +78,7 @@ def number_from_book(
 
 
 def iter_plans(survey: Survey, names: Names, settings: str,
-           issue_day: dt.date) -> Iterator[Plan]:
+               issue_day: dt.date) -> Iterator[Plan]:
     """The letters read back from the spill, in order."""
     for index, ((row, values, _), name) in enumerate(
             zip(survey.letters, names.names, strict=True)):

@@ -62,4 +62,6 @@ def read_xls(data: bytes, path: str, sheet: int = 0) -> Grid:
     name = chosen.name
     book.release_resources()
     return Grid(path, "xls", tuple(apply_spans(rows, spans)), sheet=name, epoch=epoch,
-                sheets=len(visible))
+                sheets=len(visible),
+                hidden_sheets=tuple(book.sheet_by_index(i).name for i in range(book.nsheets)
+                                    if getattr(book.sheet_by_index(i), "visibility", 0) != 0))

@@ -160,6 +160,9 @@ def read_xlsx(data: bytes, path: str, sheet: int = 0) -> Grid:
         filler = SpanFiller(spans)
         rows = LazyRows.parked(filler.fill(row) for row in _rows(ws, hidden, uncached))
         epoch = 1904 if wb.epoch == CALENDAR_MAC_1904 else 1900
-        return Grid(path, "xlsx", rows, sheet=ws.title, epoch=epoch, sheets=len(sheets))
+        hidden_sheets = tuple(w.title for w in wb.worksheets
+                              if getattr(w, "sheet_state", "visible") != "visible")
+        return Grid(path, "xlsx", rows, sheet=ws.title, epoch=epoch, sheets=len(sheets),
+                    hidden_sheets=hidden_sheets)
     finally:
         wb.close()

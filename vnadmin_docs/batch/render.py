@@ -4,6 +4,7 @@ letters, and the ordered, windowed map that feeds the pool."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import os
 from collections import deque
@@ -38,10 +39,10 @@ CheckTask = tuple[Ctx, list[Row]]
 Write = tuple[str, str, tuple[str, ...], str] | None
 """Where a letter goes: its path, the folder for a file found there that the tool did not
 write (``cu/van-ban``), the checksums the tool wrote under that name, and the letter's
-resume key; ``None``: the letter is rendered only for its XML (merged file, PDF groups)."""
+resume key; ``None``: the letter is rendered only for its XML."""
 RenderTask = tuple[Ctx, list[tuple[Row, Write]], bool, str | None]
-"""Context, letters, whether the letters' XML is wanted, and the output folder whose journal
-records each letter as soon as it is on disk (``None``: not journalled)."""
+"""Context, letters, whether each letter's XML is wanted back, and the output folder whose
+journal records each letter as soon as it is on disk (``None``: not journalled)."""
 Done = tuple[int, str | None, str | None, LetterXml | None, str | None]
 
 
@@ -60,7 +61,7 @@ def check_chunk(task: CheckTask) -> list[tuple[int, tuple[FieldProblem, ...]]]:
 
 
 def map_ordered(pool: Executor | None, fn: Callable[[Any], _R],
-                 tasks: Iterable[tuple[Any, _T]], window: int) -> Iterator[tuple[_T, _R]]:
+                tasks: Iterable[tuple[Any, _T]], window: int) -> Iterator[tuple[_T, _R]]:
     """``fn`` over the ``(task, tag)`` pairs, ``(tag, result)`` in task order; with a pool,
     at most ``window`` tasks in flight (``Executor.map`` would submit them all, and hold all
     their data, at once)."""
@@ -110,13 +111,14 @@ def render_chunk(task: RenderTask) -> list[Done]:
                     found = sha256_file(target)
                     if found != sha and found not in ours:
                         aside = set_aside(target, aside_dir)
-                write_bytes_atomically(target, payload, durable=False)
-                if journal is not None:
-                    # journalled here, by whichever process wrote it, the moment it is in
-                    # place: a run killed with -9 (workers or not) then knows every complete
-                    # letter; the main process makes the journal durable once per chunk
-                    append_journal(Path(journal), [JournalEntry(key, os.path.basename(target),
-                                                                sha)], durable=False)
+                # Journalled by whichever process writes it, once the file is whole and just
+                # before it takes its name: a run killed with -9 (workers or not) then knows
+                # every letter on disk (a line whose file never got its name matches no file
+                # and is ignored). The main process makes the journal durable once per chunk.
+                note = None if journal is None else functools.partial(
+                    append_journal, Path(journal),
+                    [JournalEntry(key, os.path.basename(target), sha)], durable=False)
+                write_bytes_atomically(target, payload, durable=False, before_rename=note)
             out.append((index, sha, None, built if want_models else None, aside))
         except Exception as exc:  # one bad letter must not stop the batch; reported per row
             if hasattr(exc, "localized"):

@@ -90,7 +90,7 @@ def _zip_file(path: Path) -> Iterator[zipfile.ZipFile]:
 
 
 def write_zip(out: Path, entries: Iterable[ManifestEntry], merged: Path | None,
-               print_pdf: Path | None = None, *, when: dt.date) -> Path:
+              print_pdf: Path | None = None, *, when: dt.date) -> Path:
     """``van-ban.zip``: the letters, their PDFs, the merged files and the manifest, written
     to a temporary file beside it and renamed (never built in memory). Every entry is dated
     ``when`` (the issue date) rather than with its file's time, so the same batch gives the

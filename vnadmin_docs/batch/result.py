@@ -62,6 +62,8 @@ class BatchResult:
     """Files a previous run into this folder wrote that the data no longer gives (a row
     removed or edited, numbers shifted), moved into ``cu/`` at the end of this run; paths
     relative to the output folder, as they were before the move."""
+    hidden_sheets: tuple[str, ...] = ()
+    """The workbook's hidden sheets (not read)."""
     checked: list[ManifestEntry] | None = field(default=None, repr=False)
     """The report of a run that wrote nothing (``--dry-run``, blocked ``--strict``)."""
 
@@ -74,6 +76,13 @@ class BatchResult:
         if self.manifest is not None:
             return read_manifest(self.manifest[1].parent)
         return []
+
+    @property
+    def hidden_rows(self) -> tuple[int, ...]:
+        """Sheet rows hidden in the workbook (a filter, hidden by hand) that were read."""
+        from vnadmin_docs.batch.validate import HIDDEN_ROW_EN
+
+        return tuple(p.row for p in self.problems if p.reason_en == HIDDEN_ROW_EN)
 
     @property
     def exit_code(self) -> int:

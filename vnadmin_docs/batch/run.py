@@ -116,10 +116,11 @@ def run_batch(
     with worker_pool(workers) if parallel else nullcontext() as pool, \
             Spill[Parked]() as parked, Spill[str]() as named, ExitStack() as held:
         survey = check_rows(table, column_fields, spec, profile, issue_day,
-                         profile_source=profile_source, dirs=dirs, pool=pool, window=window,
-                         name_from=None if from_book else profile.numbering.start,
-                         parked=parked)
+                            profile_source=profile_source, dirs=dirs, pool=pool, window=window,
+                            name_from=None if from_book else profile.numbering.start,
+                            parked=parked)
         result = BatchResult(spec, source=table.grid.path, rows=survey.rows,
+                             hidden_sheets=table.grid.hidden_sheets,
                              skipped=table.skipped, valid=len(parked),
                              problems=survey.problems, dry_run=dry_run,
                              failed_rows=len(survey.failed))

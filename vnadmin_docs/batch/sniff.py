@@ -20,6 +20,31 @@ _ZIP = b"PK\x03\x04"
 _SSML_NS = b"urn:schemas-microsoft-com:office:spreadsheet"
 
 
+_MAGIC = (
+    (b"%PDF-", "tệp PDF", "a PDF file"),
+    (b"\x89PNG\r\n\x1a\n", "ảnh PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "ảnh JPEG", "a JPEG image"),
+    (b"GIF8", "ảnh GIF", "a GIF image"),
+    (b"Rar!\x1a\x07", "tệp nén RAR", "a RAR archive"),
+    (b"7z\xbc\xaf\x27\x1c", "tệp nén 7-Zip", "a 7-Zip archive"),
+    (b"\x1f\x8b", "tệp nén gzip", "a gzip archive"),
+    (b"{\\rtf", "tài liệu RTF", "an RTF document"),
+)
+
+
+def _foreign_kind(data: bytes) -> tuple[str, str] | None:
+    """What a file that is no spreadsheet at all is (a PDF renamed .xlsx), by its magic
+    bytes."""
+    for magic, vi, en in _MAGIC:
+        if data.startswith(magic):
+            return vi, en
+    return None
+
+
+def _suffix(path: str) -> str:
+    return path.rpartition(".")[2].join((".", "")) if "." in path.rpartition("/")[2] else path
+
+
 def _head_text(data: bytes) -> bytes:
     head = data[:8192]
     for bom in (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"):
@@ -47,6 +72,22 @@ def sniff_format(data: bytes, path: str = "") -> SourceFormat:
     >>> sniff_format('- Mã hồ sơ: "1"\\n'.encode())
     'yaml'
     """
+    foreign = _foreign_kind(data)
+    if foreign is not None:
+        vi, en = foreign
+        raise InputFileError(
+            path, f"đây là {vi}, không phải bảng tính, dù tên tệp là “{_suffix(path)}”. Hãy chọn "
+            "đúng tệp danh sách hồ sơ xuất từ hệ thống (.xlsx, .xls, .csv).",
+            f"this is {en}, not a spreadsheet, although its name ends in “{_suffix(path)}”. "
+            "Choose the list of dossiers exported from the system (.xlsx, .xls, .csv).")
+    if data.startswith(_OLE) and "EncryptedPackage".encode("utf-16-le") in data:
+        raise InputFileError(
+            path, "bảng tính này được đặt mật khẩu (mã hóa), chương trình không đọc được. Hãy mở "
+            "bằng Excel, nhập mật khẩu, chọn Tệp → Thông tin → Bảo vệ sổ làm việc → Mã hóa bằng "
+            "mật khẩu, xóa mật khẩu, lưu lại rồi chạy lại.",
+            "this workbook is password-protected (encrypted) and cannot be read. Open it in "
+            "Excel, enter the password, choose File → Info → Protect Workbook → Encrypt with "
+            "Password, clear the password, save and run again.")
     if data.startswith(_ZIP):
         try:
             names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
@@ -64,6 +105,14 @@ def sniff_format(data: bytes, path: str = "") -> SourceFormat:
                 "this is a binary Excel workbook (.xlsb); open it in Excel, save it as “Excel "
                 "Workbook (.xlsx)” and try again.",
             )
+        if "word/document.xml" in names or "ppt/presentation.xml" in names:
+            kind = "tài liệu Word" if "word/document.xml" in names else "bản trình chiếu"
+            kind_en = "a Word document" if "word/document.xml" in names else "a presentation"
+            raise InputFileError(
+                path, f"đây là {kind}, không phải bảng tính. Hãy chọn đúng tệp danh sách hồ sơ "
+                "(.xlsx, .xls, .csv).",
+                f"this is {kind_en}, not a spreadsheet; choose the list of dossiers (.xlsx, "
+                ".xls, .csv).")
         if "content.xml" in names:
             raise InputFileError(
                 path, "đây là bảng tính OpenDocument (.ods). Hãy lưu lại thành .xlsx rồi chạy lại.",

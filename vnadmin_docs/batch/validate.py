@@ -29,6 +29,9 @@ __all__ = [
     "validate_table",
 ]
 
+HIDDEN_ROW_EN = ("this row is hidden in Excel (filtered or hidden) but a letter is made for "
+                 "it; if it is not to be sent, delete the row from the sheet")
+
 
 @dataclass(frozen=True)
 class Validation:
@@ -164,8 +167,7 @@ def validate_record(
             rec.row, None, None,
             "dòng này đang bị ẩn trong Excel (lọc hoặc ẩn dòng) nhưng vẫn được tạo văn bản; "
             "nếu không cần gửi, hãy xoá dòng khỏi bảng tính",
-            "this row is hidden in Excel (filtered or hidden) but a letter is made for it; "
-            "if it is not to be sent, delete the row from the sheet", "warning"))
+            HIDDEN_ROW_EN, "warning"))
     for name in mixed:
         cell = raw.raw.get(name)
         if isinstance(cell, datetime) and cell.day <= 12 and cell.day != cell.month:

@@ -134,7 +134,7 @@ def write_pass(
         settings = hashlib.sha256(
             f"{settings}\n{book_identity(register, series)}".encode()).hexdigest()
         names = number_from_book(survey, register, series, spec, profile, issue_day,
-                                  settings, out, dirs)
+                                 settings, out, dirs)
         assert names.books is not None
         result.numbers_taken = tuple(b.number for b in names.books if not b.reused)
         result.numbers_reused = sum(b.reused for b in names.books)
@@ -304,7 +304,7 @@ def write_pass(
         result.manifest = write_manifest(out, spool, summary=summary)
         if zipping:
             result.archive = write_zip(out, spool, result.merged, result.print_pdf,
-                                        when=issue_day)
+                                       when=issue_day)
             append_journal(out, [JournalEntry(ZIP_KEY, ZIP_FILE, sha256_file(result.archive))])
     finally:
         spool.close()

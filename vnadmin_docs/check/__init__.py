@@ -4,7 +4,7 @@
 recognises the elements by content and position and runs the rule table.
 """
 
-from vnadmin_docs.check.api import check_document, rule_ids
+from vnadmin_docs.check.api import check_document, check_documents, rule_ids
 from vnadmin_docs.check.findings import Finding, Report, Severity, Text
 from vnadmin_docs.check.ooxml import UnreadableDocument
 from vnadmin_docs.check.registry import RULES, Rule
@@ -18,5 +18,6 @@ __all__ = [
     "Text",
     "UnreadableDocument",
     "check_document",
+    "check_documents",
     "rule_ids",
 ]

@@ -19,11 +19,16 @@ from vnadmin_docs.check.textfold import is_upper_text, loose_key, nfc
 __all__ = ["Elements", "Span", "find_elements", "is_line_only"]
 
 _HEADER_WINDOW = 30  # non-empty pieces searched for header elements
-_SO = re.compile(r"^so\s*[:.;]?\s*[\w.…_ ]{0,12}/")
+# "Số:" then the number (blank in a draft, "111-11" in an internal register) and "/".
+_SO = re.compile(r"^so\s*[:.;]?\s*[\w.…_ -]{0,16}/")
 _DATE = re.compile(
     r"^[^,]{2,60},\s*\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]"
     r"|^[^,]{2,60}?,?\s*ngay\s*[\d.…_ ]*\s*thang\s*[\d.…_ ]*\s*nam\b"
 )
+# Three spaces or more: typed padding between two header columns (a word gap is one).
+_SPACE_RUN = re.compile(r" {3,}")
+# What may open the right header column (or a mark) after such padding.
+_COLUMN_STARTS = ("cong hoa", "doc lap", "so:", "so :", "v/v")
 _LINE_ONLY = re.compile(r"^[\s_\-–—=.]*$")
 _DASHES = ("-", "–", "—", "+", "•")
 _PLACEHOLDER = re.compile(r"^\(.*\)$")
@@ -31,6 +36,8 @@ _PLACEHOLDER = re.compile(r"^\(.*\)$")
 # ("Phần I", "Chương II", "Mục 1", "Điều 3"), which needs its numeral to be told apart
 # from words such as "Phân công" once diacritics are dropped.
 _NOT_SUMMARY = ("can cu", "kinh gui")
+_WITH_BASES = ("quyet dinh", "nghi quyet")
+_NOT_DATE = ("can cu", "theo ", "xet ", "thuc hien")
 _DIVISION = re.compile(r"^(phần|chương|mục|tiểu mục|điều)\s+([ivxlcdm]+|\d+)\b", re.IGNORECASE)
 _MARKS = {
     "hoa toc": "urgency",
@@ -156,8 +163,28 @@ def _split(p: Paragraph, pattern: str) -> list[Span]:
 
 
 def _pieces(p: Paragraph) -> list[Span]:
-    """Non-empty pieces of a paragraph split at tabs and line breaks."""
-    return _split(p, r"[^\t\n]+")
+    """Non-empty pieces of a paragraph split at tabs and line breaks, and at a run of
+    spaces that separates two header columns typed without a table or tab stops
+    ("SỞ NỘI VỤ      CỘNG HÒA XÃ HỘI…", "Số: 12/TTr-NC      Lâm Đồng, ngày …")."""
+    out: list[Span] = []
+    for piece in _split(p, r"[^\t\n]+"):
+        out.extend(_column_split(piece))
+    return out
+
+
+def _column_split(piece: Span) -> list[Span]:
+    text = piece.text
+    for m in _SPACE_RUN.finditer(text):
+        left, right = text[: m.start()], text[m.end() :]
+        if not left.strip():
+            continue
+        key = loose_key(right)
+        starts_column = key.startswith(_COLUMN_STARTS) or bool(_DATE.match(key))
+        if starts_column or (is_line_only(left) and is_line_only(right)):
+            head = Span(piece.para, piece.start, piece.start + len(left.rstrip()))
+            tail = Span(piece.para, piece.start + m.end(), piece.end)
+            return [head, *_column_split(tail)]
+    return [piece]
 
 
 def _lines(p: Paragraph) -> list[Span]:
@@ -170,6 +197,30 @@ def _join_dash(parts: list[Span]) -> list[Span]:
     if len(parts) >= 2 and parts[0].text in _DASHES:
         return [Span(parts[0].para, parts[0].start, parts[1].end), *parts[2:]]
     return parts
+
+
+def _italic(p: Paragraph) -> bool:
+    pieces = [f for t, f in Span(p, 0, len(p.text)).formats() if t.strip()]
+    return bool(pieces) and all(f.italic for f in pieces)
+
+
+def _joined_entries(items: list[Span]) -> list[Span]:
+    """One recipient typed over two lines of one paragraph ("- Các bộ, cơ quan ngang bộ,"
+    / "cơ quan thuộc Chính phủ;") is one entry: a line that does not start with a dash,
+    after a line that does not end an entry, continues it."""
+    out: list[Span] = []
+    for s in items:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.para is s.para
+            and not s.text.startswith(_DASHES)
+            and not prev.text.rstrip().endswith((";", ".", ":"))
+        ):
+            out[-1] = Span(s.para, prev.start, s.end)
+        else:
+            out.append(s)
+    return out
 
 
 def _whole(p: Paragraph) -> Span | None:
@@ -362,7 +413,7 @@ class _Finder:
             key = loose_key(s.text)
             if el.so is None and _SO.match(key):
                 el.so = s
-            elif el.date_line is None and _DATE.match(key):
+            elif el.date_line is None and _DATE.match(key) and not key.startswith(_NOT_DATE):
                 el.date_line = s
             elif el.vv is None and key.startswith("v/v"):
                 el.vv = s
@@ -374,6 +425,8 @@ class _Finder:
                 continue
             if is_line_only(s.text):
                 continue
+            if re.match(r"^so\s*[:.;]", loose_key(s.text)):
+                break  # a "Số:" line is never part of a name
             if loose_key(s.text) in _MARKS:
                 continue
             # In a header table or text box the issuer's column holds only the names above
@@ -429,7 +482,11 @@ class _Finder:
             while i < len(texts) and len(el.trich_yeu) < 3:
                 p = texts[i]
                 key = loose_key(p.text)
-                if key.startswith(_NOT_SUMMARY) or is_upper_text(p.text):
+                if key.startswith(_NOT_SUMMARY):
+                    break
+                if is_upper_text(p.text) and not (
+                    not el.trich_yeu and self._caps_summary(p, texts[i + 1 : i + 2])
+                ):
                     break
                 if _DIVISION.match(nfc(p.text)):
                     break
@@ -450,10 +507,21 @@ class _Finder:
                 self._kinh_gui(texts[j], middle)
                 break
         started = False
-        # Only documents with a type name have a căn cứ block (R-CC-2); in a công văn a
-        # paragraph starting "Căn cứ" is ordinary body text.
+        # Only the types whose samples carry a căn cứ block (Nghị quyết, Quyết định: Mẫu
+        # 1.1–1.3) have one (R-CC-2); elsewhere — a công văn, a tờ trình, a thông báo —
+        # a paragraph starting "Căn cứ" is a body sentence ("Căn cứ Quy chế …, Sở Nội vụ
+        # thông báo … như sau:"). A line that ends with ":" introduces the body.
+        # In other types a căn cứ block is recognised only when it was typed as one, in
+        # italics (an upright "Căn cứ …" there is a body sentence).
+        with_bases = el.type_name is not None and loose_key(el.type_name.text).startswith(
+            _WITH_BASES
+        )
         for p in texts[i:] if el.type_name is not None else ():
             key = loose_key(p.text)
+            if key.startswith("can cu") and (
+                p.text.rstrip().endswith(":") or not (with_bases or _italic(p))
+            ):
+                break  # a body sentence
             if key.startswith("can cu"):
                 started = True
             elif started and not key.startswith(("theo de nghi", "xet de nghi")):
@@ -462,6 +530,20 @@ class _Finder:
                 span = _whole(p)
                 if span:
                     el.can_cu.append(span)
+
+    def _caps_summary(self, p: Paragraph, following: Sequence[Paragraph]) -> bool:
+        """A summary typed (or pasted) in capitals right under the type name: centred,
+        not a heading ("I. …", "PHẦN I"), and not the authority line of a quyết định,
+        which is always followed by the căn cứ. R-TL-2 then warns about its case."""
+        if p.fmt.alignment != "center" or _DIVISION.match(nfc(p.text)):
+            return False
+        if re.match(r"^([IVXLC]+|\d+)\s*[.)]", p.text.strip()):
+            return False
+        type_name = self.el.type_name
+        if type_name is None or not loose_key(type_name.text).startswith(_WITH_BASES):
+            return True  # only a quyết định / nghị quyết has an authority line
+        nxt = loose_key(following[0].text) if following else ""
+        return not nxt.startswith(("can cu", "theo de nghi", "xet de nghi"))
 
     def _ruled_between(self, upper: Paragraph, lower: Paragraph) -> bool:
         """A line (border, drawn line, underscores) ends the block between two paragraphs."""
@@ -494,6 +576,8 @@ class _Finder:
         for p in after:
             if not p.text.strip():
                 continue
+            if loose_key(p.text.strip().lstrip("-–— ")).startswith("luu"):
+                break  # "- Lưu: …" ends a recipient list, it is no addressee
             if not p.text.strip().startswith(_DASHES):
                 # "Kính gửi:" alone on its line, one addressee below it (R-KG-3 judges it).
                 if not items and p.fmt.alignment != "both":
@@ -544,12 +628,21 @@ class _Finder:
             items.extend(s for s in rest if s.start >= label.end)
             for p in zone[1:]:
                 items.extend(_lines(p))
+            w = lp.where
+            if lp.where.kind == "cell" and not items:
+                # "Nơi nhận:" alone in its cell, the list in the cell below (a closing
+                # table typed one block per row).
+                for p in after:
+                    pw = p.where
+                    if p.table_key == lp.table_key and (pw.row, pw.col) == (w.row + 1, w.col):
+                        items.extend(_lines(p))
             if lp.where.kind == "cell":
+                # The signer's column, in the label's row and the rows below it.
                 signer = [
                     p
                     for p in after
                     if p.table_key == lp.table_key
-                    and p.where.row == lp.where.row
+                    and p.where.row >= lp.where.row
                     and p.where.col != lp.where.col
                 ]
             else:
@@ -581,6 +674,7 @@ class _Finder:
                     signer.append(p)
             if not [s for s in signer if isinstance(s, Span) or s.text.strip()]:
                 signer = self._signer_before(after, lp)
+        items = _joined_entries(items)
         if items:
             last = items[-1]
             m = re.search(r"\.\s+([A-ZĐ]{1,8}\.?\s*\(\d+\)\.?)$", last.text)

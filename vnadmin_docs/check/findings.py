@@ -99,6 +99,13 @@ class Report:
     path: str
     findings: tuple[Finding, ...]
     lang: str = "vi"
+    # What kind of document it is (check/kind.py): "administrative", "legal", "form",
+    # "other"; Decree 30's layout rules are applied to administrative documents only.
+    kind: str = "administrative"
+    kind_label: Text = Text(
+        "văn bản hành chính (Nghị định 30)", "administrative document (Decree 30)"
+    )
+    kind_reason: Text = Text("", "")
 
     @property
     def ok(self) -> bool:
@@ -123,6 +130,9 @@ class Report:
         data: dict[str, Any] = {
             "file": self.path,
             "ok": self.ok,
+            "kind": self.kind,
+            "kind_label": self.kind_label.get(lang),
+            "kind_reason": self.kind_reason.get(lang),
             "counts": {s.value: n for s, n in self._counts().items()},
             "findings": [f.to_dict(lang) for f in self.findings],
         }
@@ -132,6 +142,17 @@ class Report:
         lang = lang or self.lang
         en = lang.startswith("en")
         counts = self._counts()
+        if self.kind != "administrative":
+            note = (
+                f"{self.path}: {self.kind_label.en} ({self.kind_reason.en}); Decree 30's "
+                "layout rules for administrative documents do not apply"
+                if en
+                else f"{self.path}: {self.kind_label.vi} ({self.kind_reason.vi}); các quy tắc "
+                "thể thức văn bản hành chính của Nghị định 30 không áp dụng"
+            )
+            if not self.findings:
+                return note + "."
+            return "\n".join([note + ":", *(f.to_text(lang) for f in self.findings)])
         if not self.findings:
             head = (
                 f"{self.path}: conforms to Decree 30 (no findings)."

@@ -45,6 +45,7 @@ _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
 _WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 _V = "urn:schemas-microsoft-com:vml"
+_EXT = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
 _TWIPS_PER_PT = 20.0
 _TWIPS_PER_MM = 1440 / 25.4
 _EMU_PER_PT = 12700.0
@@ -69,6 +70,10 @@ _STRICT = (
         b"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
     ),
 )
+# Caps on what one package may inflate to (issue 13): a long real document.xml is a few
+# MB (2 000 pages ≈ 30 MB); beyond these the file is refused with a named error.
+_PART_CAP = 128 * 2**20
+_TOTAL_CAP = 256 * 2**20
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 
@@ -116,6 +121,7 @@ class ParaFormat:
     border_bottom: bool
     border_top: bool
     style_id: str
+    right_pt: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -183,6 +189,7 @@ class Section:
     title_page: bool
     headers: dict[str, str] = field(default_factory=dict)  # type -> part name
     footers: dict[str, str] = field(default_factory=dict)  # type -> part name
+    page_start: int | None = None  # w:pgNumType w:start: numbering restarts at this number
 
 
 @dataclass(frozen=True)
@@ -193,6 +200,10 @@ class Package:
     paragraphs: tuple[Paragraph, ...]
     sections: tuple[Section, ...]
     header_parts: dict[str, tuple[Paragraph, ...]]
+    # Pages Word counted when it saved the file (docProps/app.xml); None when unknown.
+    word_pages: int | None = None
+    # table number -> (section, indent from the left margin in pt, width in pt)
+    tables: dict[int, tuple[int, float, float]] = field(default_factory=dict)
 
     def header_has_page_field(self, part: str) -> bool:
         return any(p.has_page_field for p in self.header_parts.get(part, ()))
@@ -227,7 +238,8 @@ class Package:
             secs = tuple(self.sections[i] for i in indexes if i < len(self.sections))
             mine = {part for s in secs for part in (*s.headers.values(), *s.footers.values())}
             parts = {k: v for k, v in self.header_parts.items() if k in mine}
-            out.append(Package(self.path, paras, secs or self.sections[-1:], parts))
+            tables = {k: v for k, v in self.tables.items() if v[0] in indexes}
+            out.append(Package(self.path, paras, secs or self.sections[-1:], parts, None, tables))
         return out
 
 
@@ -260,12 +272,16 @@ class _Reader:
                 f"Cannot read {path}: not a valid .docx file ({exc}).",
             ) from exc
         self.names = set(self.zip.namelist())
+        self.inflated = 0  # bytes inflated so far, against _TOTAL_CAP
+        # table number -> (section, indent pt, width pt) of each top-level table
+        self.table_geometry: dict[int, tuple[int, float, float]] = {}
         self.main = self._main_part()
         self.rels = self._rels(self.main)
         theme = self._theme()
         styles_part = self._rel_target("/styles")
         self.sheet = StyleSheet.parse(self._xml(styles_part) if styles_part else None, theme)
         self.bullets = self._bullets()
+        self.even_odd = self._even_and_odd_headers()
         self.order = 0
         self.body_index = 0
         self.tables = 0
@@ -273,9 +289,43 @@ class _Reader:
         self.section = 0
 
     # -- package plumbing ---------------------------------------------------------------
+    def _inflate(self, name: str) -> bytes:
+        """The part's bytes, refusing a part (or a package) that inflates past the caps
+        (a "zip bomb": a 1 GB document.xml compresses to a few MB). Read in chunks so
+        memory stays bounded whatever the zip header claims."""
+        budget = min(_PART_CAP, _TOTAL_CAP - self.inflated)
+        chunks: list[bytes] = []
+        size = 0
+        with self.zip.open(name) as stream:
+            while chunk := stream.read(1 << 20):
+                size += len(chunk)
+                if size > budget:
+                    raise self._too_big(name, size)
+                chunks.append(chunk)
+        self.inflated += size
+        return b"".join(chunks)
+
+    def _too_big(self, name: str, size: int) -> UnreadableDocument:
+        whole = size > _TOTAL_CAP - self.inflated and size <= _PART_CAP
+        mb = _PART_CAP // 2**20 if not whole else _TOTAL_CAP // 2**20
+        what_vi = (
+            f"các phần của tệp giải nén quá {mb} MB"
+            if whole
+            else f"phần {name} giải nén quá {mb} MB"
+        )
+        what_en = (
+            f"its parts inflate past {mb} MB" if whole else f"part {name} inflates past {mb} MB"
+        )
+        return UnreadableDocument(
+            f"Không đọc được tệp {self.path}: {what_vi} (tệp nén bất thường, có thể là tệp độc "
+            "hại). Hãy mở bằng Word, kiểm tra rồi lưu lại.",
+            f"Cannot read {self.path}: {what_en} (an abnormal package, possibly hostile). "
+            "Open it in Word, check it and save it again.",
+        )
+
     def _xml(self, name: str) -> etree._Element:
         try:
-            data = self.zip.read(name)
+            data = self._inflate(name)
             for strict, transitional in _STRICT:
                 data = data.replace(strict, transitional)
             return etree.fromstring(data, _PARSER)
@@ -334,6 +384,41 @@ class _Reader:
                 out[key] = str(latin.get("typeface"))
         return out
 
+    def _even_and_odd_headers(self) -> bool:
+        """``w:evenAndOddHeaders`` in settings.xml: without it Word never uses the even
+        headers and footers, whatever the sections reference."""
+        part = self._rel_target("/settings")
+        if part is None:
+            return False
+        el = self._xml(part).find(wtag("evenAndOddHeaders"))
+        return el is not None and _on(el)
+
+    def word_pages(self, words: int) -> int | None:
+        """The page count Word recorded when it last saved the file (docProps/app.xml),
+        or None when the file does not record one (LibreOffice or a program wrote it) or
+        the record is stale: Word updates the word count with the page count, so a record
+        whose word count is far from the document's ``words`` (a template's "0 words"
+        copied by a program) is not Word's count of this text."""
+        name = "docProps/app.xml"
+        if name not in self.names:
+            return None
+        try:
+            root = self._xml(name)
+        except UnreadableDocument:
+            return None
+        app = root.find(f"{{{_EXT}}}Application")
+        pages = root.find(f"{{{_EXT}}}Pages")
+        if pages is None or not (pages.text or "").strip().isdigit():
+            return None
+        if app is None or "microsoft" not in (app.text or "").lower():
+            return None  # only Word's own pagination is taken as Word's
+        recorded = root.find(f"{{{_EXT}}}Words")
+        text = (recorded.text or "").strip() if recorded is not None else ""
+        if not text.isdigit() or not 0.7 * words <= int(text) <= 1.3 * words + 5:
+            return None
+        count = int((pages.text or "0").strip())
+        return count if count > 0 else None
+
     def _bullets(self) -> dict[tuple[str, str], str]:
         """(numId, ilvl) → bullet text, for bullet lists only (dash lists typed as bullets)."""
         part = self._rel_target("/numbering")
@@ -373,7 +458,15 @@ class _Reader:
                     if part not in header_parts and part in self.names:
                         role = next(r for r, name in refs.items() if name == part)
                         header_parts[part] = self._header(part, kind, role)
-        return Package(str(self.path), tuple(paragraphs), sections, header_parts)
+        words = sum(len(p.text.split()) for p in paragraphs)
+        return Package(
+            str(self.path),
+            tuple(paragraphs),
+            sections,
+            header_parts,
+            self.word_pages(words),
+            self.table_geometry,
+        )
 
     def _header(self, part: str, kind: str, role: str) -> tuple[Paragraph, ...]:
         root = self._xml(part)
@@ -407,6 +500,8 @@ class _Reader:
                 number = self.tables
                 style_el = child.find(f"{wtag('tblPr')}/{wtag('tblStyle')}")
                 tstyle = wattr(style_el, "val") if style_el is not None else None
+                if cell is None:  # a table in the body (not nested): where it sits
+                    self.table_geometry[number] = (self.section, *_table_box(child))
                 for r, tr in enumerate(child.iterchildren(wtag("tr")), start=1):
                     for c, tc in enumerate(tr.iterchildren(wtag("tc")), start=1):
                         where = Where("cell", self.body_index, table=number, row=r, col=c)
@@ -482,12 +577,20 @@ class _Reader:
         size = sect.find(wtag("pgSz"))
         mar = sect.find(wtag("pgMar"))
         refs: dict[str, dict[str, str]] = {"header": {}, "footer": {}}
+        title = sect.find(wtag("titlePg"))
+        title_page = title is not None and _on(title)
+        num_type = sect.find(wtag("pgNumType"))
+        start = wattr(num_type, "start") if num_type is not None else None
         for kind, found in refs.items():
             for ref in sect.iterchildren(wtag(f"{kind}Reference")):
                 rid = ref.get(f"{{{_R}}}id")
+                role = wattr(ref, "type") or "default"
+                # Word uses the even header only with evenAndOddHeaders on, the first-page
+                # one only with titlePg: the others are never printed, so never checked.
+                if (role == "even" and not self.even_odd) or (role == "first" and not title_page):
+                    continue
                 if rid and rid in self.rels:
-                    found[wattr(ref, "type") or "default"] = self.rels[rid][1]
-        title = sect.find(wtag("titlePg"))
+                    found[role] = self.rels[rid][1]
         return Section(
             width_mm=_mm(wattr(size, "w")) if size is not None else None,
             height_mm=_mm(wattr(size, "h")) if size is not None else None,
@@ -496,10 +599,26 @@ class _Reader:
             bottom_mm=_mm(wattr(mar, "bottom")) if mar is not None else None,
             left_mm=_mm(wattr(mar, "left") or wattr(mar, "start")) if mar is not None else None,
             right_mm=_mm(wattr(mar, "right") or wattr(mar, "end")) if mar is not None else None,
-            title_page=title is not None and _on(title),
+            title_page=title_page,
             headers=refs["header"],
             footers=refs["footer"],
+            page_start=int(start) if start is not None and start.isdigit() else None,
         )
+
+
+def _table_box(tbl: etree._Element) -> tuple[float, float]:
+    """(indent from the left margin, width) of a table in pt, from ``w:tblInd`` and the
+    grid (``w:gridCol``), both in twips (a percentage or auto indent counts as 0)."""
+    ind = tbl.find(f"{wtag('tblPr')}/{wtag('tblInd')}")
+    indent = 0.0
+    if ind is not None and (wattr(ind, "type") or "dxa") == "dxa":
+        val = wattr(ind, "w") or "0"
+        indent = int(val) / _TWIPS_PER_PT if val.lstrip("-").isdigit() else 0.0
+    width = 0.0
+    for col in tbl.iterfind(f"{wtag('tblGrid')}/{wtag('gridCol')}"):
+        val = wattr(col, "w") or "0"
+        width += int(val) / _TWIPS_PER_PT if val.isdigit() else 0.0
+    return indent, width
 
 
 def _is_ole(path: Path) -> bool:
@@ -622,8 +741,8 @@ def _auto_space(ppr: dict[str, object], side: str) -> float:
 
 
 def _para_format(ppr: dict[str, object]) -> ParaFormat:
-    first = _num(ppr, "ind_firstLine") - _num(ppr, "ind_hanging")
-    left = _num(ppr, "ind_left") or _num(ppr, "ind_start")
+    first = _num(ppr, "ind_first")
+    left = _num(ppr, "ind_left")
     jc = str(ppr.get("jc", "left"))
     jc = {"start": "left", "end": "right", "distribute": "both"}.get(jc, jc)
     return ParaFormat(
@@ -639,6 +758,7 @@ def _para_format(ppr: dict[str, object]) -> ParaFormat:
         border_bottom=bool(ppr.get("border_bottom", False)),
         border_top=bool(ppr.get("border_top", False)),
         style_id=str(ppr.get("pStyle", "")),
+        right_pt=_num(ppr, "ind_right") / _TWIPS_PER_PT,
     )
 
 

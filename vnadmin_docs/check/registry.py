@@ -14,9 +14,12 @@ from typing import Any
 
 from vnadmin_docs.check.elements import Elements, Span
 from vnadmin_docs.check.findings import Finding, Severity, Text
+from vnadmin_docs.check.kind import ADMINISTRATIVE, LEGAL, DocKind
 from vnadmin_docs.check.ooxml import Package, Paragraph
 
 __all__ = [
+    "ADMIN_ONLY",
+    "PAGE_AND_FONT",
     "RULES",
     "Context",
     "Problem",
@@ -31,6 +34,14 @@ __all__ = [
 ]
 
 
+# Rule scopes (document kinds, see check/kind.py): Decree 30's layout is for
+# administrative documents; the page set-up and the font are the same for legal normative
+# documents (Nghị định 34/2016, Phụ lục I), so those rules judge them too.
+ADMIN_ONLY: tuple[str, ...] = (ADMINISTRATIVE,)
+PAGE_AND_FONT: tuple[str, ...] = (ADMINISTRATIVE, LEGAL)
+_ADMIN_KIND = DocKind(ADMINISTRATIVE, Text("", ""))
+
+
 @dataclass(frozen=True)
 class Context:
     """Everything a rule may read: the package, its elements and the profile data."""
@@ -39,6 +50,7 @@ class Context:
     el: Elements
     profile: dict[str, Any]
     draft: bool = False  # a draft may leave the number and the day/month blank (R-SO-11)
+    kind: DocKind = _ADMIN_KIND
 
     def element(self, key: str) -> dict[str, Any]:
         """The ``[element.<key>]`` table of the profile."""
@@ -77,6 +89,7 @@ class Rule:
     example_bad: str
     example_fix: str
     func: RuleFunc | None  # None: judged only on the rendered page (``--render``)
+    kinds: tuple[str, ...] = ADMIN_ONLY  # the document kinds the rule applies to
 
 
 RULES: dict[str, Rule] = {}
@@ -90,11 +103,12 @@ def rule(
     bad: str,
     fix: str,
     severity: Severity = Severity.ERROR,
+    kinds: tuple[str, ...] = ADMIN_ONLY,
 ) -> Callable[[RuleFunc], RuleFunc]:
-    """Register ``func`` under ``rule_id`` (IDs are unique)."""
+    """Register ``func`` under ``rule_id`` (IDs are unique); ``kinds``: its scope."""
 
     def register(func: RuleFunc) -> RuleFunc:
-        _add(Rule(rule_id, Text(title_vi, title_en), severity, bad, fix, func))
+        _add(Rule(rule_id, Text(title_vi, title_en), severity, bad, fix, func, kinds))
         return func
 
     return register
@@ -144,6 +158,7 @@ _AREAS = (
     "KG",
     "CC",
     "ND",
+    "BC",
     "NN",
     "KY",
     "KHST",
@@ -172,7 +187,7 @@ def run_rules(ctx: Context, disabled: Iterable[str] = ()) -> Iterator[Finding]:
     """Run every enabled rule in reading order and yield its findings."""
     off = set(disabled)
     for r in ordered_rules():
-        if r.rule_id in off or r.func is None:
+        if r.rule_id in off or r.func is None or ctx.kind.code not in r.kinds:
             continue
         for outcome in r.func(ctx):
             yield to_finding(r, outcome)

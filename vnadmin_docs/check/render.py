@@ -14,7 +14,6 @@ on one line each (R-QH-8); page numbers printed from page 2 and not on page 1
 from __future__ import annotations
 
 import logging
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,16 +31,20 @@ from vnadmin_docs.check.registry import (
     to_finding,
 )
 from vnadmin_docs.check.textfold import tone_key
-from vnadmin_docs.pdf import convert_to_pdf
+from vnadmin_docs.errors import ConversionError
+from vnadmin_docs.pdf import convert_files
 from vnadmin_docs.units import Mm
 
-__all__ = ["render_findings", "to_pdf"]
+__all__ = ["render_findings", "to_pdfs", "unrendered"]
 
 _log = logging.getLogger(__name__)
 # Measuring a rendered rule against rendered text: font hinting and border end caps make
 # a few points of difference; this is a measurement tolerance, not a Decree figure.
 _RATIO_TOL = 0.08
 _RULE_GAP_PT = 30.0  # how far below the text a rule may sit and still underline it
+# Glyph side bearings and rounding: text this close to the margin line is inside it.
+_MARGIN_TOL_MM = 1.5
+_MARGIN_SURE_MM = 3.0
 
 render_only_rule(
     "R-QH-8",
@@ -71,14 +74,30 @@ class _Box:
         return (self.x0 + self.x1) / 2
 
 
-def to_pdf(docx: Path, outdir: Path) -> Path:
-    """Convert with LibreOffice through :mod:`vnadmin_docs.pdf` (found on Windows too,
-    watched for hangs, killed with its process group, retried once).
+def to_pdfs(docxs: Sequence[Path], outdir: Path) -> dict[Path, Path | ConversionError]:
+    """Convert every file in one warm LibreOffice run through :mod:`vnadmin_docs.pdf`
+    (``convert_files``: calls of up to 200 files, watched for hangs, killed with its process
+    group, a failed file retried once).
 
-    Raises :class:`ConversionError` naming the file when LibreOffice is missing or fails.
+    Returns each source's PDF, or the :class:`ConversionError` that names why it could not
+    be converted (the others are still converted). A missing LibreOffice is raised.
     """
-    (pdf,) = convert_to_pdf([docx], outdir)
-    return pdf
+    pairs = [(d, outdir / f"{i:05d}.pdf") for i, d in enumerate(docxs)]
+    failure: ConversionError | None = None
+    try:
+        convert_files(pairs)
+    except ConversionError as exc:
+        if not any(t.is_file() for _, t in pairs):
+            raise
+        failure = exc
+    out: dict[Path, Path | ConversionError] = {}
+    for source, target in pairs:
+        if target.is_file():
+            out[source] = target
+        else:
+            assert failure is not None
+            out[source] = failure
+    return out
 
 
 def _find(words: Sequence[dict[str, Any]], text: str) -> _Box | None:
@@ -153,7 +172,10 @@ class _Judge:
         severity: Severity | None = None,
     ) -> None:
         if rule_id not in self.off:
-            self.out.append(to_finding(RULES[rule_id], Problem(at, found, required, severity)))
+            # Said as what LibreOffice's layout shows: Word, with other font metrics and
+            # its own line breaking, may lay the page out slightly differently.
+            shown = Text(f"LibreOffice dàn trang: {found.vi}", f"LibreOffice shows: {found.en}")
+            self.out.append(to_finding(RULES[rule_id], Problem(at, shown, required, severity)))
 
     def ratio(
         self, rule_id: str, span: Span | None, low: float, high: float, what: tuple[str, str]
@@ -216,6 +238,52 @@ class _Judge:
                     Text("nằm trên một dòng", "on a single line"),
                 )
 
+    def margins(self) -> None:
+        """Text LibreOffice prints past the left or right margin (negative indents, tables
+        pushed into the margin), on the pages Word counts. Past the tolerance by more than
+        _MARGIN_SURE it is an error, closer a warning: line breaking may differ in Word."""
+        secs = self.ctx.pkg.sections
+        if len(secs) != 1 or "R-PAGE-3" in self.off:
+            return
+        sec = secs[0]
+        if sec.left_mm is None or sec.right_mm is None:
+            return
+        # Text past the margin set but still as far from the edge as the Decree's
+        # smallest margin allows (a 20 mm margin, text 17 mm from the edge) is not reported.
+        spec = self.ctx.profile["margins"]
+        left = min(sec.left_mm, size_range(spec["left_mm"])[0])
+        right = min(sec.right_mm, size_range(spec["right_mm"])[0])
+        pages = list(self.pdf.pages)[: self.ctx.pkg.word_pages or None]
+        for index, page in enumerate(pages, start=1):
+            width_mm = float(page.width) * 25.4 / 72
+            for w in page.extract_words():
+                x0, x1 = float(w["x0"]) * 25.4 / 72, float(w["x1"]) * 25.4 / 72
+                past = max(left - x0, x1 - (width_mm - right))
+                if past <= _MARGIN_TOL_MM:
+                    continue
+                on_left = left - x0 >= past
+                side = ("trái", "left") if on_left else ("phải", "right")
+                edge = x0 if on_left else width_mm - x1
+                least = left if on_left else right
+                self.add(
+                    "R-PAGE-3",
+                    None,
+                    Text(
+                        f"trang {index}: chữ “{w['text']}” in vào lề {side[0]}, cách mép giấy "
+                        f"{fmt_num(edge, 1)} mm",
+                        f"page {index}: “{w['text']}” printed in the {side[1]} margin, "
+                        f"{fmt_num(edge, 1)} mm from the edge",
+                    ),
+                    Text(
+                        f"chữ cách mép {side[0]} ít nhất {fmt_num(least)} mm (bỏ thụt lề âm, "
+                        "kéo bảng vào trong lề)",
+                        f"text at least {fmt_num(least)} mm from the {side[1]} edge (no "
+                        "negative indent, tables inside the margins)",
+                    ),
+                    None if past > _MARGIN_SURE_MM else Severity.WARNING,
+                )
+                return
+
     def page_numbers(self) -> None:
         sec = self.ctx.pkg.sections[0] if self.ctx.pkg.sections else None
         if sec is None:
@@ -226,7 +294,14 @@ class _Judge:
         # unnumbered first page and restart at 2 on its second page.
         restarts_allowed = max(len(self.ctx.pkg.sections) - 1, 0)
         previous: int | None = 1
-        for index, page in enumerate(self.pdf.pages, start=1):
+        pages = list(self.pdf.pages)
+        word = self.ctx.pkg.word_pages
+        if word is not None and word < len(pages):
+            # LibreOffice laid out more pages than Word counted (other font metrics push
+            # the last lines over): the pages past Word's count are not judged.
+            _log.info("LibreOffice shows %d pages, Word %d: judging %d", len(pages), word, word)
+            pages = pages[:word]
+        for index, page in enumerate(pages, start=1):
             numbers = [
                 int(str(w["text"]))
                 for w in page.extract_words()
@@ -266,20 +341,35 @@ class _Judge:
                 )
                 break
             previous = shown
-        if len(self.pdf.pages) == 1:
+        if len(pages) == 1:
             # One page: nothing is printed either way, so the static warning is moot.
             self.out = [f for f in self.out if f.rule_id != "R-PGNUM-1"]
 
 
+def unrendered(static: Sequence[Finding], off: Iterable[str], reason: Text) -> list[Finding]:
+    """The static findings plus "not evaluated" for the page-only rules, with ``reason``."""
+    disabled = set(off)
+    return [
+        *static,
+        *(to_finding(RULES[rid], Unjudged(reason)) for rid in ("R-QH-8",) if rid not in disabled),
+    ]
+
+
+NO_PDFPLUMBER = Text(
+    "cần gói tùy chọn pdfplumber (pip install 'vnadmin-docs[render]')",
+    "needs the optional pdfplumber package (pip install 'vnadmin-docs[render]')",
+)
+
+
 def render_findings(
-    path: Path,
+    pdf_path: Path,
     ctx: Context,
     static: Sequence[Finding],
     off: Iterable[str],
     *,
     several: bool = False,
 ) -> list[Finding]:
-    """Static findings plus the rendered-page verdicts (see module docstring).
+    """Static findings plus the verdicts read from the document's PDF (see module docstring).
 
     ``several``: the file holds several documents (a merged batch file); page 1 is the
     first document's, and page numbers, which restart per document, are not judged here.
@@ -288,56 +378,43 @@ def render_findings(
     try:
         import pdfplumber
     except ImportError:
-        return [
-            *static,
-            *(
-                to_finding(
-                    RULES[rid],
-                    Unjudged(
-                        Text(
-                            "cần gói tùy chọn pdfplumber (pip install 'vnadmin-docs[render]')",
-                            "needs the optional pdfplumber package "
-                            "(pip install 'vnadmin-docs[render]')",
-                        )
-                    ),
-                )
-                for rid in ("R-QH-8",)
-                if rid not in disabled
-            ),
-        ]
-    with tempfile.TemporaryDirectory(prefix="vnadmin-check-") as tmp:
-        pdf_path = to_pdf(path, Path(tmp))
-        with pdfplumber.open(str(pdf_path)) as pdf:
-            judge = _Judge(ctx, pdf, disabled)
-            el = ctx.el
-            motto = size_range(ctx.element("tieu_ngu")["rule_ratio"])
-            issuer = size_range(ctx.element("issuer")["rule_ratio"])
-            summary = size_range(ctx.element("trich_yeu")["rule_ratio"])
-            judge.ratio("R-QH-6", el.tieu_ngu, *motto, ("Tiêu ngữ", "the motto"))
-            judge.ratio(
-                "R-CQ-5",
-                el.issuer[-1] if el.issuer else None,
-                *issuer,
-                ("tên cơ quan", "the issuer"),
-            )
-            judge.ratio(
-                "R-TL-3",
-                el.trich_yeu[-1] if el.trich_yeu else None,
-                *summary,
-                ("trích yếu", "the summary"),
-            )
-            judge.one_line()
-            if not several:
-                # In a merged file each document restarts its numbering; page-level
-                # numbering is judged per document only from the XML.
-                judge.page_numbers()
-    _log.info("rendered %s: %d page-level finding(s)", path, len(judge.out))
+        return unrendered(static, disabled, NO_PDFPLUMBER)
+    with pdfplumber.open(str(pdf_path)) as pdf:
+        judge = _Judge(ctx, pdf, disabled)
+        el = ctx.el
+        motto = size_range(ctx.element("tieu_ngu")["rule_ratio"])
+        issuer = size_range(ctx.element("issuer")["rule_ratio"])
+        summary = size_range(ctx.element("trich_yeu")["rule_ratio"])
+        judge.ratio("R-QH-6", el.tieu_ngu, *motto, ("Tiêu ngữ", "the motto"))
+        judge.ratio(
+            "R-CQ-5",
+            el.issuer[-1] if el.issuer else None,
+            *issuer,
+            ("tên cơ quan", "the issuer"),
+        )
+        judge.ratio(
+            "R-TL-3",
+            el.trich_yeu[-1] if el.trich_yeu else None,
+            *summary,
+            ("trích yếu", "the summary"),
+        )
+        judge.one_line()
+        judge.margins()
+        if not several:
+            # In a merged file each document restarts its numbering; page-level
+            # numbering is judged per document only from the XML.
+            judge.page_numbers()
+    _log.info("rendered %s: %d page-level finding(s)", pdf_path, len(judge.out))
     kept = [
         f
         for f in static
         if not (
             f.rule_id in judge.settled
-            and (f.severity is Severity.NOT_EVALUATED or f.rule_id.startswith("R-PGNUM"))
+            and (
+                f.severity is Severity.NOT_EVALUATED
+                # the static "no PAGE field" warning; the number's size/style stay
+                or (f.rule_id.startswith("R-PGNUM") and f.severity is Severity.WARNING)
+            )
         )
     ]
     # A static error and a page verdict on the same rule say the same thing once.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from itertools import pairwise
 
@@ -77,8 +78,16 @@ def kinh_gui_single(ctx: Context) -> Iterator[Outcome]:
     if el.kinh_gui is None or len(el.kinh_gui_items) != 1:
         return
     item = el.kinh_gui_items[0]
+    label = el.kinh_gui.para
     same_line = (
-        item.para is el.kinh_gui.para and "\n" not in item.para.text[el.kinh_gui.end : item.start]
+        item.para is label and "\n" not in item.para.text[el.kinh_gui.end : item.start]
+    ) or (
+        # "Kính gửi:" and its addressee in two cells of one table row: one printed line.
+        label.where.kind == "cell"
+        and item.para.table_key == label.table_key
+        and item.para.where.row == label.where.row
+        and item.para.where.col > label.where.col
+        and not item.para.text[: item.start].strip()
     )
     if not same_line:
         yield Problem(
@@ -209,6 +218,11 @@ def body_text(ctx: Context) -> Iterator[Outcome]:
         )
 
 
+def _first_line_at(p: Paragraph) -> float:
+    """Where the first line starts, in pt from the left margin."""
+    return p.fmt.left_pt + p.fmt.first_line_pt
+
+
 @rule(
     "R-ND-2",
     "Lùi đầu dòng 1 cm hoặc 1,27 cm",
@@ -223,14 +237,17 @@ def body_indent(ctx: Context) -> Iterator[Outcome]:
     allowed = [float(v) for v in ctx.element("body")["first_line_indent_cm"]["allowed"]]
     ok_pts = [Cm(v).pt for v in allowed]
     # Numbered paragraphs take their indent from the numbering definition: not judged.
+    # What prints is where the first line starts: the left indent plus the first-line
+    # (or minus the hanging) indent. A paragraph indented 1.27 cm as a whole starts its
+    # first line at 1.27 cm like its siblings.
     bad = [
         p
         for p in _text_paras(ctx)
         if not p.fmt.numbered
-        and not any(abs(p.fmt.first_line_pt - v) <= _INDENT_TOL.pt for v in ok_pts)
+        and not any(abs(_first_line_at(p) - v) <= _INDENT_TOL.pt for v in ok_pts)
     ]
     if bad:
-        found_cm = Pt(bad[0].fmt.first_line_pt).mm / 10
+        found_cm = Pt(_first_line_at(bad[0])).mm / 10
         yield Problem(
             bad[0],
             _summary(
@@ -343,4 +360,55 @@ def body_ending(ctx: Context) -> Iterator[Outcome]:
                 f"last paragraph ends “{nfc(last.text)[-12:]}”",
             ),
             Text(f"kết thúc bằng “{ending}”", f"ends with “{ending}”"),
+        )
+
+
+# ---- structure ---------------------------------------------------------------------------
+_DIEU = re.compile(r"^Điều\s+\d+\s*[.:]")
+# A title line is short: "Điều 5. Trách nhiệm của các sở, ngành" fits one line.
+_TITLE_LINE_CHARS = 90
+
+
+@rule(
+    "R-BC-4",
+    "“Điều N.” và tên điều trên một dòng, chữ đậm (được đánh dấu là tiêu đề)",
+    "“Điều N.” and its title on one line, bold (marked as a heading)",
+    bad="Điều 3. Các sở, ngành căn cứ chức năng … tổ chức thực hiện (chữ thường, hai dòng)",
+    fix="Bôi đậm “Điều 3.” và tên điều; nội dung điều viết thành đoạn riêng",
+    severity=Severity.WARNING,
+)
+def article_heading(ctx: Context) -> Iterator[Outcome]:
+    for p in ctx.el.body:
+        text = nfc(p.text.strip())
+        m = _DIEU.match(text)
+        if m is None:
+            continue
+        label = [f for t, f in Span(p, 0, len(p.text)).formats() if t.strip()]
+        head = label[0] if label else None
+        marked = (head is not None and head.bold) or p.fmt.style_id.lower().startswith(
+            ("heading", "u", "dieu")
+        )
+        if marked:
+            continue
+        short = len(text) <= _TITLE_LINE_CHARS
+        yield Problem(
+            p,
+            Text(
+                f"“{m.group(0)}” không đậm, "
+                + (
+                    "tên điều chưa được đánh dấu là tiêu đề"
+                    if short
+                    else "cả một câu dài viết sau “Điều”, không rõ đâu là tên điều"
+                ),
+                f"“{m.group(0)}” not bold, "
+                + (
+                    "the article title is not marked as a heading"
+                    if short
+                    else "a long sentence follows “Điều”, its title cannot be told"
+                ),
+            ),
+            Text(
+                "“Điều N. <tên điều>” một dòng, chữ đậm; nội dung ở đoạn sau",
+                "“Điều N. <title>” on one line, bold; the content in the next paragraphs",
+            ),
         )

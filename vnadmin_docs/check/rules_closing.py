@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
+from vnadmin_docs.check.elements import Span
 from vnadmin_docs.check.findings import Text
 from vnadmin_docs.check.formatting import (
     format_problems,
@@ -122,6 +123,10 @@ def noi_nhan_luu(ctx: Context) -> Iterator[Outcome]:
 
 # ---- signer ----------------------------------------------------------------------------
 _PREFIX_OK = re.compile(r"^(TM|KT|TL|TUQ|Q)\. \S")
+# A second authority inside one line: "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH".
+_INNER_PREFIX = re.compile(r"(?<=\S)\s+(KT|TL|TUQ|Q|TM)\.\s")
+_INNER_ALLOWED = {"TM": ("KT", "Q"), "TL": ("KT",)}
+_DEPUTY_TAIL = re.compile(r"(?<=\S)\s+PHÓ\s")
 _PREFIX_BAD = re.compile(r"^(T\s*/\s*M|K\s*/\s*T|T\s*/\s*L|T\.M|K\.T|T\.L|TM|KT|TL|TUQ|Q)\b\.?\s*")
 
 
@@ -137,6 +142,7 @@ def signer_prefix(ctx: Context) -> Iterator[Outcome]:
     if not titles:
         yield Unjudged(missing(*_SIGNER))
         return
+    yield from _combined_block(titles)
     text = nfc(titles[0].text)
     prefixes = [str(p) for p in ctx.profile["signer"]["prefixes"]]
     if _PREFIX_OK.match(text):
@@ -151,6 +157,54 @@ def signer_prefix(ctx: Context) -> Iterator[Outcome]:
                 "one of " + ", ".join(prefixes) + " (with the dot and a space)",
             ),
         )
+
+
+def _combined_block(titles: Sequence[Span]) -> Iterator[Problem]:
+    """The blocks Decree 30 admits: one prefix on the first line, or "TM. <body>" then
+    "KT. <head>" / "Q. <head>" (a deputy or an acting head signing for the collective),
+    or "TL. <head>" then "KT. <unit head>" (Điều 13.1: who signs by order may hand it to
+    a deputy), then the signer's own title. Each part on its own line. TUQ. cannot be
+    handed on (Điều 13.1.đ)."""
+    lines = [nfc(t.text) for t in titles]
+    for n, (span, text) in enumerate(zip(titles, lines, strict=True)):
+        # "KT. CHỦ TỊCH PHÓ CHỦ TỊCH": the deputy's own title run onto the KT. line.
+        inner = _INNER_PREFIX.search(text) or (
+            _DEPUTY_TAIL.search(text) if text.startswith("KT.") else None
+        )
+        if inner is not None:
+            yield Problem(
+                span,
+                Text(
+                    f"“{text}”: hai phần của khối chữ ký viết liền trên một dòng",
+                    f"“{text}”: two parts of the signature block run together on one line",
+                ),
+                Text(
+                    f"“{text[: inner.start()].strip()}” / “{text[inner.start() :].strip()}” "
+                    "mỗi phần một dòng",
+                    f"“{text[: inner.start()].strip()}” / “{text[inner.start() :].strip()}” "
+                    "each on its own line",
+                ),
+            )
+            return
+        if n > 0 and _PREFIX_OK.match(text):
+            first = re.match(r"^(TM|KT|TL|TUQ|Q)\.", lines[0])  # "TL.CHỦ TỊCH" too
+            outer = first.group(1) if first is not None else ""
+            ok = n == 1 and text.split(".")[0] in _INNER_ALLOWED.get(outer, ())
+            if not ok:
+                yield Problem(
+                    span,
+                    Text(
+                        f"khối chữ ký “{' / '.join(lines)}” không phải dạng Nghị định 30 cho phép",
+                        f"signature block “{' / '.join(lines)}” is not a form Decree 30 admits",
+                    ),
+                    Text(
+                        "một quyền hạn ở dòng đầu, hoặc “TM. <tập thể>” / “KT. <chức vụ "
+                        "người đứng đầu>” (hay “Q. …”) / <chức vụ người ký>",
+                        "one authority on the first line, or “TM. <body>” / “KT. <head's "
+                        "title>” (or “Q. …”) / <signer's title>",
+                    ),
+                )
+                return
 
 
 @rule(

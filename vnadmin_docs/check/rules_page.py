@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from vnadmin_docs.check.findings import Severity, Text
@@ -13,7 +14,9 @@ from vnadmin_docs.check.formatting import (
     within,
 )
 from vnadmin_docs.check.ooxml import Paragraph, RunFormat
-from vnadmin_docs.check.registry import Context, Outcome, Problem, Unjudged, rule
+from vnadmin_docs.check.outside import outside_margins
+from vnadmin_docs.check.registry import PAGE_AND_FONT, Context, Outcome, Problem, Unjudged, rule
+from vnadmin_docs.check.textfold import loose_key
 
 __all__: list[str] = []
 
@@ -23,6 +26,10 @@ _NO_SECTION = Text(
 )
 _MM_TOL = 0.5  # rounding of twips to mm in files saved by Word/LibreOffice
 _BLACK = ("AUTO", "000000")
+_INVISIBLE = ("FFFFFF",)
+# Word's style-named faces of Times New Roman ("Times New Roman Bold" in rFonts, mapped by
+# Word to the family, fontTable altName "Times New Roman"): Word prints Times New Roman.
+_FACE_SUFFIXES = ("", " bold", " italic", " bold italic", " regular")
 # "Black, Text 1, lighter 5–10 %" (0D0D0D, 1A1A1A) prints as black; dark greys above
 # this do not count as black any more.
 _NEAR_BLACK_MAX = 0x1F
@@ -52,6 +59,7 @@ def _all_paragraphs(ctx: Context) -> list[Paragraph]:
     "Paper A4 (210 × 297 mm)",
     bad="Khổ giấy Letter 216 × 279 mm",
     fix="Layout → Size → A4 (21 × 29,7 cm)",
+    kinds=PAGE_AND_FONT,
 )
 def page_size(ctx: Context) -> Iterator[Outcome]:
     page = ctx.profile["page"]
@@ -83,6 +91,7 @@ def page_size(ctx: Context) -> Iterator[Outcome]:
     bad="Trang nằm ngang (landscape) dù không có bảng biểu",
     fix="Layout → Orientation → Portrait",
     severity=Severity.WARNING,
+    kinds=PAGE_AND_FONT,
 )
 def portrait(ctx: Context) -> Iterator[Outcome]:
     for sec in ctx.pkg.sections[:1]:
@@ -106,6 +115,7 @@ def portrait(ctx: Context) -> Iterator[Outcome]:
     "Margins: top 20–25, bottom 20–25, left 30–35, right 15–20 mm",
     bad="Lề trái 25 mm",
     fix="Layout → Margins → Custom: trái 3 cm, phải 1,5 cm, trên/dưới 2 cm",
+    kinds=PAGE_AND_FONT,
 )
 def margins(ctx: Context) -> Iterator[Outcome]:
     spec = ctx.profile["margins"]
@@ -138,6 +148,7 @@ def margins(ctx: Context) -> Iterator[Outcome]:
                 Text("; ".join(bad_vi), "; ".join(bad_en)),
                 Text("lề " + ", ".join(req_vi), "margins " + ", ".join(req_en)),
             )
+    yield from outside_margins(ctx)
 
 
 def _runs(ctx: Context) -> Iterator[tuple[Paragraph, RunFormat]]:
@@ -156,6 +167,7 @@ def _runs(ctx: Context) -> Iterator[tuple[Paragraph, RunFormat]]:
     "Font Times New Roman (Unicode, TCVN 6909:2001)",
     bad="Một đoạn gõ bằng Arial hoặc .VnTime",
     fix="Chọn toàn bộ (Ctrl+A) → phông Times New Roman",
+    kinds=PAGE_AND_FONT,
 )
 def font_family(ctx: Context) -> Iterator[Outcome]:
     want = str(ctx.profile["font"]["family"])
@@ -163,7 +175,7 @@ def font_family(ctx: Context) -> Iterator[Outcome]:
     paras: dict[str, set[tuple[str, int]]] = {}
     for p, fmt in _runs(ctx):
         for font in dict.fromkeys((fmt.font, fmt.font_ascii)):
-            if font is None or font.casefold() == want.casefold():
+            if font is None or font.casefold() in {want.casefold() + f for f in _FACE_SUFFIXES}:
                 continue
             first.setdefault(font, p)
             paras.setdefault(font, set()).add((p.where.part, p.order))
@@ -188,6 +200,7 @@ def font_family(ctx: Context) -> Iterator[Outcome]:
     "Black text",
     bad="Một câu tô màu đỏ để nhấn mạnh",
     fix="Chọn đoạn → Font Color → Automatic/Black",
+    kinds=PAGE_AND_FONT,
 )
 def font_colour(ctx: Context) -> Iterator[Outcome]:
     seen: dict[str, Paragraph] = {}
@@ -197,6 +210,8 @@ def font_colour(ctx: Context) -> Iterator[Outcome]:
             colour = fmt.theme_color
         elif colour in _BLACK or fmt.theme_color in _BLACK_THEME or _near_black(colour):
             continue
+        elif colour in _INVISIBLE:
+            continue  # white text does not print (a hidden "(Đã ký)" placeholder)
         seen.setdefault(colour, p)
     for colour, p in seen.items():
         vi, en = _COLOUR_NAMES.get(colour, ("", ""))
@@ -244,6 +259,11 @@ def page_number(ctx: Context) -> Iterator[Outcome]:
     if not ctx.pkg.sections:
         return
     sec = ctx.pkg.sections[0]
+    pages = ctx.pkg.word_pages
+    if pages == 1 and not _shown_on_page_one(ctx):
+        # Word counted one page and page 1 shows no number: nothing is printed, whatever
+        # the header of later pages holds.
+        return
     part = sec.headers.get("default")
     para = _page_paragraph(ctx, part) if part else None
     footer = sec.footers.get("default")
@@ -259,6 +279,20 @@ def page_number(ctx: Context) -> Iterator[Outcome]:
         )
         return
     if para is None:
+        if pages is not None and pages > 1:
+            yield Problem(
+                None,
+                Text(
+                    f"Word ghi văn bản có {pages} trang nhưng đầu trang không có trường số "
+                    "trang (PAGE)",
+                    f"Word recorded {pages} pages but the header has no PAGE field",
+                ),
+                Text(
+                    "số trang ở giữa lề trên từ trang 2", "page numbers centred in the top margin"
+                ),
+                severity=Severity.ERROR,
+            )
+            return
         yield Problem(
             None,
             Text("đầu trang không có trường số trang (PAGE)", "the header has no PAGE field"),
@@ -270,7 +304,12 @@ def page_number(ctx: Context) -> Iterator[Outcome]:
         return
     spec = ctx.element("page_number")
     low, high = size_range(spec)
-    sizes = {r.fmt.size_pt or DEFAULT_SIZE_PT for r in para.runs if r.text.strip()}
+    # The number's size and style are those of the PAGE field's result runs (the digits);
+    # other text in the header paragraph does not print the number.
+    digits = [r for r in para.runs if r.text.strip().isdigit()] or [
+        r for r in para.runs if r.text.strip()
+    ]
+    sizes = {r.fmt.size_pt or DEFAULT_SIZE_PT for r in digits}
     bad_vi: list[str] = []
     bad_en: list[str] = []
     if para.fmt.alignment != "center":
@@ -280,10 +319,11 @@ def page_number(ctx: Context) -> Iterator[Outcome]:
         shown = ", ".join(fmt_num(s) for s in sorted(sizes))
         bad_vi.append(f"cỡ {shown} pt")
         bad_en.append(f"size {shown} pt")
-    if any(r.fmt.italic for r in para.runs if r.text.strip()):
+    if any(r.fmt.italic for r in digits):
         bad_vi.append("chữ nghiêng")
         bad_en.append("italic")
     if bad_vi:
+        # The number's look is read from the header itself: an error (R-PGNUM-1 is law).
         yield Problem(
             para,
             Text("số trang " + "; ".join(bad_vi), "page number " + "; ".join(bad_en)),
@@ -291,7 +331,16 @@ def page_number(ctx: Context) -> Iterator[Outcome]:
                 f"số trang cỡ {fmt_num(low)}–{fmt_num(high)} pt, chữ đứng, căn giữa",
                 f"page number {fmt_num(low)}–{fmt_num(high)} pt, upright, centred",
             ),
+            severity=Severity.ERROR,
         )
+
+
+def _shown_on_page_one(ctx: Context) -> bool:
+    sec = ctx.pkg.sections[0]
+    has = ctx.pkg.header_has_page_field
+    if sec.title_page:
+        return any(has(refs.get("first", "")) for refs in (sec.headers, sec.footers))
+    return any(has(refs.get("default", "")) for refs in (sec.headers, sec.footers))
 
 
 @rule(
@@ -324,3 +373,62 @@ def no_number_on_first_page(ctx: Context) -> Iterator[Outcome]:
             Text(why_vi, why_en),
             Text("không hiện số trang ở trang 1", "no page number on page 1"),
         )
+
+
+_APPENDIX = re.compile(r"^phu luc(\s+([ivxlc]+|\d+|so\s*\d+))?\s*[.:]?$")
+
+
+def _appendix_heads(ctx: Context) -> list[Paragraph]:
+    """The "PHỤ LỤC I" lines after the closing: each starts an appendix."""
+    el = ctx.el
+    ends = [s.para.order for s in (el.signer_name, el.noi_nhan, *el.signer_titles) if s]
+    if not ends:
+        return []
+    last = max(ends)
+    return [
+        p
+        for p in ctx.pkg.paragraphs
+        if p.order > last and p.where.kind == "body" and _APPENDIX.match(loose_key(p.text))
+    ]
+
+
+@rule(
+    "R-PGNUM-3",
+    "Mỗi phụ lục đánh số trang riêng",
+    "Each appendix numbered on its own",
+    bad="Phụ lục II tiếp số trang của Phụ lục I (trang 5, 6 …)",
+    fix="Layout → Breaks → Next Page trước mỗi phụ lục; Page Number → Format → Start at: 1",
+)
+def appendix_numbering(ctx: Context) -> Iterator[Outcome]:
+    heads = _appendix_heads(ctx)
+    numbered = any(p.has_page_field for ps in ctx.pkg.header_parts.values() for p in ps)
+    if not heads or not numbered:
+        return  # no appendix, or no page numbers at all (R-PGNUM-1 says so)
+    previous_section: int | None = None
+    for head in heads:
+        sec_index = head.section
+        sec = ctx.pkg.sections[sec_index] if sec_index < len(ctx.pkg.sections) else None
+        if sec_index == 0 or sec_index == previous_section:
+            what_vi = "văn bản" if sec_index == 0 else "phụ lục trước"
+            what_en = "the document" if sec_index == 0 else "the previous appendix"
+            yield Problem(
+                head,
+                Text(
+                    f"phụ lục nằm cùng phần (section) với {what_vi}: số trang đánh tiếp",
+                    f"the appendix shares a section with {what_en}: pages numbered on",
+                ),
+                Text(
+                    "mỗi phụ lục một phần riêng, số trang bắt đầu lại",
+                    "each appendix in its own section, numbering restarted",
+                ),
+            )
+        elif sec is not None and sec.page_start is None:
+            yield Problem(
+                head,
+                Text(
+                    "phần (section) của phụ lục không đánh lại số trang từ đầu",
+                    "the appendix's section does not restart page numbering",
+                ),
+                Text("số trang của phụ lục bắt đầu lại từ 1", "the appendix numbered from 1"),
+            )
+        previous_section = sec_index

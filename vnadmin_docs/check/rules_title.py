@@ -9,7 +9,7 @@ from vnadmin_docs.check.elements import Span
 from vnadmin_docs.check.findings import Severity, Text
 from vnadmin_docs.check.formatting import fmt_num, format_problems, missing
 from vnadmin_docs.check.registry import Context, Outcome, Problem, Unjudged, rule
-from vnadmin_docs.check.textfold import loose_key, nfc
+from vnadmin_docs.check.textfold import is_upper_text, loose_key, nfc
 
 __all__: list[str] = []
 
@@ -98,7 +98,25 @@ def trich_yeu_format(ctx: Context) -> Iterator[Outcome]:
     if not el.trich_yeu:
         yield Unjudged(missing("trích yếu dưới tên loại", "the summary under the type name"))
         return
-    yield from format_problems(el.trich_yeu, ctx.element("trich_yeu"), centred=True)
+    caps = [s for s in el.trich_yeu if is_upper_text(s.text)]
+    if caps:
+        yield Problem(
+            caps[0],
+            Text(
+                "trích yếu viết hoa toàn bộ (thường do dán từ trang web)",
+                "the summary is in capitals (often pasted from a web page)",
+            ),
+            Text(
+                "chữ thường, chỉ viết hoa chữ đầu và tên riêng: chọn dòng → Shift+F3 "
+                "(Change Case → Sentence case) rồi sửa tên riêng",
+                "sentence case, capitals only for the first letter and proper names: select "
+                "the line → Shift+F3 (Change Case → Sentence case), then fix proper names",
+            ),
+            severity=Severity.WARNING,
+        )
+    yield from format_problems(
+        el.trich_yeu, ctx.element("trich_yeu"), centred=True, ignore=("case",) if caps else ()
+    )
 
 
 @rule(

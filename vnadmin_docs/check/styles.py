@@ -66,10 +66,10 @@ def run_props(rpr: etree._Element | None, theme: dict[str, str]) -> _Props:
         elif name == "u":
             out["u"] = (wattr(child, "val") or "single").lower() not in ("none", "0", "false")
         elif name == "color":
+            # A layer's w:color replaces the whole colour of the layers below: an explicit
+            # "000000" over a style's themeColor="accent1" prints black.
             out["color"] = (wattr(child, "val") or "auto").upper()
-            theme_color = wattr(child, "themeColor")
-            if theme_color:
-                out["theme_color"] = theme_color
+            out["theme_color"] = wattr(child, "themeColor") or ""
         elif name == "rStyle":
             out["rStyle"] = wattr(child, "val") or ""
     return out
@@ -85,10 +85,23 @@ def para_props(ppr: etree._Element | None) -> _Props:
         if name == "jc":
             out["jc"] = wattr(child, "val") or "left"
         elif name == "ind":
+            # One layer's w:ind replaces the lower layers' value of each indent it writes,
+            # and firstLine / hanging are one property (hanging wins when both are written),
+            # as are left / start: a direct hanging indent cancels a style's first line.
+            vals = {}
             for key in ("firstLine", "hanging", "left", "start", "right", "end"):
                 val = wattr(child, key)
                 if val is not None and val.lstrip("-").isdigit():
-                    out[f"ind_{key}"] = int(val)
+                    vals[key] = int(val)
+            if "hanging" in vals:
+                out["ind_first"] = -vals["hanging"]
+            elif "firstLine" in vals:
+                out["ind_first"] = vals["firstLine"]
+            for key, names in (("left", ("left", "start")), ("right", ("right", "end"))):
+                for name_ in names:
+                    if name_ in vals:
+                        out[f"ind_{key}"] = vals[name_]
+                        break
         elif name == "spacing":
             for key in ("before", "after", "line"):
                 val = wattr(child, key)

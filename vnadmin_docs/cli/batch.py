@@ -43,6 +43,26 @@ def _parse_columns(values: tuple[str, ...]) -> dict[str, str | None]:
 
 
 def _print_problems(console: Console, result: BatchResult, lang: str) -> None:
+    vi = lang == "vi"
+    if result.hidden_sheets:
+        names = ", ".join(f"“{n}”" for n in result.hidden_sheets)
+        console.print(
+            f"[bold]{'Cảnh báo' if vi else 'Warning'}[/bold] " + (
+                f"bảng tính có {len(result.hidden_sheets)} trang bị ẩn ({names}), không được "
+                "đọc; nếu hồ sơ nằm ở đó, hãy bỏ ẩn trang rồi chạy lại" if vi else
+                f"the workbook has {len(result.hidden_sheets)} hidden sheet(s) ({names}), not "
+                "read; if the dossiers are there, unhide the sheet and run again"),
+            markup=True, highlight=False, soft_wrap=True)
+    hidden = result.hidden_rows
+    if hidden:
+        shown = ", ".join(map(str, hidden[:10])) + ("…" if len(hidden) > 10 else "")
+        console.print(
+            f"[bold]{'Cảnh báo' if vi else 'Warning'}[/bold] " + (
+                f"{len(hidden)} dòng đang bị ẩn trong Excel (lọc hoặc ẩn dòng) vẫn được đọc: "
+                f"dòng {shown}" if vi else
+                f"{len(hidden)} row(s) hidden in Excel (a filter, or hidden) were read: rows "
+                f"{shown}"),
+            markup=True, highlight=False, soft_wrap=True)
     for p in result.problems:
         tag = ("LỖI" if lang == "vi" else "ERROR") if p.severity == "error" else (
             "Cảnh báo" if lang == "vi" else "Warning")
@@ -147,6 +167,8 @@ def _summary(console: Console, result: BatchResult, lang: str) -> None:
 @click.option("--pdf", "pdf", is_flag=True,
               help="Xuất thêm PDF từng văn bản (thư mục pdf/) và tat-ca-de-in.pdf "
                    "(cần LibreOffice).")
+@click.option("--pdf-a", "pdf_a", is_flag=True,
+              help="Như --pdf, mỗi văn bản là PDF/A-2b (lưu trữ, nhúng phông).")
 @click.option("--assign-number", is_flag=True,
               help="Lấy số văn bản từ sổ đăng ký văn bản đi (thay cho numbering.start), ghi từng "
                    "văn bản vào sổ.")
@@ -168,6 +190,7 @@ def batch(
     column_items: tuple[str, ...],
     template_dirs: tuple[Path, ...],
     pdf: bool,
+    pdf_a: bool,
     assign_number: bool,
     register_db: str | None,
     series: str,
@@ -206,7 +229,9 @@ def batch(
                 data, profile, out_dir, strict=strict, dry_run=dry_run, workers=workers,
                 make_zip=make_zip, columns=columns, template=template,
                 template_dirs=template_dirs, profile_source=str(profile_path), progress=tick,
-                pdf=pdf, pdf_options=ConversionOptions(processes=workers if workers > 1 else None),
+                pdf=pdf or pdf_a,
+                pdf_options=ConversionOptions(processes=workers if workers > 1 else None,
+                                              pdf_a=pdf_a),
                 register=book, series=series,
             )
     except (InputFileError, OutputFolderError, DataError, TemplateError, LayoutError,

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from vnadmin_docs.check import RULES, Report, Severity, check_document
+from vnadmin_docs.check import RULES, Report, Severity, check_documents
 from vnadmin_docs.errors import VnAdminError
 from vnadmin_docs.layout.rules import load_profile
 
@@ -101,18 +101,41 @@ def check(
     except VnAdminError as exc:
         click.echo(exc.localized(lang), err=True)
         raise SystemExit(EXIT_UNREADABLE) from None
-    reports: list[Report] = []
     unreadable = False
-    for path in files:
+    pdf_failed = False
+    for pdf in (p for p in files if p.suffix.lower() == ".pdf"):  # issue 16: check/pdf.py
+        from vnadmin_docs.check.pdf import check_pdf
+
         try:
-            reports.append(
-                check_document(
-                    path, profile=data, disabled=disable, lang=lang, render=render, draft=draft
-                )
-            )
+            result = check_pdf(pdf)
         except VnAdminError as exc:
             unreadable = True
             click.echo(exc.localized(lang), err=True)
+            continue
+        click.echo(result.to_json() if as_json else result.to_text(lang))
+        worst = {"error"} if threshold == Severity("error") else {"error", "warning"}
+        pdf_failed = pdf_failed or any(f.level in worst for f in result.findings)
+    files = tuple(p for p in files if p.suffix.lower() != ".pdf")
+
+    def tell(path: Path, exc: VnAdminError) -> None:
+        nonlocal unreadable
+        unreadable = True
+        click.echo(exc.localized(lang), err=True)
+
+    # One warm LibreOffice run for every file with --render (not one start per file).
+    try:
+        reports: list[Report] = check_documents(
+            files,
+            profile=data,
+            disabled=disable,
+            lang=lang,
+            render=render,
+            draft=draft,
+            on_unreadable=tell,
+        )
+    except VnAdminError as exc:  # LibreOffice missing or failing on every file
+        click.echo(exc.localized(lang), err=True)
+        raise SystemExit(EXIT_UNREADABLE) from None
     if as_json:
         click.echo(
             json.dumps([json.loads(r.to_json(lang)) for r in reports], ensure_ascii=False, indent=2)
@@ -122,6 +145,6 @@ def check(
             click.echo(report.to_text(lang))
     if unreadable:
         raise SystemExit(EXIT_UNREADABLE)
-    if any(r.at_or_above(threshold) for r in reports):
+    if pdf_failed or any(r.at_or_above(threshold) for r in reports):
         raise SystemExit(EXIT_FINDINGS)
     raise SystemExit(EXIT_OK)

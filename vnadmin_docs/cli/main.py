@@ -7,7 +7,7 @@ and an exit code (2 for bad input or usage); anything else is a bug and keeps it
 from __future__ import annotations
 
 import sys
-from gettext import gettext
+from gettext import gettext as click_gettext  # click's catalog, not ours
 from importlib import import_module
 
 import click
@@ -24,6 +24,10 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
         "vnadmin_docs.cli.check",
         "Kiểm tra thể thức văn bản .docx theo Nghị định 30/2020/NĐ-CP.",
     ),
+    "copy": (
+        "vnadmin_docs.cli.copy",
+        "Tạo bản sao (SAO Y, SAO LỤC, TRÍCH SAO) của văn bản GỐC (.docx) theo tệp DỮ LIỆU.",
+    ),
     "register": (
         "vnadmin_docs.cli.register",
         "Sổ đăng ký văn bản đi: cấp số, xem, hủy số, xuất sổ (Điều 15–16, Phụ lục IV"
@@ -33,9 +37,27 @@ LAZY_COMMANDS: dict[str, tuple[str, str]] = {
         "vnadmin_docs.cli.render",
         "Tạo một văn bản .docx từ MẪU và tệp DỮ LIỆU (YAML/JSON).",
     ),
+    "serve": (
+        "vnadmin_docs.cli.serve",
+        "Mở trang web soạn văn bản: thư xin lỗi hàng loạt, biểu mẫu, kiểm tra thể thức,"
+        " sổ văn bản đi.",
+    ),
+    "sign": (
+        "vnadmin_docs.cli.sign",
+        "Ký số tệp PDF (người có thẩm quyền ký trước, cơ quan ký sau).",
+    ),
     "templates": (
         "vnadmin_docs.cli.templates",
         "Liệt kê các mẫu văn bản và các trường của chúng.",
+    ),
+    "users": (
+        "vnadmin_docs.cli.serve",
+        "Tài khoản của trang web (chế độ văn phòng).",
+    ),
+    "verify": (
+        "vnadmin_docs.cli.sign",
+        "Kiểm tra các chữ ký số của tệp PDF: ai ký, lúc nào, còn nguyên vẹn không, chuỗi"
+        " chứng thư, có gì thay đổi sau khi ký.",
     ),
 }
 """Command name -> (module defining a click command of that name, the first paragraph of
@@ -72,7 +94,7 @@ class LazyGroup(click.Group):
             return
         limit = formatter.width - 6 - max(len(name) for name, _ in rows)
         listing = [(name, command.get_short_help_str(limit)) for name, command in rows]
-        with formatter.section(gettext("Commands")):  # click's own heading, as click does
+        with formatter.section(click_gettext("Commands")):  # click's own heading, as click does
             formatter.write_dl(listing)
 
 

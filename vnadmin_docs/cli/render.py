@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import click
@@ -10,8 +11,9 @@ from vnadmin_docs import api
 from vnadmin_docs.cli.common import current_lang, report_errors
 from vnadmin_docs.cli.options import templates_option
 from vnadmin_docs.cli.register import SERIES_CHOICE, register_db_option
+from vnadmin_docs.errors import FieldProblem
 from vnadmin_docs.i18n import translator
-from vnadmin_docs.pdf import convert_files
+from vnadmin_docs.pdf import ConversionOptions, convert_files
 from vnadmin_docs.registry import Register, Series
 
 __all__ = ["render"]
@@ -45,6 +47,30 @@ def _(message: str, **values: object) -> str:
     help="Xuất thêm tệp PDF cùng tên cạnh tệp .docx (cần LibreOffice).",
 )
 @click.option(
+    "--pdf-a",
+    "pdf_a",
+    is_flag=True,
+    help="Xuất tệp PDF/A-2b (lưu trữ, nhúng phông chữ) cạnh tệp .docx; dùng được riêng.",
+)
+@click.option(
+    "--electronic",
+    is_flag=True,
+    help="Văn bản điện tử (Nghị định 30): ảnh chữ ký (ô 7c) và con dấu (ô 8) từ "
+    "images: trong dữ liệu, để trống số, ngày ở dòng “(Kèm theo …)” của phụ lục.",
+)
+@click.option(
+    "--sign-ready",
+    is_flag=True,
+    help="Xuất PDF sẵn sàng ký số: các ô chữ ký trống đúng vị trí ô 7c/ô 8 và tệp "
+    ".json mô tả vị trí (cần gói vnadmin-docs[sign]).",
+)
+@click.option(
+    "--separate-appendices",
+    is_flag=True,
+    help="Mỗi phụ lục một tệp riêng (<tên>-phu-luc-1.docx …, Mẫu 2.2): cơ quan ký số "
+    "từng tệp bằng chữ ở góc phải trên trang 1.",
+)
+@click.option(
     "--assign-number",
     is_flag=True,
     help="Cấp số và ngày ban hành từ sổ đăng ký văn bản đi, ghi văn bản vào sổ.",
@@ -65,6 +91,10 @@ def render(
     template_dirs: tuple[Path, ...],
     profile: Path | None,
     pdf: bool,
+    pdf_a: bool,
+    electronic: bool,
+    sign_ready: bool,
+    separate_appendices: bool,
     assign_number: bool,
     register_db: str | None,
     series: str,
@@ -75,6 +105,9 @@ def render(
     """
     if output.suffix.lower() != ".docx":
         raise click.BadParameter(_("the output file must end in .docx"), param_hint="--output")
+    if template == api.ATTACHED_TEMPLATE:
+        _render_attached(data, output, profile, pdf or pdf_a, assign_number, pdf_a)
+        return
     book = Register.open(register_db) if assign_number else None
     try:
         doc = api.render(
@@ -85,7 +118,12 @@ def render(
             source=str(data),
             register=book,
             series=series,
+            electronic=electronic or sign_ready,
+            data_dir=data.parent,
         )
+        parts: list[api.RenderedDocument] = []
+        if separate_appendices:
+            doc, parts = api.separate_appendices(doc)
         path = doc.save(output)
         if book is not None and doc.entry is not None:
             entry = book.attach_output(doc.entry, path)
@@ -99,7 +137,44 @@ def render(
     finally:
         if book is not None:
             book.close()
-    click.echo(_("Wrote {path}", path=path))
-    if pdf:
-        [pdf_path] = convert_files([(path, path.with_suffix(".pdf"))])
+    files = [(doc, path)]
+    for number, part in enumerate(parts, start=1):
+        files.append((part, part.save(path.with_name(f"{path.stem}-phu-luc-{number}.docx"))))
+    _written([p for _d, p in files], doc.warnings, (pdf or pdf_a) and not sign_ready, pdf_a)
+    for item, item_path in files if sign_ready else ():
+        pdf_path, manifest = api.sign_ready(item, item_path.with_suffix(".pdf"), pdf_a=True)
         click.echo(_("Wrote {path}", path=pdf_path))
+        click.echo(_("Wrote {path}", path=manifest))
+
+
+def _render_attached(
+    data: Path,
+    output: Path,
+    profile: Path | None,
+    pdf: bool,
+    assign_number: bool,
+    pdf_a: bool = False,
+) -> None:
+    """``render van-ban-kem-theo``: a text issued with a decision, on its own (Mẫu 1.3)."""
+    if assign_number:
+        raise click.BadParameter(
+            _("an attached text takes the number of its decision; give it as parent.number"),
+            param_hint="--assign-number",
+        )
+    doc = api.render_attached(api.load_data(data), profile=profile, source=str(data))
+    _written([doc.save(output)], doc.warnings, pdf, pdf_a)
+
+
+def _written(
+    paths: Sequence[Path], warnings: Sequence[FieldProblem], pdf: bool, pdf_a: bool = False
+) -> None:
+    """Say what was written and warned, then convert to PDF when asked (one LibreOffice
+    run for the document and its separate appendices)."""
+    for path in paths:
+        click.echo(_("Wrote {path}", path=path))
+    for warning in warnings:
+        click.echo(_("Warning: {what}", what=warning.describe(current_lang())), err=True)
+    if pdf:
+        options = ConversionOptions(pdf_a=pdf_a)
+        for pdf_path in convert_files([(p, p.with_suffix(".pdf")) for p in paths], options):
+            click.echo(_("Wrote {path}", path=pdf_path))

@@ -1,6 +1,8 @@
 """The body markup: a small Markdown subset parsed with markdown-it-py into blocks.
 
-Supported: paragraphs (blank line between), ``**bold**``, ``*italic*``, numbered points
+Supported: paragraphs (blank line between), ``**bold**``, ``*italic*`` (only with ``*``: an
+underscore is always a plain character, so codes like ``A__B__C`` and ``__x__`` stay as they
+are written), numbered points
 (khoản) with their literal numbers (``1.``), dash items (``-``), lettered points (điểm,
 ``a)``, ``đ)``), headings (``#``), GFM tables and hard line breaks. Everything that could
 surprise a template author (indented code, raw HTML, links, block quotes, setext headings,
@@ -14,7 +16,10 @@ Decree 30 pieces (docs/vi/viet-mau.md explains them to template authors):
   directive, one paragraph each:
   ``@can-cu …`` (căn cứ line, R-CC-2), ``@tham-quyen …`` (authority line), ``@quyet-dinh``
   / ``@quyet-nghi`` (the enacting heading, R-CC-3), ``@phan I …``, ``@chuong I …``,
-  ``@muc 1 …``, ``@tieu-muc 1 …`` (divisions with their heading, R-BC-2/3), ``@giua …``
+  ``@muc 1 …``, ``@tieu-muc 1 …`` (divisions with their heading, R-BC-2/3), ``@dieu 1 …``
+  (an article with its title, bold on one line, R-BC-4), ``@dien …`` / ``@nhan-dien …``
+  (a công điện's sender and receivers, Mẫu 1.6), ``@xac-nhan …`` (the confirmation block of
+  a giấy nghỉ phép, Mẫu 1.10), ``@giua …``
   (a centred line) and ``@cot 10 50 40`` (relative column widths of the next table).
 
 Lines that start a piece (directives, ``Điều N.``, Roman headings, ``a)``) start a new
@@ -61,9 +66,15 @@ DIRECTIVES: dict[str, tuple[ParagraphKind, str, str]] = {
     "chuong": ("division", "", "Chương"),
     "muc": ("division", "", "Mục"),
     "tieu-muc": ("division", "", "Tiểu mục"),
+    "dieu": ("article_heading", "", ""),  # "@dieu 1 Phạm vi điều chỉnh": a titled article
     "giua": ("centered", "", ""),
+    "dien": ("telegram_from", "", ""),  # công điện: "@dien Chủ tịch UBND tỉnh" → "… điện:"
+    "nhan-dien": ("telegram_to", "", ""),  # công điện: one receiver per line
+    "xac-nhan": ("confirmation", "", ""),  # giấy nghỉ phép: confirmation under the signature
     "cot": ("plain", "", ""),  # column widths of the next table; produces no paragraph
 }
+
+_UNDERSCORE = re.compile(r"(?<!\\)_")  # an underscore not escaped already: never emphasis
 
 _MD = (
     MarkdownIt("commonmark", {"html": False, "typographer": False, "linkify": False})
@@ -131,6 +142,19 @@ def _strip_prefix(spans: tuple[Span, ...], n: int) -> tuple[Span, ...]:
     return (Span(first.text[n:], first.bold, first.italic, first.underline), *spans[1:])
 
 
+def _plain_underscores(text: str) -> str:
+    """Underscores escaped so that they are never emphasis, except in a directive's keyword
+    (``@khong_co`` must still be reported as an unknown directive by its name)."""
+    if "_" not in text:
+        return text
+    lines = []
+    for line in text.split("\n"):
+        head = _DIRECTIVE.match(line.lstrip())
+        cut = len(line) - len(line.lstrip()) + head.end() if head else 0
+        lines.append(line[:cut] + _UNDERSCORE.sub(r"\\_", line[cut:]))
+    return "\n".join(lines)
+
+
 def _separate_pieces(text: str) -> str:
     """Put a blank line before every line that starts a piece, so consecutive căn cứ lines
     or điểm typed one per line stay separate paragraphs. Table rows are left alone.
@@ -164,6 +188,23 @@ def _directive_error(keyword: str) -> ValueError:
     )
 
 
+_DIEU_NUMBER = re.compile(r"^(?:Điều\s+)?(\d+[a-zđ]?)\.?(?:\s+|$)", re.IGNORECASE)
+
+
+def _article_heading(rest: tuple[Span, ...]) -> Paragraph:
+    """ ``@dieu 1 Phạm vi điều chỉnh`` (also ``@dieu 1. …``, ``@dieu Điều 1. …``): an article
+    whose text is its title — bold on its own line whatever its punctuation (R-BC-4)."""
+    text = rest[0].text if rest else ""
+    m = _DIEU_NUMBER.match(text)
+    if not m:
+        raise ValueError(
+            f"“@dieu {text}” cần số điều, ví dụ “@dieu 1 Phạm vi điều chỉnh”|"
+            f"'@dieu {text}' needs the article number, e.g. '@dieu 1 Phạm vi điều chỉnh'"
+        )
+    title = tuple(s for s in _strip_prefix(rest, m.end()) if s.text)
+    return Paragraph(title, kind="article_heading", label=f"Điều {m.group(1)}.")
+
+
 def _piece(spans: tuple[Span, ...], raw: str, level: int) -> Paragraph | tuple[float, ...] | None:
     """A paragraph recognised by its start (directive, article, Roman heading), or the
     column widths of a ``@cot`` line, or ``None`` for an ordinary paragraph.
@@ -193,6 +234,8 @@ def _piece(spans: tuple[Span, ...], raw: str, level: int) -> Paragraph | tuple[f
             return widths
         if fixed:
             return Paragraph((Span(fixed),), kind=kind)
+        if keyword == "dieu":
+            return _article_heading(rest)
         if word:
             text = rest[0].text if rest else ""
             # "Phần I", "Mục 2", or the ordinal words "Phần thứ nhất".
@@ -222,14 +265,18 @@ def parse_markup(text: str) -> tuple[Block, ...]:
     [('can_cu', 'Căn cứ A'), ('can_cu', 'Căn cứ B')]
     >>> [(b.kind, b.label) for b in parse_markup("@chuong I QUY ĐỊNH CHUNG\\nĐiều 1. Phạm vi")]
     [('division', 'Chương I'), ('article', 'Điều 1.')]
+    >>> [(b.kind, b.label, b.text) for b in parse_markup("@dieu 2 Giải thích từ ngữ")]
+    [('article_heading', 'Điều 2.', 'Điều 2. Giải thích từ ngữ')]
     >>> [(b.label, b.text) for b in parse_markup("@phan thứ nhất Kết quả")]
     [('Phần thứ nhất', 'Phần thứ nhất Kết quả')]
+    >>> parse_markup("Mã A__B__C và __x__")[0].text
+    'Mã A__B__C và __x__'
     >>> [b.text for b in parse_markup("Gồm:\\n- một;\\n+ một phẩy một;\\n2. hai.\\n\\nC. Ronaldo")]
     ['Gồm:', '- một;', '+ một phẩy một;', '2. hai.', 'C. Ronaldo']
 
     Raises :class:`ValueError` ("vi|en") for an unknown directive or a bad ``@cot`` line.
     """
-    tokens = _MD.parse(_separate_pieces(text))
+    tokens = _MD.parse(_separate_pieces(_plain_underscores(text)))
     pending_widths: tuple[float, ...] = ()
     blocks: list[Block] = []
     list_stack: list[tuple[str, str]] = []  # (kind, markup) per open list

@@ -22,7 +22,7 @@ import re
 import shutil
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from vnadmin_docs.errors import ConversionError
 from vnadmin_docs.layout.page_model import PageModel
@@ -83,10 +83,20 @@ def split_pdf(pdf: Path, starts: list[int], targets: Sequence[Path]) -> None:
     from pypdf import PdfReader, PdfWriter
     reader = PdfReader(pdf)
     ends = [*starts[1:], len(reader.pages)]
+    root: Any = reader.trailer["/Root"]
     for target, start, end in zip(targets, starts, ends, strict=True):
         writer = PdfWriter()
         for index in range(start, end):
             writer.add_page(reader.pages[index])
+        if "/OutputIntents" in root and "/Metadata" in root:
+            # A PDF/A conversion (issue 16): each letter keeps the claim, its output
+            # intent and the fonts its pages embed.
+            from pypdf.generic import NameObject
+
+            for key in ("/OutputIntents", "/Metadata"):
+                writer._root_object[NameObject(key)] = writer._add_object(
+                    root[key].get_object().clone(writer)
+                )
         write_atomically(writer, target)
 
 

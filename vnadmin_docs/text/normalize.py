@@ -15,14 +15,17 @@ __all__ = ["clean_text", "invalid_xml_chars", "nfc", "unglue"]
 
 # XML 1.0 Char production, minus what Word will not show either (U+FFFE/FFFF, surrogates).
 _INVALID_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-# Invisible characters that only confuse matching and layout (ZWSP, ZWNJ, ZWJ, BOM, soft hyphen).
-_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Invisible characters that only confuse matching and layout (ZWSP, ZWNJ, ZWJ, BOM, soft hyphen),
+# and the bidirectional controls (U+200E/F, U+202A–202E, U+2066–2069): a right-to-left
+# override makes a printed name or code read reversed (issue 13).
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e"
+                        r"\u2066-\u2069]")
 # Excel writes control characters in cells as _xHHHH_ escapes in its XML.
 _EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # Invisible characters that may stand where a space was (web copies, joined exports).
 _SEPARATING = re.compile(
-    r"[\u200b\ufeff\u200e\u200f\u202a-\u202e\x00-\x08\x0e-\x1f\x7f-\x9f]+")
+    r"[\u200b\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069\x00-\x08\x0e-\x1f\x7f-\x9f]+")
 
 
 def nfc(text: str) -> str:

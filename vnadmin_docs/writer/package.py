@@ -8,6 +8,7 @@ from functools import lru_cache
 from xml.sax.saxutils import escape
 
 from vnadmin_docs.layout.page_model import PageModel, Para, Section
+from vnadmin_docs.writer._drawing import image_parts, number_drawings
 from vnadmin_docs.writer._wordml import (
     NS,
     body_xml,
@@ -43,10 +44,12 @@ class LetterXml:
     a batch (:class:`~vnadmin_docs.writer.stream.MergedWriter`). ``model`` is the page
     model with its sections' bodies dropped (page set-up, page-number header, contact
     footer and the document settings stay); ``bodies`` holds one XML string per section
-    with :data:`SECT_MARK` where its section break goes. Small to send between processes."""
+    with :data:`SECT_MARK` where its section break goes; ``images`` the pictures the bodies
+    anchor (relationship id, part name, PNG bytes). Small to send between processes."""
 
     model: PageModel
     bodies: tuple[str, ...]
+    images: tuple[tuple[str, str, bytes], ...] = ()
 
 
 def letter_xml(model: PageModel) -> LetterXml:
@@ -55,7 +58,8 @@ def letter_xml(model: PageModel) -> LetterXml:
         body_xml(section.body, model.font, model.color, SECT_MARK) for section in model.sections
     )
     light = replace(model, sections=tuple(replace(s, body=()) for s in model.sections))
-    return LetterXml(light, bodies)
+    images = tuple((rid, name, png) for rid, (name, png) in image_parts(model.sections).items())
+    return LetterXml(light, bodies, images)
 
 
 def _core_xml(model: PageModel, when: dt.datetime) -> bytes:
@@ -173,8 +177,22 @@ def write_letter(letter: LetterXml, *, created: dt.datetime | None = None) -> by
         parts.place_section(section, xml, last=index == last)
         for index, (section, xml) in enumerate(zip(model.sections, letter.bodies, strict=True))
     )
-    document = _DOC_HEAD + body + "</w:body></w:document>"
+    document = number_drawings(_DOC_HEAD + body + "</w:body></w:document>")
     doc_rels, content_types = parts.package_xml(skel)
+    images = {rid: (name, png) for rid, name, png in letter.images}
+    if images:
+        doc_rels = doc_rels.replace(
+            "</Relationships>",
+            "".join(
+                f'<Relationship Id="{rid}" Type="{_REL}/image" Target="{name}"/>'
+                for rid, (name, _png) in images.items()
+            )
+            + "</Relationships>",
+        )
+        if 'Extension="png"' not in content_types:
+            content_types = content_types.replace(
+                "<Override", '<Default Extension="png" ContentType="image/png"/><Override', 1
+            )
     when = created or dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
     level = 3  # per-document parts: fast; the static parts were deflated harder, once
     members = [
@@ -183,6 +201,7 @@ def write_letter(letter: LetterXml, *, created: dt.datetime | None = None) -> by
         deflate("word/document.xml", document, level),
         _same_part("word/_rels/document.xml.rels", doc_rels),
         *(_same_part(name, xml) for name, xml in parts.parts.items()),
+        *(deflate(f"word/{name}", png, 0) for name, png in images.values()),
         *skel.static_members[1:],
         deflate("docProps/core.xml", _core_xml(model, when), level),
     ]
