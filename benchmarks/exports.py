@@ -53,7 +53,9 @@ def rows(count: int) -> list[tuple[object, ...]]:
         if i % 7 == 0:
             name = f"CÔNG TY TNHH THƯƠNG MẠI SỐ {i}"
             rep = f"Ông {FAMILY[(i + 3) % len(FAMILY)]} Văn Hùng - Giám đốc"
-        phone: object = 912000000 + i % 1000000 if i % 3 == 0 else f"0986 {i % 1000:03d} {i % 997:03d}"
+        phone: object = f"0986 {i % 1000:03d} {i % 997:03d}"
+        if i % 3 == 0:
+            phone = 912000000 + i % 1000000  # a number cell: the leading zero lost
         received: object = f"{day:02d}/10/2025 08:{i % 60:02d}:22"
         if i % 4 == 1:
             received = _serial(day, 10, 8.5)

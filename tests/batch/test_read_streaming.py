@@ -187,3 +187,46 @@ def test_xlsx_rows_are_parked_and_read_back_on_every_pass(tmp_path: Path) -> Non
     assert all(row.values[3] == "Sở Tư pháp" for row in first[2:])
     assert first[250].is_merged(3) and not first[2].is_merged(3)
     assert grid.rows[-1].values[0] == "H41-0299" and grid.head(2) == tuple(first[:2])
+
+
+def _big_csv(path: Path, rows: int, encoding: str = "utf-8-sig") -> Path:
+    if encoding == "cp1258":  # letters Windows-1258 has precomposed
+        lines = ["Ma ho so;Chu ho so;Ly do"]
+        lines += [f"000.00.12.H41-251002-{i:05d};Lê Văn Đăng {i};Cơ quan" for i in range(rows)]
+    else:
+        lines = ["Mã hồ sơ;Chủ hồ sơ;Lý do"]
+        lines += [f"000.00.12.H41-251002-{i:05d};Nguyễn Văn Bình {i};Chờ ý kiến"
+                  for i in range(rows)]
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode(encoding))
+    return path
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-8", "cp1258", "utf-16"])
+def test_a_large_csv_is_streamed_from_disk_and_reads_as_from_memory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, encoding: str
+) -> None:
+    """Issue 18, item 5: a CSV larger than the sniffed head is never held as bytes; it is
+    read from the file at each pass and gives exactly the rows of the in-memory reader."""
+    path = _big_csv(tmp_path / "lon.csv", 3000, encoding)
+    assert path.stat().st_size > 1 << 16
+    expected = [(r.number, r.values) for r in read_text.read_csv(path.read_bytes(), "x").rows]
+
+    def refuse(self: Path) -> bytes:
+        raise AssertionError(f"{self} read whole")
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    grid = read_grid(path)
+    with path.open("rb") as handle:
+        assert grid.encoding == read_text.read_csv(handle.read(), "x").encoding
+    assert [(r.number, r.values) for r in grid.rows] == expected
+    assert [(r.number, r.values) for r in grid.rows] == expected  # a second pass, re-read
+
+
+def test_a_csv_saved_again_while_the_batch_reads_it_is_refused(tmp_path: Path) -> None:
+    path = _big_csv(tmp_path / "lon.csv", 3000)
+    grid = read_grid(path)
+    assert len(list(grid.rows)) == 3001
+    _big_csv(path, 3001)  # Excel saved it again between two passes
+    with pytest.raises(InputFileError) as caught:
+        list(grid.rows)
+    assert "thay đổi trong khi đang đọc" in caught.value.message

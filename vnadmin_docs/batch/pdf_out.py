@@ -5,8 +5,8 @@ the letter was rendered in this run, its XML (:class:`~vnadmin_docs.writer.Lette
 once for the letter's own file and reused here). A letter's PDF is *current* when the
 journal has ``pdf:<sha256 of the .docx>`` naming this PDF and the PDF on disk still has the
 journalled checksum; current PDFs are never converted again. The others are written at once
-into merged group files on disk (:class:`vnadmin_docs.pdf.LetterGroups`; the page model is
-then dropped, so memory does not grow with N) and converted together: one LibreOffice call
+into merged group files on disk (:class:`vnadmin_docs.pdf.LetterGroups`; the letter's XML
+is then dropped, so memory does not grow with N) and converted together: one LibreOffice call
 per process for up to ``ROUND_GROUPS`` groups each, so LibreOffice starts once per process
 per round, not once per group; each group's PDF is cut at each letter's first page. The
 print file is made from the group PDFs when every letter was converted in this run (fonts

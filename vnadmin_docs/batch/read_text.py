@@ -12,9 +12,11 @@ import codecs
 import csv
 import itertools
 import json
+import os
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -24,7 +26,7 @@ from vnadmin_docs.batch.grid import CellValue, Grid, GridRow, LazyRows
 from vnadmin_docs.batch.problems import InputFileError
 from vnadmin_docs.model.loading import StructureError, load_structured
 
-__all__ = ["lost_letters", "mostly_utf8", "read_csv", "read_records"]
+__all__ = ["lost_letters", "mostly_utf8", "read_csv", "read_csv_file", "read_records"]
 
 # Evidence that a file kept its Vietnamese letters: letters with a dot below, a hook above or
 # a circumflex/breve and a tone (U+1EA0–U+1EF9: UTF-8 text), and Windows-1258's separate tone
@@ -38,6 +40,45 @@ _LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)")
 # Bytes decoded at a time: the file's text is never held whole, only one chunk and a line.
 CHUNK_BYTES = 1 << 16
 SNIFF_CHARS = 8192  # the separator is sniffed from this much text
+
+ByteChunks = Callable[[], Iterator[bytes]]
+"""The file's bytes from the start, :data:`CHUNK_BYTES` at a time, anew at each call: from
+bytes in memory, or read from the file each time (a CSV file on disk is never held whole)."""
+
+
+def _in_memory(data: bytes) -> ByteChunks:
+    def chunks() -> Iterator[bytes]:
+        view = memoryview(data)
+        for pos in range(0, len(view), CHUNK_BYTES):
+            yield bytes(view[pos:pos + CHUNK_BYTES])
+
+    return chunks
+
+
+def _on_disk(path: Path, shown: str) -> ByteChunks:
+    """Chunks read from ``path`` at each pass; a file changed between passes (saved again
+    in Excel while the batch runs) is refused rather than read half old, half new."""
+    first = os.stat(path)
+    stamp = (first.st_size, first.st_mtime_ns)
+
+    def chunks() -> Iterator[bytes]:
+        try:
+            handle = path.open("rb")
+        except OSError as exc:
+            raise InputFileError(shown, f"không mở được tệp ({exc.strerror}).",
+                                 f"cannot open the file ({exc.strerror}).") from None
+        with handle:
+            now = os.fstat(handle.fileno())
+            if (now.st_size, now.st_mtime_ns) != stamp:
+                raise InputFileError(
+                    shown, "tệp đã bị thay đổi trong khi đang đọc. Hãy đóng tệp trong Excel "
+                    "rồi chạy lại.",
+                    "the file changed while it was being read; close it in Excel and run "
+                    "again.")
+            while chunk := handle.read(CHUNK_BYTES):
+                yield chunk
+
+    return chunks
 
 
 class _LostLetterWatch:
@@ -92,15 +133,14 @@ def lost_letters(text: str, limit: int = 4) -> list[str]:
     return watch.words(limit)
 
 
-def _is_utf8(data: bytes) -> bool:
-    """True when ``data`` is valid UTF-8, checked chunk by chunk (the text is not kept)."""
-    if data.isascii():
-        return True
+def _is_utf8(chunks: ByteChunks) -> bool:
+    """True when the bytes are valid UTF-8, checked chunk by chunk (the text is not kept)."""
     decoder = codecs.getincrementaldecoder("utf-8")()
-    view = memoryview(data)
     try:
-        for pos in range(0, len(view), CHUNK_BYTES):
-            decoder.decode(view[pos:pos + CHUNK_BYTES])
+        for chunk in chunks():
+            if chunk.isascii() and not decoder.getstate()[0]:
+                continue
+            decoder.decode(chunk)
         decoder.decode(b"", final=True)
     except UnicodeDecodeError:
         return False
@@ -129,7 +169,7 @@ _BAD_BYTE = re.compile("[\udc80-\udcff]")
 _NON_ASCII = re.compile("[^\x00-\x7f\udc80-\udcff]")
 
 
-def mostly_utf8(data: bytes) -> bool:
+def mostly_utf8(data: bytes | ByteChunks) -> bool:
     """True when ``data`` is UTF-8 with a few damaged bytes: at least 20 well-formed
     non-ASCII characters for each byte that is not UTF-8 (Windows-1258 text has almost no
     well-formed UTF-8 sequences: its letters are single bytes followed by ASCII or tones).
@@ -138,11 +178,11 @@ def mostly_utf8(data: bytes) -> bool:
     >>> mostly_utf8(text + "huyệ".encode()[:-1]), mostly_utf8("Lê Văn Tư".encode("cp1258"))
     (True, False)
     """
+    chunks = _in_memory(data) if isinstance(data, bytes) else data
     decoder = codecs.getincrementaldecoder("utf-8")("surrogateescape")
-    view = memoryview(data)
     bad = good = 0
-    for pos in [*range(0, len(view), CHUNK_BYTES), len(view)]:
-        piece = decoder.decode(view[pos:pos + CHUNK_BYTES], pos == len(view))
+    for chunk in itertools.chain(chunks(), [b""]):
+        piece = decoder.decode(chunk, chunk == b"")
         bad += len(_BAD_BYTE.findall(piece))
         good += len(_NON_ASCII.findall(piece))
     return bad > 0 and good >= 20 * bad
@@ -162,40 +202,53 @@ class _FormulaWatch:
             yield line
 
 
-def _codec(data: bytes) -> tuple[str, str, int, str]:
+def _codec(chunks: ByteChunks) -> tuple[str, str, int, str]:
     """How to decode a CSV file: codec, error handler, first byte of text, and the encoding
     to report."""
-    if data.startswith(b"\xef\xbb\xbf"):
+    head = b""
+    for chunk in chunks():  # the first bytes, however small the chunks
+        head += chunk
+        if len(head) >= 4:
+            break
+    if head.startswith(b"\xef\xbb\xbf"):
         return "utf-8", "replace", 3, "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "utf-16", "strict", 0, "utf-16"
-    if _is_utf8(data):
+    if _is_utf8(chunks):
         return "utf-8", "strict", 0, "utf-8"
-    if mostly_utf8(data):
+    if mostly_utf8(chunks):
         # A few damaged bytes (a character cut by a length limit) in a UTF-8 file: decoded
         # as Windows-1258, every letter of the file would be garbled. The damaged bytes
         # become "\ufffd", and cleaning fails the cells that hold one.
         return "utf-8", "replace", 0, "utf-8"
-    return "cp1258", "replace", 0, "cp1258" if _CP1258_VIET.search(data) else "cp1252"
+    # one byte each: a search chunk by chunk finds what a search of the whole file finds
+    viet = any(_CP1258_VIET.search(chunk) for chunk in chunks())
+    return "cp1258", "replace", 0, "cp1258" if viet else "cp1252"
 
 
-def _pieces(data: bytes, codec: str, errors: str, start: int) -> Iterator[str]:
-    """The text of ``data[start:]``, decoded :data:`CHUNK_BYTES` at a time.
+def _pieces(chunks: ByteChunks, codec: str, errors: str, start: int) -> Iterator[str]:
+    """The text from byte ``start`` on, decoded :data:`CHUNK_BYTES` at a time.
 
     A decoding error (strict UTF-16) names its byte position in the whole file, as
     ``data.decode()`` would.
     """
     decoder = codecs.getincrementaldecoder(codec)(errors)
-    view = memoryview(data)[start:]
-    for pos in [*range(0, len(view), CHUNK_BYTES), len(view)]:
-        final = pos == len(view)
+    pos = 0  # bytes of the file before the chunk being decoded
+    skip = start
+    for chunk in itertools.chain(chunks(), [b""]):
+        final = chunk == b""
+        size = len(chunk)
+        if skip:
+            chunk, skip = chunk[skip:], max(0, skip - size)
+            pos += size - len(chunk)
         waiting = len(decoder.getstate()[0])  # bytes of a character cut by the last chunk
         try:
-            piece = decoder.decode(view[pos:pos + CHUNK_BYTES], final)
+            piece = decoder.decode(chunk, final)
         except UnicodeDecodeError as exc:
-            shift = start + pos - waiting
-            raise UnicodeDecodeError(exc.encoding, data, exc.start + shift, exc.end + shift,
-                                     exc.reason) from None
+            shift = pos - waiting
+            raise UnicodeDecodeError(exc.encoding, exc.object, exc.start + shift,
+                                     exc.end + shift, exc.reason) from None
+        pos += len(chunk)
         if piece:
             yield piece
 
@@ -231,7 +284,8 @@ def _lines(pieces: Iterable[str]) -> Iterator[str]:
 
 
 def _text_lines(
-    data: bytes, watch: _LostLetterWatch | None, how: tuple[str, str, int, str] | None = None,
+    data: ByteChunks, watch: _LostLetterWatch | None,
+    how: tuple[str, str, int, str] | None = None,
 ) -> tuple[str, Iterator[str]]:
     """The encoding of a CSV file and its lines in NFC; each line is shown to ``watch``
     as decoded (before NFC). ``how``: the file's :func:`_codec`, when already known."""
@@ -317,6 +371,16 @@ def read_csv(data: bytes, path: str) -> Grid:
     rows read so far and one line, never a whole copy of the text. A file that cannot be
     decoded (damaged UTF-16) or parsed is refused with :class:`InputFileError`.
     """
+    return _read_csv_chunks(_in_memory(data), path)
+
+
+def read_csv_file(file: Path, path: str) -> Grid:
+    """:func:`read_csv` of a file on disk, streamed: it is read again, chunk by chunk, at
+    each pass over its rows, so memory does not grow with the file (issue 18)."""
+    return _read_csv_chunks(_on_disk(file, path), path)
+
+
+def _read_csv_chunks(data: ByteChunks, path: str) -> Grid:
     try:
         return _read_csv(data, path)
     except UnicodeDecodeError as exc:
@@ -334,7 +398,7 @@ def read_csv(data: bytes, path: str) -> Grid:
                              f"cannot parse the CSV file ({exc}).") from None
 
 
-def _read_csv(data: bytes, path: str) -> Grid:
+def _read_csv(data: ByteChunks, path: str) -> Grid:
     watch = _LostLetterWatch()
     how = _codec(data)
     encoding, lines = _text_lines(data, watch, how)

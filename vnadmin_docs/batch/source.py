@@ -6,7 +6,7 @@ from pathlib import Path
 
 from vnadmin_docs.batch.grid import Grid
 from vnadmin_docs.batch.problems import InputFileError
-from vnadmin_docs.batch.read_text import read_csv, read_records
+from vnadmin_docs.batch.read_text import read_csv, read_csv_file, read_records
 from vnadmin_docs.batch.sniff import sniff_format
 
 __all__ = ["read_grid", "read_grid_bytes"]
@@ -41,12 +41,26 @@ def read_grid_bytes(data: bytes, path: str, sheet: int = 0) -> Grid:
     return read_csv(data, path)
 
 
+_HEAD_BYTES = 1 << 16
+"""A file larger than this whose first bytes say CSV is streamed from disk, never held."""
+_WHOLE = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")  # zip, OLE: read whole (the readers need it)
+
+
 def read_grid(path: str | Path, sheet: int = 0) -> Grid:
-    """Read a data file from disk (see :func:`read_grid_bytes`)."""
+    """Read a data file from disk (see :func:`read_grid_bytes`). A large CSV file is read
+    chunk by chunk at each pass (:func:`read_csv_file`), so memory does not grow with it."""
     p = Path(path)
     try:
-        data = p.read_bytes()
+        with p.open("rb") as handle:
+            head = handle.read(_HEAD_BYTES)
+            streamed = (len(head) == _HEAD_BYTES and head.strip() != b""
+                        and not head.startswith(_WHOLE)
+                        and not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith((b"[", b"{"))
+                        and sniff_format(head, str(p)) == "csv")
+            data = b"" if streamed else head + handle.read()
     except OSError as exc:
         raise InputFileError(str(p), f"không mở được tệp ({exc.strerror}).",
                              f"cannot open the file ({exc.strerror}).") from None
+    if streamed:
+        return read_csv_file(p, str(p))
     return read_grid_bytes(data, str(p), sheet)

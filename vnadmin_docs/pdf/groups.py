@@ -54,7 +54,6 @@ class _Group:
     pdf: Path
     writer: MergedWriter | None
     letters: list[_Letter] = field(default_factory=list)
-    converted: bool = False
 
 
 class LetterGroups:
@@ -70,6 +69,8 @@ class LetterGroups:
         self._groups: list[_Group] = []
         self.pieces: dict[Path, Piece] = {}
         """Target PDF -> where its pages are, after :meth:`convert`."""
+        self._ready = 0  # full groups not converted yet
+        self._converted = 0  # groups before this index are converted
 
     def __len__(self) -> int:
         return sum(len(g.letters) for g in self._groups)
@@ -99,10 +100,11 @@ class LetterGroups:
         if len(group.letters) >= self.group_size:
             group.writer.close()
             group.writer = None
+            self._ready += 1
 
     def ready(self) -> int:
         """Full groups written and not converted yet."""
-        return sum(1 for g in self._groups if g.writer is None and not g.converted)
+        return self._ready
 
     def convert(self, *, final: bool = True) -> tuple[list[Path], ConversionError | None]:
         """Convert the groups not converted yet (with ``final=False`` only the full ones)
@@ -113,9 +115,10 @@ class LetterGroups:
                 if group.writer is not None:
                     group.writer.close()
                     group.writer = None
-        todo = [g for g in self._groups if g.writer is None and not g.converted]
-        for group in todo:
-            group.converted = True
+        # only the last group can still be open: the ones to do are a run from _converted
+        todo = [g for g in self._groups[self._converted:] if g.writer is None]
+        self._converted += len(todo)
+        self._ready = 0
         tried = [letter.target for g in todo for letter in g.letters]
         if not todo:
             return tried, None
