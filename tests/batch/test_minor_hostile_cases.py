@@ -48,9 +48,8 @@ def test_a_pdf_renamed_xlsx_is_named_as_a_pdf(tmp_path: Path, soffice: str) -> N
 
 
 def test_a_word_document_renamed_xlsx_is_named_as_such(tmp_path: Path) -> None:
-    docx = sorted(Path("/work/shared/real-docx").glob("*.docx"))
-    if not docx:
-        pytest.skip("the shared real documents are not here")
+    docx = sorted((Path(__file__).resolve().parents[1] / "check" / "corpus_real").glob("*.docx"))
+    assert docx, "the real agency documents of the checker's corpus are missing"
     target = tmp_path / "ho-so.xlsx"
     target.write_bytes(docx[0].read_bytes())
     with pytest.raises(InputFileError) as info:

@@ -17,10 +17,8 @@ from tests.web.conftest import EXPORT, PROFILE, add_user, client, csrf_of, signe
 from vnadmin_docs.cli.main import cli
 from vnadmin_docs.web.users import Role
 
-# shared/ lies beside the repository (CI, the main checkout) or beside a worktree folder.
-_ROOT = Path(__file__).resolve().parents[2]
-REAL_DOCX = next((p / "shared" / "real-docx" for p in (_ROOT.parent, _ROOT.parent.parent)
-                  if (p / "shared" / "real-docx").is_dir()), _ROOT.parent / "shared" / "real-docx")
+# Real agency documents, kept in the repository with the checker's corpus.
+REAL_DOCX = Path(__file__).resolve().parents[1] / "check" / "corpus_real"
 
 
 def _wait_done(c, job_url: str, seconds: float = 240) -> str:
