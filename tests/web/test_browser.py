@@ -177,10 +177,7 @@ def test_checker_in_the_browser(server, browser, tmp_path):
     from tests.web.test_flows_http import REAL_DOCX
 
     doc = REAL_DOCX / "01_congvan_UBND-BinhThuan_3083.docx"
-    if not doc.is_file():
-        if under_ci():
-            pytest.fail(f"{doc} is missing")
-        pytest.skip("shared/real-docx is not beside the work tree")
+    assert doc.is_file(), f"{doc} (the checker's corpus) is missing"
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.goto(server + "/check")
     page.get_by_label("Tệp văn bản (.docx)").set_input_files(str(doc))

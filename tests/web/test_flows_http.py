@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tests.conftest import need, under_ci
+from tests.conftest import need
 from tests.web.conftest import EXPORT, PROFILE, add_user, client, csrf_of, signed_in, upload_export
 from vnadmin_docs.cli.main import cli
 from vnadmin_docs.web.users import Role
@@ -165,10 +165,7 @@ def test_form_preview_is_a_page_image(make_app):
 def test_checker_lists_findings_with_rules_and_marks_them(make_app):
     need("soffice", "LibreOffice draws the pages")
     doc = REAL_DOCX / "10_congvan_BoTaiChinh_xin-y-kien.docx"
-    if not doc.is_file():
-        if under_ci():
-            pytest.fail(f"{doc} is missing: CI has shared/ beside the checkout")
-        pytest.skip("shared/real-docx is not beside the work tree")
+    assert doc.is_file(), f"{doc} (the checker's corpus) is missing"
     c = client(make_app())
     token = csrf_of(c, "/check")
     with doc.open("rb") as f:
