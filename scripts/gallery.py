@@ -1,7 +1,9 @@
 """Render every built-in template's example to PDF and page 1 to docs/gallery/<template>.png.
 
 Needs LibreOffice (soffice) and poppler's pdftoppm. The examples are the first
-``examples/<template>/*.yaml`` (or ``.json``) file of each template.
+``examples/<template>/*.yaml`` (or ``.json``) file of each template. Two more images: a text
+issued with a decision printed alone (``van-ban-kem-theo.png``, page 1) and a sao y of the
+example công văn (``ban-sao.png``, the page with the copy block).
 
 Run:  .venv/bin/python scripts/gallery.py [--dpi 80]
 """
@@ -28,6 +30,31 @@ def example_for(template: str) -> Path | None:
     folder = EXAMPLES / template
     files = sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.json"))
     return files[0] if files else None
+
+
+def _extras(work: Path) -> list[tuple[Path, Path]]:
+    """The standalone attached text and the copy: not templates, but forms all the same."""
+    from vnadmin_docs import api
+
+    alone = api.render_attached(
+        vnadmin_docs.load_data(EXAMPLES / "van-ban-kem-theo/quy-che-lam-viec-2024.yaml")
+    )
+    original = vnadmin_docs.render(
+        "cong-van", vnadmin_docs.load_data(EXAMPLES / "cong-van/sldtbxh-dak-nong-2023.yaml")
+    ).to_bytes()
+    copied = api.copy_document(
+        original, vnadmin_docs.load_data(EXAMPLES / "ban-sao/sao-y-cong-van-2023.yaml")
+    )
+    return [
+        (alone.save(work / "van-ban-kem-theo.docx"), work / "van-ban-kem-theo.pdf"),
+        (copied.save(work / "ban-sao.docx"), work / "ban-sao.pdf"),
+    ]
+
+
+def _page_count(pdf: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    pages = [ln.split()[-1] for ln in info.stdout.splitlines() if ln.startswith("Pages:")]
+    return int(pages[0]) if pages else 1
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -59,6 +86,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{spec.id}: {exc.message}", file=sys.stderr)
                 return 1
             pairs.append((doc.save(work / f"{spec.id}.docx"), work / f"{spec.id}.pdf"))
+        pairs.extend(_extras(work))
         try:
             pdfs = convert_files(pairs)
         except VnAdminError as exc:
@@ -66,6 +94,7 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         for pdf in pdfs:
             stem = work / pdf.stem
+            page = _page_count(pdf) if pdf.stem == "ban-sao" else 1
             subprocess.run(
                 [
                     pdftoppm,
@@ -73,9 +102,9 @@ def main(argv: list[str] | None = None) -> int:
                     "-r",
                     str(args.dpi),
                     "-f",
-                    "1",
+                    str(page),
                     "-l",
-                    "1",
+                    str(page),
                     "-singlefile",
                     str(pdf),
                     str(stem),

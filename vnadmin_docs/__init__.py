@@ -9,19 +9,18 @@ Typed data in, a Word document out::
 The package logs (``logging.getLogger("vnadmin_docs")``) for developers; it prints nothing
 itself. As a library it sets a ``NullHandler`` only, so without a logging configuration of
 the application no English log line reaches a clerk's console.
+
+``import vnadmin_docs`` is light: only the error classes are loaded at once; the rest of the
+public names (the API, the checker, the data model) are imported on first use, through the
+module ``__getattr__`` below (see docs/dev/import.md).
 """
 
-import logging
+from __future__ import annotations
 
-from vnadmin_docs.api import (
-    RenderedDocument,
-    example_path,
-    list_templates,
-    load_data,
-    prepare,
-    render,
-)
-from vnadmin_docs.check import check_document
+import logging
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from vnadmin_docs.errors import (
     BatchRowError,
     CheckFailed,
@@ -32,17 +31,28 @@ from vnadmin_docs.errors import (
     TemplateError,
     VnAdminError,
 )
-from vnadmin_docs.model import (
-    Contact,
-    DocNumber,
-    Document,
-    Drafter,
-    IssueDate,
-    Issuer,
-    Luu,
-    Marks,
-    Signer,
-)
+
+if TYPE_CHECKING:
+    from vnadmin_docs.api import (
+        RenderedDocument,
+        example_path,
+        list_templates,
+        load_data,
+        prepare,
+        render,
+    )
+    from vnadmin_docs.check import check_document
+    from vnadmin_docs.model import (
+        Contact,
+        DocNumber,
+        Document,
+        Drafter,
+        IssueDate,
+        Issuer,
+        Luu,
+        Marks,
+        Signer,
+    )
 
 __version__ = "0.1.0"
 
@@ -73,5 +83,44 @@ __all__ = [
     "prepare",
     "render",
 ]
+
+_LAZY: dict[str, str] = {
+    **dict.fromkeys(
+        ("RenderedDocument", "example_path", "list_templates", "load_data", "prepare", "render"),
+        "vnadmin_docs.api",
+    ),
+    "check_document": "vnadmin_docs.check",
+    **dict.fromkeys(
+        (
+            "Contact",
+            "DocNumber",
+            "Document",
+            "Drafter",
+            "IssueDate",
+            "Issuer",
+            "Luu",
+            "Marks",
+            "Signer",
+        ),
+        "vnadmin_docs.model",
+    ),
+}
+"""Public name -> the module that defines it, imported when the name is first asked for."""
+
+
+if not TYPE_CHECKING:  # hidden from mypy, so that a misspelt name stays a type error
+
+    def __getattr__(name: str) -> Any:
+        module = _LAZY.get(name)
+        if module is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        value = getattr(import_module(module), name)
+        globals()[name] = value  # later look-ups skip this function
+        return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())

@@ -36,8 +36,12 @@ ParagraphKind = Literal[
     "authority",  # the issuing authority line of a decision, e.g. "GIÁM ĐỐC SỞ TƯ PHÁP" (R-CC-3)
     "enacting",  # "QUYẾT ĐỊNH:" / "QUYẾT NGHỊ:" before the articles (R-CC-3)
     "division",  # Phần/Chương/Mục/Tiểu mục: ``label`` "Chương I", spans = its heading (R-BC-2/3)
-    "article",  # "Điều 1. …": ``label`` "Điều 1." (R-BC-4)
+    "article",  # "Điều 1. …": ``label`` "Điều 1." (R-BC-4); not marked as a title
+    "article_heading",  # "@dieu 1 …": an article whose text is its title, marked (R-BC-4)
     "roman",  # report-style "I. HEADING": ``label`` "I." (R-BC-7)
+    "telegram_from",  # công điện: "<sender> điện:" (Mẫu 1.6)
+    "telegram_to",  # công điện: one receiver of the telegram (Mẫu 1.6)
+    "confirmation",  # giấy nghỉ phép: the confirmation block after the signature (Mẫu 1.10)
 ]
 
 

@@ -8,6 +8,7 @@ is a bug and keeps its traceback.
 
 from __future__ import annotations
 
+import reprlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -36,6 +37,27 @@ class VnAdminError(Exception):
         return self.message_en if lang.startswith("en") else self.message
 
 
+_REPR = reprlib.Repr()
+_REPR.maxlevel = 2
+_REPR.maxstring = 80
+_REPR.maxother = 80
+_REPR.maxlist = _REPR.maxtuple = _REPR.maxdict = _REPR.maxset = 4
+
+
+def shown_value(value: object, width: int = 80) -> str:
+    """``value`` as an error message shows it: at most ``width`` characters, built from a
+    bounded part of the value (never ``repr()`` of a whole list or mapping, which for a
+    YAML anchor bomb would be gigabytes).
+
+    >>> shown_value("Nguyễn Văn A")
+    "'Nguyễn Văn A'"
+    >>> len(shown_value(["x" * 1000] * 10**6)) <= 80
+    True
+    """
+    shown = repr(value[:width]) if isinstance(value, str) else _REPR.repr(value)
+    return shown if len(shown) <= width else shown[:width - 3] + "..."
+
+
 @dataclass(frozen=True)
 class FieldProblem:
     """One problem with one input field.
@@ -56,10 +78,7 @@ class FieldProblem:
         reason = self.reason_en if lang.startswith("en") else self.reason
         if self.value is None:
             return f"{where}: {reason}"
-        shown = repr(self.value)
-        if len(shown) > 80:
-            shown = shown[:77] + "..."
-        return f"{where} = {shown}: {reason}"
+        return f"{where} = {shown_value(self.value)}: {reason}"
 
 
 class DataError(VnAdminError):

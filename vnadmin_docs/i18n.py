@@ -22,9 +22,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-
 from vnadmin_docs.errors import VnAdminError
 
 __all__ = [
@@ -105,6 +102,9 @@ def compile_po(po_file: Path) -> bytes:
     >>> compile_po(LOCALE_DIR / "vi" / "LC_MESSAGES" / "vnadmin_docs.po")[:4]  # .mo magic
     b'\\xde\\x12\\x04\\x95'
     """
+    from babel.messages.mofile import write_mo  # only without a compiled .mo: kept off import
+    from babel.messages.pofile import read_po
+
     with po_file.open("rb") as handle:
         catalog = read_po(handle, domain=DOMAIN)
     buffer = io.BytesIO()

@@ -80,7 +80,8 @@ def test_appendix_lists_the_awarded(paragraphs: list[Paragraph]) -> None:
     _one(paragraphs, "DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN")
     kem = next(p for p in paragraphs if p.text.startswith("(Kèm theo"))
     assert " ".join(kem.text.split()) == (
-        "(Kèm theo Quyết định số 125/QĐ-STP ngày 20 tháng 12 năm 2024 của Sở Tư pháp)"
+        # The authority that issued the decision (its thẩm quyền line), not the body.
+        "(Kèm theo Quyết định số 125/QĐ-STP ngày 20 tháng 12 năm 2024 của Giám đốc Sở Tư pháp)"
     )
 
 
@@ -93,8 +94,8 @@ def test_decision_issuing_a_regulation_mau_1_3() -> None:
     start = texts.index("QUY CHẾ")  # the attached document's type name, not "Phụ lục"
     assert texts[start + 1] == "Làm việc của Văn phòng Ủy ban nhân dân tỉnh"
     assert " ".join(texts[start + 2].split()) == (
-        "(Kèm theo Quyết định số 45/QĐ-VP ngày 05 tháng 4 năm 2024 của Văn phòng Ủy ban "
-        "nhân dân tỉnh)"
+        "(Kèm theo Quyết định số 45/QĐ-VP ngày 05 tháng 4 năm 2024 của Chánh Văn phòng Ủy "
+        "ban nhân dân tỉnh)"
     )
     assert not any(t.startswith("Phụ lục") for t in texts)
     chapters = [i for i, t in enumerate(texts) if t.startswith("Chương ")]

@@ -29,12 +29,12 @@ def progress(done, total):
 kwargs["progress"] = progress
 """,
     "merged-renamed-not-journalled": """
-import vnadmin_docs.batch.run as run
-close = run.MergedWriter.close
+from vnadmin_docs.writer.stream import MergedWriter
+close = MergedWriter.close
 def killing_close(self):
     close(self)
     os.kill(os.getpid(), signal.SIGKILL)
-run.MergedWriter.close = killing_close
+MergedWriter.close = killing_close
 """,
     "manifest-half-written": """
 import vnadmin_docs.batch.manifest as manifest

@@ -354,8 +354,10 @@ def test_holiday_files_beside_the_profile_extend_the_calendar(tmp_path: Path,
         "gio_to = 2027-04-16\nquoc_khanh_extra = 2027-09-03\n", encoding="utf-8")
     text = (examples / "profile.yml").read_text("utf-8")
     profile_path = tmp_path / "profile.yml"
-    profile_path.write_text(text + "\ndays_late: working_days\nholidays: [nghi-2027.toml]\n",
-                            encoding="utf-8")
+    # a key written twice is refused (issue 13): replace the example's lines
+    text = text.replace("days_late: sheet", "days_late: working_days").replace(
+        "holidays: []", "holidays: [nghi-2027.toml]")
+    profile_path.write_text(text, encoding="utf-8")
     profile = load_profile(profile_path)
     assert profile.holidays == [tmp_path / "nghi-2027.toml"]
     data = tmp_path / "tre.csv"
@@ -368,7 +370,8 @@ def test_holiday_files_beside_the_profile_extend_the_calendar(tmp_path: Path,
     assert result.written == 1  # 5, 8–11/02 are Tết: 12 and 15/02 are the 2 working days
     letter = next((tmp_path / "out" / LETTERS_DIR).iterdir())
     assert any("quá hạn 2 ngày" in p for p in _paragraphs(letter))
-    profile_path.write_text(text + "\nholidays: [khong-co.toml]\n", encoding="utf-8")
+    profile_path.write_text(text.replace("holidays: [nghi-2027.toml]",
+                                         "holidays: [khong-co.toml]"), encoding="utf-8")
     with pytest.raises(DataError) as info:
         load_profile(profile_path)
     assert "holidays.0" in info.value.localized("vi") and "khong-co.toml" in str(info.value)

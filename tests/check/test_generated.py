@@ -26,6 +26,47 @@ def _cases() -> list[tuple[str, Path]]:
     ]
 
 
+def _issues_attached_text(data: Path) -> bool:
+    """Whether the example issues a text with it (Mẫu 1.3): its section repeats the
+    Quốc hiệu, which the checker still takes for a second document (issue 15)."""
+    appendices = vnadmin_docs.load_data(data).get("appendices") or []
+    return any(isinstance(a, dict) and a.get("type_name") for a in appendices)
+
+
+# What the checker does not know yet about the forms of issue 14 (its side is issue 15). Each
+# is laid out from Phuluc3.docx; these are strict xfails, so the day the checker learns the form
+# the test fails and the marker goes.
+CHECKER_GAPS = {
+    "giay-gioi-thieu": "Mẫu 1.8 has no trích yếu under the type name (R-TL-2 not evaluated)",
+    "giay-nghi-phep": "Mẫu 1.10 has no trích yếu under the type name (R-TL-2 not evaluated)",
+    "cong-dien": "Mẫu 1.6: the receivers under '… điện:' are read as body paragraphs",
+    "bien-ban": "Mẫu 1.9: no place/date line in the header, two signatures (THƯ KÝ | CHỦ TỌA)",
+}
+
+
+def _gap(template: str, data: Path) -> str | None:
+    if template in CHECKER_GAPS:
+        return CHECKER_GAPS[template]
+    if _issues_attached_text(data):
+        return (
+            "Mẫu 1.3: a section opening with a Quốc hiệu, with no Số line and a '(Kèm theo' "
+            "line, is a text attached to the decision before it"
+        )
+    return None
+
+
+def _checked_cases() -> list[object]:
+    out: list[object] = []
+    for t, d in _cases():
+        gap = _gap(t, d)
+        if gap is None:
+            out.append((t, d))
+        else:
+            mark = pytest.mark.xfail(strict=True, reason=f"checker side (issue 15): {gap}")
+            out.append(pytest.param(t, d, marks=mark))
+    return out
+
+
 def _render(template: str, data: Path, out: Path) -> tuple[Path, bool]:
     doc = vnadmin_docs.render(template, vnadmin_docs.load_data(data))
     draft = doc.document.number.number is None or doc.document.date.is_draft
@@ -37,7 +78,9 @@ def test_every_built_in_template_has_an_example() -> None:
     assert covered == {t.id for t in vnadmin_docs.list_templates()}
 
 
-@pytest.mark.parametrize(("template", "data"), _cases(), ids=lambda v: getattr(v, "name", v))
+@pytest.mark.parametrize(
+    ("template", "data"), _checked_cases(), ids=lambda v: getattr(v, "name", v)
+)
 def test_generated_document_has_no_findings(template: str, data: Path, tmp_path: Path) -> None:
     path, draft = _render(template, data, tmp_path / f"{template}.docx")
     report = check_document(path, draft=draft)
@@ -45,7 +88,9 @@ def test_generated_document_has_no_findings(template: str, data: Path, tmp_path:
 
 
 @pytest.mark.libreoffice
-@pytest.mark.parametrize(("template", "data"), _cases(), ids=lambda v: getattr(v, "name", v))
+@pytest.mark.parametrize(
+    ("template", "data"), _checked_cases(), ids=lambda v: getattr(v, "name", v)
+)
 def test_generated_document_passes_on_the_printed_page(
     template: str, data: Path, tmp_path: Path
 ) -> None:
@@ -123,7 +168,8 @@ def test_merged_batch_file_is_checked_document_by_document(tmp_path: Path) -> No
 def test_every_example_merged_into_one_file_passes_document_by_document(tmp_path: Path) -> None:
     from vnadmin_docs.writer import write_merged
 
-    rendered = [vnadmin_docs.render(t, vnadmin_docs.load_data(d)) for t, d in _cases()]
+    cases = [(t, d) for t, d in _cases() if _gap(t, d) is None]  # issue 15
+    rendered = [vnadmin_docs.render(t, vnadmin_docs.load_data(d)) for t, d in cases]
     drafts = [d.document.number.number is None or d.document.date.is_draft for d in rendered]
     merged = tmp_path / "tat-ca.docx"
     merged.write_bytes(write_merged([d.page_model for d in rendered]))

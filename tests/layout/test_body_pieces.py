@@ -6,7 +6,7 @@ import pytest
 
 from vnadmin_docs.blocks import Span
 from vnadmin_docs.content import parse_markup
-from vnadmin_docs.layout.body import body_paras, column_widths
+from vnadmin_docs.layout.body import body_paras, column_widths, unmarked_article_lines
 from vnadmin_docs.layout.figures import figures
 from vnadmin_docs.layout.measure import text_width
 from vnadmin_docs.layout.page_model import Grid, Para
@@ -68,6 +68,28 @@ def test_article_heading_is_bold_but_a_running_article_only_in_its_label() -> No
     assert not any(r.bold for r in running.runs[1:])
 
 
+def test_a_marked_article_title_is_bold_even_when_long_or_punctuated() -> None:
+    long_title = "Trách nhiệm của các sở, ban, ngành, Ủy ban nhân dân cấp huyện và cấp xã"
+    para = _paras(f"@dieu 5 {long_title}.\n\nNội dung.")[0]
+    assert para.text == f"Điều 5. {long_title}."
+    assert all(r.bold for r in para.runs if r.text.strip())
+    assert para.keep_next
+
+
+def test_an_unmarked_long_article_without_a_full_stop_is_not_made_a_heading() -> None:
+    markup = (
+        "Điều 3. Chánh Văn phòng, Giám đốc các sở, Thủ trưởng các đơn vị có liên quan chịu "
+        "trách nhiệm thi hành Quyết định này"
+    )
+    blocks = parse_markup(markup)
+    (para,) = [p for p in _set(markup) if isinstance(p, Para)]
+    assert para.runs[0].bold and not any(r.bold for r in para.runs[1:])
+    assert not para.keep_next
+    assert unmarked_article_lines(blocks, FIGS, TEXT_W) == [blocks[0].text]
+    short = parse_markup("Điều 1. Phạm vi điều chỉnh\n\nĐiều 2. Hiệu lực thi hành.")
+    assert unmarked_article_lines(short, FIGS, TEXT_W) == []
+
+
 def test_khoan_and_diem_are_not_bold_and_report_heading_is_upper_bold() -> None:
     roman, khoan, diem = _paras("I. Kết quả đạt được\n\n1. Khoản một;\n\nđ) điểm đ.")
     assert roman.text == "I. KẾT QUẢ ĐẠT ĐƯỢC"
@@ -119,10 +141,14 @@ def test_short_rows_are_padded_so_every_row_has_every_column() -> None:
     assert {len(r.cells) for r in grid.rows} == {3}
 
 
-def test_a_body_ending_with_a_table_puts_no_mark_above_it() -> None:
+def test_a_body_ending_with_a_table_ends_with_the_mark_under_it_not_above() -> None:
     items = _set("Danh sách như sau:\n\n| A | B |\n|---|---|\n| 1 | 2 |")
     content = [i for i in items if getattr(i, "role", "") != "table_gap"]
-    assert isinstance(content[-1], Grid)
+    assert isinstance(content[-2], Grid)
+    closing = content[-1]
+    assert isinstance(closing, Para)
+    assert (closing.role, closing.text, closing.align) == ("closing_mark", "./.", "right")
+    assert closing.size == FIGS.element("body").size
     assert content[0].text == "Danh sách như sau:"
 
 

@@ -51,6 +51,10 @@ def test_document_is_immutable() -> None:
     [
         ("2023-03-15", (15, 3, 2023)),
         ("15/3/2023", (15, 3, 2023)),
+        ("ngày 5 tháng 1 năm 2021", (5, 1, 2021)),
+        ("Ngày 05 tháng 01 năm 2021", (5, 1, 2021)),
+        ("05/01/2021", (5, 1, 2021)),
+        ("tháng 3 năm 2023", (None, 3, 2023)),
         ("03/2023", (None, 3, 2023)),
         (None, (None, None, None)),
         ("", (None, None, None)),
@@ -153,3 +157,79 @@ def test_a_single_addressee_may_be_given_as_text() -> None:
 def test_document_round_trips_through_its_dump() -> None:
     doc = parse_document(minimal())
     assert Document.model_validate(doc.model_dump()) == doc
+
+
+@pytest.mark.parametrize(
+    ("signer", "lines"),
+    [
+        (
+            {
+                "authority": ["TM.", "KT."],
+                "on_behalf_of": ["Ủy ban nhân dân", "Chủ tịch"],
+                "title": "Phó Chủ tịch",
+                "full_name": "A",
+            },
+            ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"),
+        ),
+        (
+            {
+                "authority": ["tm", "q"],
+                "on_behalf_of": ["Ủy ban nhân dân"],
+                "title": "Chủ tịch",
+                "full_name": "A",
+            },
+            ("TM. ỦY BAN NHÂN DÂN", "Q. CHỦ TỊCH"),
+        ),
+        (
+            {
+                "authority": ["TL.", "KT."],
+                "on_behalf_of": ["Bộ trưởng", "Vụ trưởng Vụ Pháp chế"],
+                "title": "Phó Vụ trưởng",
+                "full_name": "A",
+            },
+            ("TL. BỘ TRƯỞNG", "KT. VỤ TRƯỞNG VỤ PHÁP CHẾ", "PHÓ VỤ TRƯỞNG"),
+        ),
+    ],
+)
+def test_r_ky_1_two_level_signing_outermost_first(
+    signer: dict[str, Any], lines: tuple[str, ...]
+) -> None:
+    assert Signer.model_validate(signer).title_lines == lines
+
+
+@pytest.mark.parametrize(
+    "authority",
+    [["KT.", "TM."], ["TUQ.", "KT."], ["TM.", "TL."], ["TM.", "TUQ."], ["TM.", "KT.", "Q."]],
+)
+def test_r_ky_1_combinations_the_decree_does_not_admit_are_refused(authority: list[str]) -> None:
+    with pytest.raises(ValidationError) as info:
+        Signer.model_validate(
+            {"authority": authority, "on_behalf_of": ["A", "B"], "title": "X", "full_name": "A"}
+        )
+    err = info.value.errors()[0]
+    assert err["loc"] == ("authority",)
+    assert "Điều 13" in err["ctx"]["vi"]
+
+
+def test_r_ky_1_two_prefixes_need_two_on_behalf_of_lines() -> None:
+    with pytest.raises(ValidationError, match=r"on_behalf_of: signing 'TM\. KT\.' needs"):
+        Signer.model_validate(
+            {
+                "authority": ["TM.", "KT."],
+                "on_behalf_of": "Ủy ban nhân dân",
+                "title": "Phó Chủ tịch",
+                "full_name": "A",
+            }
+        )
+
+
+def test_line_breaks_written_in_the_titles_stay_line_breaks() -> None:
+    s = Signer.model_validate(
+        {
+            "authority": "TM.",
+            "on_behalf_of": "Ban Chỉ đạo\nchuyển đổi số tỉnh",
+            "title": "Phó Trưởng ban\nthường trực",
+            "full_name": "A",
+        }
+    )
+    assert s.title_lines == ("TM. BAN CHỈ ĐẠO\nCHUYỂN ĐỔI SỐ TỈNH", "PHÓ TRƯỞNG BAN\nTHƯỜNG TRỰC")

@@ -124,3 +124,29 @@ def test_each_series_exports_as_its_own_book(sqlite_url: str, tmp_path: Path) ->
     assert [r[0] for r in rows[2:]] == ["01/QĐ-UBND"]
     assert "SỔ ĐĂNG KÝ VĂN BẢN MẬT ĐI" in [c for (c,) in book["Bìa"].iter_rows(values_only=True)]
     assert not (tmp_path / "none.xlsx").exists()
+
+
+def test_recorded_text_that_looks_like_a_formula_is_exported_as_text(
+        sqlite_url: str, tmp_path: Path) -> None:
+    """Issue 13: openpyxl makes any string that begins with ``=`` a live formula; the register
+    shows what was recorded, as text, and keeps it text when edited (quote prefix)."""
+    hostile = ["=HYPERLINK(\"http://x\",\"bấm\")", "+1+2", "-3+4", "@SUM(A1)", "\t=1", "\r=1"]
+    with Register.open(sqlite_url) as register:
+        for text in hostile:
+            register.allocate("UBND", date(2026, 3, 2), symbol="UBND-VP", type_name="Công văn",
+                              summary=text, signer=text, note=text)
+        target = register.export_xlsx(tmp_path / "so.xlsx", 2026, body_name="=cmd|' /C calc'!A0")
+    book = openpyxl.load_workbook(target)
+    found = [c for sheet in book.worksheets for row in sheet.iter_rows() for c in row
+             if c.value is not None]
+    formulas = [c.coordinate for c in found if c.data_type == "f"]
+    assert formulas == []
+    texts = {c.value for c in found if isinstance(c.value, str)}
+    assert "+1+2" in texts and "@SUM(A1)" in texts and any("HYPERLINK" in t for t in texts)
+    assert all(c.quotePrefix for c in found if isinstance(c.value, str)
+               and c.value.startswith(("=", "+", "-", "@", "\t", "\r")))
+    import zipfile
+
+    with zipfile.ZipFile(target) as zf:
+        xml = "".join(zf.read(n).decode() for n in zf.namelist() if n.startswith("xl/worksheets"))
+    assert "<f>" not in xml

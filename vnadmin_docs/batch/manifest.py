@@ -1,10 +1,12 @@
 """The batch report (manifest) and the resume journal.
 
-``manifest.csv`` (UTF-8 with BOM so Excel shows Vietnamese) and ``manifest.json`` list every
-data row: its row number, dossier code, output file, status, errors and warnings, and the
-SHA-256 of the file written. The journal (``.vnadmin-batch-state.jsonl``) gets one line per
-letter as soon as that letter is on disk; a run killed with ``kill -9`` and started again
-reads it and skips letters whose input key and file checksum still match.
+``manifest.csv`` (UTF-8 with BOM so Excel shows Vietnamese; a cell that Excel would read as a
+formula is written with a leading apostrophe, see :mod:`vnadmin_docs._cells`) and
+``manifest.json`` list every data row: its row number, dossier code, output file, status,
+errors and warnings, and the SHA-256 of the file written. The journal
+(``.vnadmin-batch-state.jsonl``) gets one line per letter as soon as that letter is on disk; a
+run killed with ``kill -9`` and started again reads it and skips letters whose input key and
+file checksum still match.
 """
 
 from __future__ import annotations
@@ -17,11 +19,14 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
-from vnadmin_docs._files import atomic_text_file
+from vnadmin_docs._cells import csv_cell
+from vnadmin_docs._files import atomic_text_file, open_inside, resolve_inside, with_file_name
 from vnadmin_docs.batch.spill import Spill
 
 __all__ = [
     "MANIFEST_COLUMNS",
+    "MANIFEST_CSV",
+    "MANIFEST_JSON",
     "STATE_FILE",
     "STATUS_VI",
     "JournalEntry",
@@ -31,10 +36,13 @@ __all__ = [
     "read_journal",
     "read_manifest",
     "sha256_file",
+    "sync_journal",
     "write_manifest",
 ]
 
 STATE_FILE = ".vnadmin-batch-state.jsonl"
+MANIFEST_CSV = "manifest.csv"
+MANIFEST_JSON = "manifest.json"
 MANIFEST_COLUMNS = ("row", "dossier_code", "applicant", "output_file", "status", "errors",
                     "warnings", "sha256", "number", "pdf_file", "pdf_sha256")
 STATUS_VI = {
@@ -88,11 +96,14 @@ def sha256_file(path: str | Path) -> str:
 
 def read_journal(folder: Path) -> dict[str, JournalEntry]:
     """Entries by key; a last line cut short by a kill is ignored."""
-    path = folder / STATE_FILE
+    path = resolve_inside(folder, STATE_FILE)  # a link planted there is refused, not read
     out: dict[str, JournalEntry] = {}
     if not path.exists():
         return out
-    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+    fd = open_inside(folder, STATE_FILE, os.O_RDONLY)
+    with os.fdopen(fd, encoding="utf-8", errors="replace") as fh:
+        text = fh.read()
+    for line in text.splitlines():
         try:
             data = json.loads(line)
             entry = JournalEntry(
@@ -107,8 +118,10 @@ def read_journal(folder: Path) -> dict[str, JournalEntry]:
     return out
 
 
-def append_journal(folder: Path, entries: Iterable[JournalEntry]) -> None:
-    """Append entries and push them to disk before returning."""
+def append_journal(folder: Path, entries: Iterable[JournalEntry], *,
+                   durable: bool = True) -> None:
+    """Append entries (one ``O_APPEND`` write, so lines from several processes never
+    interleave) and, when ``durable``, push them to disk before returning."""
     lines = "".join(
         json.dumps({k: v for k, v in asdict(e).items() if v is not None}, ensure_ascii=False)
         + "\n"
@@ -116,11 +129,29 @@ def append_journal(folder: Path, entries: Iterable[JournalEntry]) -> None:
     )
     if not lines:
         return
-    fd = os.open(folder / STATE_FILE, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
-    with os.fdopen(fd, "a", encoding="utf-8") as fh:
-        fh.write(lines)
-        fh.flush()
-        os.fsync(fh.fileno())
+    fd = open_inside(folder, STATE_FILE, os.O_WRONLY | os.O_CREAT | os.O_APPEND)
+    try:
+        with os.fdopen(fd, "ab") as fh:
+            fh.write(lines.encode("utf-8"))
+            fh.flush()
+            if durable:
+                os.fsync(fh.fileno())
+    except OSError as exc:  # a full disk: name the journal, not “”
+        raise with_file_name(exc, folder / STATE_FILE) from exc
+
+
+def sync_journal(folder: Path) -> None:
+    """Push to disk what was appended to the journal without ``durable``."""
+    try:
+        fd = open_inside(folder, STATE_FILE, os.O_RDONLY)
+    except FileNotFoundError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError as exc:
+        raise with_file_name(exc, folder / STATE_FILE) from exc
+    finally:
+        os.close(fd)
 
 
 def write_manifest(folder: Path, entries: Iterable[ManifestEntry], *,
@@ -128,14 +159,15 @@ def write_manifest(folder: Path, entries: Iterable[ManifestEntry], *,
     """Write ``manifest.csv`` and ``manifest.json`` atomically, streaming row by row (a
     10,000-row report is never built as one string); returns both paths. ``entries`` is
     iterated twice (a list, or a :class:`ManifestSpool`)."""
-    csv_path = folder / "manifest.csv"
-    json_path = folder / "manifest.json"
+    csv_path = resolve_inside(folder, MANIFEST_CSV)
+    json_path = resolve_inside(folder, MANIFEST_JSON)
     with atomic_text_file(csv_path, newline="") as fh:
         fh.write("\ufeff")
         writer = csv.writer(fh, lineterminator="\r\n")
         writer.writerow(MANIFEST_COLUMNS)
         for e in entries:
-            writer.writerow([getattr(e, c) for c in MANIFEST_COLUMNS])
+            # a value Excel would take for a formula is written as text (OWASP rule)
+            writer.writerow([csv_cell(getattr(e, c)) for c in MANIFEST_COLUMNS])
     with atomic_text_file(json_path) as fh:
         fh.write('{"summary": ' + json.dumps(summary or {}, ensure_ascii=False) + ',\n"rows": [')
         for n, e in enumerate(entries):
@@ -146,7 +178,7 @@ def write_manifest(folder: Path, entries: Iterable[ManifestEntry], *,
 
 def read_manifest(folder: Path) -> list[ManifestEntry]:
     """The rows of ``manifest.json`` in ``folder`` (empty when there is none)."""
-    path = folder / "manifest.json"
+    path = resolve_inside(folder, MANIFEST_JSON)
     if not path.exists():
         return []
     rows = json.loads(path.read_text(encoding="utf-8"))["rows"]

@@ -17,7 +17,7 @@ import logging
 import os
 from collections.abc import Callable, Mapping
 
-from vnadmin_docs._files import name_inside
+from vnadmin_docs._files import UnsafePath, is_link, name_inside
 from vnadmin_docs.batch.firstseen import HashTable
 from vnadmin_docs.batch.manifest import JournalEntry, sha256_file
 
@@ -88,8 +88,14 @@ def pdfs_made_from(journal: Mapping[str, JournalEntry]) -> dict[int, str]:
 
 def set_aside(path: str, into: str) -> str:
     """Move the file ``path`` into the folder ``into`` (made if needed) under its own name,
-    or ``name (2)``… when that is taken; returns the name it got there."""
+    or ``name (2)``… when that is taken; returns the name it got there. A ``path`` that is a
+    link is moved as the link (never followed); an ``into`` that is a link, or inside one
+    (``cu/`` planted as a link), is refused (:class:`~vnadmin_docs._files.UnsafePath`)."""
     name = os.path.basename(path)
+    parent = os.path.dirname(into)
+    for folder in (into, parent):
+        if is_link(folder):
+            raise UnsafePath(os.path.dirname(folder), os.path.basename(folder), link=True)
     os.makedirs(into, exist_ok=True)
     free = free_name(name, lambda n: os.path.lexists(os.path.join(into, n)))
     os.replace(path, name_inside(into, free))
@@ -129,7 +135,7 @@ class Outdated:
                 continue
             try:
                 path = name_inside(folder, name)
-                if sha256_file(path) not in known[name]:
+                if is_link(path) or sha256_file(path) not in known[name]:
                     continue  # changed by hand since: not ours to move
                 set_aside(path, into)
             except (OSError, ValueError):  # already gone, or not a plain name: leave it

@@ -4,15 +4,26 @@ from __future__ import annotations
 
 import errno
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
-from vnadmin_docs._files import TMP_MARK
+from vnadmin_docs._files import (
+    TMP_MARK,
+    WHY_NOT_WRITTEN,
+    UnsafePath,
+    file_named_in,
+    is_link,
+    resolve_inside,
+    why_not_written,
+)
 from vnadmin_docs.errors import VnAdminError
 
 __all__ = [
     "InputFileError",
     "OutputFolderError",
     "file_not_written",
+    "inputs_not_overwritten",
+    "no_links",
     "output_folder",
     "why_not_written",
 ]
@@ -45,69 +56,27 @@ class OutputFolderError(VnAdminError):
             "folder (-o).")
 
 
-_WHY = {
-    errno.ENOTDIR: ("trên đường dẫn có một tệp (không phải thư mục) trùng tên",
-                    "a file (not a folder) of that name is in the way"),
-    errno.EEXIST: ("đã có một tệp (không phải thư mục) trùng tên",
-                   "a file (not a folder) of that name is in the way"),
-    errno.EACCES: ("không có quyền ghi", "no permission to write"),
-    errno.EPERM: ("không có quyền ghi", "no permission to write"),
-    errno.EROFS: ("ổ đĩa chỉ đọc", "the disk is read-only"),
-    errno.ENOSPC: ("ổ đĩa hết chỗ trống", "the disk is full"),
-}
-
-
-def _name_of(exc: OSError) -> str:
-    """The file ``exc`` is about, as the clerk knows it: the target of a rename, without the
-    temporary prefix.
-
-    >>> _name_of(PermissionError(13, "denied", "/o/.vnadmin-tmp-7-a.csv", None, "/o/a.csv"))
-    'a.csv'
-    >>> _name_of(PermissionError(13, "denied", "/o/.vnadmin-tmp-7-a.csv"))
-    'a.csv'
-    """
-    name = os.path.basename(os.fsdecode(exc.filename2 or exc.filename or ""))
-    if name.startswith(TMP_MARK):
-        name = name[len(TMP_MARK):].partition("-")[2]
-    return name
-
-
-def why_not_written(exc: OSError) -> tuple[str, str]:
-    """Why a file could not be written, in Vietnamese and English. On Windows a file open in
-    another program (Word, Excel, a PDF reader) cannot be replaced: PermissionError.
-
-    >>> why_not_written(PermissionError(13, "Access is denied"))[1].split(":")[1]
-    ' close it and run again'
-    """
-    if isinstance(exc, PermissionError):
-        return ("tệp đang mở trong chương trình khác như Word, Excel, trình đọc PDF, hoặc không "
-                "được phép ghi: hãy đóng tệp rồi chạy lại",
-                "it is open in another program such as Word, Excel, a PDF reader, or writing "
-                "is not allowed: close it and run again")
-    return _WHY.get(exc.errno or 0, (exc.strerror or str(exc), exc.strerror or str(exc)))
-
-
 def file_not_written(folder: Path, exc: OSError) -> OutputFolderError:
     """The error for a file of the run (merged file, report, zip) that could not be
     written into ``folder``."""
-    name = _name_of(exc)
+    name = file_named_in(exc)
     vi, en = why_not_written(exc)
-    return OutputFolderError(str(folder), f"không ghi được tệp “{name}” ({vi})",
-                             f"cannot write “{name}” ({en})")
+    return OutputFolderError(
+        str(folder), f"không ghi được tệp “{name}” ({vi}); các văn bản đã ghi xong được giữ "
+        "lại, chạy lại sau khi khắc phục sẽ làm tiếp phần còn lại",
+        f"cannot write “{name}” ({en}); the letters already written are kept, and running "
+        "again once this is fixed completes the rest")
 
 
 def output_folder(folder: Path, inside: Path | None = None, *, make: bool = True) -> Path:
     """Make ``folder`` (and its parents), check that a file can be created in it and, with
-    ``inside``, that it does not lead out of ``inside`` through a link; returns it.
+    ``inside``, that it is not a symbolic link (links are refused, never followed:
+    docs/dev/path-safety.md); returns it.
     ``make=False`` checks a folder that does not exist yet without making it.
 
     Raises :class:`OutputFolderError` saying why, in both languages."""
-    if inside is not None and folder.is_symlink() \
-            and folder.resolve().parent != inside.resolve():
-        raise OutputFolderError(
-            str(inside), f"“{folder.name}” là liên kết trỏ ra ngoài, tới {folder.resolve()} (hãy "
-            "xóa liên kết đó)",
-            f"“{folder.name}” is a link that leads out of it, to {folder.resolve()} (remove it)")
+    if inside is not None and is_link(folder):
+        raise _link_refused(inside, folder.name, folder)
     if not make and not folder.exists() and not folder.is_symlink():
         return folder
     try:
@@ -118,6 +87,51 @@ def output_folder(folder: Path, inside: Path | None = None, *, make: bool = True
         probe.touch()
         probe.unlink()
     except OSError as exc:
-        vi, en = _WHY.get(exc.errno or 0, (exc.strerror or str(exc), exc.strerror or str(exc)))
+        plain = exc.strerror or str(exc)
+        vi, en = WHY_NOT_WRITTEN.get(exc.errno or 0, (plain, plain))
         raise OutputFolderError(str(folder), vi, en) from None
     return folder
+
+
+def _link_refused(folder: Path, name: str, link: Path) -> OutputFolderError:
+    where = os.path.realpath(link)
+    return OutputFolderError(
+        str(folder), f"“{name}” là liên kết (symlink) tới {where}; chương trình không ghi, đọc "
+        "hay chuyển tệp qua liên kết (hãy xóa liên kết đó)",
+        f"“{name}” is a symbolic link to {where}; the program never writes, reads or moves "
+        "files through a link (remove it)")
+
+
+def no_links(folder: Path, names: Iterable[str]) -> None:
+    """Refuse, before anything is written, a symbolic link planted in ``folder`` under any
+    of ``names`` (journal, lock, reports, merged file, zip); :class:`OutputFolderError`."""
+    for name in names:
+        try:
+            resolve_inside(folder, name)
+        except UnsafePath:
+            raise _link_refused(folder, name, folder / name) from None
+
+
+def inputs_not_overwritten(folder: Path, names: Iterable[str],
+                           inputs: Iterable[str | Path]) -> None:
+    """Refuse, before anything is written, a run whose input file (the data, the profile,
+    a holiday file) is one of the files ``names`` it would write into ``folder``: the
+    clerk's spreadsheet named ``manifest.csv`` is never replaced by the report."""
+    given = [Path(i) for i in inputs]
+    for name in names:
+        target = folder / name
+        if not target.exists():
+            continue
+        for path in given:
+            try:
+                same = path.exists() and os.path.samefile(target, path)
+            except OSError:
+                same = False
+            if same:
+                raise OutputFolderError(
+                    str(folder),
+                    f"tệp đầu vào {path} nằm trong thư mục kết quả và trùng tên với tệp "
+                    f"“{name}” mà lần chạy sẽ ghi đè; hãy đổi tên tệp đó hoặc chọn thư mục "
+                    "kết quả khác",
+                    f"the input file {path} is in the output folder under the name “{name}”, "
+                    "which this run would overwrite; rename it or choose another folder")

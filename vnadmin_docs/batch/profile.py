@@ -41,8 +41,12 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from vnadmin_docs.errors import DataError, FieldProblem
 from vnadmin_docs.model.document import problems_from
+from vnadmin_docs.model.loading import StructureError, load_structured
 
 __all__ = ["BatchProfile", "Numbering", "load_mapping", "load_profile"]
+
+MAX_PROFILE_CHARS = 2_000_000
+"""A profile is a page of settings; a staff list in it a few thousand lines."""
 
 
 class Numbering(BaseModel):
@@ -102,7 +106,10 @@ def _text(data: bytes) -> str:
 
 def _yaml(path: Path) -> Any:
     try:
-        return yaml.safe_load(_text(path.read_bytes()))
+        return load_structured(_text(path.read_bytes()), "yaml", max_chars=MAX_PROFILE_CHARS)
+    except StructureError as exc:
+        where = f"dòng {exc.line}" if exc.line else "(tệp)"
+        raise DataError([FieldProblem(where, exc.message, exc.message_en)], str(path)) from None
     except OSError as exc:
         raise DataError([FieldProblem("(tệp)", f"không mở được tệp ({exc.strerror})",
                                       f"cannot open the file ({exc.strerror})")],

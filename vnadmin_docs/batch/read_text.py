@@ -21,6 +21,7 @@ import yaml
 
 from vnadmin_docs.batch.grid import CellValue, Grid, GridRow, LazyRows
 from vnadmin_docs.batch.problems import InputFileError
+from vnadmin_docs.model.loading import StructureError, load_structured
 
 __all__ = ["lost_letters", "mostly_utf8", "read_csv", "read_records"]
 
@@ -383,7 +384,12 @@ def read_records(data: bytes, path: str, fmt: str) -> Grid:
     the keys; each record's row number is its 1-based position in the list."""
     try:
         text = data.decode("utf-8-sig")
-        loaded = json.loads(text) if fmt == "json" else yaml.safe_load(text)
+        loaded = load_structured(text, "json" if fmt == "json" else "yaml")
+    except StructureError as exc:
+        where = f" (dòng {exc.line})" if exc.line else ""
+        where_en = f" (line {exc.line})" if exc.line else ""
+        raise InputFileError(path, f"{exc.message}{where}.", f"{exc.message_en}{where_en}.",
+                             ) from None
     except (UnicodeDecodeError, ValueError, yaml.YAMLError) as exc:
         raise InputFileError(path, f"không đọc được tệp {fmt.upper()} ({exc}).",
                              f"cannot parse the {fmt.upper()} file ({exc}).") from None

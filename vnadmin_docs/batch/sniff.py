@@ -93,6 +93,8 @@ def sniff_format(data: bytes, path: str = "") -> SourceFormat:
         try:
             json.loads(data.decode("utf-8-sig"))
             return "json"
+        except RecursionError:  # JSON nested too deep: the reader says so
+            return "json"
         except (UnicodeDecodeError, ValueError):
             pass
     first = head.split(b"\n", 1)[0].rstrip()

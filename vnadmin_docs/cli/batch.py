@@ -147,6 +147,8 @@ def _summary(console: Console, result: BatchResult, lang: str) -> None:
 @click.option("--pdf", "pdf", is_flag=True,
               help="Xuất thêm PDF từng văn bản (thư mục pdf/) và tat-ca-de-in.pdf "
                    "(cần LibreOffice).")
+@click.option("--pdf-a", "pdf_a", is_flag=True,
+              help="Như --pdf, mỗi văn bản là PDF/A-2b (lưu trữ, nhúng phông).")
 @click.option("--assign-number", is_flag=True,
               help="Lấy số văn bản từ sổ đăng ký văn bản đi (thay cho numbering.start), ghi từng "
                    "văn bản vào sổ.")
@@ -168,6 +170,7 @@ def batch(
     column_items: tuple[str, ...],
     template_dirs: tuple[Path, ...],
     pdf: bool,
+    pdf_a: bool,
     assign_number: bool,
     register_db: str | None,
     series: str,
@@ -206,7 +209,9 @@ def batch(
                 data, profile, out_dir, strict=strict, dry_run=dry_run, workers=workers,
                 make_zip=make_zip, columns=columns, template=template,
                 template_dirs=template_dirs, profile_source=str(profile_path), progress=tick,
-                pdf=pdf, pdf_options=ConversionOptions(processes=workers if workers > 1 else None),
+                pdf=pdf or pdf_a,
+                pdf_options=ConversionOptions(processes=workers if workers > 1 else None,
+                                              pdf_a=pdf_a),
                 register=book, series=series,
             )
     except (InputFileError, OutputFolderError, DataError, TemplateError, LayoutError,

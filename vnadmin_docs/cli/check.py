@@ -102,6 +102,19 @@ def check(
         click.echo(exc.localized(lang), err=True)
         raise SystemExit(EXIT_UNREADABLE) from None
     unreadable = False
+    pdf_failed = False
+    for pdf in (p for p in files if p.suffix.lower() == ".pdf"):  # issue 16: check/pdf.py
+        from vnadmin_docs.check.pdf import check_pdf
+
+        try:
+            result = check_pdf(pdf)
+        except VnAdminError as exc:
+            unreadable = True
+            click.echo(exc.localized(lang), err=True)
+            continue
+        click.echo(result.to_json() if as_json else result.to_text(lang))
+        pdf_failed = pdf_failed or result.errors > 0
+    files = tuple(p for p in files if p.suffix.lower() != ".pdf")
 
     def tell(path: Path, exc: VnAdminError) -> None:
         nonlocal unreadable
@@ -131,6 +144,6 @@ def check(
             click.echo(report.to_text(lang))
     if unreadable:
         raise SystemExit(EXIT_UNREADABLE)
-    if any(r.at_or_above(threshold) for r in reports):
+    if pdf_failed or any(r.at_or_above(threshold) for r in reports):
         raise SystemExit(EXIT_FINDINGS)
     raise SystemExit(EXIT_OK)

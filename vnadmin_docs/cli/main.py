@@ -6,33 +6,99 @@ and an exit code (2 for bad input or usage); anything else is a bug and keeps it
 
 from __future__ import annotations
 
-import json
 import sys
-from pathlib import Path
+from gettext import gettext
+from importlib import import_module
 
 import click
 
-from vnadmin_docs import api
-from vnadmin_docs.cli.batch import batch
-from vnadmin_docs.cli.check import check
-from vnadmin_docs.cli.common import (
-    current_lang,
-    report_errors,
-)
-from vnadmin_docs.cli.options import templates_option
-from vnadmin_docs.cli.register import SERIES_CHOICE, register, register_db_option
-from vnadmin_docs.i18n import translator
-from vnadmin_docs.pdf import convert_files
-from vnadmin_docs.registry import Register, Series
+__all__ = ["LAZY_COMMANDS", "LazyGroup", "cli", "main"]
 
-__all__ = ["cli", "main"]
+LAZY_COMMANDS: dict[str, tuple[str, str]] = {
+    "batch": (
+        "vnadmin_docs.cli.batch",
+        "Tạo hàng loạt văn bản từ bảng tính: mỗi dòng hồ sơ một văn bản, một tệp gộp để in"
+        " và báo cáo (manifest.csv, manifest.json).",
+    ),
+    "check": (
+        "vnadmin_docs.cli.check",
+        "Kiểm tra thể thức văn bản .docx theo Nghị định 30/2020/NĐ-CP.",
+    ),
+    "copy": (
+        "vnadmin_docs.cli.copy",
+        "Tạo bản sao (SAO Y, SAO LỤC, TRÍCH SAO) của văn bản GỐC (.docx) theo tệp DỮ LIỆU.",
+    ),
+    "register": (
+        "vnadmin_docs.cli.register",
+        "Sổ đăng ký văn bản đi: cấp số, xem, hủy số, xuất sổ (Điều 15–16, Phụ lục IV"
+        " Nghị định 30/2020/NĐ-CP).",
+    ),
+    "render": (
+        "vnadmin_docs.cli.render",
+        "Tạo một văn bản .docx từ MẪU và tệp DỮ LIỆU (YAML/JSON).",
+    ),
+    "serve": (
+        "vnadmin_docs.cli.serve",
+        "Mở trang web soạn văn bản: thư xin lỗi hàng loạt, biểu mẫu, kiểm tra thể thức,"
+        " sổ văn bản đi.",
+    ),
+    "sign": (
+        "vnadmin_docs.cli.sign",
+        "Ký số tệp PDF (người có thẩm quyền ký trước, cơ quan ký sau).",
+    ),
+    "templates": (
+        "vnadmin_docs.cli.templates",
+        "Liệt kê các mẫu văn bản và các trường của chúng.",
+    ),
+    "users": (
+        "vnadmin_docs.cli.serve",
+        "Tài khoản của trang web (chế độ văn phòng).",
+    ),
+    "verify": (
+        "vnadmin_docs.cli.sign",
+        "Kiểm tra các chữ ký số của tệp PDF: ai ký, lúc nào, còn nguyên vẹn không, chuỗi"
+        " chứng thư, có gì thay đổi sau khi ký.",
+    ),
+}
+"""Command name -> (module defining a click command of that name, the first paragraph of
+its help). A command's module is imported only when the command runs (or its own
+``--help`` is asked for), so ``vnadmin-docs --help`` loads neither the PDF, checker, batch
+nor register code. The first paragraph is repeated here for the top-level listing; a test
+keeps it equal to the command's own (tests/cli/test_light_import.py)."""
 
-def _(message: str, **values: object) -> str:
-    """``message`` (English id) in the clerk's language, placeholders filled."""
-    return translator(current_lang()).gettext(message, **values)
+
+class LazyGroup(click.Group):
+    """A click group whose subcommands in :data:`LAZY_COMMANDS` are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(super().list_commands(ctx)) | set(LAZY_COMMANDS))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        command = super().get_command(ctx, cmd_name)
+        if command is None and cmd_name in LAZY_COMMANDS:
+            command = getattr(import_module(LAZY_COMMANDS[cmd_name][0]), cmd_name)
+            self.add_command(command, cmd_name)
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The listing of ``--help`` as click writes it, with the help of a command not
+        loaded yet taken from :data:`LAZY_COMMANDS` (a help screen imports nothing)."""
+        rows: list[tuple[str, click.Command]] = []
+        for name in self.list_commands(ctx):
+            loaded = self.commands.get(name)
+            if loaded is None:  # a stand-in carrying the help, shortened the way click does
+                rows.append((name, click.Command(name, help=LAZY_COMMANDS[name][1])))
+            elif not loaded.hidden:
+                rows.append((name, loaded))
+        if not rows:
+            return
+        limit = formatter.width - 6 - max(len(name) for name, _ in rows)
+        listing = [(name, command.get_short_help_str(limit)) for name, command in rows]
+        with formatter.section(gettext("Commands")):  # click's own heading, as click does
+            formatter.write_dl(listing)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--lang",
     type=click.Choice(["vi", "en"]),
@@ -48,150 +114,6 @@ def cli(ctx: click.Context, lang: str | None) -> None:
     """
     ctx.ensure_object(dict)
     ctx.obj["lang"] = lang
-
-
-@cli.command()
-@click.argument("template")
-@click.argument("data", type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    required=True,
-    help="Tệp .docx kết quả.",
-)
-@templates_option
-@click.option(
-    "--profile",
-    type=click.Path(dir_okay=False, exists=True, path_type=Path),
-    help="Hồ sơ cấu hình của cơ quan (lề, cỡ chữ trong phạm vi Nghị định 30).",
-)
-@click.option(
-    "--pdf",
-    "pdf",
-    is_flag=True,
-    help="Xuất thêm tệp PDF cùng tên cạnh tệp .docx (cần LibreOffice).",
-)
-@click.option(
-    "--assign-number",
-    is_flag=True,
-    help="Cấp số và ngày ban hành từ sổ đăng ký văn bản đi, ghi văn bản vào sổ.",
-)
-@register_db_option("Sổ đăng ký dùng với --assign-number (mặc định như `vnadmin-docs register`).")
-@click.option(
-    "--series",
-    type=SERIES_CHOICE,
-    default=Series.ORDINARY.value,
-    show_default=True,
-    help="Hệ thống số dùng với --assign-number.",
-)
-@report_errors
-def render(
-    template: str,
-    data: Path,
-    output: Path,
-    template_dirs: tuple[Path, ...],
-    profile: Path | None,
-    pdf: bool,
-    assign_number: bool,
-    register_db: str | None,
-    series: str,
-) -> None:
-    """Tạo một văn bản .docx từ MẪU và tệp DỮ LIỆU (YAML/JSON).
-
-    MẪU là mã mẫu (xem `vnadmin-docs templates`) hoặc đường dẫn tệp .md.
-    """
-    if output.suffix.lower() != ".docx":
-        raise click.BadParameter(_("the output file must end in .docx"), param_hint="--output")
-    book = Register.open(register_db) if assign_number else None
-    try:
-        doc = api.render(
-            template,
-            api.load_data(data),
-            template_dirs=template_dirs,
-            profile=profile,
-            source=str(data),
-            register=book,
-            series=series,
-        )
-        path = doc.save(output)
-        if book is not None and doc.entry is not None:
-            entry = book.attach_output(doc.entry, path)
-            click.echo(
-                _(
-                    "Issued {number}, dated {date}.",
-                    number=entry.so_line,
-                    date=f"{entry.doc_date:%d/%m/%Y}",
-                )
-            )
-    finally:
-        if book is not None:
-            book.close()
-    click.echo(_("Wrote {path}", path=path))
-    if pdf:
-        [pdf_path] = convert_files([(path, path.with_suffix(".pdf"))])
-        click.echo(_("Wrote {path}", path=pdf_path))
-
-
-@cli.group(invoke_without_command=True)
-@templates_option
-@click.option("--json", "as_json", is_flag=True, help="In dạng JSON.")
-@click.pass_context
-@report_errors
-def templates(ctx: click.Context, template_dirs: tuple[Path, ...], as_json: bool) -> None:
-    """Liệt kê các mẫu văn bản và các trường của chúng."""
-    ctx.obj["template_dirs"] = template_dirs
-    if ctx.invoked_subcommand is not None:
-        return
-    specs = api.list_templates(template_dirs)
-    if as_json:
-        click.echo(
-            json.dumps(
-                [
-                    {
-                        "id": s.id,
-                        "title": s.title,
-                        "layout": s.layout,
-                        "alias": s.alias,
-                        "fields": [f.name for f in s.fields],
-                        "builtin": s.builtin,
-                    }
-                    for s in specs
-                ],
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
-        return
-    for s in specs:
-        alias = "  " + _("(short name: {alias})", alias=s.alias) if s.alias else ""
-        click.echo(f"{s.id:<24} {s.title}{alias}")
-        for f in s.fields:
-            req = _("required") if f.required else _("optional")
-            click.echo(f"    - {f.name} [{f.type}, {req}]: {f.label}")
-
-
-@templates.command("fields")
-@click.argument("template")
-@click.pass_context
-@report_errors
-def template_fields(ctx: click.Context, template: str) -> None:
-    """Các trường của một MẪU, với nhãn tiếng Việt và tên cột tương đương."""
-    from vnadmin_docs.content import TemplateLibrary
-
-    spec = TemplateLibrary(ctx.obj.get("template_dirs", ())).get(template)
-    click.echo(f"{spec.id}: {spec.title}")
-    for f in spec.fields:
-        req = _("required") if f.required else _("optional")
-        aliases = " — " + _("columns: {names}", names=", ".join(f.aliases)) if f.aliases else ""
-        click.echo(f"  {f.name} [{f.type}, {req}] {f.label}{aliases}")
-        if f.description:
-            click.echo(f"      {f.description}")
-
-
-cli.add_command(register)
-cli.add_command(check)
-cli.add_command(batch)
 
 
 def _vietnamese_streams() -> None:

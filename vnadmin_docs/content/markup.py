@@ -14,7 +14,10 @@ Decree 30 pieces (docs/vi/viet-mau.md explains them to template authors):
   directive, one paragraph each:
   ``@can-cu …`` (căn cứ line, R-CC-2), ``@tham-quyen …`` (authority line), ``@quyet-dinh``
   / ``@quyet-nghi`` (the enacting heading, R-CC-3), ``@phan I …``, ``@chuong I …``,
-  ``@muc 1 …``, ``@tieu-muc 1 …`` (divisions with their heading, R-BC-2/3), ``@giua …``
+  ``@muc 1 …``, ``@tieu-muc 1 …`` (divisions with their heading, R-BC-2/3), ``@dieu 1 …``
+  (an article with its title, bold on one line, R-BC-4), ``@dien …`` / ``@nhan-dien …``
+  (a công điện's sender and receivers, Mẫu 1.6), ``@xac-nhan …`` (the confirmation block of
+  a giấy nghỉ phép, Mẫu 1.10), ``@giua …``
   (a centred line) and ``@cot 10 50 40`` (relative column widths of the next table).
 
 Lines that start a piece (directives, ``Điều N.``, Roman headings, ``a)``) start a new
@@ -61,7 +64,11 @@ DIRECTIVES: dict[str, tuple[ParagraphKind, str, str]] = {
     "chuong": ("division", "", "Chương"),
     "muc": ("division", "", "Mục"),
     "tieu-muc": ("division", "", "Tiểu mục"),
+    "dieu": ("article_heading", "", ""),  # "@dieu 1 Phạm vi điều chỉnh": a titled article
     "giua": ("centered", "", ""),
+    "dien": ("telegram_from", "", ""),  # công điện: "@dien Chủ tịch UBND tỉnh" → "… điện:"
+    "nhan-dien": ("telegram_to", "", ""),  # công điện: one receiver per line
+    "xac-nhan": ("confirmation", "", ""),  # giấy nghỉ phép: confirmation under the signature
     "cot": ("plain", "", ""),  # column widths of the next table; produces no paragraph
 }
 
@@ -164,6 +171,23 @@ def _directive_error(keyword: str) -> ValueError:
     )
 
 
+_DIEU_NUMBER = re.compile(r"^(?:Điều\s+)?(\d+[a-zđ]?)\.?(?:\s+|$)", re.IGNORECASE)
+
+
+def _article_heading(rest: tuple[Span, ...]) -> Paragraph:
+    """ ``@dieu 1 Phạm vi điều chỉnh`` (also ``@dieu 1. …``, ``@dieu Điều 1. …``): an article
+    whose text is its title — bold on its own line whatever its punctuation (R-BC-4)."""
+    text = rest[0].text if rest else ""
+    m = _DIEU_NUMBER.match(text)
+    if not m:
+        raise ValueError(
+            f"“@dieu {text}” cần số điều, ví dụ “@dieu 1 Phạm vi điều chỉnh”|"
+            f"'@dieu {text}' needs the article number, e.g. '@dieu 1 Phạm vi điều chỉnh'"
+        )
+    title = tuple(s for s in _strip_prefix(rest, m.end()) if s.text)
+    return Paragraph(title, kind="article_heading", label=f"Điều {m.group(1)}.")
+
+
 def _piece(spans: tuple[Span, ...], raw: str, level: int) -> Paragraph | tuple[float, ...] | None:
     """A paragraph recognised by its start (directive, article, Roman heading), or the
     column widths of a ``@cot`` line, or ``None`` for an ordinary paragraph.
@@ -193,6 +217,8 @@ def _piece(spans: tuple[Span, ...], raw: str, level: int) -> Paragraph | tuple[f
             return widths
         if fixed:
             return Paragraph((Span(fixed),), kind=kind)
+        if keyword == "dieu":
+            return _article_heading(rest)
         if word:
             text = rest[0].text if rest else ""
             # "Phần I", "Mục 2", or the ordinal words "Phần thứ nhất".
@@ -222,6 +248,8 @@ def parse_markup(text: str) -> tuple[Block, ...]:
     [('can_cu', 'Căn cứ A'), ('can_cu', 'Căn cứ B')]
     >>> [(b.kind, b.label) for b in parse_markup("@chuong I QUY ĐỊNH CHUNG\\nĐiều 1. Phạm vi")]
     [('division', 'Chương I'), ('article', 'Điều 1.')]
+    >>> [(b.kind, b.label, b.text) for b in parse_markup("@dieu 2 Giải thích từ ngữ")]
+    [('article_heading', 'Điều 2.', 'Điều 2. Giải thích từ ngữ')]
     >>> [(b.label, b.text) for b in parse_markup("@phan thứ nhất Kết quả")]
     [('Phần thứ nhất', 'Phần thứ nhất Kết quả')]
     >>> [b.text for b in parse_markup("Gồm:\\n- một;\\n+ một phẩy một;\\n2. hai.\\n\\nC. Ronaldo")]

@@ -11,8 +11,9 @@ from jinja2 import Template, TemplateSyntaxError, UndefinedError
 from jinja2 import TemplateError as JinjaTemplateError
 
 from vnadmin_docs.blocks import Block
-from vnadmin_docs.content.environment import make_environment
+from vnadmin_docs.content.environment import IncludeIsLink, make_environment
 from vnadmin_docs.content.library import TemplateLibrary
+from vnadmin_docs.content.limits import MAX_DOCUMENT_CHARS, OutputTooLarge
 from vnadmin_docs.content.markup import parse_markup
 from vnadmin_docs.content.template import TemplateSpec
 from vnadmin_docs.errors import TemplateError
@@ -41,13 +42,27 @@ def _compiled(
     return env.template_class.from_code(env, code, env.make_globals(None), None)
 
 
+def _render_bounded(template: Template, context: dict[str, Any]) -> str:
+    """``template.render`` that stops as soon as the text passes :data:`MAX_DOCUMENT_CHARS`
+    (the pieces are counted as they are made, so the limit bounds memory too)."""
+    pieces: list[str] = []
+    size = 0
+    for piece in template.generate(context):
+        size += len(piece)
+        if size > MAX_DOCUMENT_CHARS:
+            raise OutputTooLarge("văn bản", "the document", MAX_DOCUMENT_CHARS)
+        pieces.append(piece)
+    return "".join(pieces)
+
+
 def render_text(spec: TemplateSpec, context: dict[str, Any], library: TemplateLibrary) -> str:
-    """The template body rendered to markup text (values escaped)."""
+    """The template body rendered to markup text (values escaped). Every failure, the
+    limits of :mod:`.limits` included, is a :class:`TemplateError` naming the file and line."""
     try:
         template = _compiled(
             spec.body, spec.id, str(spec.path), library.search_path, not spec.builtin
         )
-        return template.render(context)
+        return _render_bounded(template, context)
     except TemplateSyntaxError as exc:
         raise TemplateError(
             str(spec.path),
@@ -64,6 +79,42 @@ def render_text(spec: TemplateSpec, context: dict[str, Any], library: TemplateLi
             "'fields' or fix the name.",
             line=_file_line(spec, exc),
         ) from None
+    except IncludeIsLink as exc:
+        raise TemplateError(
+            str(spec.path),
+            f"“{exc.name}” trong thư mục mẫu là liên kết (symlink) tới {exc.path}; mẫu không "
+            "được đọc tệp qua liên kết (hãy thay liên kết bằng chính tệp đó).",
+            f"“{exc.name}” in the template folder is a symbolic link to {exc.path}; templates "
+            "never read through a link (put the file itself there).",
+            line=_file_line(spec, exc),
+        ) from None
+    except OutputTooLarge as exc:
+        raise TemplateError(
+            str(spec.path),
+            f"{exc.what} dài quá giới hạn {exc.limit:,} ký tự".replace(",", ".")
+            + " (mẫu có vòng lặp hay phép nhân chuỗi quá lớn?).",
+            f"{exc.what_en} exceeds the limit of {exc.limit:,} characters (a loop or a "
+            "string multiplication too large in the template?).",
+            line=_file_line(spec, exc),
+        ) from None
+    except OverflowError as exc:  # the sandbox's range() past MAX_RANGE
+        raise TemplateError(
+            str(spec.path),
+            f"vòng lặp hay range() quá lớn ({exc}); giới hạn là 100.000 phần tử.",
+            f"a loop or range() too large ({exc}); the limit is 100,000 items.",
+            line=_file_line(spec, exc),
+        ) from None
+    except RecursionError:
+        raise TemplateError(
+            str(spec.path),
+            "mẫu gọi lại chính nó quá sâu (macro hay include đệ quy không có điểm dừng).",
+            "the template calls itself too deeply (a recursive macro or include that never "
+            "stops).",
+        ) from None
+    except MemoryError:
+        raise TemplateError(
+            str(spec.path), "điền mẫu cần quá nhiều bộ nhớ.",
+            "rendering the template needs too much memory.") from None
     except JinjaTemplateError as exc:
         raise TemplateError(
             str(spec.path),

@@ -17,15 +17,32 @@ from dataclasses import replace
 
 from vnadmin_docs.blocks import Block, Paragraph, Span, Table
 from vnadmin_docs.layout.figures import ElementStyle, Figures
+from vnadmin_docs.layout.forms import AFTER_SIGNATURE, telegram_paras
 from vnadmin_docs.layout.measure import text_width
 from vnadmin_docs.layout.page_model import ZERO, Cell, Grid, Para, Row, Run
 from vnadmin_docs.text.case import upper_vi
 from vnadmin_docs.units import Length, Mm, Pt
 
-__all__ = ["body_paras", "column_widths", "end_with_closing_mark", "fix_can_cu_punctuation"]
+__all__ = [
+    "article_title_line",
+    "body_paras",
+    "column_widths",
+    "end_with_closing_mark",
+    "fix_can_cu_punctuation",
+    "unmarked_article_lines",
+]
 
 _TRAILING = ";,.:"
-_NO_CLOSING_MARK = {"authority", "enacting", "division_label", "division_heading"}
+_BODY_SIZE = Pt(14)
+_NO_CLOSING_MARK = {
+    "authority",
+    "enacting",
+    "division_label",
+    "division_heading",
+    "telegram_from",
+    "telegram_to",
+}
+_TELEGRAM = ("telegram_from", "telegram_to")
 
 
 def _runs(
@@ -37,7 +54,33 @@ def _runs(
     )
 
 
-def _paragraph(block: Paragraph, figs: Figures) -> Para:
+def article_title_line(block: Paragraph, figs: Figures, text_w: Length) -> bool:
+    """Whether an unmarked "Điều N. …" reads as a title: no final punctuation, no line
+    break, and it fits on one line after the first-line indent (R-BC-4: "Điều" + number +
+    heading on one line). Anything longer is a sentence, whatever its punctuation."""
+    text = block.text.rstrip()
+    if not text or text.endswith(tuple(_TRAILING)) or any(s.text == "\n" for s in block.spans):
+        return False
+    style = figs.element("article")
+    room = text_w - figs.cm("element", "body", "first_line_indent_cm")
+    return text_width(text, style.size, bold=True) + Pt(2) <= room
+
+
+def unmarked_article_lines(blocks: tuple[Block, ...], figs: Figures, text_w: Length) -> list[str]:
+    """The "Điều N." paragraphs that are neither marked as a title (``@dieu``) nor a short
+    title line nor a sentence ending in punctuation: the reader cannot tell which they are.
+    They are set as sentences; the caller warns, naming each line."""
+    return [
+        b.text
+        for b in blocks
+        if isinstance(b, Paragraph)
+        and b.kind == "article"
+        and not b.text.rstrip().endswith(tuple(_TRAILING))
+        and not article_title_line(b, figs, text_w)
+    ]
+
+
+def _paragraph(block: Paragraph, figs: Figures, text_w: Length) -> Para:
     size = figs.element("body").size
     # R-BC-5: a khoản whose text is a bold heading has its number in bold too.
     bold_label = bool(block.spans) and all(s.bold or not s.text.strip() for s in block.spans)
@@ -67,11 +110,12 @@ def _paragraph(block: Paragraph, figs: Figures) -> Para:
         )
     if block.kind in ("authority", "enacting"):
         return _centred_upper(block.spans, block.kind, figs)
-    if block.kind == "article":
+    if block.kind in ("article", "article_heading"):
         style = figs.element("article")
-        # A heading ("Điều 1. Phạm vi điều chỉnh") is bold throughout; an article that runs
-        # on as a sentence ("Điều 1. Phê duyệt …;") has only its label in bold.
-        heading = not block.text.rstrip().endswith((".", ";", ":", ","))
+        # A titled article ("@dieu 1 Phạm vi điều chỉnh", or an unmarked short title line)
+        # is bold throughout; an article that runs on as a sentence ("Điều 1. Phê duyệt …;")
+        # has only its label in bold. A missing full stop alone never makes a heading.
+        heading = block.kind == "article_heading" or article_title_line(block, figs, text_w)
         return _labelled(base, block.label, block.spans, style, style.bold and heading, heading)
     if block.kind == "roman":
         style = figs.element("roman_heading")
@@ -289,17 +333,21 @@ def _table(block: Table, figs: Figures, text_w: Length) -> Grid:
     )
 
 
-def end_with_closing_mark(paras: list[Para | Grid], mark: str) -> list[Para | Grid]:
+def end_with_closing_mark(
+    paras: list[Para | Grid], mark: str, size: Length = _BODY_SIZE
+) -> list[Para | Grid]:
     """Make the last body paragraph end with ``./.`` (R-ND-5).
 
     A final "." becomes "./."; a final ":" or ";" is replaced; otherwise the mark is added.
     Headings (a chapter title, "QUYẾT ĐỊNH:") never take it: it goes on the last text. A body
-    that ends with a table gets no mark (it would land on the text above the table).
+    that ends with a table gets the mark on a line of its own under the table, at the right
+    margin where the samples' last line ends (it must not land on the text above the table).
     """
     for i in range(len(paras) - 1, -1, -1):
         para = paras[i]
         if isinstance(para, Grid):
-            return paras
+            closing = Para((Run(mark, size),), size, role="closing_mark", align="right")
+            return [*paras, closing]
         if isinstance(para, Para) and para.runs and para.role not in _NO_CLOSING_MARK:
             last = para.runs[-1]
             text = last.text.rstrip()
@@ -319,7 +367,16 @@ def end_with_closing_mark(paras: list[Para | Grid], mark: str) -> list[Para | Gr
 def body_paras(blocks: tuple[Block, ...], figs: Figures, text_w: Length) -> list[Para | Grid]:
     """The body blocks as paragraphs and tables, ending with "./."."""
     out: list[Para | Grid] = []
-    for block in blocks:
+    telegram: list[Paragraph] = []
+    for block in (*blocks, None):
+        if isinstance(block, Paragraph) and block.kind in _TELEGRAM:
+            telegram.append(block)
+            continue
+        if telegram:
+            out.extend(telegram_paras(telegram, figs, text_w))
+            telegram = []
+        if block is None or (isinstance(block, Paragraph) and block.kind in AFTER_SIGNATURE):
+            continue
         if isinstance(block, Table):
             # A table has no paragraph spacing of its own: an empty line of the body's
             # paragraph spacing keeps it off the text above and below (R-ND-3).
@@ -329,6 +386,7 @@ def body_paras(blocks: tuple[Block, ...], figs: Figures, text_w: Length) -> list
         elif block.kind == "division":
             out.extend(_division(block, figs))
         else:
-            out.append(_paragraph(block, figs))
+            out.append(_paragraph(block, figs, text_w))
     out = fix_can_cu_punctuation(out)
-    return end_with_closing_mark(out, str(figs.value("element", "body", "ending")))
+    ending = str(figs.value("element", "body", "ending"))
+    return end_with_closing_mark(out, ending, figs.element("body").size)

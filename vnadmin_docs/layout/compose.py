@@ -11,22 +11,32 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from vnadmin_docs.blocks import Block
+from vnadmin_docs.blocks import Block, Paragraph
 from vnadmin_docs.errors import LayoutError
 from vnadmin_docs.layout.addressees import addressee_paras
-from vnadmin_docs.layout.appendix import appendix_sections
+from vnadmin_docs.layout.appendix import appendix_sections, attached_text_section
 from vnadmin_docs.layout.body import body_paras
 from vnadmin_docs.layout.figures import Figures
+from vnadmin_docs.layout.forms import confirmation_grid, minutes_signature_grid
 from vnadmin_docs.layout.header import frame_para, header_columns, header_grid
 from vnadmin_docs.layout.measure import balanced_lines
 from vnadmin_docs.layout.page_model import ZERO, Border, Grid, PageModel, Para, Run, Section
 from vnadmin_docs.layout.pieces import lines_para, rule_para, text_para, widest
 from vnadmin_docs.layout.signature import signature_grid
+from vnadmin_docs.model.appendix import AttachedText
 from vnadmin_docs.model.document import Document
 from vnadmin_docs.text.case import upper_vi
 from vnadmin_docs.units import Length, Pt
 
-__all__ = ["compose", "compose_section", "compose_sections", "document_symbol", "kind_name"]
+__all__ = [
+    "compose",
+    "compose_attached",
+    "compose_section",
+    "compose_sections",
+    "document_symbol",
+    "issuing_authority",
+    "kind_name",
+]
 
 
 def document_symbol(
@@ -68,7 +78,9 @@ def _title_block(type_name: str, subject: str | None, figs: Figures, text_w: Len
         ratio = float(figs.value("element", "trich_yeu", "rule_ratio"))
         paras.append(rule_para(widest(lines, ty) * ratio, text_w, "trich_yeu_rule"))
     else:
-        paras.append(rule_para(Pt(0), text_w, "trich_yeu_rule"))
+        # Mẫu 1.8, 1.10: no trích yếu; the short rule stands under the type name.
+        ratio = float(figs.value("element", "type_name", "rule_ratio_alone"))
+        paras.append(rule_para(widest([upper_vi(type_name)], tl) * ratio, text_w, "trich_yeu_rule"))
     return paras
 
 
@@ -145,7 +157,9 @@ def compose_section(
             )
         body.append(header_grid(doc, figs, text_w, symbol, vv=doc.subject))
     else:
-        body.append(header_grid(doc, figs, text_w, symbol, vv=None))
+        no_date = [str(t) for t in figs.data["forms"]["no_date_line"]]
+        with_date = upper_vi(type_name or "") not in no_date
+        body.append(header_grid(doc, figs, text_w, symbol, vv=None, date_line=with_date))
         body.extend(_title_block(type_name or "", doc.subject, figs, text_w))
     body.extend(addressee_paras(doc.addressees, figs, text_w))
     paras = body_paras(blocks, figs, text_w)
@@ -159,13 +173,40 @@ def compose_section(
     upward = layout == "cong-van" or bool(doc.addressees)
     if upward and (not recipients or recipients[0].lower() != first.lower()):
         recipients = (first, *recipients)
-    body.append(signature_grid(doc, figs, text_w, recipients))
+    signature = signature_grid(doc, figs, text_w, recipients)
+    if doc.secretary is not None:
+        # Biên bản (Mẫu 1.9): two signatures, Nơi nhận under them.
+        noi_nhan = list(signature.rows[0].cells[0].paras)
+        signature = minutes_signature_grid(doc, noi_nhan, figs, text_w)
+    body.append(signature)
+    confirmation = confirmation_grid(list(blocks), figs, text_w)
+    if confirmation is not None:
+        body.append(confirmation)
     return Section(
         setup=setup,
         body=tuple(body),
         page_number=_page_number(figs),
         first_page_footer=_contact(doc, figs),
     )
+
+
+def issuing_authority(blocks: tuple[Block, ...]) -> str | None:
+    """The thẩm quyền line of a decision as the clerk wrote it ("Chủ tịch Ủy ban nhân dân
+    tỉnh"): the authority that issued it, named by the "(Kèm theo …)" line of its attached
+    texts. ``None`` when there is none, or when it was typed in capitals (its sentence
+    capitals cannot be guessed; the issuer's ``name_in_text`` is used instead).
+
+    >>> from vnadmin_docs.blocks import Span
+    >>> issuing_authority((Paragraph((Span("Chủ tịch Ủy ban nhân dân tỉnh"),), "authority"),))
+    'Chủ tịch Ủy ban nhân dân tỉnh'
+    """
+    for block in blocks:
+        if isinstance(block, Paragraph) and block.kind == "authority":
+            text = " ".join(block.text.split())
+            if text and text != text.upper():
+                return text
+            return None
+    return None
 
 
 def compose_sections(
@@ -176,8 +217,10 @@ def compose_sections(
     layout: str,
     type_name: str | None = None,
     appendix_blocks: tuple[tuple[Block, ...], ...] = (),
+    issued_by: str | None = None,
 ) -> tuple[Section, ...]:
-    """The document's section followed by one section per appendix."""
+    """The document's section followed by one section per appendix. The "(Kèm theo …)"
+    lines name ``issued_by``, else the thẩm quyền line of ``blocks``, else the issuer."""
     main = compose_section(doc, blocks, figs, layout=layout, type_name=type_name)
     if len(appendix_blocks) != len(doc.appendices):
         raise ValueError("appendix_blocks must hold one parsed body per doc.appendices item")
@@ -190,6 +233,7 @@ def compose_sections(
         kind_name=kind_name(layout, type_name),
         symbol=document_symbol(doc, layout, figs, type_name),
         page_number=main.page_number or _page_number(figs),
+        issued_by=issued_by or issuing_authority(blocks),
     )
     return (main, *extra)
 
@@ -216,4 +260,19 @@ def compose(
         base_size=figs.element("body").size,
         title=title or (doc.subject or ""),
         subject=doc.subject or "",
+    )
+
+
+def compose_attached(text: AttachedText, blocks: tuple[Block, ...], figs: Figures) -> PageModel:
+    """A text issued with a decision rendered on its own (Mẫu 1.3)."""
+    section = attached_text_section(text, blocks, figs, page_number=_page_number(figs))
+    title = f"{text.type_name} {text.title or ''}".strip()
+    return PageModel(
+        sections=(section,),
+        font=figs.font,
+        language=figs.language,
+        color=figs.color,
+        base_size=figs.element("body").size,
+        title=title,
+        subject=title,
     )

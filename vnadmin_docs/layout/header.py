@@ -13,12 +13,13 @@ from vnadmin_docs.layout.measure import balanced_lines, text_width, wrap_words
 from vnadmin_docs.layout.page_model import ZERO, Border, Cell, Grid, Para, Row, Run
 from vnadmin_docs.layout.pieces import fits, lines_para, rule_para, text_para, widest
 from vnadmin_docs.model.document import Document
+from vnadmin_docs.model.issuer import Issuer
 from vnadmin_docs.text.case import upper_vi
 from vnadmin_docs.text.date_line import date_line
 from vnadmin_docs.text.so_line import so_line
 from vnadmin_docs.units import Length, Mm, Pt
 
-__all__ = ["frame_para", "header_columns", "header_grid"]
+__all__ = ["frame_para", "header_columns", "header_grid", "issuer_header_grid"]
 
 
 def _date_text(doc: Document, figs: Figures) -> str:
@@ -31,11 +32,15 @@ def header_columns(doc: Document, figs: Figures, text_w: Length) -> tuple[Length
     """Left and right column widths. The default split comes from the data file; when the
     date line or the Quốc hiệu would wrap in the right column, the left column gives up
     width down to the smallest allowed share (R-QH-8)."""
-    spec = figs.data["header"]["left_ratio"]
     date_style = figs.element("date_line")
+    return _columns(text_width(_date_text(doc, figs), date_style.size, italic=True), figs, text_w)
+
+
+def _columns(date_w: Length, figs: Figures, text_w: Length) -> tuple[Length, Length]:
+    spec = figs.data["header"]["left_ratio"]
     qh_style = figs.element("quoc_hieu")
     need = max(
-        text_width(_date_text(doc, figs), date_style.size, italic=True),
+        date_w,
         text_width(figs.data["element"]["quoc_hieu"]["text"], qh_style.size, bold=True),
     )
     ratio = float(spec["default"])
@@ -52,15 +57,15 @@ def header_columns(doc: Document, figs: Figures, text_w: Length) -> tuple[Length
     return left, text_w - left
 
 
-def _left_top(doc: Document, figs: Figures, width: Length) -> list[Para]:
+def _left_top(issuer: Issuer, figs: Figures, width: Length) -> list[Para]:
     paras: list[Para] = []
     usable = width - Pt(2)
-    if doc.issuer.superior:
+    if issuer.superior:
         sup = figs.element("superior")
-        lines = balanced_lines(upper_vi(doc.issuer.superior), usable, sup.size, bold=sup.bold)
+        lines = balanced_lines(upper_vi(issuer.superior), usable, sup.size, bold=sup.bold)
         paras.append(lines_para(lines, sup, "superior"))
     iss = figs.element("issuer")
-    lines = balanced_lines(upper_vi(doc.issuer.name), usable, iss.size, bold=iss.bold)
+    lines = balanced_lines(upper_vi(issuer.name), usable, iss.size, bold=iss.bold)
     paras.append(lines_para(lines, iss, "issuer"))
     ratio = float(figs.value("element", "issuer", "rule_ratio"))
     paras.append(rule_para(widest(lines, iss) * ratio, width, "issuer_rule"))
@@ -116,9 +121,16 @@ def frame_para(
 
 
 def header_grid(
-    doc: Document, figs: Figures, text_w: Length, symbol: tuple[str, ...], *, vv: str | None
+    doc: Document,
+    figs: Figures,
+    text_w: Length,
+    symbol: tuple[str, ...],
+    *,
+    vv: str | None,
+    date_line: bool = True,
 ) -> Grid:
-    """The header as a borderless two-column grid, rows kept on one page."""
+    """The header as a borderless two-column grid, rows kept on one page. ``date_line``
+    false leaves out the place and date (a biên bản, Mẫu 1.9)."""
     left_w, right_w = header_columns(doc, figs, text_w)
     so_style = figs.element("so")
     left_bottom: list[Para] = [
@@ -142,17 +154,43 @@ def header_grid(
             frame_para(marks.urgency, figs, "urgency", w_mm, h_mm, left_w, "urgency")
         )
     date_style = figs.element("date_line")
-    right_bottom = [text_para(_date_text(doc, figs), date_style, "date_line", space_before=Pt(6))]
+    right_bottom = (
+        [text_para(_date_text(doc, figs), date_style, "date_line", space_before=Pt(6))]
+        if date_line
+        else [Para((), Pt(2))]
+    )
     return Grid(
         columns=(left_w, right_w),
         rows=(
             Row(
                 (
-                    Cell(left_w, tuple(_left_top(doc, figs, left_w))),
+                    Cell(left_w, tuple(_left_top(doc.issuer, figs, left_w))),
                     Cell(right_w, tuple(_right_top(figs, right_w))),
                 )
             ),
             Row((Cell(left_w, tuple(left_bottom)), Cell(right_w, tuple(right_bottom)))),
+        ),
+        role="header",
+        cell_margin=ZERO,
+    )
+
+
+def issuer_header_grid(
+    issuer: Issuer, figs: Figures, text_w: Length, columns: tuple[Length, Length] | None = None
+) -> Grid:
+    """The top row of the header alone — issuer and its rule | Quốc hiệu, Tiêu ngữ and its
+    rule — as a text issued with a decision repeats it (Mẫu 1.3, no Số or date row).
+    ``columns`` keeps the parent's split so both first pages look alike."""
+    left_w, right_w = columns or _columns(ZERO, figs, text_w)
+    return Grid(
+        columns=(left_w, right_w),
+        rows=(
+            Row(
+                (
+                    Cell(left_w, tuple(_left_top(issuer, figs, left_w))),
+                    Cell(right_w, tuple(_right_top(figs, right_w))),
+                )
+            ),
         ),
         role="header",
         cell_margin=ZERO,

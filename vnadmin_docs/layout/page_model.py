@@ -17,6 +17,7 @@ __all__ = [
     "Align",
     "Border",
     "Cell",
+    "FloatingImage",
     "Grid",
     "PageModel",
     "PageSetup",
@@ -54,6 +55,24 @@ class Run:
 
 
 @dataclass(frozen=True)
+class FloatingImage:
+    """A PNG floating in front of the text, anchored to a paragraph; it never moves the text
+    (no wrapping). ``x`` is measured from the left edge of the column holding the anchor
+    paragraph (the table cell for the signature block), ``y`` from the paragraph's top;
+    both may be negative. ``role`` names the Decree 30 box ("signature" = ô 7c, "seal" =
+    ô 8); ``z`` orders overlapping images (higher is in front)."""
+
+    png: bytes
+    width: Length
+    height: Length
+    x: Length
+    y: Length
+    role: str
+    description: str = ""
+    z: int = 0
+
+
+@dataclass(frozen=True)
 class Para:
     """A paragraph with every property the writer needs.
 
@@ -80,6 +99,8 @@ class Para:
     border_bottom: Border | None = None
     box: Border | None = None
     tab: Length | None = None
+    anchors: tuple[FloatingImage, ...] = ()
+    """Floating images anchored to this paragraph (ô 7c signature, ô 8 seal)."""
 
     @property
     def text(self) -> str:

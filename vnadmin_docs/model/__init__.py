@@ -1,6 +1,6 @@
 """model stage: validated, immutable input objects (pydantic, ``extra="forbid"``)."""
 
-from vnadmin_docs.model.appendix import Appendix
+from vnadmin_docs.model.appendix import Appendix, AttachedText, ParentDocument
 from vnadmin_docs.model.contact import Contact
 from vnadmin_docs.model.doc_number import DocNumber
 from vnadmin_docs.model.document import Document, parse_document, problems_from
@@ -13,6 +13,7 @@ from vnadmin_docs.model.signer import Signer
 
 __all__ = [
     "Appendix",
+    "AttachedText",
     "Contact",
     "DocNumber",
     "Document",
@@ -22,6 +23,7 @@ __all__ = [
     "Issuer",
     "Luu",
     "Marks",
+    "ParentDocument",
     "Signer",
     "parse_document",
     "problems_from",

@@ -6,11 +6,14 @@ An appendix holds its own body in the same markup as a template body (căn cứ,
 
 from __future__ import annotations
 
-from pydantic import field_validator
+from pydantic import Field, field_validator
 
 from vnadmin_docs.model._base import Line, Model, MultiLine, rule_error
+from vnadmin_docs.model.doc_number import DocNumber
+from vnadmin_docs.model.issue_date import IssueDate
+from vnadmin_docs.model.issuer import Issuer
 
-__all__ = ["Appendix"]
+__all__ = ["Appendix", "AttachedText", "ParentDocument"]
 
 _ROMAN_CHARS = set("IVXLCDM")
 
@@ -26,9 +29,12 @@ class Appendix(Model):
     ``landscape`` sets the appendix across the page (a wide table; practice, see R-PAGE-2).
 
     ``type_name`` makes it a document issued with a decision instead (Mẫu 1.3, "văn bản
-    được ban hành kèm theo quyết định"): the type name ("QUY CHẾ") in upper case bold, the
-    ``title`` under it as a bold trích yếu, then the "(Kèm theo …)" line; such documents are
-    not counted in the Phụ lục I, II … numbering.
+    được ban hành kèm theo quyết định"): the issuer and the Quốc hiệu with their rules, the
+    type name ("QUY CHẾ") in upper case bold, the ``title`` under it as a bold trích yếu,
+    then the "(Kèm theo …)" line; such documents are not counted in the Phụ lục I, II …
+    numbering. Its "của …" names the authority that issued the decision (the decision's
+    thẩm quyền line, e.g. "Chủ tịch Ủy ban nhân dân tỉnh"); ``issued_by`` overrides it
+    while the number and date still come from the decision.
     """
 
     title: MultiLine | None = None
@@ -36,6 +42,7 @@ class Appendix(Model):
     number: Line | None = None
     attached_to: Line | None = None
     type_name: Line | None = None
+    issued_by: Line | None = None
     landscape: bool = False
 
     @field_validator("number")
@@ -69,3 +76,56 @@ class Appendix(Model):
         if value is None:
             return None
         return value.strip().removeprefix("(").removesuffix(")").strip()
+
+
+class ParentDocument(Model):
+    """The decision an attached text was issued with, given as data (a Quy chế re-issued
+    or printed on its own): its number and symbol, date, the authority that issued it (as
+    written in a sentence: "Chủ tịch Ủy ban nhân dân tỉnh") and its kind ("Quyết định").
+
+    Blank number or date parts are printed as blanks (a draft). Without ``number.symbol``
+    the symbol is "QĐ-<issuer.abbreviation>" (R-SO-6).
+    """
+
+    kind: Line = "Quyết định"
+    number: DocNumber = Field(default_factory=DocNumber)
+    date: IssueDate = Field(default_factory=IssueDate)
+    issued_by: Line
+
+    @field_validator("number", mode="before")
+    @classmethod
+    def _number(cls, value: object) -> object:
+        # "45" or 45 alone is the number; a mapping is the whole DocNumber.
+        if isinstance(value, int | str) and not isinstance(value, bool):
+            text = str(value).strip()
+            return {"number": int(text)} if text.isdigit() else value
+        return value
+
+
+class AttachedText(Model):
+    """A text issued with a decision (Mẫu 1.3) rendered on its own: the issuer's header,
+    the type name, the title, "(Kèm theo <parent> …)" and the body (Chương, Mục, Điều …).
+
+    ``electronic`` is the variant for a separate electronic file (Mẫu 1.3, "đối với văn bản
+    điện tử"): the "(Kèm theo …)" line is printed with its blanks unfilled, as the sample's
+    note 2 says; the decision's number and signing time come with the digital signature.
+    """
+
+    issuer: Issuer
+    parent: ParentDocument
+    type_name: Line
+    title: MultiLine | None = None
+    body: MultiLine
+    landscape: bool = False
+    electronic: bool = False
+
+    @field_validator("type_name")
+    @classmethod
+    def _type_name(cls, value: str) -> str:
+        if value.strip().lower().startswith("phụ lục"):
+            raise rule_error(
+                "type_name là tên loại văn bản ban hành kèm theo (Quy chế, Quy định …), không "
+                "phải “Phụ lục”.",
+                "type_name is the attached text's type (Quy chế, Quy định …), not 'Phụ lục'.",
+            )
+        return value

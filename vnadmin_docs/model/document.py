@@ -11,6 +11,7 @@ from vnadmin_docs.model._base import Line, Model
 from vnadmin_docs.model.appendix import Appendix
 from vnadmin_docs.model.contact import Contact
 from vnadmin_docs.model.doc_number import DocNumber
+from vnadmin_docs.model.images import Images
 from vnadmin_docs.model.issue_date import IssueDate
 from vnadmin_docs.model.issuer import Issuer
 from vnadmin_docs.model.marks import Marks
@@ -27,6 +28,7 @@ class Document(Model):
     lines; ``recipients`` the Nơi nhận list without the Lưu line, which ``archive`` builds.
     ``content`` holds the template's declared fields (checked against the template).
     ``appendices`` are printed after the signature, each in its own section (R-PL-1..6).
+    ``secretary`` is the second signature of a biên bản (THƯ KÝ, left, Mẫu 1.9).
     """
 
     issuer: Issuer
@@ -35,6 +37,7 @@ class Document(Model):
     subject: Line | None = None
     addressees: tuple[Line, ...] = ()
     signer: Signer
+    secretary: Signer | None = None
     recipients: tuple[Line, ...] = ()
     archive: Luu
     drafter: Drafter | None = None
@@ -42,6 +45,8 @@ class Document(Model):
     contact: Contact | None = None
     content: dict[str, Any] = Field(default_factory=dict)
     appendices: tuple[Appendix, ...] = ()
+    images: Images | None = None
+    """Signature and seal PNGs for an electronic document (ô 7c, ô 8; issue 16)."""
 
     @field_validator("addressees", "recipients", mode="before")
     @classmethod

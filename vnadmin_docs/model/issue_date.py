@@ -15,13 +15,20 @@ __all__ = ["IssueDate"]
 _DMY = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
 _MY = re.compile(r"^\s*(\d{1,2})[/.-](\d{4})\s*$")
 _ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
+# As the clerk reads it on the original: "ngày 5 tháng 1 năm 2021", "tháng 01 năm 2021".
+_WORDS = re.compile(
+    r"^\s*(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\s*,?\s*năm\s+(\d{4})\s*\.?\s*$",
+    re.IGNORECASE,
+)
+_WORDS_MY = re.compile(r"^\s*tháng\s+(\d{1,2})\s*,?\s*năm\s+(\d{4})\s*\.?\s*$", re.IGNORECASE)
 
 
 class IssueDate(Model):
     """A date that may be partly blank for drafts.
 
     Accepts a ``datetime.date``, ISO text ("2023-03-15"), day-first text ("15/3/2023"),
-    month/year text ("3/2023"), a mapping ``{day, month, year}``, or nothing (all blank).
+    the date in words as printed ("ngày 15 tháng 3 năm 2023"), month/year text ("3/2023",
+    "tháng 3 năm 2023"), a mapping ``{day, month, year}``, or nothing (all blank).
     """
 
     day: int | None = Field(default=None, ge=1, le=31)
@@ -38,14 +45,19 @@ class IssueDate(Model):
         if value is None or (isinstance(value, str) and not value.strip()):
             return {}
         if isinstance(value, str):
-            for pattern, order in ((_ISO, "ymd"), (_DMY, "dmy"), (_MY, "my")):
+            patterns = (
+                (_ISO, "ymd"), (_DMY, "dmy"), (_WORDS, "dmy"), (_MY, "my"), (_WORDS_MY, "my")
+            )
+            for pattern, order in patterns:
                 m = pattern.match(value)
                 if m:
                     parts = dict(zip(order, (int(g) for g in m.groups()), strict=True))
                     return {"day": parts.get("d"), "month": parts.get("m"), "year": parts["y"]}
             raise rule_error(
-                f"ngày “{value}” không đọc được; hãy ghi dạng 15/03/2023, 2023-03-15 hoặc 03/2023.",
-                f"cannot read the date '{value}'; write 15/03/2023, 2023-03-15 or 03/2023.",
+                f"ngày “{value}” không đọc được; hãy ghi dạng 15/03/2023, 2023-03-15, "
+                "“ngày 15 tháng 3 năm 2023” hoặc 03/2023.",
+                f"cannot read the date '{value}'; write 15/03/2023, 2023-03-15, "
+                "'ngày 15 tháng 3 năm 2023' or 03/2023.",
             )
         return value
 

@@ -1,4 +1,9 @@
-"""The signature block (ô 7a, 7b): authority prefix, titles and the signer's name."""
+"""The signature block (ô 7a, 7b): authority prefixes, titles and the signer's name.
+
+One prefix or a combination written outermost first (docs/dev/signing-authority.md):
+``authority: [TM., KT.]`` with ``on_behalf_of: [Ủy ban nhân dân, Chủ tịch]`` and
+``title: Phó Chủ tịch`` is "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH".
+"""
 
 from __future__ import annotations
 
@@ -6,13 +11,45 @@ from typing import Any, Literal
 
 from pydantic import field_validator, model_validator
 
-from vnadmin_docs.model._base import Line, Model, rule_error
+from vnadmin_docs.model._base import Line, Model, MultiLine, rule_error
 from vnadmin_docs.text.case import upper_vi
 
-__all__ = ["Authority", "Signer"]
+__all__ = ["ADMITTED_COMBINATIONS", "Authority", "Signer"]
 
 Authority = Literal["TM.", "KT.", "TL.", "TUQ.", "Q."]
 _PREFIXES: tuple[str, ...] = ("TM.", "KT.", "TL.", "TUQ.", "Q.")
+# Prefixes that stand before someone else's title or a collective's name (one on_behalf_of
+# line each); "Q." stands before the signer's own title.
+_BEFORE_OTHER = ("TM.", "KT.", "TL.", "TUQ.")
+
+ADMITTED_COMBINATIONS: tuple[tuple[str, ...], ...] = (
+    ("TM.", "KT."),  # Điều 13.2: a deputy signs on behalf of the collective, for the head
+    ("TM.", "Q."),  # an acting head signs on behalf of the collective as the head would
+    ("TL.", "KT."),  # Điều 13.4: the TL. signer may hand it to his deputy, who signs KT.
+)
+"""Two-level signing the decree admits (Điều 13, Phụ lục I §7b); every other pair is
+refused. TUQ. is never combined: "không được ủy quyền lại" (Điều 13.3)."""
+
+
+def _prefix(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    v = value.strip().upper()
+    if v and not v.endswith("."):
+        v += "."
+    if v in _PREFIXES or not v:
+        return v or None
+    raise rule_error(
+        f"authority: tiền tố thẩm quyền “{value}” phải là một trong {', '.join(_PREFIXES)} "
+        "(R-KY-1).",
+        f"authority: the prefix '{value}' must be one of {', '.join(_PREFIXES)} (R-KY-1).",
+    )
+
+
+def _one_or_many(value: Any) -> Any:
+    if isinstance(value, str):
+        return (value,) if value.strip() else ()
+    return value
 
 
 class Signer(Model):
@@ -24,37 +61,52 @@ class Signer(Model):
     - ``KT.``/``TL.``/``TUQ.``: ``on_behalf_of`` is the head's title ("GIÁM ĐỐC"), ``title``
       the signer's own ("PHÓ GIÁM ĐỐC", "CHÁNH VĂN PHÒNG").
     - ``Q.``: acting head; one line "Q. <title>".
+    - a list, outermost first (``[TM., KT.]``, ``[TM., Q.]``, ``[TL., KT.]``): one
+      ``on_behalf_of`` item per TM./KT./TL. in the same order.
 
-    Titles are printed upper case whatever the input case. ``full_name`` is printed as given
-    (no academic titles, R-KY-5).
+    Titles are printed upper case whatever the input case; a line break written in
+    ``on_behalf_of`` or ``title`` stays a line break. ``full_name`` is printed as given (no
+    academic titles, R-KY-5).
     """
 
-    authority: Authority | None = None
-    on_behalf_of: Line | None = None
-    title: Line
+    authority: tuple[Authority, ...] = ()
+    on_behalf_of: tuple[MultiLine, ...] = ()
+    title: MultiLine
     full_name: Line
 
     @field_validator("authority", mode="before")
     @classmethod
     def _authority(cls, value: Any) -> Any:
-        if isinstance(value, str):
-            v = value.strip().upper()
-            if v and not v.endswith("."):
-                v += "."
-            if v in _PREFIXES:
-                return v
-            if not v:
-                return None
+        if value is None:
+            return ()
+        items = _one_or_many(value)
+        if not isinstance(items, list | tuple):
+            return items
+        prefixes = tuple(p for p in (_prefix(v) for v in items) if p)
+        if len(prefixes) > 1 and prefixes not in ADMITTED_COMBINATIONS:
+            admitted = "; ".join("[" + ", ".join(c) + "]" for c in ADMITTED_COMBINATIONS)
             raise rule_error(
-                f"tiền tố thẩm quyền phải là một trong {', '.join(_PREFIXES)} (R-KY-1).",
-                f"the authority prefix must be one of {', '.join(_PREFIXES)} (R-KY-1).",
+                f"authority: Nghị định 30 không có cách ký “{' '.join(prefixes)}”; chỉ ghép "
+                f"được {admitted}, ghi từ ngoài vào trong (R-KY-1, Điều 13).",
+                f"authority: Decree 30 has no '{' '.join(prefixes)}' signing; only {admitted} "
+                "combine, outermost first (R-KY-1, Điều 13).",
             )
-        return value
+        return prefixes
 
-    @field_validator("title", "on_behalf_of")
+    @field_validator("on_behalf_of", mode="before")
     @classmethod
-    def _upper(cls, value: str | None) -> str | None:
-        return upper_vi(value) if value is not None else None
+    def _behalf(cls, value: Any) -> Any:
+        return () if value is None else _one_or_many(value)
+
+    @field_validator("title")
+    @classmethod
+    def _upper(cls, value: str) -> str:
+        return upper_vi(value)
+
+    @field_validator("on_behalf_of")
+    @classmethod
+    def _upper_all(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(upper_vi(v) for v in value)
 
     @field_validator("full_name")
     @classmethod
@@ -70,26 +122,37 @@ class Signer(Model):
 
     @model_validator(mode="after")
     def _consistent(self) -> Signer:
-        needs_head = self.authority in ("TM.", "KT.", "TL.", "TUQ.")
-        if needs_head and not self.on_behalf_of:
+        need = sum(1 for a in self.authority if a in _BEFORE_OTHER)
+        have = len(self.on_behalf_of)
+        if need and have < need:
+            heads = ", ".join(a for a in self.authority if a in _BEFORE_OTHER)
             raise rule_error(
-                f"ký “{self.authority}” thì phải ghi on_behalf_of (chức vụ người đứng đầu hoặc "
-                "tên tập thể) (R-KY-1).",
-                f"signing '{self.authority}' needs on_behalf_of (the head's title or the "
-                "collective) (R-KY-1).",
+                f"on_behalf_of: ký “{' '.join(self.authority)}” thì phải ghi on_behalf_of "
+                f"({need} mục, cho {heads}: tên tập thể sau TM., chức vụ người đứng đầu sau "
+                "KT./TL./TUQ.) (R-KY-1).",
+                f"on_behalf_of: signing '{' '.join(self.authority)}' needs on_behalf_of ({need} "
+                f"item(s), for {heads}: the collective after TM., the head's title after "
+                "KT./TL./TUQ.) (R-KY-1).",
             )
-        if not needs_head and self.on_behalf_of:
+        if have > need:
             raise rule_error(
-                "on_behalf_of chỉ dùng với TM., KT., TL., TUQ.",
-                "on_behalf_of is only used with TM., KT., TL., TUQ.",
+                f"on_behalf_of: có {have} mục nhưng authority chỉ cần {need}; on_behalf_of chỉ "
+                "dùng với TM., KT., TL., TUQ., mỗi tiền tố một mục.",
+                f"on_behalf_of: {have} item(s) but authority needs {need}; on_behalf_of is "
+                "only used with TM., KT., TL., TUQ., one item each.",
             )
         return self
 
     @property
     def title_lines(self) -> tuple[str, ...]:
-        """The upper-case lines above the signature (ô 7a)."""
-        if self.authority is None:
-            return (self.title,)
-        if self.authority == "Q.":
-            return (f"Q. {self.title}",)
-        return (f"{self.authority} {self.on_behalf_of}", self.title)
+        """The upper-case lines above the signature (ô 7a, 7b); a line may hold "\\n"."""
+        lines: list[str] = []
+        behalf = iter(self.on_behalf_of)
+        title = self.title
+        for prefix in self.authority:
+            if prefix == "Q.":
+                title = f"Q. {title}"
+            else:
+                lines.append(f"{prefix} {next(behalf)}")
+        lines.append(title)
+        return tuple(lines)

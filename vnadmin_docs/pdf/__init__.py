@@ -12,6 +12,7 @@ from vnadmin_docs.pdf.convert import (
     convert_to_pdf,
     default_processes,
 )
+from vnadmin_docs.pdf.groups import LetterGroups
 from vnadmin_docs.pdf.letters import GROUP_SIZE, documents_to_pdfs, first_pages
 from vnadmin_docs.pdf.locate import SOFFICE_ENV, find_soffice, soffice_missing_error
 from vnadmin_docs.pdf.merge import merge_pdfs
@@ -22,6 +23,7 @@ __all__ = [
     "MAX_CHUNK",
     "SOFFICE_ENV",
     "ConversionOptions",
+    "LetterGroups",
     "convert_files",
     "convert_to_pdf",
     "default_processes",

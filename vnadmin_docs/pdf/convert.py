@@ -54,6 +54,8 @@ class ConversionOptions:
     a time (default :func:`default_processes`). ``chunk_size``: files per call, 1..200.
     ``idle_timeout``: seconds without a new PDF before a call counts as hung and is killed
     (start-up included). ``retries``: further attempts for a file that failed.
+    ``pdf_a``: write PDF/A-2b (archival; PDF/A-1 forbids the transparency that the
+    signature and seal PNGs need), fonts embedded (``docs/dev/electronic.md``).
     """
 
     soffice: Path | None = None
@@ -61,6 +63,15 @@ class ConversionOptions:
     chunk_size: int = MAX_CHUNK
     idle_timeout: float = 120.0
     retries: int = 1
+    pdf_a: bool = False
+
+    @property
+    def export_filter(self) -> str:
+        """The ``--convert-to`` argument: plain PDF, or PDF/A-2b through the PDF export
+        filter's ``SelectPdfVersion=2`` (JSON filter options, LibreOffice 7.4+)."""
+        if not self.pdf_a:
+            return "pdf"
+        return 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
 
     def __post_init__(self) -> None:
         if self.processes is not None and self.processes < 1:
@@ -161,7 +172,7 @@ class _Run:
             "--nolockcheck",
             "--nologo",
             "--convert-to",
-            "pdf",
+            self.options.export_filter,
             "--outdir",
             str(outdir),
             *names,

@@ -22,7 +22,7 @@ import re
 import shutil
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from vnadmin_docs.errors import ConversionError
 from vnadmin_docs.layout.page_model import PageModel
@@ -33,9 +33,9 @@ from vnadmin_docs.pdf.scratch import scratch_dir
 from vnadmin_docs.writer import write_docx, write_merged
 
 if TYPE_CHECKING:  # pypdf costs ~60 ms to import; only PDF work needs it
-    from pypdf import PageObject, PdfReader
+    from pypdf import PageObject
 
-__all__ = ["GROUP_SIZE", "documents_to_pdfs", "first_pages"]
+__all__ = ["GROUP_SIZE", "documents_to_pdfs", "first_pages", "print_from_pieces", "split_pdf"]
 
 _log = logging.getLogger(__name__)
 
@@ -78,30 +78,43 @@ def first_pages(pdf: Path, top_margin_pt: float) -> list[int]:
     return starts
 
 
-def _split(pdf: Path, starts: list[int], targets: Sequence[Path]) -> None:
+def split_pdf(pdf: Path, starts: list[int], targets: Sequence[Path]) -> None:
+    """Write pages ``starts[k]`` up to the next start of ``pdf`` as ``targets[k]``."""
     from pypdf import PdfReader, PdfWriter
     reader = PdfReader(pdf)
     ends = [*starts[1:], len(reader.pages)]
+    root: Any = reader.trailer["/Root"]
     for target, start, end in zip(targets, starts, ends, strict=True):
         writer = PdfWriter()
         for index in range(start, end):
             writer.add_page(reader.pages[index])
+        if "/OutputIntents" in root and "/Metadata" in root:
+            # A PDF/A conversion (issue 16): each letter keeps the claim, its output
+            # intent and the fonts its pages embed.
+            from pypdf.generic import NameObject
+
+            for key in ("/OutputIntents", "/Metadata"):
+                writer._root_object[NameObject(key)] = writer._add_object(
+                    root[key].get_object().clone(writer)
+                )
         write_atomically(writer, target)
 
 
-def _print_file(
+def print_from_pieces(
     target: Path,
     pieces: list[tuple[Path, int, int | None]],
     paths: list[Path],
     duplex: bool,
 ) -> None:
+    """One PDF of the documents whose pages are ``pieces`` (file, first, end), each with a
+    bookmark named after its path in ``paths``."""
     from pypdf import PdfReader, PdfWriter
-    readers: dict[Path, PdfReader] = {}
+    pages_of: dict[Path, list[PageObject]] = {}  # each file parsed once, not once a piece
     writer = PdfWriter()
     for (pdf, start, end), path in zip(pieces, paths, strict=True):
-        reader = readers.setdefault(pdf, PdfReader(pdf))
-        pages = list(reader.pages)[start:end]
-        add_document(writer, pages, path.stem, duplex=duplex)
+        if pdf not in pages_of:
+            pages_of[pdf] = list(PdfReader(pdf).pages)
+        add_document(writer, pages_of[pdf][start:end], path.stem, duplex=duplex)
     write_atomically(writer, target)
 
 
@@ -176,7 +189,7 @@ def documents_to_pdfs(
                 redo.extend(group)
                 continue
             firsts = [starts[sum(counts[:k])] for k in range(len(counts))]
-            _split(pdf, firsts, [paths[i] for i in group])
+            split_pdf(pdf, firsts, [paths[i] for i in group])
             for k, i in enumerate(group):
                 pieces[i] = (pdf, firsts[k], firsts[k + 1] if k + 1 < len(firsts) else None)
         if redo:
@@ -190,7 +203,8 @@ def documents_to_pdfs(
             convert_files(pairs, opts, name_by_target=True)
             pieces.update({i: (paths[i], 0, None) for i in redo})
         if print_file is not None:
-            _print_file(Path(print_file), [pieces[i] for i in range(len(models))], paths, duplex)
+            ordered = [pieces[i] for i in range(len(models))]
+            print_from_pieces(Path(print_file), ordered, paths, duplex)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return paths

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from vnadmin_docs._cells import set_text_cell
 from vnadmin_docs._files import atomic_target
 from vnadmin_docs.registry.columns import REGISTER_COLUMNS, REGISTER_SHEET
 from vnadmin_docs.registry.model import Entry, RegisterError, Series
@@ -121,7 +122,8 @@ def _cover(
     ]
     sheet.column_dimensions["A"].width = 70
     for index, (text, bold) in enumerate(lines, start=1):
-        cell = sheet.cell(row=index, column=1, value=text or None)
+        cell = sheet.cell(row=index, column=1)
+        set_text_cell(cell, text or None)
         cell.font = Font(name=_FONT, size=16 if text == title else 13, bold=bold)
         cell.alignment = Alignment(horizontal="center")
 
@@ -145,7 +147,8 @@ def _register(sheet: Any, rows: Sequence[Entry]) -> None:
         mark.border = box
     for row_index, entry in enumerate(rows, start=3):
         for col, value in enumerate(register_row(entry), start=1):
-            cell = sheet.cell(row=row_index, column=col, value=value)
+            cell = sheet.cell(row=row_index, column=col)
+            set_text_cell(cell, value)  # recorded text is text, never a live formula
             cell.font = plain
             cell.alignment = top_wrap
             cell.border = box
@@ -169,7 +172,7 @@ def _files(sheet: Any, rows: Sequence[Entry]) -> None:
         status = "Đã hủy" if entry.is_cancelled else "Đã cấp"
         values = (entry.reference, status, entry.output_path, entry.output_sha256)
         for col, value in enumerate(values, start=1):
-            sheet.cell(row=row_index, column=col, value=value)
+            set_text_cell(sheet.cell(row=row_index, column=col), value)
 
 
 def write_register_xlsx(

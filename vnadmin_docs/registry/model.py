@@ -27,6 +27,7 @@ __all__ = [
     "EntryDraft",
     "EntryStatus",
     "RegisterError",
+    "RegisterFileError",
     "Series",
     "parse_series",
 ]
@@ -36,6 +37,11 @@ class RegisterError(VnAdminError):
     """Raised when the number book cannot do what was asked: the book file or server cannot
     be opened, a number does not exist, an entry is already cancelled, the book stayed busy
     longer than the timeout, or a date would break the chronological order of the series."""
+
+
+class RegisterFileError(RegisterError):
+    """The book's file itself cannot be used: damaged or cut short, on a read-only disk,
+    another program's database. The message says what to do; the CLI exits with code 2."""
 
 
 class Series(StrEnum):

@@ -38,6 +38,13 @@ from vnadmin_docs.registry.model import (
     RegisterError,
     Series,
 )
+from vnadmin_docs.registry.sqlite_files import (
+    BOOK_COLUMNS,
+    ENTRY_TABLE_COLUMNS,
+    columns,
+    file_error,
+    schema_mismatch,
+)
 from vnadmin_docs.registry.store import pause_for_tests
 
 __all__ = ["SCHEMA_VERSION", "SqliteStore"]
@@ -129,15 +136,43 @@ class SqliteStore:
                 f"Cannot open the register “{path}”: {exc}.",
             ) from exc
         self._db.row_factory = sqlite3.Row
+        self.read_only = False
         try:
             self._setup()
             self._db.execute(f"PRAGMA busy_timeout = {_SHORT_BUSY_MS}")
         except sqlite3.DatabaseError as exc:
             self._db.close()
-            raise self._error(exc) from exc
+            if not self._open_read_only(exc):
+                raise self._error(exc) from exc
         except BaseException:
             self._db.close()
             raise
+
+    def _open_read_only(self, exc: sqlite3.DatabaseError) -> bool:
+        """A book on a read-only disk (or in a folder without write permission) can still be
+        listed, shown and exported: SQLite cannot make the WAL index beside it, so open it
+        ``immutable`` (nobody can be writing to a read-only file). Writing then fails with
+        the read-only message. ``False`` when that is not the problem or does not help."""
+        text = str(exc).lower()
+        if not self.path.is_file() or not any(w in text for w in ("readonly", "unable to open")):
+            return False
+        try:
+            db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro&immutable=1",
+                                 uri=True, isolation_level=None, check_same_thread=False)
+        except sqlite3.Error:
+            return False
+        db.row_factory = sqlite3.Row
+        try:
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.Error:
+            db.close()
+            return False
+        if version != SCHEMA_VERSION:
+            db.close()
+            return False
+        self._db = db
+        self.read_only = True
+        return True
 
     def _setup(self) -> None:
         db = self._db
@@ -161,12 +196,11 @@ class SqliteStore:
             )
         ]
         if foreign:
-            raise RegisterError(
-                f"Tệp “{self.path}” là một cơ sở dữ liệu khác (có bảng {', '.join(foreign)}), "
-                "không phải sổ đăng ký văn bản đi; hãy chỉ đúng tệp sổ.",
-                f"The file “{self.path}” is another database (tables {', '.join(foreign)}), "
-                "not a register; point to the register file.",
-            )
+            raise schema_mismatch(self.path, foreign)
+        for table, wanted in (("books", BOOK_COLUMNS), ("entries", ENTRY_TABLE_COLUMNS)):
+            have = columns(db, table)
+            if have and not set(wanted) <= have:  # same name, another program's table
+                raise schema_mismatch(self.path, [table])
         self._pragmas()
         with self._write():
             # One statement at a time: executescript() would commit our transaction first.
@@ -185,13 +219,9 @@ class SqliteStore:
         db.execute("PRAGMA foreign_keys = ON")
 
     def _error(self, exc: sqlite3.Error) -> RegisterError:
-        if "not a database" in str(exc):
-            return RegisterError(
-                f"Tệp “{self.path}” không phải sổ đăng ký văn bản đi (không phải cơ sở dữ liệu "
-                "SQLite); hãy chỉ đúng tệp sổ.",
-                f"The file “{self.path}” is not a register (not an SQLite database); point to "
-                "the register file.",
-            )
+        about_file = file_error(self.path, exc)
+        if about_file is not None:
+            return about_file
         if _is_busy(exc):
             return RegisterError(
                 f"Sổ đăng ký “{self.path}” đang bận (người khác đang cấp số) quá "

@@ -1,9 +1,19 @@
 """writer stage: page model → WordprocessingML. The only package that imports python-docx."""
 
 from vnadmin_docs.layout.page_model import PageModel
-from vnadmin_docs.writer.package import write_docx
+from vnadmin_docs.writer.append import ExtractNotFound, NotADocx, append_to_docx
+from vnadmin_docs.writer.package import LetterXml, letter_xml, write_docx, write_letter
 
-__all__ = ["write_docx", "write_merged"]
+__all__ = [
+    "ExtractNotFound",
+    "LetterXml",
+    "NotADocx",
+    "append_to_docx",
+    "letter_xml",
+    "write_docx",
+    "write_letter",
+    "write_merged",
+]
 
 
 def write_merged(models: list[PageModel]) -> bytes:

@@ -14,6 +14,7 @@ from xml.sax.saxutils import escape
 
 from vnadmin_docs.layout.page_model import Border, Cell, Grid, PageSetup, Para, Row, Run
 from vnadmin_docs.units import Length
+from vnadmin_docs.writer._drawing import anchor_xml
 
 __all__ = [
     "NS",
@@ -138,6 +139,7 @@ def paragraph_properties_xml(para: Para, extra: str = "") -> str:
 
 def paragraph_xml(para: Para, font: str, color: str, sect_pr: str = "") -> str:
     runs = "".join(run_xml(r, font, color) for r in para.runs)
+    runs = "".join(anchor_xml(a) for a in sorted(para.anchors, key=lambda a: a.z)) + runs
     return f"<w:p>{paragraph_properties_xml(para, sect_pr)}{runs}</w:p>"
 
 

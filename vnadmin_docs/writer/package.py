@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, replace
 from xml.sax.saxutils import escape
 
 from vnadmin_docs.layout.page_model import PageModel, Para, Section
+from vnadmin_docs.writer._drawing import image_parts, number_drawings
 from vnadmin_docs.writer._wordml import (
     NS,
     body_xml,
@@ -16,12 +18,47 @@ from vnadmin_docs.writer._wordml import (
 from vnadmin_docs.writer._zip import deflate, zip_bytes
 from vnadmin_docs.writer.skeleton import Skeleton, skeleton
 
-__all__ = ["HeaderFooterParts", "write_docx"]
+__all__ = [
+    "SECT_MARK",
+    "HeaderFooterParts",
+    "LetterXml",
+    "letter_xml",
+    "write_docx",
+    "write_letter",
+]
 
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _CT_HDR = "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"
 _CT_FTR = "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"
 _DOC_HEAD = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {NS}><w:body>'
+SECT_MARK = "<!--vn:sectPr-->"
+"""Where a section's ``w:sectPr`` goes in its prebuilt body XML. Text is always escaped
+(``<`` is ``&lt;``), so the mark cannot come from a document's content."""
+
+
+@dataclass(frozen=True)
+class LetterXml:
+    """One document's body WordprocessingML, built once (:func:`letter_xml`) and reused by
+    its own .docx (:func:`write_letter`), the merged print file and the merged PDF groups of
+    a batch (:class:`~vnadmin_docs.writer.stream.MergedWriter`). ``model`` is the page
+    model with its sections' bodies dropped (page set-up, page-number header, contact
+    footer and the document settings stay); ``bodies`` holds one XML string per section
+    with :data:`SECT_MARK` where its section break goes; ``images`` the pictures the bodies
+    anchor (relationship id, part name, PNG bytes). Small to send between processes."""
+
+    model: PageModel
+    bodies: tuple[str, ...]
+    images: tuple[tuple[str, str, bytes], ...] = ()
+
+
+def letter_xml(model: PageModel) -> LetterXml:
+    """The body XML of each section of ``model``, built once."""
+    bodies = tuple(
+        body_xml(section.body, model.font, model.color, SECT_MARK) for section in model.sections
+    )
+    light = replace(model, sections=tuple(replace(s, body=()) for s in model.sections))
+    images = tuple((rid, name, png) for rid, (name, png) in image_parts(model.sections).items())
+    return LetterXml(light, bodies, images)
 
 
 def _core_xml(model: PageModel, when: dt.datetime) -> bytes:
@@ -91,10 +128,17 @@ class HeaderFooterParts:
     def section_xml(self, section: Section, *, last: bool) -> str:
         """The body of ``section`` with its ``w:sectPr``: on its last paragraph, or, for the
         section that ends the document, directly in ``w:body`` after it."""
+        body = body_xml(section.body, self.font, self.color, SECT_MARK)
+        return self.place_section(section, body, last=last)
+
+    def place_section(self, section: Section, body: str, *, last: bool) -> str:
+        """A prebuilt section ``body`` (with :data:`SECT_MARK`) with its ``w:sectPr`` put in
+        place, as :meth:`section_xml` does; ``section`` gives the page set-up and parts (its
+        own body is not read)."""
         sect = self.section_properties(section)
         if last:
-            return body_xml(section.body, self.font, self.color, "") + sect
-        return body_xml(section.body, self.font, self.color, sect)
+            return body.replace(SECT_MARK, "", 1) + sect
+        return body.replace(SECT_MARK, sect, 1)
 
     def package_xml(self, skel: Skeleton) -> tuple[str, str]:
         """The document relationships and the content types with these parts added."""
@@ -119,15 +163,35 @@ def write_docx(model: PageModel, *, created: dt.datetime | None = None) -> bytes
     ``created`` fixes the core-properties timestamp (for byte-identical output); by default
     it is 2000-01-01 so that identical input gives identical bytes.
     """
+    return write_letter(letter_xml(model), created=created)
+
+
+def write_letter(letter: LetterXml, *, created: dt.datetime | None = None) -> bytes:
+    """:func:`write_docx` from a letter's prebuilt XML (:func:`letter_xml`)."""
+    model = letter.model
     skel = skeleton(model.font, model.base_size.half_points, model.language, model.color)
     parts = HeaderFooterParts(model.font, model.color)
     last = len(model.sections) - 1
     body = "".join(
-        parts.section_xml(section, last=index == last)
-        for index, section in enumerate(model.sections)
+        parts.place_section(section, xml, last=index == last)
+        for index, (section, xml) in enumerate(zip(model.sections, letter.bodies, strict=True))
     )
-    document = _DOC_HEAD + body + "</w:body></w:document>"
+    document = number_drawings(_DOC_HEAD + body + "</w:body></w:document>")
     doc_rels, content_types = parts.package_xml(skel)
+    images = {rid: (name, png) for rid, name, png in letter.images}
+    if images:
+        doc_rels = doc_rels.replace(
+            "</Relationships>",
+            "".join(
+                f'<Relationship Id="{rid}" Type="{_REL}/image" Target="{name}"/>'
+                for rid, (name, _png) in images.items()
+            )
+            + "</Relationships>",
+        )
+        if 'Extension="png"' not in content_types:
+            content_types = content_types.replace(
+                "<Override", '<Default Extension="png" ContentType="image/png"/><Override', 1
+            )
     when = created or dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
     level = 3  # per-document parts: fast; the static parts were deflated harder, once
     members = [
@@ -136,6 +200,7 @@ def write_docx(model: PageModel, *, created: dt.datetime | None = None) -> bytes
         deflate("word/document.xml", document, level),
         deflate("word/_rels/document.xml.rels", doc_rels, level),
         *(deflate(name, xml, level) for name, xml in parts.parts.items()),
+        *(deflate(f"word/{name}", png, 0) for name, png in images.values()),
         *skel.static_members[1:],
         deflate("docProps/core.xml", _core_xml(model, when), level),
     ]

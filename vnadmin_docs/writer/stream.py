@@ -21,7 +21,13 @@ from typing import IO
 
 from vnadmin_docs._files import TMP_MARK
 from vnadmin_docs.layout.page_model import PageModel, Section
-from vnadmin_docs.writer.package import _DOC_HEAD, HeaderFooterParts, _core_xml
+from vnadmin_docs.writer.package import (
+    _DOC_HEAD,
+    HeaderFooterParts,
+    LetterXml,
+    _core_xml,
+    letter_xml,
+)
 from vnadmin_docs.writer.skeleton import skeleton
 
 __all__ = ["MergedWriter"]
@@ -49,25 +55,30 @@ class MergedWriter:
         self._zip = zipfile.ZipFile(self._tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=1)
         self._doc: IO[bytes] | None = None
         self._first: PageModel | None = None
-        self._pending: Section | None = None
+        self._pending: tuple[Section, str] | None = None  # a section and its body XML
         self._parts: HeaderFooterParts | None = None
         self.sections = 0
 
-    def _flush(self, section: Section, last: bool) -> None:
+    def _flush(self, pending: tuple[Section, str], last: bool) -> None:
         assert self._parts is not None and self._doc is not None
-        self._doc.write(self._parts.section_xml(section, last=last).encode("utf-8"))
+        section, body = pending
+        self._doc.write(self._parts.place_section(section, body, last=last).encode("utf-8"))
 
-    def add(self, model: PageModel) -> None:
-        """Append every section of ``model`` (one letter)."""
+    def add(self, letter: PageModel | LetterXml) -> None:
+        """Append every section of one letter: its page model, or its XML already built for
+        its own file (:func:`~vnadmin_docs.writer.package.letter_xml`), which is then reused
+        as it is (one XML per letter)."""
+        built = letter if isinstance(letter, LetterXml) else letter_xml(letter)
+        model = built.model
         if self._first is None:
             self._first = model
             self._parts = HeaderFooterParts(model.font, model.color)
             self._doc = self._zip.open(_entry("word/document.xml"), "w", force_zip64=True)
             self._doc.write(_DOC_HEAD.encode("utf-8"))
-        for section in model.sections:
+        for section, body in zip(model.sections, built.bodies, strict=True):
             if self._pending is not None:
                 self._flush(self._pending, last=False)
-            self._pending = section
+            self._pending = (section, body)
             self.sections += 1
 
     def close(self) -> Path:
@@ -105,6 +116,12 @@ class MergedWriter:
                 self._doc.close()
         with contextlib.suppress(Exception):
             self._zip.close()
+        # A close that failed (a full disk) can leave the file open: close it here, or the
+        # ZipFile's finaliser tries again later and prints "Exception ignored in …".
+        fp, self._zip.fp = self._zip.fp, None
+        if fp is not None:
+            with contextlib.suppress(Exception):
+                fp.close()
         with contextlib.suppress(OSError):
             self._tmp.unlink()
 

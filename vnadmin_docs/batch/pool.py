@@ -1,0 +1,60 @@
+"""The worker processes of a batch run, which die with it (issue 13).
+
+``ProcessPoolExecutor`` workers wait on their task queue; when the batch is killed with
+``kill -9`` nothing tells them, and they stayed alive as orphans (60 MB each). Each worker
+therefore, as it starts (:func:`die_with_parent`):
+
+- on Linux asks the kernel to send it ``SIGKILL`` when its parent dies
+  (``prctl(PR_SET_PDEATHSIG)`` through ``ctypes``), then checks that the parent has not
+  already gone in between;
+- everywhere, also watches its parent's process id from a daemon thread (twice a second)
+  and leaves when it changes — the fallback where ``prctl`` does not exist.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import sys
+import threading
+import time
+from concurrent.futures import ProcessPoolExecutor
+
+__all__ = ["die_with_parent", "worker_pool"]
+
+_PR_SET_PDEATHSIG = 1
+_WATCH_S = 0.5
+
+
+def _parent_alive(parent: int) -> bool:
+    if sys.platform == "win32":
+        return True  # getppid() is not the parent's id there; the pipe closes instead
+    return os.getppid() == parent
+
+
+def _watch(parent: int) -> None:
+    while True:
+        time.sleep(_WATCH_S)
+        if not _parent_alive(parent):
+            os._exit(1)
+
+
+def die_with_parent(parent: int) -> None:
+    """Worker initialiser: end this process when ``parent`` (the batch) ends."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
+    if not _parent_alive(parent):  # the parent died before the request took effect
+        os._exit(1)
+    threading.Thread(target=_watch, args=(parent,), daemon=True,
+                     name="vnadmin-parent-watch").start()
+
+
+def worker_pool(workers: int) -> ProcessPoolExecutor:
+    """A pool of ``workers`` processes that do not outlive this one."""
+    return ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent,
+                               initargs=(os.getpid(),))
