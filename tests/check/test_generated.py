@@ -26,32 +26,9 @@ def _cases() -> list[tuple[str, Path]]:
     ]
 
 
-def _issues_attached_text(data: Path) -> bool:
-    """Whether the example issues a text with it (Mẫu 1.3): its section repeats the
-    Quốc hiệu, which the checker still takes for a second document (issue 15)."""
-    appendices = vnadmin_docs.load_data(data).get("appendices") or []
-    return any(isinstance(a, dict) and a.get("type_name") for a in appendices)
-
-
-# What the checker does not know yet about the forms of issue 14 (its side is issue 15). Each
-# is laid out from Phuluc3.docx; these are strict xfails, so the day the checker learns the form
-# the test fails and the marker goes.
-CHECKER_GAPS = {
-    "giay-gioi-thieu": "Mẫu 1.8 has no trích yếu under the type name (R-TL-2 not evaluated)",
-    "giay-nghi-phep": "Mẫu 1.10 has no trích yếu under the type name (R-TL-2 not evaluated)",
-    "cong-dien": "Mẫu 1.6: the receivers under '… điện:' are read as body paragraphs",
-    "bien-ban": "Mẫu 1.9: no place/date line in the header, two signatures (THƯ KÝ | CHỦ TỌA)",
-}
-
-
 def _gap(template: str, data: Path) -> str | None:
-    if template in CHECKER_GAPS:
-        return CHECKER_GAPS[template]
-    if _issues_attached_text(data):
-        return (
-            "Mẫu 1.3: a section opening with a Quốc hiệu, with no Số line and a '(Kèm theo' "
-            "line, is a text attached to the decision before it"
-        )
+    """What the checker does not know yet about a generated form (its side is issue 15);
+    such a case would be a strict xfail. None: every example is known."""
     return None
 
 

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from vnadmin_docs.check import forms
 from vnadmin_docs.check.ooxml import Package, Paragraph, RunFormat
 from vnadmin_docs.check.textfold import is_upper_text, loose_key, nfc
 
@@ -254,6 +255,9 @@ class Elements:
     noi_nhan_items: list[Span] = field(default_factory=list)
     signer_titles: list[Span] = field(default_factory=list)
     signer_name: Span | None = None
+    # Further signatures side by side with the signer's (biên bản: THƯ KÝ | CHỦ TỌA).
+    other_signers: list[tuple[list[Span], Span | None]] = field(default_factory=list)
+    receivers: list[Span] = field(default_factory=list)  # công điện: "… điện:" and its list
     drafter: Span | None = None
     marks: list[tuple[str, Span]] = field(default_factory=list)
     # Lines under elements: True present, False absent, None cannot tell from the XML.
@@ -415,8 +419,13 @@ class _Finder:
         elif qh is not None:
             left = [s for s in window if s.para.order < qh.para.order]
         # Số, date and V/v may sit outside the left column (second table, next paragraphs).
+        titled = False  # past the type name: a date there is the body's (biên bản, Mẫu 1.9)
         for s in window:
             key = loose_key(s.text)
+            if s.para.where.kind == "body" and s.whole and key in self.type_names:
+                titled = True
+            if titled:
+                continue
             if el.so is None and _SO.match(key):
                 el.so = s
             elif el.date_line is None and _DATE.match(key) and not key.startswith(_NOT_DATE):
@@ -508,6 +517,9 @@ class _Finder:
                 i += 1
             if el.trich_yeu:
                 el.trich_yeu_line = self._line_after(el.trich_yeu[-1])
+            elif forms.form_of(el.type_name.text if el.type_name else None) in forms.NO_SUMMARY:
+                # Mẫu 1.8, 1.10: the rule sits under the type name (R-TL-3)
+                el.trich_yeu_line = self._line_after(el.type_name)  # type: ignore[arg-type]
         for j in range(i, min(i + 4, len(texts))):
             if loose_key(texts[j].text).startswith("kinh gui"):
                 self._kinh_gui(texts[j], middle)
@@ -604,10 +616,18 @@ class _Finder:
             if s is not None
         }
         start = max(used) if used else -1
+        if forms.form_of(el.type_name.text if el.type_name else None) == "cong dien":
+            el.receivers = [
+                s
+                for p in forms.receivers([p for p in middle if p.order > start])
+                if (s := _whole(p)) is not None
+            ]
+        skip = {s.para.order for s in el.receivers}
         el.body = [
             p
             for p in middle
             if p.order > start
+            and p.order not in skip
             and p.where.kind == "body"
             and p.text.strip()
             and not is_line_only(p.text)
@@ -680,6 +700,8 @@ class _Finder:
                     signer.append(p)
             if not [s for s in signer if isinstance(s, Span) or s.text.strip()]:
                 signer = self._signer_before(after, lp)
+        if lp.where.kind == "cell" and not [s for s in signer if s.text.strip()]:
+            signer = self._side_by_side(after)
         items = _joined_entries(items)
         if items:
             last = items[-1]
@@ -692,6 +714,17 @@ class _Finder:
                 el.drafter = items.pop()
         el.noi_nhan_items = items
         self._signer(signer)
+
+    def _side_by_side(self, after: Sequence[Paragraph]) -> list[Paragraph | Span]:
+        """Signatures side by side in one row (biên bản, Mẫu 1.9: THƯ KÝ | CHỦ TỌA): the
+        rightmost is the signer's place; the others are kept in ``other_signers``."""
+        cols = forms.side_by_side_signers(after)
+        if not cols:
+            return []
+        for col in cols[:-1]:
+            self._signer(col)
+            self.el.other_signers.append((self.el.signer_titles, self.el.signer_name))
+        return list(cols[-1])
 
     def _signer_before(self, after: Sequence[Paragraph], lp: Paragraph) -> list[Paragraph | Span]:
         ending = [p for p in after if p.order < lp.order and p.text.rstrip().endswith("./.")]

@@ -11,7 +11,9 @@ Why not python-docx: see docs/dev/checker.md.
 from __future__ import annotations
 
 import posixpath
+import re
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -227,7 +229,9 @@ class Package:
         # do not (its appendices) belong to it.
         letters: list[list[int]] = []
         for index in sorted(groups):
-            if not letters or _opens_with_national_title(groups[index]):
+            if not letters or (
+                _opens_with_national_title(groups[index]) and not is_attached_text(groups[index])
+            ):
                 letters.append([index])
             else:
                 letters[-1].append(index)
@@ -242,6 +246,25 @@ class Package:
             tables = {k: v for k, v in self.tables.items() if v[0] in indexes}
             out.append(Package(self.path, paras, secs or self.sections[-1:], parts, None, tables))
         return out
+
+
+_NUMBER_LINE = re.compile(r"(^|\t| {3})Số\s*[:.]", re.MULTILINE)
+_DATE_WORDS = re.compile(r"ngày\s*[\d.…_ ]*\s*tháng\s*[\d.…_ ]*\s*năm", re.IGNORECASE)
+
+
+def is_attached_text(paras: Sequence[Paragraph]) -> bool:
+    """A section repeating the Quốc hiệu with neither a "Số:" line nor a date in its
+    header is a text issued with the decision before it (Mẫu 1.3: Quy chế, Quy định …
+    "(Kèm theo Quyết định số …)"), not a document of its own; see ``check/attached.py``."""
+    texts = [p.text for p in paras if p.text.strip()][:6]
+    if not any("NGHĨA VIỆT NAM" in t.upper() for t in texts):
+        return False
+    head: list[str] = []
+    for t in texts:
+        if t.strip().startswith("(Kèm theo"):
+            break
+        head.append(t)
+    return not any(_NUMBER_LINE.search(t.strip()) or _DATE_WORDS.search(t) for t in head)
 
 
 def _opens_with_national_title(paras: list[Paragraph]) -> bool:
