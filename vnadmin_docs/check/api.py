@@ -11,6 +11,7 @@ from typing import Any
 
 from vnadmin_docs.check import (
     attached,
+    copies,
     rules_body,
     rules_closing,
     rules_date,
@@ -46,6 +47,7 @@ _RULE_MODULES = (
     rules_closing,
     render_module,
     attached,
+    copies,
 )
 
 

@@ -292,6 +292,11 @@ class _Finder:
         header_end = self._header_end()
         after = [p for p in self.paras if p.order > header_end]
         self._marks(window)
+        # A bản sao: the copy block's table is judged by check/copies.py (R-BS-3), never
+        # taken for the original's Nơi nhận and signer.
+        copy_key = _copy_table(self.paras)
+        if copy_key:
+            after = [p for p in after if p.table_key != copy_key]
         self._closing(after)
         closing_start = self._closing_start()
         middle = [p for p in after if p.order < closing_start]
@@ -779,6 +784,16 @@ class _Finder:
             key = el.noi_nhan.para.table_key
             orders += [p.order for p in self.paras if p.table_key == key]
         return min(orders) if orders else self.paras[-1].order + 1 if self.paras else 0
+
+
+def _copy_table(paras: Sequence[Paragraph]) -> int:
+    """The table of a bản sao's copy block (a cell reading SAO Y, SAO LỤC or TRÍCH SAO
+    after the Quốc hiệu's table), 0 when there is none (see check/copies.py)."""
+    for p in paras:
+        kinds = ("sao y", "sao luc", "trich sao")
+        if p.where.kind == "cell" and p.where.table > 1 and loose_key(p.text.strip()) in kinds:
+            return p.table_key
+    return 0
 
 
 def find_elements(pkg: Package, type_names: Sequence[str] = ()) -> Elements:

@@ -54,21 +54,26 @@ def form_of(type_name: str | None) -> str | None:
 
 
 # Rules a form's sample gives nothing to judge (its layout has no such element).
-_OUT_OF_SCOPE: dict[str, tuple[str, ...]] = {
-    "bien ban": ("R-DD-2", "R-DD-3", "R-DD-4", "R-DD-5", "R-DD-6"),
-    "giay gioi thieu": ("R-TL-2",),
-    "giay nghi phep": ("R-TL-2",),
-}
+_NO_SUMMARY_RULES = ("R-TL-2",)
+_NO_DATE_RULES = ("R-DD-2", "R-DD-3", "R-DD-4", "R-DD-5", "R-DD-6")
 
 
-def out_of_scope(rule_id: str, type_name: str | None) -> bool:
-    """Whether the form named ``type_name`` has nothing ``rule_id`` judges.
+def out_of_scope(
+    rule_id: str, type_name: str | None, no_date_line: Sequence[str] = NO_DATE_LINE
+) -> bool:
+    """Whether the form named ``type_name`` has nothing ``rule_id`` judges;
+    ``no_date_line``: the type names without a place/date line (the profile's
+    ``forms.no_date_line``).
 
     >>> out_of_scope("R-DD-3", "BIÊN BẢN"), out_of_scope("R-DD-3", "THÔNG BÁO")
     (True, False)
     """
-    form = form_of(type_name)
-    return form is not None and rule_id in _OUT_OF_SCOPE.get(form, ())
+    if type_name is None:
+        return False
+    key = loose_key(type_name)
+    if rule_id in _NO_SUMMARY_RULES and key in NO_SUMMARY:
+        return True
+    return rule_id in _NO_DATE_RULES and key in {loose_key(t) for t in no_date_line}
 
 
 def receivers(paras: Sequence[Paragraph]) -> list[Paragraph]:
