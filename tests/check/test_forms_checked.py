@@ -162,3 +162,29 @@ def test_attached_text_defects_are_reported(tmp_path: Path) -> None:
     (finding,) = check_document(motto).findings
     assert finding.rule_id == "R-QH-4"
     assert finding.where.vi.startswith("văn bản kèm theo thứ 1, ")
+
+
+def _alone(tmp_path: Path) -> Path:
+    """The example Quy chế printed alone (``render van-ban-kem-theo``)."""
+    data = vnadmin_docs.load_data(EXAMPLES / "van-ban-kem-theo" / "quy-che-lam-viec-2024.yaml")
+    return vnadmin_docs.api.render_attached(data).save(tmp_path / "quy-che.docx")
+
+
+def test_attached_text_printed_alone_checks_clean(tmp_path: Path) -> None:
+    # Mẫu 1.3 has no Số, date, Nơi nhận or signature: those rules do not apply to it.
+    path = _alone(tmp_path)
+    assert check_document(path).findings == (), check_document(path).to_text()
+
+    def no_kem_theo(root: etree._Element) -> None:
+        for p, text in _paras(root):
+            if text.startswith("(Kèm theo"):
+                p.getparent().remove(p)
+
+    assert _rules(_edit(path, tmp_path / "kem.docx", no_kem_theo)) == ["R-PL-4"]
+
+
+@pytest.mark.libreoffice
+def test_attached_text_printed_alone_passes_on_the_printed_page(tmp_path: Path) -> None:
+    need_soffice()
+    report = check_document(_alone(tmp_path), render=True)
+    assert report.findings == (), report.to_text()

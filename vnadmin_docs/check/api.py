@@ -84,7 +84,11 @@ def _static(path: Path, data: dict[str, Any], off: tuple[str, ...], draft: bool)
     for pkg in read_package(path).letters():
         el = find_elements(pkg, types)
         ctx = Context(pkg, el, data, draft, decide_kind(pkg, el))
-        parts.append((ctx, [*run_rules(ctx, off), *attached.attached_findings(ctx, off)]))
+        skip = off
+        if attached.is_standalone(pkg):  # a Quy chế … printed without its decision
+            ctx = attached.standalone(ctx)
+            skip = (*off, *(r for r in RULES if r.split("-")[1] in attached.STANDALONE_SKIPS))
+        parts.append((ctx, [*run_rules(ctx, skip), *attached.attached_findings(ctx, off)]))
     return _Pending(path, parts)
 
 

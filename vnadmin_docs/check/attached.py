@@ -21,7 +21,7 @@ from vnadmin_docs.check.ooxml import Package, Paragraph, is_attached_text
 from vnadmin_docs.check.registry import RULES, Context, Outcome, Problem, rule, to_finding
 from vnadmin_docs.check.textfold import loose_key
 
-__all__ = ["attached_findings", "attached_parts"]
+__all__ = ["STANDALONE_SKIPS", "attached_findings", "attached_parts", "is_standalone", "standalone"]
 
 # The rules of the header's top row and the title, judged again on an attached text.
 _HEADER_AREAS = ("QH", "CQ")
@@ -52,6 +52,28 @@ def attached_parts(pkg: Package) -> list[Package]:
     return out
 
 
+# What a text printed alone (``render van-ban-kem-theo``) has not: the decision's number,
+# date, recipients and signature are the decision's (Mẫu 1.3 has none of them).
+STANDALONE_SKIPS = ("SO", "ABBR", "DD", "CV", "KG", "CC", "NN", "KY", "KHST")
+
+
+def is_standalone(pkg: Package) -> bool:
+    """A file that is one attached text alone (its first section is one)."""
+    first = min((p.section for p in pkg.paragraphs), default=0)
+    return is_attached_text([p for p in pkg.paragraphs if p.section == first])
+
+
+def standalone(ctx: Context) -> Context:
+    """The context of an attached text printed alone: its "(Kèm theo …)" line is no part
+    of its title."""
+    types = list(ctx.profile["types"]["abbreviations"])
+    return replace(ctx, el=_elements(ctx.pkg, types))
+
+
+def _texts(pkg: Package) -> list[Package]:
+    return [pkg, *attached_parts(pkg)] if is_standalone(pkg) else attached_parts(pkg)
+
+
 def _kem_theo(el: Elements) -> Span | None:
     return next((s for s in el.trich_yeu if loose_key(s.text).startswith("(kem theo")), None)
 
@@ -61,6 +83,7 @@ def _elements(part: Package, types: Iterable[str]) -> Elements:
     kem = _kem_theo(el)
     if kem is not None:  # the "(Kèm theo …)" line is no part of the title (R-PL-4)
         el.trich_yeu = [s for s in el.trich_yeu if s.para.order < kem.para.order]
+        el.title_end = kem  # the short rule is under it (Mẫu 1.3)
     return el
 
 
@@ -105,7 +128,7 @@ def _in_attached(finding: Finding, number: int) -> Finding:
 )
 def kem_theo_line(ctx: Context) -> Iterator[Outcome]:
     types = list(ctx.profile["types"]["abbreviations"])
-    for part in attached_parts(ctx.pkg):
+    for part in _texts(ctx.pkg):
         el = find_elements(part, types)
         kem = _kem_theo(el)
         if kem is None:

@@ -258,6 +258,9 @@ class Elements:
     # Further signatures side by side with the signer's (biên bản: THƯ KÝ | CHỦ TỌA).
     other_signers: list[tuple[list[Span], Span | None]] = field(default_factory=list)
     receivers: list[Span] = field(default_factory=list)  # công điện: "… điện:" and its list
+    # The line under which the summary's rule sits when it is not the summary's last line
+    # (an attached text: its "(Kèm theo …)" line, check/attached.py).
+    title_end: Span | None = None
     drafter: Span | None = None
     marks: list[tuple[str, Span]] = field(default_factory=list)
     # Lines under elements: True present, False absent, None cannot tell from the XML.

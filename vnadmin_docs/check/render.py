@@ -423,7 +423,7 @@ def render_findings(
         )
         judge.ratio(
             "R-TL-3",
-            el.trich_yeu[-1] if el.trich_yeu else None,
+            el.title_end or (el.trich_yeu[-1] if el.trich_yeu else None),
             *summary,
             ("trích yếu", "the summary"),
         )
