@@ -257,7 +257,6 @@ class Elements:
     signer_name: Span | None = None
     # Further signatures side by side with the signer's (biên bản: THƯ KÝ | CHỦ TỌA).
     other_signers: list[tuple[list[Span], Span | None]] = field(default_factory=list)
-    receivers: list[Span] = field(default_factory=list)  # công điện: "… điện:" and its list
     # The line under which the summary's rule sits when it is not the summary's last line
     # (an attached text: its "(Kèm theo …)" line, check/attached.py).
     title_end: Span | None = None
@@ -616,6 +615,28 @@ class _Finder:
                 items.append(span)
         el.kinh_gui_items = items
 
+    def _telegram_receivers(self, middle: Sequence[Paragraph]) -> list[Paragraph]:
+        """A công điện (Mẫu 1.6) is addressed by "<chức vụ> điện:" and its receivers, one
+        "- …" line each: they head the text, they are not body paragraphs."""
+        el = self.el
+        if el.type_name is None or not loose_key(el.type_name.text).startswith("cong dien"):
+            return []
+        out: list[Paragraph] = []
+        label: Paragraph | None = None
+        for p in middle:
+            text = p.text.strip()
+            if not text:
+                continue
+            if label is None:
+                if loose_key(text).endswith("dien:"):
+                    label = p
+                    out.append(p)
+                continue
+            if not text.startswith(_DASHES):
+                break
+            out.append(p)
+        return out
+
     def _body(self, middle: Sequence[Paragraph]) -> None:
         el = self.el
         used = {
@@ -623,19 +644,12 @@ class _Finder:
             for s in [el.type_name, *el.trich_yeu, el.kinh_gui, *el.kinh_gui_items, *el.can_cu]
             if s is not None
         }
+        used |= {p.order for p in self._telegram_receivers(middle)}
         start = max(used) if used else -1
-        if forms.form_of(el.type_name.text if el.type_name else None) == "cong dien":
-            el.receivers = [
-                s
-                for p in forms.receivers([p for p in middle if p.order > start])
-                if (s := _whole(p)) is not None
-            ]
-        skip = {s.para.order for s in el.receivers}
         el.body = [
             p
             for p in middle
             if p.order > start
-            and p.order not in skip
             and p.where.kind == "body"
             and p.text.strip()
             and not is_line_only(p.text)

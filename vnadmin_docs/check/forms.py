@@ -6,14 +6,13 @@ paragraphs are a form's own parts, so the rules judge them in their own scope.
 - Mẫu 1.8 and 1.10 have no summary under the type name: the rule is under the type name
   itself (R-TL-3 judges that line; R-TL-2 has nothing to judge).
 - Mẫu 1.6: "<Chức vụ> điện:" then the receivers, one "- …" line each, are not body
-  paragraphs (R-ND-2/3 are for the body's running text).
+  paragraphs (``elements._Finder._telegram_receivers``).
 - Mẫu 1.9: no place/date line in the header (the date is in the body, "Thời gian bắt
   đầu: … ngày …"), and two signatures, THƯ KÝ | CHỦ TỌA, side by side in one row.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from vnadmin_docs.check.ooxml import Paragraph
@@ -24,7 +23,6 @@ __all__ = [
     "NO_SUMMARY",
     "form_of",
     "out_of_scope",
-    "receivers",
     "side_by_side_signers",
 ]
 
@@ -32,8 +30,6 @@ __all__ = [
 NO_SUMMARY = ("giay gioi thieu", "giay nghi phep")
 # Type names of the forms with no place/date line in the header.
 NO_DATE_LINE = ("bien ban",)
-_DASHES = ("-", "–", "—", "+", "•")
-_ADDRESS = re.compile(r"\bdien\s*:$")
 
 
 def form_of(type_name: str | None) -> str | None:
@@ -54,7 +50,6 @@ def form_of(type_name: str | None) -> str | None:
 
 
 # Rules a form's sample gives nothing to judge (its layout has no such element).
-_NO_SUMMARY_RULES = ("R-TL-2",)
 _NO_DATE_RULES = ("R-DD-2", "R-DD-3", "R-DD-4", "R-DD-5", "R-DD-6")
 
 
@@ -67,28 +62,13 @@ def out_of_scope(
 
     >>> out_of_scope("R-DD-3", "BIÊN BẢN"), out_of_scope("R-DD-3", "THÔNG BÁO")
     (True, False)
+
+    (R-TL-2 on Mẫu 1.8 and 1.10, which have no summary, is left out in rules_title.py.)
     """
     if type_name is None:
         return False
     key = loose_key(type_name)
-    if rule_id in _NO_SUMMARY_RULES and key in NO_SUMMARY:
-        return True
     return rule_id in _NO_DATE_RULES and key in {loose_key(t) for t in no_date_line}
-
-
-def receivers(paras: Sequence[Paragraph]) -> list[Paragraph]:
-    """A công điện's "<Chức vụ> điện:" line and the "- …" receiver lines after it
-    (Mẫu 1.6), among the paragraphs after the title; empty when there is none."""
-    texts = [p for p in paras if p.text.strip()]
-    for i, p in enumerate(texts[:4]):
-        if _ADDRESS.search(loose_key(p.text.strip())):
-            out = [p]
-            for q in texts[i + 1 :]:
-                if not q.text.strip().startswith(_DASHES):
-                    break
-                out.append(q)
-            return out if len(out) > 1 else []
-    return []
 
 
 def side_by_side_signers(paras: Sequence[Paragraph]) -> list[list[Paragraph]]:

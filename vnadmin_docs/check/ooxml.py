@@ -249,25 +249,31 @@ class Package:
 
 
 _NUMBER_LINE = re.compile(r"(^|\t| {3})Số\s*[:.]", re.MULTILINE)
-_DATE_WORDS = re.compile(r"ngày\s*[\d.…_ ]*\s*tháng\s*[\d.…_ ]*\s*năm", re.IGNORECASE)
+# A header's date line: "<Địa danh>, ngày … tháng … năm …" (not a date inside a sentence).
+_DATE_LINE = re.compile(
+    r"(^|\t| {3})[^,\t]{2,40},\s*ngày\s*[\d.…_ ]*\s*tháng\s*[\d.…_ ]*\s*năm",
+    re.IGNORECASE | re.MULTILINE,
+)
 
 
 def is_attached_text(paras: Sequence[Paragraph]) -> bool:
     """A section repeating the Quốc hiệu with neither a "Số:" line nor a date in its
     header is a text issued with the decision before it (Mẫu 1.3: Quy chế, Quy định …
     "(Kèm theo Quyết định số …)"), not a document of its own; see ``check/attached.py``."""
-    texts = [p.text for p in paras if p.text.strip()][:6]
-    if not any("NGHĨA VIỆT NAM" in t.upper() for t in texts):
+    texts = [p.text for p in paras if p.text.strip()][:8]
+    if not any("NGHĨA VIỆT NAM" in t.upper() for t in texts[:6]):
         return False
     head: list[str] = []
     for t in texts:
-        if t.strip().startswith("(Kèm theo"):
+        if re.match(r"^\(\s*Kèm theo\b", t.strip(), re.IGNORECASE):
             break
         head.append(t)
-    return not any(_NUMBER_LINE.search(t.strip()) or _DATE_WORDS.search(t) for t in head)
+    return not any(_NUMBER_LINE.search(t.strip()) or _DATE_LINE.search(t.strip()) for t in head)
 
 
 def _opens_with_national_title(paras: list[Paragraph]) -> bool:
+    """A section that opens with a Quốc hiệu (a text issued with the decision before it
+    does too: ``letters`` asks :func:`is_attached_text` as well)."""
     texts = [p.text for p in paras if p.text.strip()][:12]
     return any("NGHĨA VIỆT NAM" in t.upper() for t in texts)
 
