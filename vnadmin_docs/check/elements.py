@@ -527,6 +527,7 @@ class _Finder:
             elif forms.form_of(el.type_name.text if el.type_name else None) in forms.NO_SUMMARY:
                 # Mẫu 1.8, 1.10: the rule sits under the type name (R-TL-3)
                 el.trich_yeu_line = self._line_after(el.type_name)  # type: ignore[arg-type]
+                el.title_end = el.type_name
         for j in range(i, min(i + 4, len(texts))):
             if loose_key(texts[j].text).startswith("kinh gui"):
                 self._kinh_gui(texts[j], middle)
