@@ -38,7 +38,7 @@ _PLACEHOLDER = re.compile(r"^\(.*\)$")
 # from words such as "Phân công" once diacritics are dropped.
 _NOT_SUMMARY = ("can cu", "kinh gui")
 _WITH_BASES = ("quyet dinh", "nghi quyet")
-_NOT_DATE = ("can cu", "theo ", "xet ", "thuc hien")
+_NOT_DATE = ("can cu", "theo ", "xet ", "thuc hien", "thoi gian")
 _DIVISION = re.compile(r"^(phần|chương|mục|tiểu mục|điều)\s+([ivxlcdm]+|\d+)\b", re.IGNORECASE)
 _MARKS = {
     "hoa toc": "urgency",
@@ -439,6 +439,15 @@ class _Finder:
                 el.date_line = s
             elif el.vv is None and key.startswith("v/v"):
                 el.vv = s
+        # The place and date sit in the header (a cell, a text box) or just under the Số;
+        # a body paragraph further down ("Cuộc họp kết thúc vào …, ngày …") is body text.
+        if (
+            el.so is not None
+            and el.date_line is not None
+            and el.date_line.para.where.kind == "body"
+            and el.date_line.para.order > el.so.para.order + 4
+        ):
+            el.date_line = None
         names: list[Span] = []
         for s in left:
             if s is el.so or (el.so is not None and s.para.order >= el.so.para.order):
@@ -694,6 +703,17 @@ class _Finder:
                     and p.where.row >= lp.where.row
                     and p.where.col != lp.where.col
                 ]
+                if not any(p.text.strip() for p in signer):
+                    # the signatures in the row above "Nơi nhận:" (a biên bản: THƯ KÝ |
+                    # CHỦ TỌA): the right-hand one is the signer, the others are judged too
+                    above = [
+                        p
+                        for p in after
+                        if p.table_key == lp.table_key and p.where.row == lp.where.row - 1
+                    ]
+                    signer = self._side_by_side(above) or [
+                        p for p in above if p.where.col != lp.where.col
+                    ]
             else:
                 signer = [
                     p
@@ -723,8 +743,6 @@ class _Finder:
                     signer.append(p)
             if not [s for s in signer if isinstance(s, Span) or s.text.strip()]:
                 signer = self._signer_before(after, lp)
-        if lp.where.kind == "cell" and not [s for s in signer if s.text.strip()]:
-            signer = self._side_by_side(after)
         items = _joined_entries(items)
         if items:
             last = items[-1]

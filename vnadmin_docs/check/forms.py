@@ -19,17 +19,13 @@ from vnadmin_docs.check.ooxml import Paragraph
 from vnadmin_docs.check.textfold import is_upper_text, loose_key
 
 __all__ = [
-    "NO_DATE_LINE",
     "NO_SUMMARY",
     "form_of",
-    "out_of_scope",
     "side_by_side_signers",
 ]
 
 # Type names (loose keys) of the forms with no summary under the type name.
 NO_SUMMARY = ("giay gioi thieu", "giay nghi phep")
-# Type names of the forms with no place/date line in the header.
-NO_DATE_LINE = ("bien ban",)
 
 
 def form_of(type_name: str | None) -> str | None:
@@ -43,32 +39,10 @@ def form_of(type_name: str | None) -> str | None:
     if type_name is None:
         return None
     key = loose_key(type_name)
-    for form in (*NO_SUMMARY, *NO_DATE_LINE, "cong dien"):
+    for form in (*NO_SUMMARY, "bien ban", "cong dien"):
         if key == form:
             return form
     return None
-
-
-# Rules a form's sample gives nothing to judge (its layout has no such element).
-_NO_DATE_RULES = ("R-DD-2", "R-DD-3", "R-DD-4", "R-DD-5", "R-DD-6")
-
-
-def out_of_scope(
-    rule_id: str, type_name: str | None, no_date_line: Sequence[str] = NO_DATE_LINE
-) -> bool:
-    """Whether the form named ``type_name`` has nothing ``rule_id`` judges;
-    ``no_date_line``: the type names without a place/date line (the profile's
-    ``forms.no_date_line``).
-
-    >>> out_of_scope("R-DD-3", "BIÊN BẢN"), out_of_scope("R-DD-3", "THÔNG BÁO")
-    (True, False)
-
-    (R-TL-2 on Mẫu 1.8 and 1.10, which have no summary, is left out in rules_title.py.)
-    """
-    if type_name is None:
-        return False
-    key = loose_key(type_name)
-    return rule_id in _NO_DATE_RULES and key in {loose_key(t) for t in no_date_line}
 
 
 def side_by_side_signers(paras: Sequence[Paragraph]) -> list[list[Paragraph]]:

@@ -260,7 +260,7 @@ def is_attached_text(paras: Sequence[Paragraph]) -> bool:
     """A section repeating the Quốc hiệu with neither a "Số:" line nor a date in its
     header is a text issued with the decision before it (Mẫu 1.3: Quy chế, Quy định …
     "(Kèm theo Quyết định số …)"), not a document of its own; see ``check/attached.py``."""
-    texts = [p.text for p in paras if p.text.strip()][:8]
+    texts = [p.text for p in paras if p.text.strip()][:10]
     if not any("NGHĨA VIỆT NAM" in t.upper() for t in texts[:6]):
         return False
     head: list[str] = []

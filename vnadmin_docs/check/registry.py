@@ -12,7 +12,6 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from vnadmin_docs.check import forms
 from vnadmin_docs.check.elements import Elements, Span
 from vnadmin_docs.check.findings import Finding, Severity, Text
 from vnadmin_docs.check.kind import ADMINISTRATIVE, LEGAL, DocKind
@@ -190,10 +189,6 @@ def run_rules(ctx: Context, disabled: Iterable[str] = ()) -> Iterator[Finding]:
     for r in ordered_rules():
         if r.rule_id in off or r.func is None or ctx.kind.code not in r.kinds:
             continue
-        type_name = ctx.el.type_name.text if ctx.el.type_name is not None else None
-        no_date = ctx.profile.get("forms", {}).get("no_date_line", forms.NO_DATE_LINE)
-        if forms.out_of_scope(r.rule_id, type_name, no_date):
-            continue  # the form has no such element (Mẫu 1.8, 1.9, 1.10)
         for outcome in r.func(ctx):
             yield to_finding(r, outcome)
 
