@@ -394,7 +394,7 @@ def article_heading(ctx: Context) -> Iterator[Outcome]:
         label = [f for t, f in Span(p, 0, len(p.text)).formats() if t.strip()]
         head = label[0] if label else None
         marked = (head is not None and head.bold) or p.fmt.style_id.lower().startswith(
-            ("heading", "u", "dieu")
+            ("heading", "dieu", "tieude")
         )
         if marked:
             continue
