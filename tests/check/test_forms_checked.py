@@ -188,3 +188,27 @@ def test_attached_text_printed_alone_passes_on_the_printed_page(tmp_path: Path) 
     need_soffice()
     report = check_document(_alone(tmp_path), render=True)
     assert report.findings == (), report.to_text()
+
+
+def test_copy_block_in_the_wrong_columns_is_reported(tmp_path: Path) -> None:
+    # R-POS-6: the number left and the place/date right; swapped, both are reported.
+    copy = _copy(tmp_path)
+
+    def swap(root: etree._Element) -> None:
+        row = next(
+            tr
+            for tr in root.iter(f"{{{W}}}tr")
+            if "05/SY-UBND" in "".join(t.text or "" for t in tr.iter(f"{{{W}}}t"))
+        )
+        cells = row.findall(f"{{{W}}}tc")
+        left, right = (c.findall(f"{{{W}}}p") for c in cells)
+        for p in left:
+            cells[0].remove(p)
+        for p in right:
+            cells[1].remove(p)
+        cells[0].extend(right)
+        cells[1].extend(left)
+
+    findings = check_document(_edit(copy, tmp_path / "swap.docx", swap), draft=True).findings
+    assert [f.rule_id for f in findings] == ["R-BS-3", "R-BS-3"]
+    assert "cột trái" in findings[0].found.vi or "cột phải" in findings[0].found.vi

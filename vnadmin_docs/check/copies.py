@@ -122,6 +122,30 @@ def copy_rule(ctx: Context) -> Iterator[Outcome]:
     )
 
 
+def _positions(block: CopyBlock) -> Iterator[Problem]:
+    """R-POS-6: Số and Nơi nhận in the left column, the place/date and the signer in the
+    right one (the copy type's)."""
+    right = block.kind.para.where.col
+    sides = (
+        (block.so, False, "số, ký hiệu bản sao", "the copy's number"),
+        (block.noi_nhan, False, "nơi nhận", "the recipients"),
+        (block.date_line, True, "địa danh, ngày tháng", "the place and date"),
+        (block.signer_name, True, "họ tên người ký", "the signer's name"),
+    )
+    for span, on_right, vi, en in sides:
+        if span is None or (span.para.where.col == right) == on_right:
+            continue
+        col_vi, col_en = ("phải", "right") if on_right else ("trái", "left")
+        yield Problem(
+            span,
+            Text(
+                f"{vi} không ở cột {col_vi} của khối sao",
+                f"{en} not in the block's {col_en} column",
+            ),
+            Text(f"{vi} ở cột {col_vi} (Phụ lục I Phần II)", f"{en} in the {col_en} column"),
+        )
+
+
 @rule(
     "R-BS-3",
     "Bản sao: các thành phần của khối sao (hình thức sao, cơ quan sao, số và ký hiệu bản sao, "
@@ -144,6 +168,7 @@ def copy_elements(ctx: Context) -> Iterator[Outcome]:
                 "hình thức sao (ô 1) ở cột phải, ngang tên cơ quan sao", "ô 1 in the right column"
             ),
         )
+    yield from _positions(block)
     yield from format_problems([block.kind], ctx.element("type_name"), centred=True)
     missing = [
         (vi, en)
