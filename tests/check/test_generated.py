@@ -26,9 +26,16 @@ def _cases() -> list[tuple[str, Path]]:
     ]
 
 
+# What the checker does not know yet about the forms of issue 14 (its side is issue 15). Each
+# is laid out from Phuluc3.docx; these are strict xfails, so the day the checker learns the form
+# the test fails and the marker goes.
+CHECKER_GAPS = {
+}
+
+
 def _gap(template: str, data: Path) -> str | None:
-    """What the checker does not know yet about a generated form (its side is issue 15);
-    such a case would be a strict xfail. None: every example is known."""
+    if template in CHECKER_GAPS:
+        return CHECKER_GAPS[template]
     return None
 
 
