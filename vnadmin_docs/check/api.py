@@ -9,8 +9,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from vnadmin_docs.check import render as render_module
 from vnadmin_docs.check import (
+    attached,
+    copies,
     rules_body,
     rules_closing,
     rules_date,
@@ -21,6 +22,7 @@ from vnadmin_docs.check import (
     rules_position,
     rules_title,
 )
+from vnadmin_docs.check import render as render_module
 from vnadmin_docs.check.elements import find_elements
 from vnadmin_docs.check.findings import Finding, Report, Text
 from vnadmin_docs.check.kind import ADMINISTRATIVE, decide_kind
@@ -44,6 +46,8 @@ _RULE_MODULES = (
     rules_body,
     rules_closing,
     render_module,
+    attached,
+    copies,
 )
 
 
@@ -80,7 +84,11 @@ def _static(path: Path, data: dict[str, Any], off: tuple[str, ...], draft: bool)
     for pkg in read_package(path).letters():
         el = find_elements(pkg, types)
         ctx = Context(pkg, el, data, draft, decide_kind(pkg, el))
-        parts.append((ctx, list(run_rules(ctx, off))))
+        skip = off
+        if attached.is_standalone(pkg):  # a Quy chế … printed without its decision
+            ctx = attached.standalone(ctx)
+            skip = (*off, *(r for r in RULES if r.split("-")[1] in attached.STANDALONE_SKIPS))
+        parts.append((ctx, [*run_rules(ctx, skip), *attached.attached_findings(ctx, off)]))
     return _Pending(path, parts)
 
 

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from vnadmin_docs.check import forms
 from vnadmin_docs.check.ooxml import Package, Paragraph, RunFormat
 from vnadmin_docs.check.textfold import is_upper_text, loose_key, nfc
 
@@ -254,6 +255,11 @@ class Elements:
     noi_nhan_items: list[Span] = field(default_factory=list)
     signer_titles: list[Span] = field(default_factory=list)
     signer_name: Span | None = None
+    # Further signatures side by side with the signer's (biên bản: THƯ KÝ | CHỦ TỌA).
+    other_signers: list[tuple[list[Span], Span | None]] = field(default_factory=list)
+    # The line under which the summary's rule sits when it is not the summary's last line
+    # (an attached text: its "(Kèm theo …)" line, check/attached.py).
+    title_end: Span | None = None
     drafter: Span | None = None
     marks: list[tuple[str, Span]] = field(default_factory=list)
     # Lines under elements: True present, False absent, None cannot tell from the XML.
@@ -288,6 +294,11 @@ class _Finder:
         header_end = self._header_end()
         after = [p for p in self.paras if p.order > header_end]
         self._marks(window)
+        # A bản sao: the copy block's table is judged by check/copies.py (R-BS-3), never
+        # taken for the original's Nơi nhận and signer.
+        copy_key = _copy_table(self.paras)
+        if copy_key:
+            after = [p for p in after if p.table_key != copy_key]
         self._closing(after)
         closing_start = self._closing_start()
         middle = [p for p in after if p.order < closing_start]
@@ -415,8 +426,13 @@ class _Finder:
         elif qh is not None:
             left = [s for s in window if s.para.order < qh.para.order]
         # Số, date and V/v may sit outside the left column (second table, next paragraphs).
+        titled = False  # past the type name: a date there is the body's (biên bản, Mẫu 1.9)
         for s in window:
             key = loose_key(s.text)
+            if s.para.where.kind == "body" and s.whole and key in self.type_names:
+                titled = True
+            if titled:
+                continue
             if el.so is None and _SO.match(key):
                 el.so = s
             elif el.date_line is None and _DATE.match(key) and not key.startswith(_NOT_DATE):
@@ -517,6 +533,10 @@ class _Finder:
                 i += 1
             if el.trich_yeu:
                 el.trich_yeu_line = self._line_after(el.trich_yeu[-1])
+            elif forms.form_of(el.type_name.text if el.type_name else None) in forms.NO_SUMMARY:
+                # Mẫu 1.8, 1.10: the rule sits under the type name (R-TL-3)
+                el.trich_yeu_line = self._line_after(el.type_name)  # type: ignore[arg-type]
+                el.title_end = el.type_name
         for j in range(i, min(i + 4, len(texts))):
             if loose_key(texts[j].text).startswith("kinh gui"):
                 self._kinh_gui(texts[j], middle)
@@ -685,13 +705,14 @@ class _Finder:
                 ]
                 if not any(p.text.strip() for p in signer):
                     # the signatures in the row above "Nơi nhận:" (a biên bản: THƯ KÝ |
-                    # CHỦ TỌA): the right-hand one is judged
-                    signer = [
+                    # CHỦ TỌA): the right-hand one is the signer, the others are judged too
+                    above = [
                         p
                         for p in after
-                        if p.table_key == lp.table_key
-                        and p.where.row == lp.where.row - 1
-                        and p.where.col != lp.where.col
+                        if p.table_key == lp.table_key and p.where.row == lp.where.row - 1
+                    ]
+                    signer = self._side_by_side(above) or [
+                        p for p in above if p.where.col != lp.where.col
                     ]
             else:
                 signer = [
@@ -734,6 +755,17 @@ class _Finder:
                 el.drafter = items.pop()
         el.noi_nhan_items = items
         self._signer(signer)
+
+    def _side_by_side(self, after: Sequence[Paragraph]) -> list[Paragraph | Span]:
+        """Signatures side by side in one row (biên bản, Mẫu 1.9: THƯ KÝ | CHỦ TỌA): the
+        rightmost is the signer's place; the others are kept in ``other_signers``."""
+        cols = forms.side_by_side_signers(after)
+        if not cols:
+            return []
+        for col in cols[:-1]:
+            self._signer(col)
+            self.el.other_signers.append((self.el.signer_titles, self.el.signer_name))
+        return list(cols[-1])
 
     def _signer_before(self, after: Sequence[Paragraph], lp: Paragraph) -> list[Paragraph | Span]:
         ending = [p for p in after if p.order < lp.order and p.text.rstrip().endswith("./.")]
@@ -788,6 +820,16 @@ class _Finder:
             key = el.noi_nhan.para.table_key
             orders += [p.order for p in self.paras if p.table_key == key]
         return min(orders) if orders else self.paras[-1].order + 1 if self.paras else 0
+
+
+def _copy_table(paras: Sequence[Paragraph]) -> int:
+    """The table of a bản sao's copy block (a cell reading SAO Y, SAO LỤC or TRÍCH SAO
+    after the Quốc hiệu's table), 0 when there is none (see check/copies.py)."""
+    for p in paras:
+        kinds = ("sao y", "sao luc", "trich sao")
+        if p.where.kind == "cell" and p.where.table > 1 and loose_key(p.text.strip()) in kinds:
+            return p.table_key
+    return 0
 
 
 def find_elements(pkg: Package, type_names: Sequence[str] = ()) -> Elements:

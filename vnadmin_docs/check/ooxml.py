@@ -13,6 +13,7 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -228,7 +229,9 @@ class Package:
         # do not (its appendices) belong to it.
         letters: list[list[int]] = []
         for index in sorted(groups):
-            if not letters or _opens_with_national_title(groups[index]):
+            if not letters or (
+                _opens_with_national_title(groups[index]) and not is_attached_text(groups[index])
+            ):
                 letters.append([index])
             else:
                 letters[-1].append(index)
@@ -245,16 +248,34 @@ class Package:
         return out
 
 
-def _opens_with_national_title(paras: list[Paragraph]) -> bool:
-    """A section that starts a document of its own: it opens with a Quốc hiệu and is not a
-    text issued with the decision before it (Mẫu 1.3: the header repeated, no "Số:" line,
-    a "(Kèm theo Quyết định số …)" line under its title)."""
-    texts = [p.text.strip() for p in paras if p.text.strip()][:20]
-    if not any("NGHĨA VIỆT NAM" in t.upper() for t in texts[:12]):
+_NUMBER_LINE = re.compile(r"(^|\t| {3})Số\s*[:.]", re.MULTILINE)
+# A header's date line: "<Địa danh>, ngày … tháng … năm …" (not a date inside a sentence).
+_DATE_LINE = re.compile(
+    r"(^|\t| {3})[^,\t]{2,40},\s*ngày\s*[\d.…_ ]*\s*tháng\s*[\d.…_ ]*\s*năm",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def is_attached_text(paras: Sequence[Paragraph]) -> bool:
+    """A section repeating the Quốc hiệu with neither a "Số:" line nor a date in its
+    header is a text issued with the decision before it (Mẫu 1.3: Quy chế, Quy định …
+    "(Kèm theo Quyết định số …)"), not a document of its own; see ``check/attached.py``."""
+    texts = [p.text for p in paras if p.text.strip()][:10]
+    if not any("NGHĨA VIỆT NAM" in t.upper() for t in texts[:6]):
         return False
-    numbered = any(re.match(r"^Số\s*[:.]", t) for t in texts)
-    attached = any(re.match(r"^\(\s*Kèm theo\b", t, re.IGNORECASE) for t in texts)
-    return numbered or not attached
+    head: list[str] = []
+    for t in texts:
+        if re.match(r"^\(\s*Kèm theo\b", t.strip(), re.IGNORECASE):
+            break
+        head.append(t)
+    return not any(_NUMBER_LINE.search(t.strip()) or _DATE_LINE.search(t.strip()) for t in head)
+
+
+def _opens_with_national_title(paras: list[Paragraph]) -> bool:
+    """A section that opens with a Quốc hiệu (a text issued with the decision before it
+    does too: ``letters`` asks :func:`is_attached_text` as well)."""
+    texts = [p.text for p in paras if p.text.strip()][:12]
+    return any("NGHĨA VIỆT NAM" in t.upper() for t in texts)
 
 
 def _mm(val: str | None) -> float | None:

@@ -421,9 +421,12 @@ def render_findings(
             *issuer,
             ("tên cơ quan", "the issuer"),
         )
+        if el.title_end is not None and el.title_end is el.type_name:
+            # Mẫu 1.8, 1.10: no summary, the rule is under the type name [SAMPLE]
+            summary = size_range(ctx.element("type_name")["rule_ratio_alone"])
         judge.ratio(
             "R-TL-3",
-            el.trich_yeu[-1] if el.trich_yeu else None,
+            el.title_end or (el.trich_yeu[-1] if el.trich_yeu else None),
             *summary,
             ("trích yếu", "the summary"),
         )

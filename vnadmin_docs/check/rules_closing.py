@@ -220,6 +220,8 @@ def signer_titles(ctx: Context) -> Iterator[Outcome]:
         yield Unjudged(missing(*_SIGNER))
         return
     yield from format_problems(titles, ctx.element("signer_title"))
+    for others, _ in ctx.el.other_signers:  # biên bản: THƯ KÝ beside CHỦ TỌA (Mẫu 1.9)
+        yield from format_problems(others, ctx.element("signer_title"))
 
 
 @rule(
@@ -238,6 +240,8 @@ def signer_name(ctx: Context) -> Iterator[Outcome]:
         yield Unjudged(missing("họ tên người ký", "the signer's name"))
         return
     yield from format_problems([el.signer_name], ctx.element("signer_name"))
+    names = [name for _, name in el.other_signers if name is not None]
+    yield from format_problems(names, ctx.element("signer_name"))
 
 
 @rule(

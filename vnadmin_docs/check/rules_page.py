@@ -13,7 +13,7 @@ from vnadmin_docs.check.formatting import (
     size_range,
     within,
 )
-from vnadmin_docs.check.ooxml import Paragraph, RunFormat
+from vnadmin_docs.check.ooxml import Paragraph, RunFormat, is_attached_text
 from vnadmin_docs.check.outside import outside_margins
 from vnadmin_docs.check.registry import PAGE_AND_FONT, Context, Outcome, Problem, Unjudged, rule
 from vnadmin_docs.check.textfold import loose_key
@@ -385,10 +385,24 @@ def _appendix_heads(ctx: Context) -> list[Paragraph]:
     if not ends:
         return []
     last = max(ends)
-    return [
+    heads = [
         p
         for p in ctx.pkg.paragraphs
         if p.order > last and p.where.kind == "body" and _APPENDIX.match(loose_key(p.text))
+    ]
+    return sorted([*heads, *_attached_heads(ctx)], key=lambda p: p.order)
+
+
+def _attached_heads(ctx: Context) -> list[Paragraph]:
+    """The first line of each text issued with the decision (Mẫu 1.3, check/attached.py):
+    numbered on its own like an appendix (R-PL-6)."""
+    groups: dict[int, list[Paragraph]] = {}
+    for p in ctx.pkg.paragraphs:
+        groups.setdefault(p.section, []).append(p)
+    return [
+        next(p for p in paras if p.text.strip())
+        for index, paras in sorted(groups.items())
+        if index > 0 and is_attached_text(paras)
     ]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from vnadmin_docs.check import forms
 from vnadmin_docs.check.elements import Span
 from vnadmin_docs.check.findings import Severity, Text
 from vnadmin_docs.check.formatting import fmt_num, format_problems, missing
@@ -134,7 +135,13 @@ def trich_yeu_format(ctx: Context) -> Iterator[Outcome]:
 )
 def trich_yeu_line(ctx: Context) -> Iterator[Outcome]:
     el = ctx.el
-    if el.type_name is None or not el.trich_yeu:
+    if el.type_name is None:
+        return
+    # Mẫu 1.8, 1.10 have no summary: the line is under the type name itself.
+    under = el.trich_yeu[-1] if el.trich_yeu else None
+    if under is None and forms.form_of(el.type_name.text) in forms.NO_SUMMARY:
+        under = el.type_name
+    if under is None:
         return
     if el.trich_yeu_line is None:
         yield Unjudged(
@@ -145,7 +152,7 @@ def trich_yeu_line(ctx: Context) -> Iterator[Outcome]:
         )
     elif not el.trich_yeu_line:
         yield Problem(
-            el.trich_yeu[-1],
+            under,
             Text("không có đường kẻ dưới trích yếu", "no line under the summary"),
             Text(
                 "đường kẻ ngang liền 1/3–1/2 dòng chữ, căn giữa",
