@@ -342,28 +342,15 @@ def _render_prepared(
 
 
 @dataclass(frozen=True)
-class CopiedDocument:
-    """A bản sao: the original with the copy block after its last line (R-BS-2)."""
+class CopiedDocument(_Output):
+    """A bản sao: the original with the copy block after its last line (R-BS-2). Its
+    bytes are the copied package itself; ``save`` and ``to_pdf`` are :class:`_Output`'s."""
 
     order: CopyOrder
     data: bytes
 
     def to_bytes(self) -> bytes:
         return self.data
-
-    def save(self, path: str | Path) -> Path:
-        """Write the .docx atomically (temporary file, then rename) and return its path."""
-        return atomic_write_bytes(path, self.data)
-
-    def to_pdf(self, path: str | Path, options: ConversionOptions | None = None) -> Path:
-        """The copy as PDF through LibreOffice (atomically)."""
-        target = Path(path)
-        with tempfile.TemporaryDirectory(prefix="vnadmin-docx-") as tmp:
-            docx = self.save(Path(tmp) / f"{target.stem or 'ban-sao'}.docx")
-            from vnadmin_docs.pdf import convert_files
-
-            [pdf] = convert_files([(docx, target)], options, name_by_target=True)
-        return pdf
 
 
 def copy_document(

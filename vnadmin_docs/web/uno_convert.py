@@ -20,6 +20,13 @@ import time
 from typing import Any
 
 
+def _reply(answer: dict[str, object]) -> None:
+    """One JSON line on stdout, the pipe the app reads this script's answers from (this is
+    the protocol with :mod:`vnadmin_docs.web.office`, not a message to a person)."""
+    sys.stdout.write(json.dumps(answer) + "\n")
+    sys.stdout.flush()
+
+
 def _prop(name: str, value: object) -> Any:
     from com.sun.star.beans import PropertyValue  # type: ignore[import-not-found]
 
@@ -54,12 +61,12 @@ def main() -> None:
                 break
             time.sleep(0.25)
     if ctx is None:
-        print(json.dumps({"ready": False}), flush=True)
+        _reply({"ready": False})
         proc.kill()
         shutil.rmtree(profile, ignore_errors=True)
         return
     desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
-    print(json.dumps({"ready": True}), flush=True)
+    _reply({"ready": True})
     try:
         for line in sys.stdin:
             try:
@@ -72,9 +79,9 @@ def main() -> None:
                                    (_prop("FilterName", "writer_pdf_Export"),))
                 finally:
                     doc.close(True)
-                print(json.dumps({"ok": True}), flush=True)
+                _reply({"ok": True})
             except Exception as exc:
-                print(json.dumps({"ok": False, "error": str(exc)}), flush=True)
+                _reply({"ok": False, "error": str(exc)})
     finally:
         with contextlib.suppress(Exception):
             desktop.terminate()
