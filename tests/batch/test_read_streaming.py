@@ -12,10 +12,15 @@ from openpyxl import Workbook
 
 from vnadmin_docs.batch import read_text, read_xlsx
 from vnadmin_docs.batch.problems import InputFileError
+from vnadmin_docs.batch.profile import load_profile
+from vnadmin_docs.batch.run import run_batch
 from vnadmin_docs.batch.source import read_grid
 
 # 1 and 3 bytes cut every "\r\n", every UTF-8 letter and every UTF-16 unit somewhere.
 SMALL_CHUNKS = [1, 3, 7]
+
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "xin-loi"
 
 
 def _cells(path: Path) -> list[tuple[int, tuple[object, ...]]]:
@@ -230,3 +235,26 @@ def test_a_csv_saved_again_while_the_batch_reads_it_is_refused(tmp_path: Path) -
     with pytest.raises(InputFileError) as caught:
         list(grid.rows)
     assert "thay đổi trong khi đang đọc" in caught.value.message
+
+
+def test_the_problems_of_a_run_are_on_disk_and_read_like_a_list(tmp_path: Path) -> None:
+    """Issue 18: a long batch's warnings are parked on disk (ProblemLog), not held as
+    objects; they still read like the list they replace, in row order, and the report
+    gives each row its own."""
+    from vnadmin_docs.batch.problem_log import ProblemLog
+
+    header = ("Mã hồ sơ,Tên thủ tục,Chủ hồ sơ,Số điện thoại,Ngày nhận,Ngày hẹn trả,"
+              "Ngày hẹn trả mới,Lý do\n")
+    rows = "".join(f"000.00.06.H56-251027-{i:04d},Cấp phép,Lê Văn A,912000{i:03d},27/10/2025,"
+                   f"03/11/2025,10/11/2025,{'' if i % 2 else 'Chờ'}\n" for i in range(1, 601))
+    data = tmp_path / "ho-so.csv"
+    data.write_text(header + rows, encoding="utf-8")
+    result = run_batch(data, load_profile(EXAMPLES / "profile.yml"), tmp_path / "o")
+    assert isinstance(result.problems, ProblemLog)
+    assert len(result.problems) == 900 and result.warning_count == 900
+    listed = list(result.problems)
+    assert result.problems == listed and result.problems[-1] == listed[-1]
+    assert [p.row for p in listed] == sorted(p.row for p in listed)
+    by_row = {e.row: e.warnings for e in result.entries}
+    assert "Số điện thoại" in by_row[2] and "Lý do" in by_row[2]
+    assert "Lý do" not in by_row[3]

@@ -398,6 +398,10 @@ def _read_csv_chunks(data: ByteChunks, path: str) -> Grid:
                              f"cannot parse the CSV file ({exc}).") from None
 
 
+_SHARED_TEXTS = 2048
+"""Distinct cell texts a pass over a CSV file shares between rows at a time."""
+
+
 def _read_csv(data: ByteChunks, path: str) -> Grid:
     watch = _LostLetterWatch()
     how = _codec(data)
@@ -432,13 +436,18 @@ def _read_csv(data: ByteChunks, path: str) -> Grid:
     _refuse_lost_letters(watch, path)
 
     def rows() -> Iterator[GridRow]:
-        texts: dict[str, str] = {}  # equal cells share one string (columns repeat values)
+        # Equal cells share one string (columns repeat values: the procedure, the unit);
+        # the table is emptied now and then, or it would hold every distinct cell of the
+        # file (codes, names, phone numbers) until the pass ends (issue 18: memory).
+        texts: dict[str, str] = {}
         # Row numbers as Excel shows the file: one per record, even when a quoted cell
         # spans several lines of text.
         _encoding, again = _text_lines(data, None, how)
         for _ in range(skip):
             next(again, None)
         for number, record in enumerate(csv.reader(again, dialect), start=1):
+            if len(texts) > _SHARED_TEXTS:
+                texts.clear()
             cells = map(_formula_text, record) if formulas.seen else record
             yield GridRow(number, tuple(texts.setdefault(v, v) if v != "" else None
                                         for v in cells))

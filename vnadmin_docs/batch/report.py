@@ -14,7 +14,6 @@ from vnadmin_docs.batch.letter import code_and_applicant
 from vnadmin_docs.batch.manifest import MANIFEST_CSV, MANIFEST_JSON, ManifestEntry
 from vnadmin_docs.batch.pdf_out import PDF_DIR
 from vnadmin_docs.batch.plan import Names
-from vnadmin_docs.batch.record import RowProblem
 from vnadmin_docs.batch.result import LETTERS_DIR, ZIP_FILE, BatchResult
 from vnadmin_docs.batch.survey import Survey
 
@@ -30,14 +29,11 @@ class Report:
         self._who = survey.failed
         self._next = 0
         self._sink = sink
-        problems: dict[int, list[RowProblem]] = {}
-        for p in survey.problems:
-            problems.setdefault(p.row, []).append(p)
-        self._problems = problems
+        self._problems = survey.problems.rows()  # walked in row order, never indexed
 
     def entry(self, row: int, code: str, applicant: str, status: str, file: str = "",
               sha: str = "", error: str = "", number: str = "") -> ManifestEntry:
-        mine = self._problems.get(row, ())
+        mine = self._problems.of(row)
         errors = "; ".join(p.cause() if p.column is None else f"{p.column}: {p.cause()}"
                            for p in mine if p.severity == "error")
         warns = "; ".join(p.cause() if p.column is None else f"{p.column}: {p.cause()}"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -37,7 +37,10 @@ class BatchResult:
     """Rows passed over on purpose: group headings, column numbers, the footer."""
     valid: int = 0
     """Rows that passed every check (the letters planned)."""
-    problems: list[RowProblem] = field(default_factory=list)
+    problems: Sequence[RowProblem] = field(default_factory=list)
+    """Every row problem in row order (errors and warnings). After a run, a
+    :class:`~.problem_log.ProblemLog`: read from disk as it is iterated, so a long batch
+    does not hold them all; ``list(result.problems)`` makes a list."""
     written: int = 0
     unchanged: int = 0
     failed_rows: int = 0
@@ -76,6 +79,15 @@ class BatchResult:
         if self.manifest is not None:
             return read_manifest(self.manifest[1].parent)
         return []
+
+    @property
+    def warning_count(self) -> int:
+        """How many of :attr:`problems` are warnings (counted as they were found)."""
+        from vnadmin_docs.batch.problem_log import ProblemLog
+
+        if isinstance(self.problems, ProblemLog):
+            return self.problems.count("warning")
+        return sum(1 for p in self.problems if p.severity == "warning")
 
     @property
     def hidden_rows(self) -> tuple[int, ...]:

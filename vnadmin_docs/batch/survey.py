@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from vnadmin_docs.batch.days_late import recount_days_late
 from vnadmin_docs.batch.filenames import FileNamePatternError, pattern_names, render_file_name
 from vnadmin_docs.batch.letter import DERIVED, code_and_applicant, row_digest
+from vnadmin_docs.batch.problem_log import ProblemLog
 from vnadmin_docs.batch.profile import BatchProfile
 from vnadmin_docs.batch.record import CleanRecord, RowProblem
 from vnadmin_docs.batch.render import CHUNK, CheckTask, Ctx, check_chunk, map_ordered
@@ -48,7 +49,8 @@ class Survey:
     letters: Spill[Parked]
     """Each row that will become a letter, in order."""
     rows: int = 0
-    problems: list[RowProblem] = field(default_factory=list)
+    problems: ProblemLog = field(default_factory=ProblemLog)
+    """Every row problem in row order, on disk (:mod:`.problem_log`)."""
     failed: dict[int, tuple[str, str]] = field(default_factory=dict)
     """Rows that give no letter -> (dossier code, applicant)."""
     digests: bytearray = field(default_factory=bytearray)
@@ -94,7 +96,6 @@ def check_rows(
             yield (ctx, options, chunk, start), None
 
     duplicates = DuplicateCodes()
-    late: list[RowProblem] = []
     for _tag, vetted in map_ordered(pool, _vet_chunk, tasks(), window):
         for rec, found, noted, refused in vetted:
             survey.rows += 1
@@ -113,15 +114,14 @@ def check_rows(
                            or p.path.removeprefix("content.") in DERIVED]
                 if outside:
                     raise DataError(outside, profile_source or "tệp cấu hình") from None
-                late.extend(_row_problems(rec, exc))
+                # After the row's other problems, as the sorted list of all of them had it.
+                survey.problems.extend(_row_problems(rec, exc))
                 survey.failed[rec.row] = code_and_applicant(rec.values)
                 continue
             stem = None if name_from is None else file_stem(
                 profile, rec.row, name_from + len(survey.letters), rec.values)
             survey.digests += row_digest(rec.values)
             survey.letters.append((rec.row, rec.values, stem))
-    if late:
-        survey.problems = sorted([*survey.problems, *late], key=lambda p: p.row)
     return survey
 
 

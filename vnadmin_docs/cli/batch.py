@@ -14,6 +14,7 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
+from rich.text import Text
 
 from vnadmin_docs.batch.manifest import STATUS_VI
 from vnadmin_docs.batch.problems import InputFileError, OutputFolderError
@@ -21,6 +22,7 @@ from vnadmin_docs.batch.profile import load_mapping, load_profile
 from vnadmin_docs.batch.run import BatchResult, run_batch
 from vnadmin_docs.cli.common import EXIT_BAD_INPUT, current_lang
 from vnadmin_docs.cli.options import templates_option
+from vnadmin_docs.cli.problem_list import problem_lines
 from vnadmin_docs.errors import DataError, LayoutError, TemplateError
 from vnadmin_docs.pdf import ConversionOptions
 from vnadmin_docs.registry import Register, RegisterError
@@ -63,11 +65,15 @@ def _print_problems(console: Console, result: BatchResult, lang: str) -> None:
                 f"{len(hidden)} row(s) hidden in Excel (a filter, or hidden) were read: rows "
                 f"{shown}"),
             markup=True, highlight=False, soft_wrap=True)
-    for p in result.problems:
-        tag = ("LỖI" if lang == "vi" else "ERROR") if p.severity == "error" else (
-            "Cảnh báo" if lang == "vi" else "Warning")
-        console.print(f"[bold]{tag}[/bold] {p.message(lang)}", markup=True, highlight=False,
-                      soft_wrap=True)
+    report = str(result.manifest[0]) if result.manifest else None
+    # One Text, printed once (thousands of prints took longer than a thousand letters); the
+    # values are never read as rich markup ("[b]" in a cell stays as typed).
+    text = Text()
+    for tag, line in problem_lines(result.problems, lang, report=report):
+        text.append(tag, style="bold").append(f" {line}\n")
+    if text:
+        text.rstrip()
+        console.print(text, highlight=False, soft_wrap=True)
 
 
 def _summary(console: Console, result: BatchResult, lang: str) -> None:
@@ -107,7 +113,7 @@ def _summary(console: Console, result: BatchResult, lang: str) -> None:
                           else "Old files moved to cu/ (the data changed)",
                           str(len(result.retired)))
     table.add_row("Dòng lỗi, không tạo" if vi else "Rows failed", str(result.failed_rows))
-    warnings = sum(1 for p in result.problems if p.severity == "warning")
+    warnings = result.warning_count
     if warnings:
         table.add_row("Cảnh báo" if vi else "Warnings", str(warnings))
     table.add_row("Mẫu" if vi else "Template", result.template.id)
