@@ -65,34 +65,34 @@ def number_from_book(
     """Numbers from the book for every letter (consecutive, in one transaction), then the
     file names, which may contain the number."""
     to_number: list[tuple[str, dict[str, Any]]] = []
-    for index, (_row, values, _) in enumerate(survey.letters):
+    for _row, values, _stem, digest in survey.letters:
         data = letter_data(values, spec, profile, 1, issue_day)
         data["number"].pop("number", None)
-        to_number.append((letter_identity(survey.digest(index), settings), data))
+        to_number.append((letter_identity(digest, settings), data))
     books = number_letters(register, series, spec, to_number, read_journal(out), out, dirs)
     del to_number
     namer = new_namer()
     names = [namer(file_stem(profile, row, book.number, values))
-             for (row, values, _none), book in zip(survey.letters, books, strict=True)]
+             for (row, values, _none, _digest), book in zip(survey.letters, books, strict=True)]
     return Names(0, names, books)
 
 
 def iter_plans(survey: Survey, names: Names, settings: str,
                issue_day: dt.date) -> Iterator[Plan]:
     """The letters read back from the spill, in order."""
-    for index, ((row, values, _), name) in enumerate(
+    for index, ((row, values, _, digest), name) in enumerate(
             zip(survey.letters, names.names, strict=True)):
         number = names.number(index)
         book = names.books[index] if names.books is not None else None
         yield Plan(index, row, values, number, name,
-                    letter_key(survey.digest(index), number, settings, name),
+                    letter_key(digest, number, settings, name),
                     book.entry_id if book else None, book.issued if book else issue_day)
 
 
 def merged_file_key(survey: Survey, names: Names, settings: str) -> str:
     h = hashlib.sha256()
-    for index, name in enumerate(names.names):
-        h.update(letter_key(survey.digest(index), names.number(index), settings, name).encode())
+    for index, ((*_, digest), name) in enumerate(zip(survey.letters, names.names, strict=True)):
+        h.update(letter_key(digest, names.number(index), settings, name).encode())
     return MERGED_KEY + h.hexdigest()
 
 

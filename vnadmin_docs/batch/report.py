@@ -57,7 +57,7 @@ def checked_only(survey: Survey, names: Names, result: BatchResult) -> None:
     """The report of a run that writes nothing: every row, valid ones as ``not_written``."""
     entries: list[ManifestEntry] = []
     report = Report(survey, entries.append)
-    for (row, values, _), name in zip(survey.letters, names.names, strict=True):
+    for (row, values, *_), name in zip(survey.letters, names.names, strict=True):
         report.letter(row, report.entry(row, *code_and_applicant(values), "not_written",
                                         f"{LETTERS_DIR}/{name}"))
     report.failed_until(None)

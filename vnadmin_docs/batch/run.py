@@ -6,8 +6,9 @@ Two passes, so that memory does not grow with the sheet:
    (:func:`~.validate.validate_record`) and checked against the template and the document
    model (:func:`vnadmin_docs.api.prepare`) in chunks (:mod:`.survey`; in the worker pool
    when there is one); duplicate codes are noted in order in this process. Problems are
-   collected; each good row's cleaned values are parked in a :class:`~.spill.Spill` (a
-   temporary file) and only a 32-byte digest of it stays in memory. Nothing is written
+   parked on disk (:class:`~.problem_log.ProblemLog`); each good row's cleaned values and
+   their digest are parked in a :class:`~.spill.Spill` (a temporary file): nothing per row
+   stays in memory but a few bytes in the hash tables of codes and names. Nothing is written
    before every row is checked.
 2. **write** — letters are numbered (profile start + position, or the number book) and named
    (pattern, made safe and unique from the data alone); then the parked rows are read back

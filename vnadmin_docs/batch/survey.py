@@ -1,6 +1,6 @@
 """Pass 1 of a batch run: read every row in order, clean and check it, check it against the
 template and the document model, and park the good rows on disk (:class:`~.spill.Spill`)
-with a digest each in memory. Nothing is written before every row is checked."""
+with their digests. Nothing is written before every row is checked."""
 
 from __future__ import annotations
 
@@ -24,8 +24,6 @@ from vnadmin_docs.errors import DataError, FieldProblem, VnAdminError
 from vnadmin_docs.model.fields import FieldSpec
 from vnadmin_docs.text.working_days import HolidayCalendar
 
-_DIGEST = 32  # bytes of a row digest (sha256)
-
 
 def _row_problems(rec: CleanRecord, exc: DataError) -> list[RowProblem]:
     out: list[RowProblem] = []
@@ -36,15 +34,16 @@ def _row_problems(rec: CleanRecord, exc: DataError) -> list[RowProblem]:
     return out
 
 
-Parked = tuple[int, Mapping[str, object], str | None]
+Parked = tuple[int, Mapping[str, object], str | None, bytes]
 """A row parked between the passes: sheet row, cleaned values, file-name stem (``None``
-when the number, which the stem may contain, comes from the book later)."""
+when the number, which the stem may contain, comes from the book later) and the digest of
+the values (:func:`~.letter.row_digest`, for the letter's resume key)."""
 
 
 @dataclass
 class Survey:
     """What the check pass keeps: the problems, the rows that give no letter, and the good
-    rows parked on disk with a digest each in memory."""
+    rows parked on disk (each with its digest: nothing per row stays in memory)."""
 
     letters: Spill[Parked]
     """Each row that will become a letter, in order."""
@@ -53,10 +52,6 @@ class Survey:
     """Every row problem in row order, on disk (:mod:`.problem_log`)."""
     failed: dict[int, tuple[str, str]] = field(default_factory=dict)
     """Rows that give no letter -> (dossier code, applicant)."""
-    digests: bytearray = field(default_factory=bytearray)
-
-    def digest(self, index: int) -> bytes:
-        return bytes(self.digests[index * _DIGEST:(index + 1) * _DIGEST])
 
 
 def check_rows(
@@ -120,8 +115,7 @@ def check_rows(
                 continue
             stem = None if name_from is None else file_stem(
                 profile, rec.row, name_from + len(survey.letters), rec.values)
-            survey.digests += row_digest(rec.values)
-            survey.letters.append((rec.row, rec.values, stem))
+            survey.letters.append((rec.row, rec.values, stem, row_digest(rec.values)))
     return survey
 
 

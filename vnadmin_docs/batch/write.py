@@ -107,7 +107,7 @@ def write_pass(
         start = profile.numbering.start
         namer = new_namer()
         shown = [namer(stem if stem is not None else file_stem(profile, row, start + i, values))
-                 for i, (row, values, stem) in enumerate(survey.letters)]
+                 for i, (row, values, stem, _digest) in enumerate(survey.letters)]
         checked_only(survey, Names(start, shown), result)
         return result
     # Every folder checked before a number is taken from the book or a letter written.
@@ -141,7 +141,7 @@ def write_pass(
     else:
         names = Names(profile.numbering.start, named)
         namer = new_namer()
-        for _row, _values, stem in survey.letters:
+        for _row, _values, stem, _digest in survey.letters:
             named.append(namer(str(stem)))
 
     letters = output_folder(out / LETTERS_DIR, inside=out)
