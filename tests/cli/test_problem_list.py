@@ -39,6 +39,8 @@ def test_many_warnings_are_grouped_and_every_error_kept() -> None:
     english = problem_lines(problems, "en", report=None)
     assert "3,333 rows" in english[1][1]
     assert "--dry-run" in english[-1][1]
+    blocked = problem_lines(problems, "vi", report=None, strict=True)
+    assert blocked[-1][1].startswith("sửa các dòng lỗi rồi chạy lại")
 
 
 def test_the_terminal_gets_at_most_lines_max_lines() -> None:

@@ -69,7 +69,8 @@ def _print_problems(console: Console, result: BatchResult, lang: str) -> None:
     # One Text, printed once (thousands of prints took longer than a thousand letters); the
     # values are never read as rich markup ("[b]" in a cell stays as typed).
     text = Text()
-    for tag, line in problem_lines(result.problems, lang, report=report):
+    for tag, line in problem_lines(result.problems, lang, report=report,
+                                   strict=result.strict_blocked):
         text.append(tag, style="bold").append(f" {line}\n")
     if text:
         text.rstrip()

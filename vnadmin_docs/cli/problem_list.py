@@ -61,10 +61,11 @@ def _grouped(g: _Group, lang: str) -> str:
     return f"{where}{reason} — {_count(g.count, lang)} rows ({rows})"
 
 
-def problem_lines(problems: Sequence[RowProblem], lang: str, *,
-                  report: str | None) -> list[tuple[str, str]]:
+def problem_lines(problems: Sequence[RowProblem], lang: str, *, report: str | None,
+                  strict: bool = False) -> list[tuple[str, str]]:
     """``(tag, text)`` lines for the terminal; ``report``: where the full list is (the
-    manifest's path), ``None`` when the run writes no report (``--dry-run``)."""
+    manifest's path), ``None`` when the run writes no report (``--dry-run``, or ``strict``:
+    ``--strict`` found an error)."""
     if len(problems) <= EACH_MAX:
         return [(_tag(p, lang), p.message(lang)) for p in problems]
     lines: list[tuple[str, str]] = []
@@ -94,6 +95,10 @@ def problem_lines(problems: Sequence[RowProblem], lang: str, *,
     if report is not None:
         where = (f"{more}từng dòng, đủ cả: {report}" if vi else
                  f"{more}every row, in full: {report}")
+    elif strict:
+        where = (f"{more}sửa các dòng lỗi rồi chạy lại để có báo cáo manifest.csv ghi đủ từng "
+                 "dòng" if vi else f"{more}fix the rows in error and run again for "
+                 "manifest.csv, with every row")
     else:
         where = (f"{more}chạy không có --dry-run để có báo cáo manifest.csv ghi đủ từng dòng"
                  if vi else f"{more}run without --dry-run for manifest.csv, with every row")
