@@ -20,6 +20,7 @@ import signal
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 
 __all__ = ["die_with_parent", "worker_pool"]
@@ -62,7 +63,23 @@ def _start_worker(parent: int) -> None:
     die_with_parent(parent)
 
 
-def worker_pool(workers: int) -> ProcessPoolExecutor:
-    """A pool of ``workers`` processes that do not outlive this one."""
-    return ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
+@contextlib.contextmanager
+def worker_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
+    """A pool of ``workers`` processes that do not outlive this one, shut down (waiting for
+    its tasks) when the block ends.
+
+    While it lives, this process's heap is frozen (``gc.freeze``) and the workers are
+    started at once from it: the collector of the batch then no longer writes into the
+    pages its workers share with it, each of which the kernel would copy. Without it, the
+    memory of the whole process tree (PSS) grew with the length of the run, +17 MB from
+    1,000 to 50,000 rows with two workers; with it, +7 MB (issue 18)."""
+    gc.collect()
+    gc.freeze()
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
                                initargs=(os.getpid(),))
+    try:
+        list(pool.map(abs, range(workers)))  # the workers fork now, from the frozen heap
+        yield pool
+    finally:
+        pool.shutdown(wait=True)
+        gc.unfreeze()
