@@ -56,26 +56,20 @@ def die_with_parent(parent: int) -> None:
                      name="vnadmin-parent-watch").start()
 
 
-def _start_worker(parent: int) -> None:
-    # A forked worker inherits the batch's heap; without this its collector walks (and so
-    # copies, page by page) every inherited object (issue 18: system time, memory).
-    gc.freeze()
-    die_with_parent(parent)
-
-
 @contextlib.contextmanager
 def worker_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
     """A pool of ``workers`` processes that do not outlive this one, shut down (waiting for
     its tasks) when the block ends.
 
     While it lives, this process's heap is frozen (``gc.freeze``) and the workers are
-    started at once from it: the collector of the batch then no longer writes into the
-    pages its workers share with it, each of which the kernel would copy. Without it, the
-    memory of the whole process tree (PSS) grew with the length of the run, +17 MB from
-    1,000 to 50,000 rows with two workers; with it, +7 MB (issue 18)."""
+    started at once from it, so they inherit it frozen: neither the batch's collector nor a
+    worker's walks (and so writes into) the pages they share, each of which the kernel would
+    copy. Freezing in the workers only, the memory of the whole process tree (PSS) grew with
+    the length of the run, +17 MB from 1,000 to 50,000 rows with two workers; with the heap
+    frozen before the fork, +7 to +10 MB (issue 18)."""
     gc.collect()
     gc.freeze()
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent,
                                initargs=(os.getpid(),))
     try:
         list(pool.map(abs, range(workers)))  # the workers fork now, from the frozen heap

@@ -37,18 +37,11 @@ class ProblemLog(Sequence[RowProblem]):
     def __init__(self) -> None:
         self._spill = Spill[RowProblem]()
         self._counts: dict[str, int] = {}
-        self._last_row = -1
-        self.in_row_order = True
-        """False when a problem came after one of a later row (never in a batch's own
-        check pass; :class:`RowCursor` then indexes the rows instead of walking them)."""
         weakref.finalize(self, self._spill.close)
 
     def extend(self, problems: Iterable[RowProblem]) -> None:
         for p in problems:
             self._spill.append(p)
-            if p.row < self._last_row:
-                self.in_row_order = False
-            self._last_row = p.row
             self._counts[p.severity] = self._counts.get(p.severity, 0) + 1
 
     def count(self, severity: str) -> int:
@@ -93,15 +86,13 @@ class ProblemLog(Sequence[RowProblem]):
 
 class RowCursor:
     """Each row's problems, for rows asked in increasing order (the manifest's order), in
-    one pass over the log. A row asked again gets the same answer; a row asked out of
-    order, or a log not in row order, makes the cursor index every row instead (correct,
-    only larger)."""
+    one pass over a log in row order (the check pass finds them row by row). A row asked
+    again gets the same answer; a row asked out of order makes the cursor index every row
+    instead (correct, only larger)."""
 
     def __init__(self, log: Sequence[RowProblem]) -> None:
         self._log = log
         self._index: dict[int, tuple[RowProblem, ...]] | None = None
-        if not getattr(log, "in_row_order", True):
-            self._build_index()
         self._items = iter(log)
         self._next: RowProblem | None = next(self._items, None)
         self._last = -1

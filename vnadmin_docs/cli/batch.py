@@ -46,31 +46,29 @@ def _parse_columns(values: tuple[str, ...]) -> dict[str, str | None]:
 
 def _print_problems(console: Console, result: BatchResult, lang: str) -> None:
     vi = lang == "vi"
+    warning = "Cảnh báo" if vi else "Warning"
+    lines: list[tuple[str, str]] = []
     if result.hidden_sheets:
         names = ", ".join(f"“{n}”" for n in result.hidden_sheets)
-        console.print(
-            f"[bold]{'Cảnh báo' if vi else 'Warning'}[/bold] " + (
-                f"bảng tính có {len(result.hidden_sheets)} trang bị ẩn ({names}), không được "
-                "đọc; nếu hồ sơ nằm ở đó, hãy bỏ ẩn trang rồi chạy lại" if vi else
-                f"the workbook has {len(result.hidden_sheets)} hidden sheet(s) ({names}), not "
-                "read; if the dossiers are there, unhide the sheet and run again"),
-            markup=True, highlight=False, soft_wrap=True)
+        lines.append((warning, (
+            f"bảng tính có {len(result.hidden_sheets)} trang bị ẩn ({names}), không được "
+            "đọc; nếu hồ sơ nằm ở đó, hãy bỏ ẩn trang rồi chạy lại" if vi else
+            f"the workbook has {len(result.hidden_sheets)} hidden sheet(s) ({names}), not "
+            "read; if the dossiers are there, unhide the sheet and run again")))
     hidden = result.hidden_rows
     if hidden:
         shown = ", ".join(map(str, hidden[:10])) + ("…" if len(hidden) > 10 else "")
-        console.print(
-            f"[bold]{'Cảnh báo' if vi else 'Warning'}[/bold] " + (
-                f"{len(hidden)} dòng đang bị ẩn trong Excel (lọc hoặc ẩn dòng) vẫn được đọc: "
-                f"dòng {shown}" if vi else
-                f"{len(hidden)} row(s) hidden in Excel (a filter, or hidden) were read: rows "
-                f"{shown}"),
-            markup=True, highlight=False, soft_wrap=True)
+        lines.append((warning, (
+            f"{len(hidden)} dòng đang bị ẩn trong Excel (lọc hoặc ẩn dòng) vẫn được đọc: "
+            f"dòng {shown}" if vi else
+            f"{len(hidden)} row(s) hidden in Excel (a filter, or hidden) were read: rows "
+            f"{shown}")))
     report = str(result.manifest[0]) if result.manifest else None
-    # One Text, printed once (thousands of prints took longer than a thousand letters); the
-    # values are never read as rich markup ("[b]" in a cell stays as typed).
+    lines += problem_lines(result.problems, lang, report=report, strict=result.strict_blocked)
+    # One Text, printed once (thousands of prints took longer than a thousand letters); sheet
+    # names and cell values are never read as rich markup ("[b]" stays as typed).
     text = Text()
-    for tag, line in problem_lines(result.problems, lang, report=report,
-                                   strict=result.strict_blocked):
+    for tag, line in lines:
         text.append(tag, style="bold").append(f" {line}\n")
     if text:
         text.rstrip()
