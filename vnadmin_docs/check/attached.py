@@ -17,7 +17,7 @@ from dataclasses import replace
 from vnadmin_docs.check.elements import Elements, Span, find_elements
 from vnadmin_docs.check.findings import Finding, Text
 from vnadmin_docs.check.formatting import format_problems
-from vnadmin_docs.check.ooxml import Package, Paragraph, is_attached_text
+from vnadmin_docs.check.ooxml import Package, is_attached_text
 from vnadmin_docs.check.registry import RULES, Context, Outcome, Problem, rule, to_finding
 from vnadmin_docs.check.textfold import loose_key
 
@@ -31,9 +31,7 @@ _TITLE_RULES = ("R-TL-1", "R-TL-2", "R-TL-3", "R-TL-4")
 def attached_parts(pkg: Package) -> list[Package]:
     """The attached texts of ``pkg``, one package each (its section and the sections after
     it up to the next attached text)."""
-    groups: dict[int, list[Paragraph]] = {}
-    for p in pkg.paragraphs:
-        groups.setdefault(p.section, []).append(p)
+    groups = pkg.by_section()
     indexes = sorted(groups)
     runs: list[list[int]] = []
     for index in indexes[1:]:
@@ -41,15 +39,7 @@ def attached_parts(pkg: Package) -> list[Package]:
             runs.append([index])
         elif runs:
             runs[-1].append(index)
-    out: list[Package] = []
-    for run in runs:
-        paras = tuple(p for i in run for p in groups[i])
-        secs = tuple(pkg.sections[i] for i in run if i < len(pkg.sections))
-        mine = {part for s in secs for part in (*s.headers.values(), *s.footers.values())}
-        parts = {k: v for k, v in pkg.header_parts.items() if k in mine}
-        tables = {k: v for k, v in pkg.tables.items() if v[0] in run}
-        out.append(Package(pkg.path, paras, secs or pkg.sections[-1:], parts, None, tables))
-    return out
+    return [pkg.part(run, groups) for run in runs]
 
 
 # What a text printed alone (``render van-ban-kem-theo``) has not: the decision's number,

@@ -13,7 +13,7 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -215,6 +215,26 @@ class Package:
         """The paragraphs strictly between two paragraphs, in reading order."""
         return [p for p in self.paragraphs if upper.order < p.order < lower.order]
 
+    def by_section(self) -> dict[int, list[Paragraph]]:
+        """The paragraphs of each section, by section index, in reading order."""
+        groups: dict[int, list[Paragraph]] = {}
+        for p in self.paragraphs:
+            groups.setdefault(p.section, []).append(p)
+        return groups
+
+    def part(self, indexes: Sequence[int],
+             groups: Mapping[int, Sequence[Paragraph]] | None = None) -> Package:
+        """The package of sections ``indexes`` only (a document of a merged file, a text
+        issued with a decision): their paragraphs, page set-up, headers, footers and
+        tables; ``groups``: :meth:`by_section`, when the caller has it already."""
+        groups = self.by_section() if groups is None else groups
+        paras = tuple(p for i in indexes for p in groups[i])
+        secs = tuple(self.sections[i] for i in indexes if i < len(self.sections))
+        mine = {part for s in secs for part in (*s.headers.values(), *s.footers.values())}
+        parts = {k: v for k, v in self.header_parts.items() if k in mine}
+        tables = {k: v for k, v in self.tables.items() if v[0] in indexes}
+        return Package(self.path, paras, secs or self.sections[-1:], parts, None, tables)
+
     def letters(self) -> list[Package]:
         """One package per document when the file holds several (a merged batch file).
 
@@ -222,9 +242,7 @@ class Package:
         Quốc hiệu starts a document, and the sections after it that do not (appendices,
         a landscape table) belong to it. One such start: the whole file is one document.
         """
-        groups: dict[int, list[Paragraph]] = {}
-        for p in self.paragraphs:
-            groups.setdefault(p.section, []).append(p)
+        groups = self.by_section()
         # A section opening with a Quốc hiệu starts a document; the sections after it that
         # do not (its appendices) belong to it.
         letters: list[list[int]] = []
@@ -237,15 +255,7 @@ class Package:
                 letters[-1].append(index)
         if len(letters) < 2:
             return [self]
-        out: list[Package] = []
-        for indexes in letters:
-            paras = tuple(p for i in indexes for p in groups[i])
-            secs = tuple(self.sections[i] for i in indexes if i < len(self.sections))
-            mine = {part for s in secs for part in (*s.headers.values(), *s.footers.values())}
-            parts = {k: v for k, v in self.header_parts.items() if k in mine}
-            tables = {k: v for k, v in self.tables.items() if v[0] in indexes}
-            out.append(Package(self.path, paras, secs or self.sections[-1:], parts, None, tables))
-        return out
+        return [self.part(indexes, groups) for indexes in letters]
 
 
 _NUMBER_LINE = re.compile(r"(^|\t| {3})Số\s*[:.]", re.MULTILINE)

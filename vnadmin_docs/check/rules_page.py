@@ -396,9 +396,7 @@ def _appendix_heads(ctx: Context) -> list[Paragraph]:
 def _attached_heads(ctx: Context) -> list[Paragraph]:
     """The first line of each text issued with the decision (Mẫu 1.3, check/attached.py):
     numbered on its own like an appendix (R-PL-6)."""
-    groups: dict[int, list[Paragraph]] = {}
-    for p in ctx.pkg.paragraphs:
-        groups.setdefault(p.section, []).append(p)
+    groups = ctx.pkg.by_section()
     return [
         next(p for p in paras if p.text.strip())
         for index, paras in sorted(groups.items())
