@@ -39,8 +39,7 @@ def lost_letter_words(text: str, limit: int = 4) -> list[str]:
         return []
     found: list[str] = []
     for token in _TOKEN.findall(text):
-        if "?" in token and _LETTERS_AND_MARKS.fullmatch(token) \
-                and _LOST_INSIDE.search(token) and token.strip("?"):
+        if _LETTERS_AND_MARKS.fullmatch(token) and _LOST_INSIDE.search(token):
             if token not in found:
                 found.append(token)
             if len(found) == limit:
@@ -61,6 +60,8 @@ _SCRIPT_TWINS = dict(zip(
     "аеорсхуіАВЕКМНОРСТХУІοαΑΒΕΗΙΚΜΝΟΡΤΥΧ",
     "aeopcxyiABEKMHOPCTXYIoaABEHIKMNOPTYX", strict=True))
 _TWIN = re.compile(f"[{''.join(_SCRIPT_TWINS)}]")
+_ANY = re.compile(f"[{''.join(LOOKALIKES)}{''.join(_SCRIPT_TWINS)}]")
+"""Any letter :func:`fold_lookalikes` may fold: one scan for the cells (nearly all) with none."""
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 _WORD = re.compile(r"\w+")
 
@@ -74,6 +75,8 @@ def fold_lookalikes(text: str) -> tuple[str, list[tuple[str, str, str]]]:
     >>> fold_lookalikes("Иван Петров")  # a Cyrillic name stays Cyrillic
     ('Иван Петров', [])
     """
+    if not _ANY.search(text):
+        return text, []
     folds: dict[str, tuple[str, str, str]] = {}
     for ch, (to, what) in LOOKALIKES.items():
         if ch in text:

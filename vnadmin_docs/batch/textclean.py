@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+# bidi controls included (U+200E/F, U+202A–202E, U+2066–2069): U+202E reverses what follows
+from vnadmin_docs.text.normalize import INVISIBLE as _INVISIBLE
 from vnadmin_docs.text.normalize import unglue
 
 __all__ = [
@@ -28,9 +30,6 @@ __all__ = [
 ]
 
 _ESCAPE = re.compile(r"_x005[Ff]_(x[0-9A-Fa-f]{4}_)|_x([0-9A-Fa-f]{4})_")
-# bidi controls included (U+200E/F, U+202A–202E, U+2066–2069): U+202E reverses what follows
-_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e"
-                        r"\u2066-\u2069]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 # Everything drop_invisible changes (line breaks and tabs included): most cells have none.

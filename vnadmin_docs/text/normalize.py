@@ -11,15 +11,15 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["clean_text", "invalid_xml_chars", "nfc", "unglue"]
+__all__ = ["INVISIBLE", "clean_text", "invalid_xml_chars", "nfc", "unglue"]
 
 # XML 1.0 Char production, minus what Word will not show either (U+FFFE/FFFF, surrogates).
 _INVALID_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # Invisible characters that only confuse matching and layout (ZWSP, ZWNJ, ZWJ, BOM, soft hyphen),
 # and the bidirectional controls (U+200E/F, U+202A–202E, U+2066–2069): a right-to-left
 # override makes a printed name or code read reversed (issue 13).
-_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e"
-                        r"\u2066-\u2069]")
+INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e"
+                       r"\u2066-\u2069]")
 # Excel writes control characters in cells as _xHHHH_ escapes in its XML.
 _EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -86,7 +86,7 @@ def clean_text(text: str, *, multiline: bool = False) -> str:
     text = _EXCEL_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
     text = nfc(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _INVISIBLE.sub("", unglue(text))
+    text = INVISIBLE.sub("", unglue(text))
     if multiline:
         lines = [_SPACES.sub(" ", _INVALID_XML.sub(" ", ln)).strip() for ln in text.split("\n")]
         return "\n".join(lines).strip("\n")
