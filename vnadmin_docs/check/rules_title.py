@@ -85,10 +85,6 @@ def type_name_format(ctx: Context) -> Iterator[Outcome]:
         yield from format_problems([el.type_name], ctx.element("type_name"), centred=True)
 
 
-# Types whose Phụ lục III sample has no trích yếu under the type name.
-_NO_SUMMARY_TYPES = ("giay gioi thieu", "giay nghi phep")
-
-
 @rule(
     "R-TL-2",
     "Trích yếu dưới tên loại: chữ thường, cỡ 13–14, đứng, đậm, căn giữa",
@@ -101,7 +97,7 @@ def trich_yeu_format(ctx: Context) -> Iterator[Outcome]:
     if el.type_name is None:
         return
     if not el.trich_yeu:
-        if loose_key(el.type_name.text).startswith(_NO_SUMMARY_TYPES):
+        if loose_key(el.type_name.text).startswith(forms.NO_SUMMARY):
             return  # their samples have no trích yếu (Mẫu 1.8, 1.10: the rule follows)
         yield Unjudged(missing("trích yếu dưới tên loại", "the summary under the type name"))
         return
