@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from vnadmin_docs.errors import DataError, FieldProblem
-from vnadmin_docs.layout.compose import kind_name
+from vnadmin_docs.layout.compose import document_symbol, kind_name
 from vnadmin_docs.layout.electronic import (
     SignaturePictures,
     blank_attached_lines,
@@ -25,7 +25,7 @@ from vnadmin_docs.layout.figures import Figures, figures
 from vnadmin_docs.layout.page_model import FloatingImage, Grid, PageModel, Para
 from vnadmin_docs.layout.pictures import Picture, load_picture, picture_problems
 from vnadmin_docs.model import Document
-from vnadmin_docs.sign.placement import Placement
+from vnadmin_docs.text.so_line import number_text, so_line, symbol_text
 from vnadmin_docs.units import Mm
 from vnadmin_docs.writer import write_docx
 
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from vnadmin_docs.api import RenderedDocument
     from vnadmin_docs.pdf import ConversionOptions
     from vnadmin_docs.sign.keys import SigningKey
+    from vnadmin_docs.sign.placement import Placement
     from vnadmin_docs.sign.verify import SignatureReport
 
 __all__ = ["attachment_placement", "separate_appendices", "sign", "sign_ready", "verify"]
@@ -97,9 +98,6 @@ def electronic_page(rendered: RenderedDocument, figs: Figures) -> RenderedDocume
     return replace(rendered, page_model=page)
 
 
-# ---- Electronic documents: sign-ready PDF, signing, verifying (issue 16) -----------------
-
-
 def separate_appendices(doc: RenderedDocument) -> tuple[RenderedDocument, list[RenderedDocument]]:
     """The main document alone and each appendix as a document of its own (Mẫu 2.2: an
     appendix in a separate file, signed by the agency with a text signature, R-DAU-4)."""
@@ -113,19 +111,10 @@ def separate_appendices(doc: RenderedDocument) -> tuple[RenderedDocument, list[R
 
 
 def _so_line(doc: RenderedDocument, figs: Figures) -> tuple[int | None, str]:
-    from vnadmin_docs.layout.compose import document_symbol
-    from vnadmin_docs.text.so_line import symbol_text
 
     layout, type_name = doc.template.layout, doc.template.type_name
     symbol = symbol_text(document_symbol(doc.document, layout, figs, type_name))
     return doc.document.number.number, symbol
-
-
-def _attachment_text(number: int | None, symbol: str) -> str:
-    from vnadmin_docs.text.so_line import number_text
-
-    shown = number_text(number) if number is not None else "…"
-    return f"Số: {shown}/{symbol}"
 
 
 _BOX_ROLES = {"signature": "signer", "seal": "agency"}
@@ -229,6 +218,8 @@ def attachment_placement(pdf: str | Path, profile: str | Path | None = None) -> 
 def _attachment_box(pdf: Path, figs: Figures) -> Placement:
     from pypdf import PdfReader
 
+    from vnadmin_docs.sign.placement import Placement
+
     box = PdfReader(str(pdf)).pages[0].mediabox
     width, height = float(box.width), float(box.height)
     setup = figs.page_setup()
@@ -270,7 +261,7 @@ def sign(
     which keeps the leader's signature valid), then the agency signs.
     """
     from vnadmin_docs.sign import FIELD_NAMES, read_manifest, require_pyhanko
-    from vnadmin_docs.sign.placement import manifest_document
+    from vnadmin_docs.sign.placement import Placement, manifest_document
     from vnadmin_docs.sign.signing import SignRequest, sign_pdf
 
     require_pyhanko()
@@ -300,7 +291,7 @@ def sign(
         info = manifest_document(manifest) if manifest is not None else {}
         known = issue_number if issue_number is not None else info.get("number")
         if number is None and known is not None and info.get("symbol"):
-            number = _attachment_text(int(known), str(info["symbol"]))
+            number = so_line(int(known), [str(info["symbol"])])
         if number is None:
             raise DataError(
                 [
@@ -329,7 +320,6 @@ def sign(
         return sign_pdf(src, Path(target), request, stamp_size_pt=size)
     from vnadmin_docs.sign.issue_fields import DATE_FIELD, NUMBER_FIELD, fill_fields
     from vnadmin_docs.text.date_line import day_text, month_text
-    from vnadmin_docs.text.so_line import number_text
 
     values: dict[str, str] = {}
     if issue_number is not None:
