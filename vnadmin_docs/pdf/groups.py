@@ -69,7 +69,6 @@ class LetterGroups:
         self._groups: list[_Group] = []
         self.pieces: dict[Path, Piece] = {}
         """Target PDF -> where its pages are, after :meth:`convert`."""
-        self._ready = 0  # full groups not converted yet
         self._converted = 0  # groups before this index are converted
 
     def __len__(self) -> int:
@@ -100,11 +99,11 @@ class LetterGroups:
         if len(group.letters) >= self.group_size:
             group.writer.close()
             group.writer = None
-            self._ready += 1
 
     def ready(self) -> int:
-        """Full groups written and not converted yet."""
-        return self._ready
+        """Full groups written and not converted yet (only the last group can be open)."""
+        open_last = bool(self._groups) and self._groups[-1].writer is not None
+        return len(self._groups) - self._converted - open_last
 
     def convert(self, *, final: bool = True) -> tuple[list[Path], ConversionError | None]:
         """Convert the groups not converted yet (with ``final=False`` only the full ones)
@@ -118,7 +117,6 @@ class LetterGroups:
         # only the last group can still be open: the ones to do are a run from _converted
         todo = [g for g in self._groups[self._converted:] if g.writer is None]
         self._converted += len(todo)
-        self._ready = 0
         tried = [letter.target for g in todo for letter in g.letters]
         if not todo:
             return tried, None
