@@ -118,3 +118,21 @@ def test_lookalike_letters_are_folded_with_a_warning_and_in_the_file_name(
     text = "\n".join(p.text for p in Document(str(first)).paragraphs)
     assert "Đinh Thị Hoà" in text and "\u00d0" not in text
     assert "Môi trường. Đã có ý kiến của Sở" in text or "môi trường. Đã có ý kiến" in text
+
+
+def test_an_escaped_escape_in_a_reason_is_decoded_once(tmp_path: Path, examples: Path) -> None:
+    """Excel writes a typed "_x000D_" as "_x005F_x000D_": the batch reads the text typed, not
+    a line break (the sentence fields were decoded twice)."""
+    from vnadmin_docs.batch.letter import data_fields
+    from vnadmin_docs.batch.load import load_batch
+    from vnadmin_docs.content import TemplateLibrary
+
+    data = tmp_path / "ho-so.csv"
+    with data.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(HEADER)
+        w.writerow(_row(1, "Trần Thị Bình", reason="Mã lỗi _x005F_x000D_ trên cổng"))
+    profile = load_profile(examples / "profile.yml")
+    fields = data_fields(TemplateLibrary(()).get(profile.template))
+    good = load_batch(data, fields).validation.good
+    assert [r.values["late_reason"] for r in good] == ["Mã lỗi _x000D_ trên cổng"]

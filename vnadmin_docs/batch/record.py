@@ -11,7 +11,7 @@ from vnadmin_docs.batch.damage import fold_lookalikes, join_lines, lost_letter_w
 from vnadmin_docs.batch.dates import DateParseError, parse_datetime
 from vnadmin_docs.batch.grid import CellValue
 from vnadmin_docs.batch.table import RawRecord
-from vnadmin_docs.batch.textclean import clean_cell_text, unescape_ooxml
+from vnadmin_docs.batch.textclean import clean_cell_text, tidy_cell_text, unmangle
 from vnadmin_docs.batch.values import (
     is_blank_marker,
     normalize_dossier_code,
@@ -198,8 +198,10 @@ def clean_record(
                         "warning")
             continue
         if spec.name in _SENTENCE_FIELDS and isinstance(cell, str):
-            cell = join_lines(unescape_ooxml(cell))  # "Môi trường\nĐã có" → ". "
-        text = _text(cell, multiline=spec.type == "multiline")
+            # "Môi trường\nĐã có" → ". "; decoded once ("_x005F_x000D_" is "_x000D_" typed)
+            text = tidy_cell_text(join_lines(unmangle(cell)), multiline=spec.type == "multiline")
+        else:
+            text = _text(cell, multiline=spec.type == "multiline")
         lost = lost_letter_words(text)
         if lost:
             # "Nguy?n V?n Bình": never a letter (nor a number, nor a file name) from it

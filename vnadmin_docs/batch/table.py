@@ -16,7 +16,7 @@ from vnadmin_docs.batch.fold import fold, fold_once
 from vnadmin_docs.batch.grid import CellValue, Grid, GridRow
 from vnadmin_docs.batch.header import HeaderMatch, find_header
 from vnadmin_docs.batch.problems import InputFileError
-from vnadmin_docs.batch.textclean import fix_utf8_read_as_cp1252, unescape_ooxml
+from vnadmin_docs.batch.textclean import unmangle
 from vnadmin_docs.model.fields import FieldSpec
 from vnadmin_docs.text.legacy import (
     DETECT_CELLS,
@@ -388,14 +388,14 @@ def _converted(
         if hint is not None:
             encoding = by_font.get((name, hint), encoding)
         if encoding is not None:
-            changed[name] = to_unicode(_unmangled(value), encoding)
+            changed[name] = to_unicode(unmangle(value), encoding)
     guessed: dict[str, Encoding] = {}
     for name in single:
         value = record.values.get(name)
         # A cell with a letter only Unicode has (most names) is Unicode: skip the check.
         if (name not in changed and isinstance(value, str) and not value.isascii()
                 and not has_unicode_vietnamese(value)):
-            text = _unmangled(value)
+            text = unmangle(value)
             encoding = detect_cell_encoding(text)
             if encoding != "unicode":
                 changed[name] = to_unicode(text, encoding)
@@ -403,12 +403,6 @@ def _converted(
     if not changed:
         return record
     return replace(record, values={**record.values, **changed}, guessed=guessed)
-
-
-def _unmangled(text: str) -> str:
-    """A cell's text before the legacy-encoding check: ``_xHHHH_`` decoded and UTF-8 read as
-    Windows-1252 undone (such text is Unicode, never TCVN3 or VNI)."""
-    return fix_utf8_read_as_cp1252(unescape_ooxml(text))
 
 
 class _DateScan:
@@ -452,14 +446,14 @@ class _LegacyScan:
                 self.fonts[col.field][font] += 1
                 texts = self.texts[col.field]
                 if len(texts) < DETECT_CELLS:  # all detection looks at: memory stays flat
-                    text = _unmangled(value)
+                    text = unmangle(value)
                     if text and not text.isascii():
                         texts.append(text)
                 hint = encoding_from_font(font) if font is not None else None
                 if hint is not None and font is not None:
                     _, cells = self.by_font.setdefault((col.field, hint), (font, []))
                     if len(cells) < DETECT_CELLS:
-                        text = _unmangled(value)
+                        text = unmangle(value)
                         if text and not text.isascii():
                             cells.append(text)
 

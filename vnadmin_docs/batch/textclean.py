@@ -26,7 +26,9 @@ __all__ = [
     "drop_invisible",
     "fix_utf8_read_as_cp1252",
     "nfc",
+    "tidy_cell_text",
     "unescape_ooxml",
+    "unmangle",
 ]
 
 _ESCAPE = re.compile(r"_x005[Ff]_(x[0-9A-Fa-f]{4}_)|_x([0-9A-Fa-f]{4})_")
@@ -156,5 +158,19 @@ def clean_cell_text(text: str, *, multiline: bool = False) -> str:
     >>> clean_cell_text(" Tra\\u0302\\u0300n_x000D_ Thi\\u0323\\u00a0 B\\u200b ")
     'Trần Thị B'
     """
-    text = fix_utf8_read_as_cp1252(unescape_ooxml(text))
+    return tidy_cell_text(unmangle(text), multiline=multiline)
+
+
+def unmangle(text: str) -> str:
+    """Step 1: ``_xHHHH_`` decoded (once: ``_x005F_x000D_`` stays the text ``_x000D_``) and
+    UTF-8 read as Windows-1252 undone.
+
+    >>> unmangle("A_x005F_x000D_B_x000D_")
+    'A_x000D_B\\r'
+    """
+    return fix_utf8_read_as_cp1252(unescape_ooxml(text))
+
+
+def tidy_cell_text(text: str, *, multiline: bool = False) -> str:
+    """Steps 3, 4 and 5 on text already :func:`unmangle`-d."""
     return collapse_spaces(drop_invisible(nfc(text), multiline=multiline), multiline=multiline)
