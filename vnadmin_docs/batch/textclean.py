@@ -18,7 +18,7 @@ import unicodedata
 
 # bidi controls included (U+200E/F, U+202A–202E, U+2066–2069): U+202E reverses what follows
 from vnadmin_docs.text.normalize import INVISIBLE as _INVISIBLE
-from vnadmin_docs.text.normalize import unglue
+from vnadmin_docs.text.normalize import unescape_ooxml, unglue
 
 __all__ = [
     "clean_cell_text",
@@ -31,7 +31,6 @@ __all__ = [
     "unmangle",
 ]
 
-_ESCAPE = re.compile(r"_x005[Ff]_(x[0-9A-Fa-f]{4}_)|_x([0-9A-Fa-f]{4})_")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 # Everything drop_invisible changes (line breaks and tabs included): most cells have none.
@@ -49,23 +48,6 @@ _CP1252_CONTINUATION = (
 )
 _MOJIBAKE = re.compile(f"[\u00c2-\u00c6\u00e1][{_CP1252_CONTINUATION}]")
 _LATIN1_SYMBOLS = re.compile("[\u0080-\u00bf]")
-
-
-def unescape_ooxml(text: str) -> str:
-    """Decode Excel's ``_xHHHH_`` escapes; ``_x005F_`` before one keeps it literal.
-
-    >>> unescape_ooxml("Dòng 1_x000D_\\nDòng 2")
-    'Dòng 1\\r\\nDòng 2'
-    >>> unescape_ooxml("A_x005F_x000D_B")
-    'A_x000D_B'
-    """
-
-    def repl(m: re.Match[str]) -> str:
-        if m.group(1) is not None:
-            return "_" + m.group(1)
-        return chr(int(m.group(2), 16))
-
-    return _ESCAPE.sub(repl, text)
 
 
 def _cp1252_bytes(text: str) -> bytes | None:

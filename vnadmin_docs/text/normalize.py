@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["INVISIBLE", "clean_text", "invalid_xml_chars", "nfc", "unglue"]
+__all__ = ["INVISIBLE", "clean_text", "invalid_xml_chars", "nfc", "unescape_ooxml", "unglue"]
 
 # XML 1.0 Char production, minus what Word will not show either (U+FFFE/FFFF, surrogates).
 _INVALID_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -20,8 +20,9 @@ _INVALID_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff
 # override makes a printed name or code read reversed (issue 13).
 INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e"
                        r"\u2066-\u2069]")
-# Excel writes control characters in cells as _xHHHH_ escapes in its XML.
-_EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+# Excel writes control characters in cells as _xHHHH_ escapes in its XML, and a typed
+# "_xHHHH_" as "_x005F_xHHHH_".
+_EXCEL_ESCAPE = re.compile(r"_x005[Ff]_(x[0-9A-Fa-f]{4}_)|_x([0-9A-Fa-f]{4})_")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # Invisible characters that may stand where a space was (web copies, joined exports).
 _SEPARATING = re.compile(
@@ -83,7 +84,7 @@ def clean_text(text: str, *, multiline: bool = False) -> str:
     >>> clean_text("Dòng 1\\nDòng 2")
     'Dòng 1 Dòng 2'
     """
-    text = _EXCEL_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+    text = unescape_ooxml(text)
     text = nfc(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = INVISIBLE.sub("", unglue(text))
@@ -93,3 +94,20 @@ def clean_text(text: str, *, multiline: bool = False) -> str:
     text = text.replace("\n", " ")
     text = _INVALID_XML.sub(" ", text)
     return _SPACES.sub(" ", text).strip()
+
+
+def unescape_ooxml(text: str) -> str:
+    """Decode Excel's ``_xHHHH_`` escapes; ``_x005F_`` before one keeps it literal.
+
+    >>> unescape_ooxml("Dòng 1_x000D_\\nDòng 2")
+    'Dòng 1\\r\\nDòng 2'
+    >>> unescape_ooxml("A_x005F_x000D_B")
+    'A_x000D_B'
+    """
+
+    def repl(m: re.Match[str]) -> str:
+        if m.group(1) is not None:
+            return "_" + m.group(1)
+        return chr(int(m.group(2), 16))
+
+    return _EXCEL_ESCAPE.sub(repl, text)
