@@ -9,8 +9,9 @@ BIN     := $(VENV)/bin
 # chromium: the web app's browser tests (Playwright drives /usr/bin/chromium; no browser download)
 # python3-uno: the web app keeps one LibreOffice warm over UNO for sub-second page previews
 # softhsm2: a software PKCS#11 token for the signing tests; libnss3-tools: poppler's pdfsig trust
+# unzip: Info-ZIP, a second reader of the archives the writer streams (ZIP64 records)
 APT_PKGS := libreoffice-writer-nogui fonts-liberation2 poppler-utils postgresql chromium python3-uno \
-	softhsm2 libnss3-tools
+	softhsm2 libnss3-tools unzip
 
 .PHONY: setup setup-system setup-python example examples test pytest lint gallery bench \
 	docs-check i18n-extract i18n-update clean

@@ -306,9 +306,9 @@ def per_letter(n: int) -> dict[str, float]:
     model = built[0].model
     skel = skeleton(model.font, model.base_size.half_points, model.language, model.color)
     parts = HeaderFooterParts(model.font, model.color)
-    documents = [_DOC_HEAD + "".join(parts.place_section(s, x, last=True)
-                                     for s, x in zip(b.model.sections, b.bodies, strict=True))
-                 + "</w:body></w:document>" for b in built]
+    documents = [_DOC_HEAD + "".join(parts.section_xml(s, last=True)
+                                     for s in d.page_model.sections)
+                 + "</w:body></w:document>" for d in docs]
 
     def floor(i: int) -> None:
         members = [skel.static_members[0], deflate("word/document.xml", documents[i], 3),

@@ -8,6 +8,7 @@ import re
 import zipfile
 from pathlib import Path
 
+import docx
 import pytest
 from conftest import EXAMPLE_DIR, SEAL_PNG, SIGNATURE_PNG, render_example
 from PIL import Image
@@ -15,6 +16,8 @@ from PIL import Image
 from vnadmin_docs.errors import DataError
 from vnadmin_docs.layout.figures import figures
 from vnadmin_docs.layout.page_model import FloatingImage, Grid, Para
+from vnadmin_docs.writer import letter_xml
+from vnadmin_docs.writer.stream import MergedWriter
 
 
 def _anchors(doc) -> tuple[Para, list[FloatingImage], float]:  # type: ignore[no-untyped-def]
@@ -83,6 +86,32 @@ def test_docx_has_floating_anchors_that_never_move_text() -> None:
     main = _texts(stripped).split("(Kèm theo")[0]
     assert main == _texts(paper_xml).split("(Kèm theo")[0]
     assert "Nguyễn Thị Hường" in main
+
+
+def test_merged_file_carries_the_pictures_and_numbers_them_once(tmp_path: Path) -> None:
+    """A picture letter in the merged print file: its head stays text (ids are numbered
+    per file), the ids run on across letters, every picture part and relationship is there,
+    and python-docx opens the file."""
+    docs = [render_example(), render_example()]
+    built = [letter_xml(d.page_model) for d in docs]
+    assert any(isinstance(h, str) for b in built for h in b.heads)
+    with MergedWriter(tmp_path / "gop.docx") as writer:
+        for b in built:
+            writer.add(b)
+        target = writer.close()
+    with zipfile.ZipFile(target) as z:
+        assert z.testzip() is None
+        xml = z.read("word/document.xml").decode()
+        rels = z.read("word/_rels/document.xml.rels").decode()
+        types = z.read("[Content_Types].xml").decode()
+        media = [n for n in z.namelist() if n.startswith("word/media/")]
+    assert "\x00" not in xml
+    assert sorted(re.findall(r'<wp:docPr id="(\d+)"', xml), key=int) == ["1", "2", "3", "4"]
+    assert len(media) == 2 and 'Extension="png"' in types  # the same two pictures, once
+    for rid in re.findall(r'r:embed="([^"]+)"', xml):
+        assert f'Id="{rid}"' in rels
+    opened = docx.Document(str(target))
+    assert len(opened.sections) == sum(len(d.page_model.sections) for d in docs)
 
 
 def _texts(xml: str) -> str:

@@ -92,7 +92,7 @@ def check_rows(
 
     duplicates = DuplicateCodes()
     for _tag, vetted in map_ordered(pool, _vet_chunk, tasks(), window):
-        for rec, found, noted, refused in vetted:
+        for rec, found, noted, refused, digest in vetted:
             survey.rows += 1
             duplicates.note(rec, found)
             survey.problems.extend(found)
@@ -115,7 +115,7 @@ def check_rows(
                 continue
             stem = None if name_from is None else file_stem(
                 profile, rec.row, name_from + len(survey.letters), rec.values)
-            survey.letters.append((rec.row, rec.values, stem, row_digest(rec.values)))
+            survey.letters.append((rec.row, rec.values, stem, digest))
     return survey
 
 
@@ -131,9 +131,12 @@ class _VetOptions:
 
 
 _Vet = tuple[Ctx, _VetOptions, list[RawRecord], int]
-_Vetted = tuple[CleanRecord, list[RowProblem], list[RowProblem], tuple[FieldProblem, ...] | None]
+_Vetted = tuple[CleanRecord, list[RowProblem], list[RowProblem], tuple[FieldProblem, ...] | None,
+                bytes]
 """A row after pass 1's per-row work: the cleaned record, its problems, what the days-late
-recount said about it, and what ``api.prepare`` refused (``None``: nothing)."""
+recount said about it, what ``api.prepare`` refused (``None``: nothing) and the digest of
+its values (:func:`~.letter.row_digest`; made here, in the worker, not by the process that
+reads the sheet, whose time is the run's serial part; empty for a row that failed)."""
 
 
 def _vet_chunk(task: _Vet) -> list[_Vetted]:
@@ -156,11 +159,15 @@ def _vet_chunk(task: _Vet) -> list[_Vetted]:
                 rec, noted = recount_days_late(rec, options.issue_day, options.calendar)
             if not is_bad(noted):
                 good.append(len(vetted))
-        vetted.append((rec, found, noted, None))
+        vetted.append((rec, found, noted, None, b""))
     checked = [vetted[i][0] for i in good]
-    for j, problems in check_chunk(_check_task(ctx, checked, start, options.issue_day)):
-        rec, found, noted, _none = vetted[good[j]]
-        vetted[good[j]] = (rec, found, noted, problems)
+    refused = dict(check_chunk(_check_task(ctx, checked, start, options.issue_day)))
+    for j, i in enumerate(good):
+        rec, found, noted, _none, _empty = vetted[i]
+        if j in refused:
+            vetted[i] = (rec, found, noted, refused[j], b"")
+        else:
+            vetted[i] = (rec, found, noted, None, row_digest(rec.values))
     return vetted
 
 

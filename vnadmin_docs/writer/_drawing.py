@@ -20,7 +20,7 @@ from xml.sax.saxutils import quoteattr
 
 from vnadmin_docs.layout.page_model import FloatingImage, Grid, Para, Section
 
-__all__ = ["anchor_xml", "image_parts", "media_name", "number_drawings"]
+__all__ = ["anchor_xml", "has_drawings", "image_parts", "media_name", "number_drawings"]
 
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _PIC = "http://schemas.openxmlformats.org/drawingml/2006/picture"
@@ -63,12 +63,18 @@ def anchor_xml(image: FloatingImage) -> str:
     )
 
 
-def number_drawings(xml: str) -> str:
-    """Give every ``wp:docPr`` of ``xml`` its own id (1, 2, …)."""
+def has_drawings(xml: str) -> bool:
+    """Whether ``xml`` anchors a picture whose ``wp:docPr`` still needs its id."""
+    return _DOCPR in xml
+
+
+def number_drawings(xml: str, counter: Iterator[int] | None = None) -> str:
+    """Give every ``wp:docPr`` of ``xml`` its own id: 1, 2, …, or the next ones of
+    ``counter`` (shared by the pieces of one document written piece by piece)."""
     if _DOCPR not in xml:
         return xml
-    counter = itertools.count(1)
-    return re.sub(re.escape(_DOCPR), lambda _m: str(next(counter)), xml)
+    ids = counter if counter is not None else itertools.count(1)
+    return re.sub(re.escape(_DOCPR), lambda _m: str(next(ids)), xml)
 
 
 def _paras(items: Iterable[Para | Grid]) -> Iterator[Para]:

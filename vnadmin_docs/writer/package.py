@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from xml.sax.saxutils import escape
 
 from vnadmin_docs.layout.page_model import PageModel, Para, Section
-from vnadmin_docs.writer._drawing import image_parts, number_drawings
+from vnadmin_docs.writer._drawing import has_drawings, image_parts, number_drawings
 from vnadmin_docs.writer._wordml import (
     NS,
     body_xml,
@@ -16,7 +18,14 @@ from vnadmin_docs.writer._wordml import (
     header_xml,
     section_properties_xml,
 )
-from vnadmin_docs.writer._zip import Member, deflate, zip_bytes
+from vnadmin_docs.writer._zip import (
+    Deflated,
+    DeflateStream,
+    Member,
+    deflate,
+    deflate_piece,
+    zip_bytes,
+)
 from vnadmin_docs.writer.skeleton import Skeleton, skeleton
 
 __all__ = [
@@ -32,6 +41,10 @@ _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _CT_HDR = "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"
 _CT_FTR = "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"
 _DOC_HEAD = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {NS}><w:body>'
+_DOC_END = "</w:body></w:document>"
+_LEVEL = 3
+"""Deflate level of the parts made per document: fast; the static parts were deflated
+harder, once."""
 SECT_MARK = "<!--vn:sectPr-->"
 """Where a section's ``w:sectPr`` goes in its prebuilt body XML. Text is always escaped
 (``<`` is ``&lt;``), so the mark cannot come from a document's content."""
@@ -43,23 +56,73 @@ class LetterXml:
     its own .docx (:func:`write_letter`), the merged print file and the merged PDF groups of
     a batch (:class:`~vnadmin_docs.writer.stream.MergedWriter`). ``model`` is the page
     model with its sections' bodies dropped (page set-up, page-number header, contact
-    footer and the document settings stay); ``bodies`` holds one XML string per section
-    with :data:`SECT_MARK` where its section break goes; ``images`` the pictures the bodies
-    anchor (relationship id, part name, PNG bytes). Small to send between processes."""
+    footer and the document settings stay). Each section's body is cut where its
+    ``w:sectPr`` goes: ``heads`` holds what comes before, already deflated
+    (:class:`~vnadmin_docs.writer._zip.Deflated`, copied as it is into every file the
+    letter goes into), or as text when it anchors pictures (their ids are numbered per
+    file); ``tails`` what comes after (the end of the last paragraph); ``images`` the
+    pictures the bodies anchor (relationship id, part name, PNG bytes). Small to send
+    between processes: a letter's 15 kB of body XML travels as about 2 kB."""
 
     model: PageModel
-    bodies: tuple[str, ...]
+    heads: tuple[Deflated | str, ...]
+    tails: tuple[str, ...]
     images: tuple[tuple[str, str, bytes], ...] = ()
 
 
 def letter_xml(model: PageModel) -> LetterXml:
-    """The body XML of each section of ``model``, built once."""
-    bodies = tuple(
-        body_xml(section.body, model.font, model.color, SECT_MARK) for section in model.sections
-    )
+    """The body XML of each section of ``model``, built (and deflated) once."""
+    heads: list[Deflated | str] = []
+    tails: list[str] = []
+    for section in model.sections:
+        head, _mark, tail = body_xml(
+            section.body, model.font, model.color, SECT_MARK).partition(SECT_MARK)
+        heads.append(head if has_drawings(head) else deflate_piece(head, _LEVEL))
+        tails.append(tail)
     light = replace(model, sections=tuple(replace(s, body=()) for s in model.sections))
     images = tuple((rid, name, png) for rid, (name, png) in image_parts(model.sections).items())
-    return LetterXml(light, bodies, images)
+    return LetterXml(light, tuple(heads), tuple(tails), images)
+
+
+@lru_cache(maxsize=1)
+def doc_head() -> Deflated:
+    """The start of ``word/document.xml`` up to ``w:body``, deflated once."""
+    return deflate_piece(_DOC_HEAD, _LEVEL)
+
+
+class DocumentStream:
+    """``word/document.xml`` of one file put together letter by letter: the letters'
+    deflated heads copied, the rest (section properties, tails, text heads) deflated here,
+    picture ids numbered across the whole file. Each call returns the bytes to append."""
+
+    def __init__(self, parts: HeaderFooterParts, level: int) -> None:
+        self.parts = parts
+        self._deflate = DeflateStream(level)
+        self._ids = itertools.count(1)
+
+    @property
+    def crc(self) -> int:
+        return self._deflate.crc
+
+    @property
+    def size(self) -> int:
+        return self._deflate.size
+
+    def start(self) -> bytes:
+        return self._deflate.piece(doc_head())
+
+    def head(self, head: Deflated | str) -> bytes:
+        if isinstance(head, str):
+            return self._deflate.text(number_drawings(head, self._ids))
+        return self._deflate.piece(head)
+
+    def end_section(self, section: Section, tail: str, *, last: bool) -> bytes:
+        """What follows a section's head: its ``w:sectPr`` and tail, and after the last
+        section the end of the document."""
+        xml = number_drawings(self.parts.section_end(section, tail, last=last), self._ids)
+        if last:
+            return self._deflate.text(xml + _DOC_END, last=True)
+        return self._deflate.text(xml)
 
 
 def _core_xml(model: PageModel, when: dt.datetime) -> bytes:
@@ -130,30 +193,40 @@ class HeaderFooterParts:
         """The body of ``section`` with its ``w:sectPr``: on its last paragraph, or, for the
         section that ends the document, directly in ``w:body`` after it."""
         body = body_xml(section.body, self.font, self.color, SECT_MARK)
-        return self.place_section(section, body, last=last)
+        head, _mark, tail = body.partition(SECT_MARK)
+        return head + self.section_end(section, tail, last=last)
 
-    def place_section(self, section: Section, body: str, *, last: bool) -> str:
-        """A prebuilt section ``body`` (with :data:`SECT_MARK`) with its ``w:sectPr`` put in
-        place, as :meth:`section_xml` does; ``section`` gives the page set-up and parts (its
-        own body is not read)."""
+    def section_end(self, section: Section, tail: str, *, last: bool) -> str:
+        """The part of a section after its body's :data:`SECT_MARK`, as :meth:`section_xml`
+        puts it: the ``w:sectPr`` then ``tail`` (the end of the last paragraph), or for
+        the section that ends the document ``tail`` then the ``w:sectPr``; ``section``
+        gives the page set-up and parts (its own body is not read)."""
         sect = self.section_properties(section)
-        if last:
-            return body.replace(SECT_MARK, "", 1) + sect
-        return body.replace(SECT_MARK, sect, 1)
+        return tail + sect if last else sect + tail
 
-    def package_xml(self, skel: Skeleton) -> tuple[str, str]:
-        """The document relationships and the content types with these parts added."""
+    def package_xml(self, skel: Skeleton, images: Mapping[str, tuple[str, bytes]] | None = None,
+                    ) -> tuple[str, str]:
+        """The document relationships and the content types with these parts added, and
+        the ``images`` the body anchors (relationship id -> part name, PNG bytes)."""
+        images = images or {}
         rel_xml = "".join(
             f'<Relationship Id="{rid}" Type="{_REL}/{kind}" Target="{target}"/>'
             for rid, kind, target in self.rels
+        ) + "".join(
+            f'<Relationship Id="{rid}" Type="{_REL}/image" Target="{name}"/>'
+            for rid, (name, _png) in images.items()
         )
         overrides = "".join(
             f'<Override PartName="/{n}" ContentType="{_CT_HDR if "header" in n else _CT_FTR}"/>'
             for n in self.parts
         )
+        content_types = skel.content_types
+        if images and 'Extension="png"' not in content_types:
+            content_types = content_types.replace(
+                "<Override", '<Default Extension="png" ContentType="image/png"/><Override', 1)
         return (
             skel.document_rels.replace("</Relationships>", rel_xml + "</Relationships>"),
-            skel.content_types.replace("</Types>", overrides + "</Types>"),
+            content_types.replace("</Types>", overrides + "</Types>"),
         )
 
 
@@ -172,38 +245,25 @@ def write_letter(letter: LetterXml, *, created: dt.datetime | None = None) -> by
     model = letter.model
     skel = skeleton(model.font, model.base_size.half_points, model.language, model.color)
     parts = HeaderFooterParts(model.font, model.color)
+    document = DocumentStream(parts, _LEVEL)
     last = len(model.sections) - 1
-    body = "".join(
-        parts.place_section(section, xml, last=index == last)
-        for index, (section, xml) in enumerate(zip(model.sections, letter.bodies, strict=True))
-    )
-    document = number_drawings(_DOC_HEAD + body + "</w:body></w:document>")
-    doc_rels, content_types = parts.package_xml(skel)
+    data = [document.start()]
+    for index, (section, head, tail) in enumerate(
+            zip(model.sections, letter.heads, letter.tails, strict=True)):
+        data.append(document.head(head))
+        data.append(document.end_section(section, tail, last=index == last))
     images = {rid: (name, png) for rid, name, png in letter.images}
-    if images:
-        doc_rels = doc_rels.replace(
-            "</Relationships>",
-            "".join(
-                f'<Relationship Id="{rid}" Type="{_REL}/image" Target="{name}"/>'
-                for rid, (name, _png) in images.items()
-            )
-            + "</Relationships>",
-        )
-        if 'Extension="png"' not in content_types:
-            content_types = content_types.replace(
-                "<Override", '<Default Extension="png" ContentType="image/png"/><Override', 1
-            )
+    doc_rels, content_types = parts.package_xml(skel, images)
     when = created or dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
-    level = 3  # per-document parts: fast; the static parts were deflated harder, once
     members = [
         _same_part("[Content_Types].xml", content_types),
         skel.static_members[0],  # _rels/.rels
-        deflate("word/document.xml", document, level),
+        Member("word/document.xml", document.crc, document.size, b"".join(data)),
         _same_part("word/_rels/document.xml.rels", doc_rels),
         *(_same_part(name, xml) for name, xml in parts.parts.items()),
         *(deflate(f"word/{name}", png, 0) for name, png in images.values()),
         *skel.static_members[1:],
-        deflate("docProps/core.xml", _core_xml(model, when), level),
+        deflate("docProps/core.xml", _core_xml(model, when), _LEVEL),
     ]
     return zip_bytes(members)
 
@@ -212,4 +272,4 @@ def write_letter(letter: LetterXml, *, created: dt.datetime | None = None) -> by
 def _same_part(name: str, xml: str) -> Member:
     """A part that letters of a batch share byte for byte (content types, relationships,
     headers and footers), deflated once (issue 18: 5 of 7 deflates per letter)."""
-    return deflate(name, xml, 3)
+    return deflate(name, xml, _LEVEL)

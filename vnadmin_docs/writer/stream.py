@@ -14,15 +14,14 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
-import zipfile
 from pathlib import Path
 from types import TracebackType
-from typing import IO
 
 from vnadmin_docs._files import TMP_MARK
 from vnadmin_docs.layout.page_model import PageModel, Section
+from vnadmin_docs.writer._zip import ZipWriter, deflate
 from vnadmin_docs.writer.package import (
-    _DOC_HEAD,
+    DocumentStream,
     HeaderFooterParts,
     LetterXml,
     _core_xml,
@@ -32,19 +31,17 @@ from vnadmin_docs.writer.skeleton import skeleton
 
 __all__ = ["MergedWriter"]
 
-
-def _entry(name: str) -> zipfile.ZipInfo:
-    # A fixed timestamp keeps output byte-identical for identical input.
-    info = zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0))
-    info.compress_type = zipfile.ZIP_DEFLATED
-    return info
+_LEVEL = 1
+"""Deflate level of what the merged file deflates itself (section properties, the parts);
+the letters' bodies come deflated."""
 
 
 class MergedWriter:
     """Append page models (``add``) then ``close``; use as a context manager.
 
     The section that ends the document carries its properties in ``w:body`` (not in a
-    paragraph), as ``write_docx`` does; so each section is held back until the next arrives.
+    paragraph), as ``write_docx`` does; so the end of each section is held back until the
+    next section arrives.
     """
 
     def __init__(self, target: str | Path) -> None:
@@ -52,76 +49,71 @@ class MergedWriter:
         self.target.parent.mkdir(parents=True, exist_ok=True)
         # Same temporary-name scheme as vnadmin_docs._files, so a resumed batch cleans it up.
         self._tmp = self.target.with_name(f"{TMP_MARK}{os.getpid()}-{self.target.name}")
-        self._zip = zipfile.ZipFile(self._tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=1)
-        self._doc: IO[bytes] | None = None
+        # O_EXCL after removing a leftover: a temporary name planted as a link is never
+        # written through (as in vnadmin_docs._files).
+        with contextlib.suppress(FileNotFoundError):
+            self._tmp.unlink()
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+        self._fh = open(os.open(self._tmp, flags, 0o666), "wb")  # noqa: SIM115 - close/abort
+        self._zip = ZipWriter(self._fh)
         self._first: PageModel | None = None
-        self._pending: tuple[Section, str] | None = None  # a section and its body XML
-        self._parts: HeaderFooterParts | None = None
+        self._doc: DocumentStream | None = None
+        self._pending: tuple[Section, str] | None = None  # a section and its tail
+        self._images: dict[str, tuple[str, bytes]] = {}  # the pictures the letters anchor
         self.sections = 0
-
-    def _flush(self, pending: tuple[Section, str], last: bool) -> None:
-        assert self._parts is not None and self._doc is not None
-        section, body = pending
-        self._doc.write(self._parts.place_section(section, body, last=last).encode("utf-8"))
 
     def add(self, letter: PageModel | LetterXml) -> None:
         """Append every section of one letter: its page model, or its XML already built for
-        its own file (:func:`~vnadmin_docs.writer.package.letter_xml`), which is then reused
-        as it is (one XML per letter)."""
+        its own file (:func:`~vnadmin_docs.writer.package.letter_xml`), whose deflated
+        bodies are then copied as they are (one XML per letter, deflated once)."""
         built = letter if isinstance(letter, LetterXml) else letter_xml(letter)
         model = built.model
-        if self._first is None:
+        if self._doc is None:
             self._first = model
-            self._parts = HeaderFooterParts(model.font, model.color)
-            self._doc = self._zip.open(_entry("word/document.xml"), "w", force_zip64=True)
-            self._doc.write(_DOC_HEAD.encode("utf-8"))
-        for section, body in zip(model.sections, built.bodies, strict=True):
+            self._doc = DocumentStream(HeaderFooterParts(model.font, model.color), _LEVEL)
+            self._zip.begin("word/document.xml")
+            self._zip.write(self._doc.start())
+        self._images.update((rid, (name, png)) for rid, name, png in built.images)
+        for section, head, tail in zip(model.sections, built.heads, built.tails, strict=True):
             if self._pending is not None:
-                self._flush(self._pending, last=False)
-            self._pending = (section, body)
+                self._zip.write(self._doc.end_section(*self._pending, last=False))
+            self._zip.write(self._doc.head(head))
+            self._pending = (section, tail)
             self.sections += 1
 
     def close(self) -> Path:
         """Finish the package and move it into place; returns the target path."""
-        if self._first is None or self._doc is None or self._pending is None or not self._parts:
+        if self._first is None or self._doc is None or self._pending is None:
             self.abort()
             raise ValueError("MergedWriter needs at least one page model")
-        self._flush(self._pending, last=True)
-        self._doc.write(b"</w:body></w:document>")
-        self._doc.close()
+        doc, zw = self._doc, self._zip
+        zw.write(doc.end_section(*self._pending, last=True))
+        zw.end(doc.crc, doc.size)
         first = self._first
         skel = skeleton(first.font, first.base_size.half_points, first.language, first.color)
-        doc_rels, content_types = self._parts.package_xml(skel)
-        zf = self._zip
-        zf.writestr(_entry("[Content_Types].xml"), content_types)
-        zf.writestr(_entry("_rels/.rels"), skel.package_rels)
-        zf.writestr(_entry("word/_rels/document.xml.rels"), doc_rels)
-        for name, xml in self._parts.parts.items():
-            zf.writestr(_entry(name), xml)
+        doc_rels, content_types = doc.parts.package_xml(skel, self._images)
+        zw.add(deflate("[Content_Types].xml", content_types, _LEVEL))
+        zw.add(skel.static_members[0])  # _rels/.rels
+        zw.add(deflate("word/_rels/document.xml.rels", doc_rels, _LEVEL))
+        for name, xml in doc.parts.parts.items():
+            zw.add(deflate(name, xml, _LEVEL))
+        for name, png in self._images.values():
+            zw.add(deflate(f"word/{name}", png, 0))
+        for member in skel.static_members[1:]:
+            zw.add(member)
         when = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
-        for name, data in skel.parts.items():
-            zf.writestr(
-                _entry(name), _core_xml(first, when) if name == "docProps/core.xml" else data
-            )
-        zf.close()
-        with open(self._tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
+        zw.add(deflate("docProps/core.xml", _core_xml(first, when), _LEVEL))
+        zw.close()
+        self._fh.flush()
+        os.fsync(self._fh.fileno())
+        self._fh.close()
         os.replace(self._tmp, self.target)
         return self.target
 
     def abort(self) -> None:
         """Drop the temporary file (after an error)."""
         with contextlib.suppress(Exception):
-            if self._doc is not None:
-                self._doc.close()
-        with contextlib.suppress(Exception):
-            self._zip.close()
-        # A close that failed (a full disk) can leave the file open: close it here, or the
-        # ZipFile's finaliser tries again later and prints "Exception ignored in …".
-        fp, self._zip.fp = self._zip.fp, None
-        if fp is not None:
-            with contextlib.suppress(Exception):
-                fp.close()
+            self._fh.close()
         with contextlib.suppress(OSError):
             self._tmp.unlink()
 
