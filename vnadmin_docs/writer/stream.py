@@ -17,7 +17,7 @@ import os
 from pathlib import Path
 from types import TracebackType
 
-from vnadmin_docs._files import TMP_MARK
+from vnadmin_docs._files import TMP_MARK, with_file_name
 from vnadmin_docs.layout.page_model import PageModel, Section
 from vnadmin_docs.writer._zip import ZipWriter, deflate
 from vnadmin_docs.writer.package import (
@@ -54,7 +54,11 @@ class MergedWriter:
         with contextlib.suppress(FileNotFoundError):
             self._tmp.unlink()
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-        self._fh = open(os.open(self._tmp, flags, 0o666), "wb")  # noqa: SIM115 - close/abort
+        try:
+            fd = os.open(self._tmp, flags, 0o666)
+        except OSError as exc:  # a full disk names no file: name the one being made
+            raise with_file_name(exc, self.target) from exc
+        self._fh = open(fd, "wb")  # noqa: SIM115 - closed by close() or abort()
         self._zip = ZipWriter(self._fh)
         self._first: PageModel | None = None
         self._doc: DocumentStream | None = None
@@ -65,8 +69,15 @@ class MergedWriter:
     def add(self, letter: PageModel | LetterXml) -> None:
         """Append every section of one letter: its page model, or its XML already built for
         its own file (:func:`~vnadmin_docs.writer.package.letter_xml`), whose deflated
-        bodies are then copied as they are (one XML per letter, deflated once)."""
+        bodies are then copied as they are (one XML per letter, deflated once). An error
+        writing the file (a full disk) names the merged file."""
         built = letter if isinstance(letter, LetterXml) else letter_xml(letter)
+        try:
+            self._add(built)
+        except OSError as exc:
+            raise with_file_name(exc, self.target) from exc
+
+    def _add(self, built: LetterXml) -> None:
         model = built.model
         if self._doc is None:
             self._first = model
@@ -86,6 +97,13 @@ class MergedWriter:
         if self._first is None or self._doc is None or self._pending is None:
             self.abort()
             raise ValueError("MergedWriter needs at least one page model")
+        try:
+            return self._close()
+        except OSError as exc:
+            raise with_file_name(exc, self.target) from exc
+
+    def _close(self) -> Path:
+        assert self._first is not None and self._doc is not None and self._pending is not None
         doc, zw = self._doc, self._zip
         zw.write(doc.end_section(*self._pending, last=True))
         zw.end(doc.crc, doc.size)
