@@ -12,6 +12,7 @@ Design: docs/dev/batch.md, "The merged file from deflated pieces".
 
 from __future__ import annotations
 
+import io
 import struct
 import zlib
 from collections.abc import Iterable
@@ -123,25 +124,12 @@ def _shared(m: Member) -> tuple[int, ...]:
 
 def zip_bytes(members: Iterable[Member]) -> bytes:
     """A complete ZIP archive of ``members`` in the given order."""
-    out = bytearray()
-    central = bytearray()
-    count = 0
+    out = io.BytesIO()
+    zw = ZipWriter(out)
     for m in members:
-        name = m.name.encode("utf-8")
-        offset = len(out)
-        shared = _shared(m)
-        out += struct.pack("<IHHHHHIIIHH", 0x04034B50, *shared)
-        out += name
-        out += m.data
-        # central: signature, version made by, shared, comment length, disk, attributes x2,
-        # offset of the local header.
-        central += struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, *shared, 0, 0, 0, 0, offset)
-        central += name
-        count += 1
-    cd_offset = len(out)
-    out += central
-    out += struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, count, count, len(central), cd_offset, 0)
-    return bytes(out)
+        zw.add(m)
+    zw.close()
+    return out.getvalue()
 
 
 class ZipWriter:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from xml.sax.saxutils import escape
@@ -30,9 +30,11 @@ from vnadmin_docs.writer.skeleton import Skeleton, skeleton
 
 __all__ = [
     "SECT_MARK",
+    "DocumentStream",
     "HeaderFooterParts",
     "LetterXml",
     "letter_xml",
+    "package_members",
     "write_docx",
     "write_letter",
 ]
@@ -253,19 +255,32 @@ def write_letter(letter: LetterXml, *, created: dt.datetime | None = None) -> by
         data.append(document.head(head))
         data.append(document.end_section(section, tail, last=index == last))
     images = {rid: (name, png) for rid, name, png in letter.images}
-    doc_rels, content_types = parts.package_xml(skel, images)
     when = created or dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
-    members = [
-        _same_part("[Content_Types].xml", content_types),
+    return zip_bytes(package_members(
+        skel, parts, images, _same_part,
+        document=Member("word/document.xml", document.crc, document.size, b"".join(data)),
+        core=deflate("docProps/core.xml", _core_xml(model, when), _LEVEL)))
+
+
+def package_members(skel: Skeleton, parts: HeaderFooterParts,
+                    images: Mapping[str, tuple[str, bytes]],
+                    part: Callable[[str, str], Member], *, document: Member | None,
+                    core: Member) -> list[Member]:
+    """The members of a package in their order: content types, relationships, ``document``
+    (``None``: already streamed in by the caller), the header and footer ``parts``, the
+    ``images``, the skeleton's static parts and ``core``; ``part`` deflates the XML made
+    for this package."""
+    doc_rels, content_types = parts.package_xml(skel, images)
+    return [
+        part("[Content_Types].xml", content_types),
         skel.static_members[0],  # _rels/.rels
-        Member("word/document.xml", document.crc, document.size, b"".join(data)),
-        _same_part("word/_rels/document.xml.rels", doc_rels),
-        *(_same_part(name, xml) for name, xml in parts.parts.items()),
+        *([document] if document is not None else []),
+        part("word/_rels/document.xml.rels", doc_rels),
+        *(part(name, xml) for name, xml in parts.parts.items()),
         *(deflate(f"word/{name}", png, 0) for name, png in images.values()),
         *skel.static_members[1:],
-        deflate("docProps/core.xml", _core_xml(model, when), _LEVEL),
+        core,
     ]
-    return zip_bytes(members)
 
 
 @lru_cache(maxsize=64)

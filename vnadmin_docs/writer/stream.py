@@ -26,6 +26,7 @@ from vnadmin_docs.writer.package import (
     LetterXml,
     _core_xml,
     letter_xml,
+    package_members,
 )
 from vnadmin_docs.writer.skeleton import skeleton
 
@@ -109,18 +110,11 @@ class MergedWriter:
         zw.end(doc.crc, doc.size)
         first = self._first
         skel = skeleton(first.font, first.base_size.half_points, first.language, first.color)
-        doc_rels, content_types = doc.parts.package_xml(skel, self._images)
-        zw.add(deflate("[Content_Types].xml", content_types, _LEVEL))
-        zw.add(skel.static_members[0])  # _rels/.rels
-        zw.add(deflate("word/_rels/document.xml.rels", doc_rels, _LEVEL))
-        for name, xml in doc.parts.parts.items():
-            zw.add(deflate(name, xml, _LEVEL))
-        for name, png in self._images.values():
-            zw.add(deflate(f"word/{name}", png, 0))
-        for member in skel.static_members[1:]:
-            zw.add(member)
         when = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
-        zw.add(deflate("docProps/core.xml", _core_xml(first, when), _LEVEL))
+        for member in package_members(
+                skel, doc.parts, self._images, lambda name, xml: deflate(name, xml, _LEVEL),
+                document=None, core=deflate("docProps/core.xml", _core_xml(first, when), _LEVEL)):
+            zw.add(member)
         zw.close()
         self._fh.flush()
         os.fsync(self._fh.fileno())
