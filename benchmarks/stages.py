@@ -103,6 +103,9 @@ def one_run(export: Path, workers: int) -> dict[str, object]:
         if not lines:
             raise SystemExit(f"the run printed no marks:\n{done.stderr[-2000:]}")
         result: dict[str, object] = json.loads(lines[-1])
+        if result["code"] != 0:  # the marks of a run that stopped early mean nothing
+            raise SystemExit(f"the batch ended with code {result['code']}:\n"
+                             f"{done.stderr[-2000:]}")
         return result
     finally:
         shutil.rmtree(out, ignore_errors=True)
