@@ -37,10 +37,10 @@ STAGES = ("open_table", "check_rows", "write_pass")
 TICK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
 
-def _children_cpu() -> tuple[float, float]:
-    """User and system CPU seconds of this process's living children."""
+def _children_cpu() -> float:
+    """CPU seconds (user and system) of this process's living children."""
     me = os.getpid()
-    user = system = 0.0
+    total = 0.0
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
@@ -50,9 +50,8 @@ def _children_cpu() -> tuple[float, float]:
         except OSError:
             continue
         if int(fields[1]) == me:
-            user += int(fields[11]) / TICK
-            system += int(fields[12]) / TICK
-    return user, system
+            total += (int(fields[11]) + int(fields[12])) / TICK
+    return total
 
 
 def _child(argv: list[str]) -> None:
@@ -62,10 +61,8 @@ def _child(argv: list[str]) -> None:
 
     def mark(label: str) -> None:
         own = resource.getrusage(resource.RUSAGE_SELF)
-        user, system = _children_cpu()
         marks.append({"at": time.perf_counter() - started, "label": label,
-                      "cpu": own.ru_utime + own.ru_stime, "sys": own.ru_stime,
-                      "workers": user + system, "workers_sys": system})
+                      "cpu": own.ru_utime + own.ru_stime, "workers": _children_cpu()})
 
     import vnadmin_docs.batch.run as run
     from vnadmin_docs.cli.main import main
@@ -117,12 +114,11 @@ def split(marks: list[dict[str, float]]) -> dict[str, tuple[float, float, float]
     spans = {"start-up": ("imported", "open_table:start")}
     spans.update({name: (name + ":start", name + ":end") for name in STAGES})
     spans["after"] = ("write_pass:end", "done")
-    out: dict[str, tuple[float, float, float]] = {}
+    out = {"import": (at["imported"]["at"], at["imported"]["cpu"], 0.0)}
     for stage, (a, b) in spans.items():
         if a in at and b in at:
             out[stage] = (at[b]["at"] - at[a]["at"], at[b]["cpu"] - at[a]["cpu"],
                           max(at[b]["workers"] - at[a]["workers"], 0.0))
-    out = {"import": (at["imported"]["at"], at["imported"]["cpu"], 0.0), **out}
     last = marks[-1]
     out["total"] = (last["at"], last["cpu"], sum(v[2] for k, v in out.items()
                                                  if k not in ("after", "import")))
