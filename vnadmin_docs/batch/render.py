@@ -62,22 +62,55 @@ def check_chunk(task: CheckTask) -> list[tuple[int, tuple[FieldProblem, ...]]]:
 
 def map_ordered(pool: Executor | None, fn: Callable[[Any], _R],
                 tasks: Iterable[tuple[Any, _T]], window: int) -> Iterator[tuple[_T, _R]]:
-    """``fn`` over the ``(task, tag)`` pairs, ``(tag, result)`` in task order; with a pool,
-    at most ``window`` tasks in flight (``Executor.map`` would submit them all, and hold all
-    their data, at once)."""
+    """``fn`` over the ``(task, tag)`` pairs, ``(tag, result)`` in task order.
+
+    With a pool, at most ``window`` tasks are in the pool at once (``Executor.map`` would
+    submit them all, and hold all their data, at once), and this process works too: when
+    the oldest task in flight is not done yet, it runs the next task itself instead of
+    waiting for it. So a batch with ``--workers N`` renders in N processes, this one and
+    ``N - 1`` started for the run, and on N cores no process waits for a core while the
+    batch's own bookkeeping (the report, the merged file, the journal) takes its share; the
+    tasks it runs itself are neither pickled nor sent (docs/dev/batch.md, issue 18)."""
     if pool is None:
         for task, tag in tasks:
             yield tag, fn(task)
         return
+    source = iter(tasks)
     pending: deque[tuple[_T, Future[_R]]] = deque()
-    for task, tag in tasks:
-        pending.append((tag, pool.submit(fn, task)))
-        if len(pending) >= window:
-            first, future = pending.popleft()
-            yield first, future.result()
-    while pending:
-        first, future = pending.popleft()
-        yield first, future.result()
+    held = 4 * window  # results waiting for their turn, at most
+    more = True
+    while True:
+        busy = sum(not job.done() for _tag, job in pending)
+        while more and busy < window and len(pending) < held:
+            step = next(source, None)
+            if step is None:
+                more = False
+                break
+            pending.append((step[1], pool.submit(fn, step[0])))
+            busy += 1
+        if not pending:
+            return
+        tag, job = pending[0]
+        if more and not job.done() and len(pending) < held:
+            step = next(source, None)
+            if step is None:
+                more = False
+            else:
+                pending.append((step[1], _run_here(fn, step[0])))
+            continue
+        pending.popleft()
+        yield tag, job.result()
+
+
+def _run_here(fn: Callable[[Any], _R], task: Any) -> Future[_R]:
+    """``fn(task)`` run in this process, as a finished future: an error in it is raised at
+    the task's turn, after the results of the tasks before it, as the pool's would be."""
+    done: Future[_R] = Future()
+    try:
+        done.set_result(fn(task))
+    except Exception as exc:  # handed to the caller at its turn
+        done.set_exception(exc)
+    return done
 
 
 def render_chunk(task: RenderTask) -> list[Done]:

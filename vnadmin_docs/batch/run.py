@@ -113,11 +113,14 @@ def run_batch(
     # checks (or is blocked by --strict) shows the profile's numbering.
     from_book = register is not None and not dry_run
     parallel = workers > 1 and table.count > CHUNK
-    window = 2 * max(workers, 1)
-    with worker_pool(workers) if parallel else nullcontext() as pool, \
+    # With workers this process renders too (map_ordered): ``workers - 1`` are started.
+    # Chunks queued per started worker: checking a chunk takes ~15 ms, a tenth of writing
+    # it, so pass 1 keeps more of them queued for the time this process spends reading.
+    window = 2 * max(workers - 1, 1)
+    with worker_pool(workers - 1) if parallel else nullcontext() as pool, \
             Spill[Parked]() as parked, Spill[str]() as named, ExitStack() as held:
         survey = check_rows(table, column_fields, spec, profile, issue_day,
-                            profile_source=profile_source, dirs=dirs, pool=pool, window=window,
+                            profile_source=profile_source, dirs=dirs, pool=pool, window=4 * window,
                             name_from=None if from_book else profile.numbering.start,
                             parked=parked)
         result = BatchResult(spec, source=table.grid.path, rows=survey.rows,
