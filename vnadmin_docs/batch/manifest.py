@@ -16,7 +16,7 @@ import hashlib
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 from vnadmin_docs._cells import csv_cell
@@ -86,6 +86,9 @@ class JournalEntry:
     issued: str | None = None
 
 
+_JOURNAL_FIELDS = tuple(f.name for f in fields(JournalEntry))
+
+
 def sha256_file(path: str | Path) -> str:
     h = hashlib.sha256()
     with open(path, "rb") as fh:
@@ -123,7 +126,8 @@ def append_journal(folder: Path, entries: Iterable[JournalEntry], *,
     """Append entries (one ``O_APPEND`` write, so lines from several processes never
     interleave) and, when ``durable``, push them to disk before returning."""
     lines = "".join(
-        json.dumps({k: v for k, v in asdict(e).items() if v is not None}, ensure_ascii=False)
+        json.dumps({k: v for k in _JOURNAL_FIELDS if (v := getattr(e, k)) is not None},
+                   ensure_ascii=False)
         + "\n"
         for e in entries
     )
@@ -171,7 +175,8 @@ def write_manifest(folder: Path, entries: Iterable[ManifestEntry], *,
     with atomic_text_file(json_path) as fh:
         fh.write('{"summary": ' + json.dumps(summary or {}, ensure_ascii=False) + ',\n"rows": [')
         for n, e in enumerate(entries):
-            fh.write(("\n  " if n == 0 else ",\n  ") + json.dumps(asdict(e), ensure_ascii=False))
+            row = {f: getattr(e, f) for f in _ENTRY_FIELDS}
+            fh.write(("\n  " if n == 0 else ",\n  ") + json.dumps(row, ensure_ascii=False))
         fh.write("\n]}\n")
     return csv_path, json_path
 

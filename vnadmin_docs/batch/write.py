@@ -9,6 +9,7 @@ import datetime as dt
 import hashlib
 import logging
 import os
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import Executor
 from contextlib import ExitStack
@@ -71,6 +72,10 @@ from vnadmin_docs.writer import LetterXml
 from vnadmin_docs.writer.stream import MergedWriter
 
 _log = logging.getLogger(__name__)
+
+JOURNAL_SYNC_S = 1.0
+"""Seconds between two fsyncs of the journal during pass 2 (the letters journal
+themselves; a ``kill -9`` loses nothing unsynced, a power cut at most this much work)."""
 
 
 def write_pass(
@@ -202,6 +207,7 @@ def write_pass(
 
     finished = 0
     total = len(survey.letters)
+    synced, unsynced = time.monotonic(), False
     if progress:
         progress(0, total)
     try:
@@ -231,8 +237,11 @@ def write_pass(
                 if stage is not None:
                     stage.add(plan.file_name, sha, model)
                     pdf_names.append(plan.file_name)
-            if fresh:  # the letters journalled themselves (render_chunk): make it durable
-                sync_journal(out)
+            if fresh:  # the letters journalled themselves (render_chunk): make it durable,
+                unsynced = True  # at most once a second: an fsync blocks this process
+                if time.monotonic() - synced >= JOURNAL_SYNC_S:  # (~2 ms), which renders too
+                    sync_journal(out)
+                    synced, unsynced = time.monotonic(), False
             if register is not None:
                 _record_in_book(register, chunk, states, letters)
             for plan in chunk:
@@ -252,6 +261,8 @@ def write_pass(
             finished += len(chunk)
             if progress:
                 progress(finished, total)
+        if unsynced:
+            sync_journal(out)
         report.failed_until(None)
         if stage is not None:
             stage.finish(pdf_names)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from xml.sax.saxutils import escape
 
-from vnadmin_docs.layout.page_model import PageModel, Para, Section
+from vnadmin_docs.layout.page_model import PageModel, PageSetup, Para, Section
 from vnadmin_docs.writer._drawing import has_drawings, image_parts, number_drawings
 from vnadmin_docs.writer._wordml import (
     NS,
@@ -156,6 +156,7 @@ class HeaderFooterParts:
         self.rels: list[tuple[str, str, str]] = []  # (rid, type, target)
         self._numbers: dict[Para, str] = {}
         self._footers: dict[tuple[Para, ...], str] = {}
+        self._sect_prs: dict[tuple[PageSetup, str, str, bool], str] = {}
         self._empty_header = self._add("header", header_xml([], font, color))
         self._empty_footer = self._add("footer", footer_xml([], font, color))
 
@@ -181,15 +182,18 @@ class HeaderFooterParts:
             if key not in self._footers:
                 self._footers[key] = self._add("footer", footer_xml(key, self.font, self.color))
             footer = self._footers[key]
-        refs = {
-            "header:default": header,
-            "header:first": self._empty_header,
-            "footer:default": self._empty_footer,
-            "footer:first": footer,
-        }
-        return section_properties_xml(
-            section.setup, refs, restart=section.restart_numbering, title_page=True
-        )
+        sect = (section.setup, header, footer, section.restart_numbering)
+        if sect not in self._sect_prs:  # the same few for every letter of a batch
+            refs = {
+                "header:default": header,
+                "header:first": self._empty_header,
+                "footer:default": self._empty_footer,
+                "footer:first": footer,
+            }
+            self._sect_prs[sect] = section_properties_xml(
+                section.setup, refs, restart=section.restart_numbering, title_page=True
+            )
+        return self._sect_prs[sect]
 
     def section_xml(self, section: Section, *, last: bool) -> str:
         """The body of ``section`` with its ``w:sectPr``: on its last paragraph, or, for the
