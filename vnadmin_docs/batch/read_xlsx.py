@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import io
+import logging
 import re
 import zipfile
 from collections.abc import Iterator
-from datetime import date, datetime, time
 from typing import IO, Any
 from xml.sax.saxutils import unescape as xml_unescape
 
@@ -17,8 +17,11 @@ from openpyxl.utils.datetime import CALENDAR_MAC_1904  # type: ignore[import-unt
 from vnadmin_docs.batch.grid import CellValue, Grid, GridRow, LazyRows
 from vnadmin_docs.batch.merges import Span, SpanFiller, parse_a1_range
 from vnadmin_docs.batch.problems import InputFileError
+from vnadmin_docs.batch.read_xlsx_rows import Unsupported, cell_value, sheet_rows, styles_of
 
 __all__ = ["read_xlsx"]
+
+_log = logging.getLogger(__name__)
 
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z0-9:$]+)"')
 # A row Excel hides (a filter, or hidden by hand): <row r="12" ... hidden="1" ...>.
@@ -102,16 +105,6 @@ def _hidden_rows(text: bytes, end: int, found: set[int]) -> None:
             found.add(int(number.group(1)))
 
 
-def _value(raw: object) -> CellValue:
-    if raw is None or isinstance(raw, str | bool | int | float | datetime):
-        return raw
-    if isinstance(raw, date):
-        return datetime(raw.year, raw.month, raw.day)
-    if isinstance(raw, time):
-        return raw.isoformat()
-    return str(raw)
-
-
 def _rows(ws: Any, hidden: set[int], uncached: dict[tuple[int, int], str]) -> Iterator[GridRow]:
     """The sheet's rows as the clerk sees them, with the font of each text cell. A formula
     saved without its result is given as its text ("=WORKDAY(I11,5)"), never as empty."""
@@ -123,9 +116,44 @@ def _rows(ws: Any, hidden: set[int], uncached: dict[tuple[int, int], str]) -> It
             raw = getattr(cell, "value", None)
             if raw is None and uncached and (rn, len(values)) in uncached:
                 raw = "=" + uncached[(rn, len(values))]
-            values.append(_value(raw))
+            values.append(cell_value(raw))
             fonts.append(cell.font.name if isinstance(raw, str) and cell.font else None)
         yield GridRow(rn, tuple(values), tuple(fonts), hidden=rn in hidden)
+
+
+def _spans(refs: list[str]) -> list[Span]:
+    return [span for span in map(parse_a1_range, refs) if span]
+
+
+def _fast_rows(data: bytes, sheet_path: str, wb: Any, ws: Any) -> LazyRows | None:
+    """The sheet's rows by :func:`~.read_xlsx_rows.sheet_rows`; None when it cannot follow
+    this sheet as openpyxl would (the rows parked so far are dropped)."""
+    member = sheet_path.lstrip("/")
+    try:
+        styles = styles_of(wb)
+        strings = getattr(ws, "_shared_strings", None)
+        if strings is None:
+            raise Unsupported("no shared strings table on the sheet")
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            with zf.open(member) as xml:
+                filler = SpanFiller(_spans(_merge_refs(xml)))
+            with zf.open(member) as xml:
+                return LazyRows.parked(filler.fill(row)
+                                       for row in sheet_rows(xml, strings, styles))
+    except Unsupported as why:
+        _log.info("read by openpyxl: %s", why)
+        return None
+
+
+def _openpyxl_rows(data: bytes, sheet_path: str | None, ws: Any) -> LazyRows:
+    spans: list[Span] = []
+    hidden: set[int] = set()
+    uncached: dict[tuple[int, int], str] = {}
+    if sheet_path:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf, zf.open(sheet_path.lstrip("/")) as xml:
+            spans = _spans(_merge_refs(xml, hidden, uncached))
+    filler = SpanFiller(spans)
+    return LazyRows.parked(filler.fill(row) for row in _rows(ws, hidden, uncached))
 
 
 def read_xlsx(data: bytes, path: str, sheet: int = 0) -> Grid:
@@ -144,21 +172,13 @@ def read_xlsx(data: bytes, path: str, sheet: int = 0) -> Grid:
         ws = sheets[min(sheet, len(sheets) - 1)]
         # Exports written by other tools often carry a wrong <dimension>; read every row.
         ws.reset_dimensions()
-        spans: list[Span] = []
-        hidden: set[int] = set()
-        uncached: dict[tuple[int, int], str] = {}
         sheet_path = getattr(ws, "_worksheet_path", None)
-        if sheet_path:
-            with zipfile.ZipFile(io.BytesIO(data)) as zf, zf.open(sheet_path.lstrip("/")) as xml:
-                refs = _merge_refs(xml, hidden, uncached)
-            for ref in refs:
-                span = parse_a1_range(ref)
-                if span:
-                    spans.append(span)
-        # Parsed once (openpyxl is the slow part), parked on disk as they come, read back
-        # on each pass: a 10,000-row sheet is never held as row objects.
-        filler = SpanFiller(spans)
-        rows = LazyRows.parked(filler.fill(row) for row in _rows(ws, hidden, uncached))
+        # Parsed once, parked on disk as they come, read back on each pass: a 10,000-row
+        # sheet is never held as row objects. Our own reader first (openpyxl's values, five
+        # times faster); openpyxl itself when the sheet holds what that reader does not follow.
+        rows = _fast_rows(data, sheet_path, wb, ws) if sheet_path else None
+        if rows is None:
+            rows = _openpyxl_rows(data, sheet_path, ws)
         epoch = 1904 if wb.epoch == CALENDAR_MAC_1904 else 1900
         hidden_sheets = tuple(w.title for w in wb.worksheets
                               if getattr(w, "sheet_state", "visible") != "visible")
