@@ -121,6 +121,13 @@ def _rows(ws: Any, hidden: set[int], uncached: dict[tuple[int, int], str]) -> It
         yield GridRow(rn, tuple(values), tuple(fonts), hidden=rn in hidden)
 
 
+def _unreadable(path: str, exc: Exception) -> InputFileError:
+    return InputFileError(
+        path, f"không đọc được bảng tính .xlsx ({exc}).",
+        f"cannot read the .xlsx workbook ({exc}).",
+    )
+
+
 def _spans(refs: list[str]) -> list[Span]:
     return [span for span in map(parse_a1_range, refs) if span]
 
@@ -162,10 +169,7 @@ def read_xlsx(data: bytes, path: str, sheet: int = 0) -> Grid:
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types on damaged files
-        raise InputFileError(
-            path, f"không đọc được bảng tính .xlsx ({exc}).",
-            f"cannot read the .xlsx workbook ({exc}).",
-        ) from None
+        raise _unreadable(path, exc) from None
     try:
         sheets = [ws for ws in wb.worksheets if getattr(ws, "sheet_state", "visible") == "visible"]
         sheets = sheets or list(wb.worksheets)
@@ -178,7 +182,10 @@ def read_xlsx(data: bytes, path: str, sheet: int = 0) -> Grid:
         # times faster); openpyxl itself when the sheet holds what that reader does not follow.
         rows = _fast_rows(data, sheet_path, wb, ws) if sheet_path else None
         if rows is None:
-            rows = _openpyxl_rows(data, sheet_path, ws)
+            try:
+                rows = _openpyxl_rows(data, sheet_path, ws)
+            except Exception as exc:  # a damaged sheet (bad XML, an entity bomb, a bad index)
+                raise _unreadable(path, exc) from None
         epoch = 1904 if wb.epoch == CALENDAR_MAC_1904 else 1900
         hidden_sheets = tuple(w.title for w in wb.worksheets
                               if getattr(w, "sheet_state", "visible") != "visible")

@@ -172,6 +172,8 @@ def sheet_rows(source: IO[bytes], strings: Sequence[str],
     counter = 0  # its row counter: the row element's r, or one more than the last
     try:
         for _event, row in parser:
+            if number == 0 and row.getroottree().docinfo.doctype:  # Excel writes no DTD;
+                raise Unsupported("the sheet declares a DTD")  # expat rules on entities
             r = row.get("r")
             if r is None:
                 counter += 1
