@@ -237,9 +237,12 @@ def write_pass(
                 if stage is not None:
                     stage.add(plan.file_name, sha, model)
                     pdf_names.append(plan.file_name)
-            if fresh:  # the letters journalled themselves (render_chunk): make it durable,
-                unsynced = True  # at most once a second: an fsync blocks this process
-                if time.monotonic() - synced >= JOURNAL_SYNC_S:  # (~2 ms), which renders too
+            if fresh:
+                # The letters journalled themselves (render_chunk); the journal is made
+                # durable at most once a second: an fsync (~2 ms here) blocks this process,
+                # which renders letters too.
+                unsynced = True
+                if time.monotonic() - synced >= JOURNAL_SYNC_S:
                     sync_journal(out)
                     synced, unsynced = time.monotonic(), False
             if register is not None:
