@@ -87,8 +87,12 @@ class LazyRows(Sequence[GridRow]):
         """Rows a reader produces once (an .xlsx sheet parsed by openpyxl, ~80 µs a row),
         parked on disk as they come and read back on each pass (~5 µs a row)."""
         spill: Spill[GridRow] = Spill()
-        for row in rows:
-            spill.append(row)
+        try:
+            for row in rows:
+                spill.append(row)
+        except BaseException:  # the reader gave up part-way: nothing half-parked is kept
+            spill.close()
+            raise
         lazy = cls(spill.__iter__, len(spill))
         weakref.finalize(lazy, spill.close)
         return lazy

@@ -1,4 +1,6 @@
-"""Read the first visible sheet of an .xlsx workbook (openpyxl, read-only, streaming)."""
+"""Read the first visible sheet of an .xlsx workbook: openpyxl (read-only) opens the
+workbook, the rows are streamed from the sheet XML by :mod:`.read_xlsx_rows`, or by openpyxl
+when that reader does not follow the sheet."""
 
 from __future__ import annotations
 
@@ -150,6 +152,11 @@ def _fast_rows(data: bytes, sheet_path: str, wb: Any, ws: Any) -> LazyRows | Non
     except Unsupported as why:
         _log.info("read by openpyxl: %s", why)
         return None
+    except Exception as exc:
+        # A damaged member, or a case this reader gets wrong: openpyxl reads the sheet, or
+        # says what is wrong with it.
+        _log.info("read by openpyxl: %r", exc)
+        return None
 
 
 def _openpyxl_rows(data: bytes, sheet_path: str | None, ws: Any) -> LazyRows:
@@ -178,8 +185,8 @@ def read_xlsx(data: bytes, path: str, sheet: int = 0) -> Grid:
         ws.reset_dimensions()
         sheet_path = getattr(ws, "_worksheet_path", None)
         # Parsed once, parked on disk as they come, read back on each pass: a 10,000-row
-        # sheet is never held as row objects. Our own reader first (openpyxl's values, five
-        # times faster); openpyxl itself when the sheet holds what that reader does not follow.
+        # sheet is never held as row objects. Our own reader first (openpyxl's values, in
+        # less than half the time); openpyxl itself for what that reader does not follow.
         rows = _fast_rows(data, sheet_path, wb, ws) if sheet_path else None
         if rows is None:
             try:
