@@ -430,7 +430,6 @@ def command_table(args: argparse.Namespace, sizes: list[int],
     say("")
 
 
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     mode = parser.add_mutually_exclusive_group()

@@ -149,12 +149,9 @@ def _fast_rows(data: bytes, sheet_path: str, wb: Any, ws: Any) -> LazyRows | Non
             with zf.open(member) as xml:
                 return LazyRows.parked(filler.fill(row)
                                        for row in sheet_rows(xml, strings, styles))
-    except Unsupported as why:
-        _log.info("read by openpyxl: %s", why)
-        return None
     except Exception as exc:
-        # A damaged member, or a case this reader gets wrong: openpyxl reads the sheet, or
-        # says what is wrong with it.
+        # Unsupported, a damaged member, or a case this reader gets wrong: openpyxl reads
+        # the sheet, or says what is wrong with it.
         _log.info("read by openpyxl: %r", exc)
         return None
 

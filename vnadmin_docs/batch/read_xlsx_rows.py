@@ -114,36 +114,34 @@ def _uncached_formula(cell: Any) -> str | None:
     return children[0].text or ""
 
 
-def _cell(cell: Any, strings: Sequence[str], styles: SheetStyles) -> tuple[object, int]:
-    """The value of one ``<c>`` (before :func:`cell_value`) and its style index."""
-    kind = cell.get("t", "n")
-    style_text = cell.get("s", 0)
-    style = int(style_text) if style_text else 0
+def _cell(cell: Any, kind: str, style: int, strings: Sequence[str],
+          styles: SheetStyles) -> object:
+    """The value of one ``<c>`` of type ``kind`` and style ``style`` (before
+    :func:`cell_value`)."""
     value = None if kind == "inlineStr" else cell.findtext(_V, None) or None
     if kind == "inlineStr" and (node := cell.find(_IS)) is not None:
-        return _inline_text(node), style
+        return _inline_text(node)
     if value is None:
         formula = _uncached_formula(cell) if cell.get("r") else None
-        return (None if formula is None else "=" + formula), style
+        return None if formula is None else "=" + formula
     if kind == "n":
         number = _number(value)
         if style in styles.dates:
             try:
-                return from_excel(number, styles.epoch, timedelta=style in styles.durations), \
-                    style
+                return from_excel(number, styles.epoch, timedelta=style in styles.durations)
             except (OverflowError, ValueError):  # openpyxl warns and gives "#VALUE!"
                 raise Unsupported(f"date {value!r}") from None
-        return number, style
+        return number
     if kind == "s":
         try:
-            return strings[int(value)], style
+            return strings[int(value)]
         except (IndexError, ValueError):
             raise Unsupported(f"shared string {value!r}") from None
     if kind == "b":
-        return bool(int(value)), style
+        return bool(int(value))
     if kind == "d":
-        return from_ISO8601(value), style
-    return value, style  # "str", "e" and types openpyxl keeps as the text
+        return from_ISO8601(value)
+    return value  # "str", "e" and types openpyxl keeps as the text
 
 
 @functools.lru_cache(maxsize=1024)
@@ -157,7 +155,7 @@ def _coordinate(ref: str) -> tuple[int, int]:
     for i, char in enumerate(ref):
         if char in _DIGITS:
             try:
-                return int(ref[i:]), column_index_from_string(ref[:i])
+                return int(ref[i:]), _column(ref[:i])
             except ValueError:
                 break
     raise Unsupported(f"cell reference {ref!r}")
@@ -165,40 +163,40 @@ def _coordinate(ref: str) -> tuple[int, int]:
 
 def sheet_rows(source: IO[bytes], strings: Sequence[str],
                styles: SheetStyles) -> Iterator[GridRow]:
-    """Every row of the sheet XML ``source`` from row 1, as ``read_xlsx`` gives them."""
+    """Every row of the sheet XML ``source`` from row 1, as ``read_xlsx`` gives them.
+    :class:`Unsupported` for what this reader does not follow; the errors of a damaged
+    sheet (bad XML, a bad number) as they come."""
     parser = etree.iterparse(source, events=("end",), tag=_ROW, resolve_entities=False,
                              no_network=True, load_dtd=False, huge_tree=False)
     number = 0  # the row openpyxl yields next, less one
     counter = 0  # its row counter: the row element's r, or one more than the last
-    try:
-        for _event, row in parser:
-            if number == 0 and row.getroottree().docinfo.doctype:  # Excel writes no DTD;
-                raise Unsupported("the sheet declares a DTD")  # expat rules on entities
-            r = row.get("r")
-            if r is None:
-                counter += 1
-            elif r.isascii() and r.isdigit():
-                counter = int(r)
-            else:
-                raise Unsupported(f"row number {r!r}")
-            if counter <= number:
-                raise Unsupported(f"row {counter} out of order")
-            while number + 1 < counter:  # rows the file leaves out are empty
-                number += 1
-                yield GridRow(number, (), ())
-            number = counter
-            try:
-                yield _row(row, counter, strings, styles)
-            except (ValueError, TypeError, IndexError, KeyError) as exc:  # openpyxl's own
-                raise Unsupported(f"row {counter}: {exc!r}") from None  # errors, if any
-            row.clear()
-            while row.getprevious() is not None:  # what was parsed before goes too
-                del row.getparent()[0]
-    except etree.XMLSyntaxError as exc:
-        raise Unsupported(f"XML: {exc}") from None
+    for _event, row in parser:
+        if number == 0 and row.getroottree().docinfo.doctype:
+            # Excel writes no DTD; openpyxl's expat applies its rules on entities.
+            raise Unsupported("the sheet declares a DTD")
+        r = row.get("r")
+        if r is None:
+            counter += 1
+        elif r.isascii() and r.isdigit():
+            counter = int(r)
+        else:
+            raise Unsupported(f"row number {r!r}")
+        if counter <= number:
+            raise Unsupported(f"row {counter} out of order")
+        while number + 1 < counter:  # rows the file leaves out are empty
+            number += 1
+            yield GridRow(number, (), ())
+        number = counter
+        # Only a numbered row can be hidden, as the scan openpyxl's route uses finds them.
+        hidden = r is not None and row.get("hidden") in ("1", "true")
+        yield _row(row, counter, hidden, strings, styles)
+        row.clear()
+        while row.getprevious() is not None:  # what was parsed before goes too
+            del row.getparent()[0]
 
 
-def _row(row: Any, counter: int, strings: Sequence[str], styles: SheetStyles) -> GridRow:
+def _row(row: Any, counter: int, hidden: bool, strings: Sequence[str],
+         styles: SheetStyles) -> GridRow:
     """One ``<row>``: its cells placed by column and padded up to the last one (openpyxl's
     ``_get_row``). The common cells (an inline or shared string, a plain number) are read
     here; the rest by :func:`_cell`."""
@@ -221,7 +219,7 @@ def _row(row: Any, counter: int, strings: Sequence[str], styles: SheetStyles) ->
         else:
             column += 1
         last = column  # the row ends at its last cell's column, as in openpyxl
-        kind = get("t")
+        kind = get("t", "n")
         style_text = get("s")
         style = int(style_text) if style_text else 0
         if kind == "inlineStr" and len(cell) == 1:
@@ -229,11 +227,11 @@ def _row(row: Any, counter: int, strings: Sequence[str], styles: SheetStyles) ->
             if node.tag == _IS and len(node) == 1 and node[0].tag == _T:
                 placed[column] = (node[0].text or "", style)
                 continue
-        elif kind is None and style not in styles.dates and len(cell) == 1 \
+        elif kind == "n" and style not in styles.dates and len(cell) == 1 \
                 and cell[0].tag == _V and cell[0].text:
             placed[column] = (_number(cell[0].text), style)
             continue
-        placed[column] = _cell(cell, strings, styles)
+        placed[column] = (_cell(cell, kind, style, strings, styles), style)
     values: list[CellValue] = []
     fonts: list[str | None] = []
     for position in range(1, last + 1):  # padded as openpyxl pads a row
@@ -249,6 +247,4 @@ def _row(row: Any, counter: int, strings: Sequence[str], styles: SheetStyles) ->
         else:
             values.append(cell_value(raw))
             fonts.append(None)
-    r = row.get("r") or ""
-    hidden = row.get("hidden") in ("1", "true") and r.isascii() and r.isdigit()
     return GridRow(counter, tuple(values), tuple(fonts), hidden=hidden)
